@@ -1,0 +1,47 @@
+/* cli.h - the command table's shape and what every command receives. */
+#ifndef CONFSPEND_CLI_H
+#define CONFSPEND_CLI_H
+
+#include <sqlite3.h>
+#include "confspend/date.h"
+#include "confspend/error.h"
+
+struct cs_ctx {
+    const char *db_opt; /* --db, or NULL */
+    sqlite3 *db;        /* opened by the dispatcher for CMD_DB commands */
+    struct cs_date today;
+    char today_s[11];
+    struct cs_err err;
+};
+
+enum {
+    CMD_DB = 1, /* open the database (creating and migrating it) before exec */
+};
+
+/*
+ * A command: NAME as typed, a one-line USAGE, the HELP text printed by --help, FLAGS, and
+ * EXEC, which gets the words after the command name and returns 0 or a cs_code with
+ * ctx->err filled. EXEC may be reached with ctx->db NULL when --help is among its words.
+ */
+struct cs_cmd {
+    const char *name;
+    const char *usage;
+    const char *help;
+    int flags;
+    int (*exec)(struct cs_ctx *ctx, int argc, char **argv);
+};
+
+extern const struct cs_cmd cmd_trip, cmd_add, cmd_list, cmd_show, cmd_edit, cmd_rm,
+    cmd_history, cmd_undo, cmd_config, cmd_rate, cmd_budget, cmd_report, cmd_export,
+    cmd_import;
+
+/* Print CMD's usage and help to stdout (for --help). Returns 0. */
+int cmd_print_help(const struct cs_cmd *cmd);
+
+/*
+ * Open ctx->db when it is not open yet and post due recurring expenses. Commands call this
+ * after checking what they can without the database, so bad input creates nothing.
+ */
+int ctx_open_db(struct cs_ctx *ctx);
+
+#endif

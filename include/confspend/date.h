@@ -1,0 +1,44 @@
+/* date.h - calendar dates (proleptic Gregorian) as plain structs; no I/O but the clock. */
+#ifndef CONFSPEND_DATE_H
+#define CONFSPEND_DATE_H
+
+#include "confspend/error.h"
+
+struct cs_date {
+    int y, m, d;
+};
+
+/* 1 for leap years of the Gregorian calendar. */
+int date_is_leap(int y);
+
+/* Days in month M (1..12) of year Y. */
+int date_days_in_month(int y, int m);
+
+/* Parse exactly "YYYY-MM-DD" naming a real date (years 1000..9999); fills E naming FIELD. */
+int date_parse(const char *s, struct cs_date *out, const char *field, struct cs_err *e);
+
+/* Parse exactly "YYYY-MM"; out->d is set to 1. Fills E naming FIELD. */
+int month_parse(const char *s, struct cs_date *out, const char *field, struct cs_err *e);
+
+/* Days since 1970-01-01 of D (negative before). */
+long date_to_days(struct cs_date d);
+
+/* The date DAYS days after 1970-01-01. */
+struct cs_date date_from_days(long days);
+
+/* "YYYY-MM-DD" into BUF (at least 11 bytes). */
+void date_format(struct cs_date d, char *buf);
+
+/* "YYYY-MM" into BUF (at least 8 bytes). */
+void month_format(struct cs_date d, char *buf);
+
+/* The first day of the month DELTA months after D's month. */
+struct cs_date month_add(struct cs_date d, int delta);
+
+/* -1, 0, 1 as A is before, the same day as, or after B. */
+int date_cmp(struct cs_date a, struct cs_date b);
+
+/* Today: $CONFSPEND_TODAY when set (must be a valid date, else E), else the local date. */
+int date_today(struct cs_date *out, struct cs_err *e);
+
+#endif

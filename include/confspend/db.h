@@ -1,0 +1,56 @@
+/* db.h - opening the one SQLite file, and the small helpers around statements. */
+#ifndef CONFSPEND_DB_H
+#define CONFSPEND_DB_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include "confspend/error.h"
+
+/*
+ * The database path: OPT (--db) when given, else $CONFSPEND_DB, else
+ * $XDG_DATA_HOME/confspend/confspend.db, else ~/.local/share/confspend/confspend.db.
+ * Returns an allocated string.
+ */
+char *db_resolve_path(const char *opt);
+
+/*
+ * Open PATH: create it with mode 0600 (and, for the default location, its folder) when
+ * missing, set WAL mode, a busy timeout and foreign keys, and apply the migrations.
+ * A database from a newer confspend is refused and left untouched.
+ */
+int db_open(const char *path, sqlite3 **out, struct cs_err *e);
+
+/* Close DB (NULL is fine). */
+void db_close(sqlite3 *db);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+int db_begin(sqlite3 *db, struct cs_err *e);
+int db_commit(sqlite3 *db, struct cs_err *e);
+void db_rollback(sqlite3 *db);
+
+/* Prepare SQL or fill E with the database's message. */
+int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct cs_err *e);
+
+/* Fill E (CS_EFAIL) with the database's last error, after WHAT. */
+int db_fail(sqlite3 *db, const char *what, struct cs_err *e);
+
+/* Run SQL with no result rows. */
+int db_exec(sqlite3 *db, const char *sql, struct cs_err *e);
+
+/* Bind S as text, or NULL when S is NULL. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Bind V, or NULL when V < 0 (the "absent" marker of optional amounts and counts). */
+void db_bind_opt(sqlite3_stmt *st, int i, int64_t v);
+
+/* A column as an allocated string (NULL for NULL). */
+char *db_col_dup(sqlite3_stmt *st, int i);
+
+/* config: the value of KEY as an allocated string, or NULL. */
+int config_get(sqlite3 *db, const char *key, char **out, struct cs_err *e);
+int config_set(sqlite3 *db, const char *key, const char *value, struct cs_err *e);
+int config_unset(sqlite3 *db, const char *key, struct cs_err *e);
+
+/* The base currency (config "currency", default USD) into BUF[4]. */
+int config_base_currency(sqlite3 *db, char *buf, struct cs_err *e);
+
+#endif

@@ -1,0 +1,20 @@
+/* rate.h - exchange rates into the base currency, dated. */
+#ifndef CONFSPEND_RATE_H
+#define CONFSPEND_RATE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include "confspend/error.h"
+
+/* Store 1 CUR = RATE_E9 / 10^9 base from DATE on (replacing one on the same date). */
+int rate_set(sqlite3 *db, const char *cur, const char *date, int64_t rate_e9, struct cs_err *e);
+
+/*
+ * AMOUNT minor units of CUR on DATE in minor units of BASE, at the newest rate dated on or
+ * before DATE, rounded half away from zero. CUR == BASE needs no rate. A missing rate is
+ * CS_EFAIL "rate: no CUR rate on or before DATE (...)".
+ */
+int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *base,
+                 int64_t amount, int64_t *out, struct cs_err *e);
+
+#endif

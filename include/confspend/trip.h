@@ -1,0 +1,32 @@
+/* trip.h - trips: a named, dated span that expenses can belong to. */
+#ifndef CONFSPEND_TRIP_H
+#define CONFSPEND_TRIP_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include "confspend/error.h"
+
+struct trip {
+    int64_t id;
+    char *slug, *name, *city;
+    char start[11], end[11];
+    char currency[4];
+};
+#define TRIP_INIT {0}
+
+void trip_release(struct trip *t);
+
+/* 1 if S is a valid slug: 1..64 of [a-z0-9._-], starting with a letter or digit. */
+int trip_slug_valid(const char *s);
+
+/* Load the trip SLUG; CS_EINPUT "trip: no such trip (SLUG)" when missing. */
+int trip_load(sqlite3 *db, const char *slug, struct trip *t, struct cs_err *e);
+/* Load by id. */
+int trip_load_id(sqlite3 *db, int64_t id, struct trip *t, struct cs_err *e);
+int trip_insert(sqlite3 *db, struct trip *t, struct cs_err *e);
+int trip_update(sqlite3 *db, const struct trip *t, struct cs_err *e);
+
+/* The active trip's id (config "trip.active"), or 0. */
+int trip_active(sqlite3 *db, int64_t *id, struct cs_err *e);
+
+#endif

@@ -1,0 +1,108 @@
+/* args.c - the option parser shared by every command. */
+#include "confspend/args.h"
+
+#include <string.h>
+
+struct cs_opt *args_get(struct cs_opt *opts, const char *name)
+{
+    for (; opts->name; opts++)
+        if (!strcmp(opts->name, name))
+            return opts;
+    die("unknown option name in command table");
+}
+
+const char *args_value(struct cs_opt *opts, const char *name)
+{
+    return args_get(opts, name)->value;
+}
+
+int args_has(struct cs_opt *opts, const char *name)
+{
+    return args_get(opts, name)->seen > 0;
+}
+
+/* Find the option whose name is the LEN bytes at NAME. */
+static struct cs_opt *find(struct cs_opt *opts, const char *name, size_t len)
+{
+    for (; opts->name; opts++)
+        if (strlen(opts->name) == len && !strncmp(opts->name, name, len))
+            return opts;
+    return NULL;
+}
+
+int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int maxpos,
+               int *npos, int *help, struct cs_err *e)
+{
+    int i, only_pos = 0;
+    *npos = 0;
+    *help = 0;
+    for (i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!only_pos && !strcmp(a, "--")) {
+            only_pos = 1;
+            continue;
+        }
+        if (!only_pos && a[0] == '-' && a[1] != 0 && !(a[1] >= '0' && a[1] <= '9') &&
+            !(a[1] == '.' && a[2] >= '0' && a[2] <= '9')) {
+            const char *name = a + (a[1] == '-' ? 2 : 1);
+            const char *eq = strchr(name, '=');
+            size_t len = eq ? (size_t)(eq - name) : strlen(name);
+            struct cs_opt *o;
+            if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+                *help = 1;
+                continue;
+            }
+            if (a[1] != '-')
+                return cs_error(e, CS_EINPUT, "option", a, "unknown option (options are --name)");
+            o = find(opts, name, len);
+            if (!o)
+                return cs_error(e, CS_EINPUT, "option", a, "unknown option");
+            o->seen++;
+            if (o->kind == OPT_FLAG) {
+                if (eq)
+                    return cs_error(e, CS_EINPUT, a, eq + 1, "this option takes no value");
+                o->value = "";
+            } else if (eq) {
+                o->value = eq + 1;
+            } else {
+                if (i + 1 >= argc)
+                    return cs_error(e, CS_EINPUT, a, NULL, "a value is required");
+                o->value = argv[++i];
+            }
+            continue;
+        }
+        if (*npos >= maxpos)
+            return cs_error(e, CS_EINPUT, "argument", a, "unexpected argument");
+        pos[(*npos)++] = a;
+    }
+    return 0;
+}
+
+int text_check(const char *s, const char *field, struct cs_err *e)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int n;
+        unsigned c = *p;
+        if (c < 0x80) {
+            p++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3;
+        else
+            return cs_error(e, CS_EINPUT, field, s, "not valid UTF-8 text");
+        for (int k = 1; k <= n; k++)
+            if ((p[k] & 0xC0) != 0x80)
+                return cs_error(e, CS_EINPUT, field, s, "not valid UTF-8 text");
+        if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F) ||
+            (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+            return cs_error(e, CS_EINPUT, field, s, "not valid UTF-8 text");
+        p += n + 1;
+    }
+    return 0;
+}

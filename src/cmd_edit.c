@@ -1,0 +1,67 @@
+/* cmd_edit.c - `confspend edit ID [options]`: change fields of one expense. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confspend/args.h"
+#include "confspend/cli.h"
+#include "confspend/db.h"
+#include "confspend/entry.h"
+
+static const char help[] =
+    "Change fields of one expense; what is not given stays as it is. The old values stay\n"
+    "in the history (confspend history ID) and `confspend undo` brings them back.\n\n"
+    "options:\n"
+    "  --amount AMOUNT   --category C\n"
+    "  and any option of `confspend add` (an empty value clears a text field)\n";
+
+static int exec(struct cs_ctx *ctx, int argc, char **argv)
+{
+    struct cs_opt o[] = {ENTRY_OPTIONS, {"amount", OPT_VALUE}, {"category", OPT_VALUE}, {NULL}};
+    const char *pos[1];
+    int npos, help_wanted, rc;
+    int64_t id;
+    struct expense x = EXPENSE_INIT;
+    char *line;
+
+    if (args_parse(argc, argv, o, pos, 1, &npos, &help_wanted, &ctx->err))
+        return CS_EINPUT;
+    if (help_wanted)
+        return cmd_print_help(&cmd_edit);
+    if (args_value(o, "db"))
+        ctx->db_opt = args_value(o, "db");
+    if (npos < 1)
+        return cs_error(&ctx->err, CS_EINPUT, "id", NULL,
+                        "missing (usage: confspend edit ID [options])");
+    if (expense_parse_id(pos[0], &id, &ctx->err) ||
+        entry_precheck(o, args_value(o, "category"), args_value(o, "amount"), &ctx->err))
+        return CS_EINPUT;
+    if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
+        return rc;
+    if ((rc = expense_load(ctx->db, id, &x, &ctx->err)))
+        goto cleanup;
+    if (x.schedule_id > 0 && args_has(o, "category") &&
+        strcmp(args_value(o, "category"), x.category)) {
+        rc = cs_error(&ctx->err, CS_EINPUT, "--category", args_value(o, "category"),
+                      "a monthly occurrence stays in its category");
+        goto cleanup;
+    }
+    if ((rc = entry_apply(ctx, o, args_value(o, "category"), args_value(o, "amount"), &x, 1,
+                          &ctx->err)) ||
+        (rc = expense_update(ctx->db, &x, &ctx->err)))
+        goto cleanup;
+    expense_release(&x);
+    if ((rc = expense_load(ctx->db, id, &x, &ctx->err)) || (rc = db_commit(ctx->db, &ctx->err)))
+        goto cleanup;
+    line = entry_summary(&x);
+    printf("%s\n", line);
+    free(line);
+cleanup:
+    if (rc)
+        db_rollback(ctx->db);
+    expense_release(&x);
+    return rc;
+}
+
+const struct cs_cmd cmd_edit = {"edit", "edit ID [--amount AMOUNT] [--category C] [add options]",
+                                help, 0, exec};

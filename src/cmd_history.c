@@ -1,0 +1,174 @@
+/* cmd_history.c - `confspend history [ID]`: every kept change, oldest first. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confspend/args.h"
+#include "confspend/cli.h"
+#include "confspend/db.h"
+#include "confspend/expense.h"
+#include "confspend/money.h"
+#include "confspend/output.h"
+
+static const char help[] =
+    "Show the kept changes to expenses (all, or those of expense ID), oldest first:\n"
+    "adds, edits with each changed field as old -> new, removals, and undos.\n\n"
+    "options:\n"
+    "  --format F   table (default), csv or json; columns change,at,action,id,detail\n";
+
+static int is_money_key(const char *k)
+{
+    return !strcmp(k, "amount") || !strcmp(k, "tip") || !strcmp(k, "platform_fee") ||
+           !strcmp(k, "compare_rate");
+}
+
+/* Append the text of a json_each value column (money keys formatted in DIGITS). */
+static void append_value(char **buf, size_t *len, sqlite3_stmt *st, int col, const char *key,
+                         int digits)
+{
+    char tmp[48];
+    const char *v;
+    if (sqlite3_column_type(st, col) == SQLITE_NULL) {
+        v = "(none)";
+    } else if (is_money_key(key)) {
+        money_format(sqlite3_column_int64(st, col), digits, tmp, sizeof tmp);
+        v = tmp;
+    } else {
+        v = (const char *)sqlite3_column_text(st, col);
+    }
+    size_t n = strlen(v);
+    *buf = xrealloc(*buf, *len + n + 1);
+    memcpy(*buf + *len, v, n + 1);
+    *len += n;
+}
+
+static void append(char **buf, size_t *len, const char *s)
+{
+    size_t n = strlen(s);
+    *buf = xrealloc(*buf, *len + n + 1);
+    memcpy(*buf + *len, s, n + 1);
+    *len += n;
+}
+
+/* The detail text of one change, allocated. */
+static char *detail(sqlite3 *db, const char *action, const char *before, const char *after)
+{
+    sqlite3_stmt *st = NULL;
+    char *buf = xstrdup("");
+    size_t len = 0;
+    if (!strcmp(action, "update")) {
+        if (sqlite3_prepare_v2(db,
+                               "SELECT b.key, b.value, a.value, json_extract(?2, '$.currency') "
+                               "FROM json_each(?1) b JOIN json_each(?2) a ON a.key = b.key "
+                               "WHERE b.value IS NOT a.value AND b.key <> 'created_at' "
+                               "ORDER BY b.id",
+                               -1, &st, NULL) != SQLITE_OK)
+            return buf;
+        sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, after, -1, SQLITE_STATIC);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *key = (const char *)sqlite3_column_text(st, 0);
+            int d = money_digits((const char *)sqlite3_column_text(st, 3));
+            if (len)
+                append(&buf, &len, "; ");
+            append(&buf, &len, key);
+            append(&buf, &len, ": ");
+            append_value(&buf, &len, st, 1, key, d);
+            append(&buf, &len, " -> ");
+            append_value(&buf, &len, st, 2, key, d);
+        }
+    } else {
+        if (sqlite3_prepare_v2(db,
+                               "SELECT json_extract(?1, '$.date'), json_extract(?1, '$.category'), "
+                               "json_extract(?1, '$.amount'), json_extract(?1, '$.currency'), "
+                               "coalesce(json_extract(?1, '$.merchant'), "
+                               "json_extract(?1, '$.recipient'), '')",
+                               -1, &st, NULL) != SQLITE_OK)
+            return buf;
+        sqlite3_bind_text(st, 1, !strcmp(action, "insert") ? after : before, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            char amt[48];
+            const char *cur = (const char *)sqlite3_column_text(st, 3);
+            money_format(sqlite3_column_int64(st, 2), money_digits(cur), amt, sizeof amt);
+            append(&buf, &len, (const char *)sqlite3_column_text(st, 0));
+            append(&buf, &len, " ");
+            append(&buf, &len, (const char *)sqlite3_column_text(st, 1));
+            append(&buf, &len, " ");
+            append(&buf, &len, amt);
+            append(&buf, &len, " ");
+            append(&buf, &len, cur);
+            if (*(const char *)sqlite3_column_text(st, 4)) {
+                append(&buf, &len, " ");
+                append(&buf, &len, (const char *)sqlite3_column_text(st, 4));
+            }
+        }
+    }
+    sqlite3_finalize(st);
+    return buf;
+}
+
+static int exec(struct cs_ctx *ctx, int argc, char **argv)
+{
+    struct cs_opt o[] = {{"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
+    const char *pos[1];
+    int npos, help_wanted, rc;
+    int64_t id = 0;
+    enum out_format fmt;
+    sqlite3_stmt *st = NULL;
+    struct output out;
+    static const char *const head[] = {"change", "at", "action", "id", "detail"};
+    static const int align[] = {ALIGN_RIGHT, 0, 0, ALIGN_RIGHT, 0};
+
+    if (args_parse(argc, argv, o, pos, 1, &npos, &help_wanted, &ctx->err))
+        return CS_EINPUT;
+    if (help_wanted)
+        return cmd_print_help(&cmd_history);
+    if (args_value(o, "db"))
+        ctx->db_opt = args_value(o, "db");
+    if ((npos && expense_parse_id(pos[0], &id, &ctx->err)) ||
+        output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
+        return CS_EINPUT;
+    if ((rc = ctx_open_db(ctx)))
+        return rc;
+    if (db_prepare(ctx->db,
+                   "SELECT id, strftime('%Y-%m-%d %H:%M:%S', at, 'unixepoch'), action, "
+                   "expense_id, before, after, undo_of, undone_by FROM history "
+                   "WHERE ?1 = 0 OR expense_id = ?1 ORDER BY id",
+                   &st, &ctx->err))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, id);
+    output_begin(&out, fmt, stdout, 5, head, align);
+    int n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char change[24], eid[24], act[48], *d;
+        const char *action = (const char *)sqlite3_column_text(st, 2);
+        snprintf(change, sizeof change, "%lld", (long long)sqlite3_column_int64(st, 0));
+        snprintf(eid, sizeof eid, "%lld", (long long)sqlite3_column_int64(st, 3));
+        if (sqlite3_column_type(st, 6) != SQLITE_NULL)
+            snprintf(act, sizeof act, "%s (undo of %lld)",
+                     !strcmp(action, "insert") ? "add" : !strcmp(action, "delete") ? "rm" : "edit",
+                     (long long)sqlite3_column_int64(st, 6));
+        else
+            snprintf(act, sizeof act, "%s%s",
+                     !strcmp(action, "insert") ? "add" : !strcmp(action, "delete") ? "rm" : "edit",
+                     sqlite3_column_type(st, 7) != SQLITE_NULL ? " (undone)" : "");
+        d = detail(ctx->db, action, (const char *)sqlite3_column_text(st, 4),
+                   (const char *)sqlite3_column_text(st, 5));
+        const char *cells[] = {change, (const char *)sqlite3_column_text(st, 1), act, eid, d};
+        output_row(&out, cells);
+        free(d);
+        n++;
+    }
+    sqlite3_finalize(st);
+    output_end(&out);
+    if (rc != SQLITE_DONE)
+        return db_fail(ctx->db, "cannot read the history", &ctx->err);
+    if (id && n == 0) {
+        char ids[24];
+        snprintf(ids, sizeof ids, "%lld", (long long)id);
+        return cs_error(&ctx->err, CS_EINPUT, "id", ids, "no such expense in the history");
+    }
+    return 0;
+}
+
+const struct cs_cmd cmd_history = {"history", "history [ID] [--format F]", help, 0, exec};

@@ -1,0 +1,123 @@
+/* cmd_list.c - `confspend list`: the expenses of a period, as a table, csv or json. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confspend/db.h"
+#include "confspend/entry.h"
+#include "confspend/money.h"
+#include "confspend/output.h"
+#include "confspend/period.h"
+
+static const char help[] =
+    "List expenses, oldest first.\n\n"
+    "options:\n"
+    "  --trip SLUG        the trip's expenses\n"
+    "  --month YYYY-MM    one month\n"
+    "  --since DATE       --until DATE   a date range (inclusive)\n"
+    "  --category C       one category\n"
+    "  --format F         table (default), csv or json\n\n"
+    "csv/json columns: id,date,category,amount,currency,merchant,note,trip,reimbursable,\n"
+    "provider,from,to,driver,tip (a refund's amount is negative)\n";
+
+struct total {
+    char currency[4];
+    int64_t sum;
+    long count;
+};
+
+static int exec(struct cs_ctx *ctx, int argc, char **argv)
+{
+    struct cs_opt o[] = {PERIOD_OPTIONS, {"category", OPT_VALUE}, {"format", OPT_VALUE},
+                         {"db", OPT_VALUE}, {NULL}};
+    const char *pos[1];
+    int npos, help_wanted, rc = 0, ntot = 0;
+    enum out_format fmt;
+    struct period p;
+    struct expense_filter f = {0};
+    sqlite3_stmt *st = NULL;
+    struct output out;
+    struct total tot[16];
+    static const char *const tbl_head[] = {"id",       "date", "category", "amount", "cur",
+                                           "merchant", "route", "note",    "trip",   "reimb"};
+    static const int tbl_align[] = {ALIGN_RIGHT, 0, 0, ALIGN_RIGHT, 0, 0, 0, 0, 0, 0};
+    static const int list_align[LIST_NCOLS] = {0};
+
+    if (args_parse(argc, argv, o, pos, 0, &npos, &help_wanted, &ctx->err))
+        return CS_EINPUT;
+    if (help_wanted)
+        return cmd_print_help(&cmd_list);
+    if (args_value(o, "db"))
+        ctx->db_opt = args_value(o, "db");
+    if (output_parse_format(args_value(o, "format"), &fmt, &ctx->err) ||
+        period_precheck(o, 0, &ctx->err))
+        return CS_EINPUT;
+    if (args_value(o, "category") && !category_valid(args_value(o, "category")))
+        return cs_error(&ctx->err, CS_EINPUT, "--category", args_value(o, "category"),
+                        "unknown category");
+    if ((rc = ctx_open_db(ctx)) || (rc = period_resolve(ctx, o, 0, 0, &p, &ctx->err)))
+        return rc;
+    period_filter(&p, &f);
+    if (args_value(o, "category"))
+        snprintf(f.category, sizeof f.category, "%s", args_value(o, "category"));
+    if ((rc = expense_select(ctx->db, &f, &st, &ctx->err)))
+        return rc;
+    if (fmt == FMT_TABLE)
+        output_begin(&out, fmt, stdout, 10, tbl_head, tbl_align);
+    else
+        output_begin(&out, fmt, stdout, LIST_NCOLS, entry_columns, list_align);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct expense x;
+        struct entry_cells c;
+        expense_from_row(st, &x);
+        entry_cells(&x, &c);
+        if (fmt == FMT_TABLE) {
+            char route[512] = "";
+            int i;
+            if (x.from || x.to)
+                snprintf(route, sizeof route, "%s -> %s", x.from ? x.from : "?",
+                         x.to ? x.to : "?");
+            const char *cells[] = {c.cells[0], c.cells[1], c.cells[2], c.cells[3],
+                                   c.cells[4], x.merchant ? x.merchant : (x.recipient ? x.recipient : ""),
+                                   route,      c.cells[6], c.cells[7], x.reimbursable ? "yes" : ""};
+            output_row(&out, cells);
+            for (i = 0; i < ntot && strcmp(tot[i].currency, x.currency); i++)
+                ;
+            if (i == ntot && ntot < 16) {
+                memcpy(tot[ntot].currency, x.currency, 4);
+                tot[ntot].sum = 0;
+                tot[ntot].count = 0;
+                ntot++;
+            }
+            if (i < ntot) {
+                tot[i].sum += x.amount;
+                tot[i].count++;
+            }
+        } else {
+            output_row(&out, c.cells);
+        }
+        expense_release(&x);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        output_end(&out);
+        return db_fail(ctx->db, "cannot list expenses", &ctx->err);
+    }
+    for (int i = 0; i < ntot; i++) {
+        char amt[32], n[48];
+        money_format(tot[i].sum, money_digits(tot[i].currency), amt, sizeof amt);
+        snprintf(n, sizeof n, "%ld expense%s", tot[i].count, tot[i].count == 1 ? "" : "s");
+        const char *cells[] = {"", "total", n, amt, tot[i].currency, "", "", "", "", ""};
+        if (i == 0)
+            output_rule_row(&out, cells);
+        else
+            output_row(&out, cells);
+    }
+    output_end(&out);
+    return 0;
+}
+
+const struct cs_cmd cmd_list = {
+    "list", "list [--trip SLUG] [--month YYYY-MM] [--since DATE] [--until DATE] [--category C] [--format F]",
+    help, 0, exec,
+};

@@ -1,0 +1,90 @@
+/* cmd_rate.c - `confspend rate set|list`: exchange rates into the base currency. */
+#include <stdio.h>
+#include <string.h>
+
+#include "confspend/args.h"
+#include "confspend/cli.h"
+#include "confspend/date.h"
+#include "confspend/db.h"
+#include "confspend/money.h"
+#include "confspend/output.h"
+#include "confspend/rate.h"
+
+static const char help[] =
+    "Exchange rates into the base currency (config set currency CUR).\n\n"
+    "  rate set CUR RATE [--date DATE]   1 CUR = RATE base, from DATE (default today) on\n"
+    "  rate list [--format F]\n\n"
+    "Reports and exports convert each expense at the newest rate dated on or before it,\n"
+    "rounding half away from zero; a missing rate is an error naming currency and date.\n";
+
+static int exec(struct cs_ctx *ctx, int argc, char **argv)
+{
+    struct cs_opt o[] = {{"date", OPT_VALUE}, {"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
+    const char *pos[3];
+    int npos, help_wanted, rc;
+    struct cs_date d = ctx->today;
+    char date[11], base[4];
+    int64_t r;
+
+    if (args_parse(argc, argv, o, pos, 3, &npos, &help_wanted, &ctx->err))
+        return CS_EINPUT;
+    if (help_wanted)
+        return cmd_print_help(&cmd_rate);
+    if (args_value(o, "db"))
+        ctx->db_opt = args_value(o, "db");
+    if (npos >= 1 && !strcmp(pos[0], "list")) {
+        enum out_format fmt;
+        sqlite3_stmt *st = NULL;
+        struct output out;
+        static const char *const head[] = {"currency", "date", "rate"};
+        static const int align[] = {0, 0, ALIGN_RIGHT};
+        if (npos > 1)
+            return cs_error(&ctx->err, CS_EINPUT, "argument", pos[1], "unexpected argument");
+        if (output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
+            return CS_EINPUT;
+        if ((rc = ctx_open_db(ctx)) ||
+            (rc = db_prepare(ctx->db, "SELECT currency, date, rate_e9 FROM rate ORDER BY 1, 2",
+                             &st, &ctx->err)))
+            return rc;
+        output_begin(&out, fmt, stdout, 3, head, align);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            char rb[40];
+            money_format_e9(sqlite3_column_int64(st, 2), rb, sizeof rb);
+            const char *cells[] = {(const char *)sqlite3_column_text(st, 0),
+                                   (const char *)sqlite3_column_text(st, 1), rb};
+            output_row(&out, cells);
+        }
+        sqlite3_finalize(st);
+        output_end(&out);
+        return 0;
+    }
+    if (npos < 1 || strcmp(pos[0], "set"))
+        return cs_error(&ctx->err, CS_EINPUT, "rate", npos ? pos[0] : NULL,
+                        "use rate set CUR RATE [--date DATE] or rate list");
+    if (npos != 3)
+        return cs_error(&ctx->err, CS_EINPUT, "rate", NULL, "usage: rate set CUR RATE [--date DATE]");
+    if (!money_currency_known(pos[1]))
+        return cs_error(&ctx->err, CS_EINPUT, "currency", pos[1], "unknown ISO 4217 currency code");
+    if (money_parse_e9(pos[2], 0, &r, "rate", &ctx->err))
+        return CS_EINPUT;
+    if (args_value(o, "date") && date_parse(args_value(o, "date"), &d, "--date", &ctx->err))
+        return CS_EINPUT;
+    date_format(d, date);
+    if ((rc = ctx_open_db(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)))
+        return rc;
+    if (!strcmp(base, pos[1]))
+        return cs_error(&ctx->err, CS_EINPUT, "currency", pos[1],
+                        "is the base currency; it needs no rate");
+    if ((rc = db_begin(ctx->db, &ctx->err)))
+        return rc;
+    if ((rc = rate_set(ctx->db, pos[1], date, r, &ctx->err)) ||
+        (rc = db_commit(ctx->db, &ctx->err))) {
+        db_rollback(ctx->db);
+        return rc;
+    }
+    printf("1 %s = %s %s from %s\n", pos[1], pos[2], base, date);
+    return 0;
+}
+
+const struct cs_cmd cmd_rate = {"rate", "rate set CUR RATE [--date DATE] | rate list", help, 0,
+                                exec};

@@ -1,0 +1,51 @@
+/* cmd_show.c - `confspend show ID`: every field of one expense. */
+#include <stdio.h>
+
+#include "confspend/entry.h"
+#include "confspend/output.h"
+
+static const char help[] = "Show every field of one expense.\n\n"
+                           "options:\n"
+                           "  --format F   table (default: field and value lines), csv or json\n"
+                           "               (the export csv columns)\n";
+
+static int exec(struct cs_ctx *ctx, int argc, char **argv)
+{
+    struct cs_opt o[] = {{"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
+    const char *pos[1];
+    int npos, help_wanted, rc;
+    int64_t id;
+    enum out_format fmt;
+    struct expense x = EXPENSE_INIT;
+    struct entry_cells c;
+    struct output out;
+    static const int align[FULL_NCOLS] = {0};
+
+    if (args_parse(argc, argv, o, pos, 1, &npos, &help_wanted, &ctx->err))
+        return CS_EINPUT;
+    if (help_wanted)
+        return cmd_print_help(&cmd_show);
+    if (args_value(o, "db"))
+        ctx->db_opt = args_value(o, "db");
+    if (npos < 1)
+        return cs_error(&ctx->err, CS_EINPUT, "id", NULL, "missing (usage: confspend show ID)");
+    if (expense_parse_id(pos[0], &id, &ctx->err) ||
+        output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
+        return CS_EINPUT;
+    if ((rc = ctx_open_db(ctx)) || (rc = expense_load(ctx->db, id, &x, &ctx->err)))
+        return rc;
+    entry_cells(&x, &c);
+    if (fmt == FMT_TABLE) {
+        for (int i = 0; i < FULL_NCOLS; i++)
+            if (*c.cells[i])
+                printf("%-13s %s\n", entry_columns[i], c.cells[i]);
+    } else {
+        output_begin(&out, fmt, stdout, FULL_NCOLS, entry_columns, align);
+        output_row(&out, c.cells);
+        output_end(&out);
+    }
+    expense_release(&x);
+    return 0;
+}
+
+const struct cs_cmd cmd_show = {"show", "show ID [--format F]", help, 0, exec};

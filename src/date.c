@@ -1,0 +1,137 @@
+/* date.c - real calendar dates and "today". */
+#include "confspend/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int date_is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_days_in_month(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 0;
+    return dm[m - 1] + (m == 2 && date_is_leap(y));
+}
+
+/* Read exactly N digits from S into *V. */
+static int digits(const char *s, int n, int *v)
+{
+    int i;
+    *v = 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        *v = *v * 10 + (s[i] - '0');
+    }
+    return 0;
+}
+
+int date_parse(const char *s, struct cs_date *out, const char *field, struct cs_err *e)
+{
+    struct cs_date d;
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || digits(s, 4, &d.y) ||
+        digits(s + 5, 2, &d.m) || digits(s + 8, 2, &d.d))
+        return cs_error(e, CS_EINPUT, field, s ? s : "", "not a date in YYYY-MM-DD form");
+    if (d.y < 1000 || d.m < 1 || d.m > 12 || d.d < 1 || d.d > date_days_in_month(d.y, d.m))
+        return cs_error(e, CS_EINPUT, field, s, "no such calendar date");
+    *out = d;
+    return 0;
+}
+
+int month_parse(const char *s, struct cs_date *out, const char *field, struct cs_err *e)
+{
+    struct cs_date d = {0, 0, 1};
+    if (!s || strlen(s) != 7 || s[4] != '-' || digits(s, 4, &d.y) || digits(s + 5, 2, &d.m))
+        return cs_error(e, CS_EINPUT, field, s ? s : "", "not a month in YYYY-MM form");
+    if (d.y < 1000 || d.m < 1 || d.m > 12)
+        return cs_error(e, CS_EINPUT, field, s, "no such month");
+    *out = d;
+    return 0;
+}
+
+/* Howard Hinnant's days_from_civil. */
+long date_to_days(struct cs_date d)
+{
+    long y = d.y - (d.m <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (d.m + (d.m > 2 ? -3 : 9)) + 2) / 5 + d.d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+struct cs_date date_from_days(long z)
+{
+    struct cs_date d;
+    long era, doe, yoe, doy, mp;
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    d.d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    d.m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    d.y = (int)(yoe + era * 400 + (d.m <= 2));
+    return d;
+}
+
+/* Write V as N decimal digits at P. */
+static void put(char *p, int v, int n)
+{
+    while (n-- > 0) {
+        p[n] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
+void date_format(struct cs_date d, char *buf)
+{
+    put(buf, d.y, 4);
+    buf[4] = '-';
+    put(buf + 5, d.m, 2);
+    buf[7] = '-';
+    put(buf + 8, d.d, 2);
+    buf[10] = 0;
+}
+
+void month_format(struct cs_date d, char *buf)
+{
+    put(buf, d.y, 4);
+    buf[4] = '-';
+    put(buf + 5, d.m, 2);
+    buf[7] = 0;
+}
+
+struct cs_date month_add(struct cs_date d, int delta)
+{
+    int idx = d.y * 12 + (d.m - 1) + delta;
+    struct cs_date r = {idx / 12, idx % 12 + 1, 1};
+    return r;
+}
+
+int date_cmp(struct cs_date a, struct cs_date b)
+{
+    long x = date_to_days(a), y = date_to_days(b);
+    return (x > y) - (x < y);
+}
+
+int date_today(struct cs_date *out, struct cs_err *e)
+{
+    const char *env = getenv("CONFSPEND_TODAY");
+    if (env && *env)
+        return date_parse(env, out, "CONFSPEND_TODAY", e);
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    out->y = tm.tm_year + 1900;
+    out->m = tm.tm_mon + 1;
+    out->d = tm.tm_mday;
+    return 0;
+}

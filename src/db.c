@@ -1,0 +1,265 @@
+/* db.c - opening the SQLite file and small statement helpers. */
+#include "confspend/db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "confspend/migrate.h"
+#include "confspend/money.h"
+
+char *db_resolve_path(const char *opt)
+{
+    const char *env = getenv("CONFSPEND_DB");
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    char *p;
+    size_t n;
+    if (opt && *opt)
+        return xstrdup(opt);
+    if (env && *env)
+        return xstrdup(env);
+    if (xdg && *xdg) {
+        n = strlen(xdg) + 32;
+        p = xmalloc(n);
+        snprintf(p, n, "%s/confspend/confspend.db", xdg);
+        return p;
+    }
+    if (!home || !*home)
+        home = ".";
+    n = strlen(home) + 48;
+    p = xmalloc(n);
+    snprintf(p, n, "%s/.local/share/confspend/confspend.db", home);
+    return p;
+}
+
+/* mkdir -p the folder that holds PATH, with mode 0700 for new folders. */
+static int make_parent(const char *path, struct cs_err *e)
+{
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    int rc = 0;
+    if (!slash || slash == dir) {
+        free(dir);
+        return 0;
+    }
+    *slash = 0;
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+            rc = cs_error(e, CS_EFAIL, "database", dir, "cannot create folder: %s",
+                          strerror(errno));
+            goto out;
+        }
+        *p = '/';
+    }
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        rc = cs_error(e, CS_EFAIL, "database", dir, "cannot create folder: %s", strerror(errno));
+out:
+    free(dir);
+    return rc;
+}
+
+int db_open(const char *path, sqlite3 **out, struct cs_err *e)
+{
+    sqlite3 *db = NULL;
+    struct stat sb;
+    int rc;
+    *out = NULL;
+    if (stat(path, &sb) != 0) {
+        int fd;
+        if (errno != ENOENT)
+            return cs_error(e, CS_EFAIL, "database", path, "cannot open: %s", strerror(errno));
+        /* The folder is made only for the default XDG path; an explicit --db or
+         * $CONFSPEND_DB must name an existing folder, as sqlite3 and git expect. */
+        fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+        if (fd < 0 && errno == ENOENT) {
+            const char *xdg_tail = "/confspend/confspend.db";
+            size_t lp = strlen(path), lt = strlen(xdg_tail);
+            if (lp > lt && !strcmp(path + lp - lt, xdg_tail)) {
+                if (make_parent(path, e))
+                    return CS_EFAIL;
+                fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
+            }
+        }
+        if (fd < 0 && errno != EEXIST)
+            return cs_error(e, CS_EFAIL, "database", path, "cannot create: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
+    } else if (S_ISDIR(sb.st_mode)) {
+        return cs_error(e, CS_EFAIL, "database", path, "is a folder, not a database file");
+    }
+    rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+    if (rc != SQLITE_OK) {
+        cs_error(e, CS_EFAIL, "database", path, "cannot open: %s",
+                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        return CS_EFAIL;
+    }
+    sqlite3_busy_timeout(db, 10000);
+    sqlite3_extended_result_codes(db, 1);
+    {
+        int v;
+        if (migrate_version(db, &v, e)) {
+            snprintf(e->msg, sizeof e->msg, "database: not a confspend database (%s)", path);
+            sqlite3_close(db);
+            return CS_EFAIL;
+        }
+        if (v > migrate_latest()) {
+            cs_error(e, CS_EFAIL, "database", path,
+                     "made by a newer confspend (schema %d, this one knows %d); not touched", v,
+                     migrate_latest());
+            sqlite3_close(db);
+            return CS_EFAIL;
+        }
+    }
+    if (db_exec(db, "PRAGMA journal_mode = WAL", e) ||
+        db_exec(db, "PRAGMA foreign_keys = ON", e) ||
+        db_exec(db, "PRAGMA synchronous = NORMAL", e) || migrate_apply(db, migrate_latest(), e)) {
+        size_t l = strlen(e->msg);
+        if (l + strlen(path) + 4 < sizeof e->msg)
+            snprintf(e->msg + l, sizeof e->msg - l, " [%.400s]", path);
+        sqlite3_close(db);
+        return CS_EFAIL;
+    }
+    *out = db;
+    return 0;
+}
+
+void db_close(sqlite3 *db)
+{
+    sqlite3_close(db);
+}
+
+int db_fail(sqlite3 *db, const char *what, struct cs_err *e)
+{
+    int x = sqlite3_extended_errcode(db);
+    if (x == SQLITE_READONLY || (x & 0xff) == SQLITE_READONLY)
+        return cs_error(e, CS_EFAIL, "database", NULL, "%s: the database file is read-only",
+                        what);
+    return cs_error(e, CS_EFAIL, "database", NULL, "%s: %s", what, sqlite3_errmsg(db));
+}
+
+int db_exec(sqlite3 *db, const char *sql, struct cs_err *e)
+{
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, "cannot run statement", e);
+    return 0;
+}
+
+int db_begin(sqlite3 *db, struct cs_err *e)
+{
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, "cannot start a write", e);
+    return 0;
+}
+
+int db_commit(sqlite3 *db, struct cs_err *e)
+{
+    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int rc = db_fail(db, "cannot commit", e);
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    return 0;
+}
+
+void db_rollback(sqlite3 *db)
+{
+    if (db && !sqlite3_get_autocommit(db))
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct cs_err *e)
+{
+    if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+        return db_fail(db, "cannot prepare statement", e);
+    return 0;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+void db_bind_opt(sqlite3_stmt *st, int i, int64_t v)
+{
+    if (v >= 0)
+        sqlite3_bind_int64(st, i, v);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+char *db_col_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? xstrdup((const char *)t) : NULL;
+}
+
+int config_get(sqlite3 *db, const char *key, char **out, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    *out = NULL;
+    if (db_prepare(db, "SELECT value FROM config WHERE key = ?1", &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = db_col_dup(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(db, "cannot read config", e);
+    return 0;
+}
+
+int config_set(sqlite3 *db, const char *key, const char *value, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db,
+                   "INSERT INTO config(key, value) VALUES (?1, ?2) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                   &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot write config", e);
+    return 0;
+}
+
+int config_unset(sqlite3 *db, const char *key, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db, "DELETE FROM config WHERE key = ?1", &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot write config", e);
+    return 0;
+}
+
+int config_base_currency(sqlite3 *db, char *buf, struct cs_err *e)
+{
+    char *v = NULL;
+    if (config_get(db, "currency", &v, e))
+        return CS_EFAIL;
+    snprintf(buf, 4, "%s", v && money_currency_known(v) ? v : "USD");
+    free(v);
+    return 0;
+}

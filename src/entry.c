@@ -1,0 +1,309 @@
+/* entry.c - the options shared by add and edit, and the expense's column cells. */
+#include "confspend/entry.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confspend/date.h"
+#include "confspend/db.h"
+#include "confspend/money.h"
+#include "confspend/trip.h"
+
+const char *const entry_columns[FULL_NCOLS] = {
+    "id",       "date",    "category", "amount",       "currency", "merchant", "note",
+    "trip",     "reimbursable", "provider", "from",    "to",       "driver",   "tip",
+    "payment",  "receipt", "platform_fee", "shared",   "nights",   "compare_rate", "recipient"};
+
+static const char *const text_opts[] = {"merchant", "note", "payment", "receipt", "from",
+                                        "to",       "driver", "recipient", NULL};
+
+/* Parse N as a positive count into *OUT. */
+static int parse_count(const char *s, const char *field, int64_t *out, struct cs_err *e)
+{
+    int64_t v = 0;
+    const char *p = s;
+    if (*p == '-')
+        return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number");
+    if (!*p)
+        return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number");
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9' || v > 100000)
+            return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number up to 100000");
+        v = v * 10 + (*p - '0');
+    }
+    if (v <= 0)
+        return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number");
+    *out = v;
+    return 0;
+}
+
+int entry_precheck(struct cs_opt *o, const char *category, const char *amount,
+                   struct cs_err *e)
+{
+    int64_t v;
+    struct cs_date d;
+    const char *cur = args_value(o, "currency");
+    int digits = cur ? money_digits(cur) : 3;
+    if (category && !category_valid(category))
+        return cs_error(e, CS_EINPUT, "category", category,
+                        "unknown category (ride, meal, lodging, donation, ticket, travel, other)");
+    if (cur && digits < 0)
+        return cs_error(e, CS_EINPUT, "--currency", cur, "unknown ISO 4217 currency code");
+    if (amount && money_parse(amount, digits, &v, "amount", e))
+        return CS_EINPUT;
+    if (args_value(o, "date") && date_parse(args_value(o, "date"), &d, "--date", e))
+        return CS_EINPUT;
+    for (const char *const *t = text_opts; *t; t++) {
+        const char *s = args_value(o, *t);
+        char field[32];
+        snprintf(field, sizeof field, "--%s", *t);
+        if (s && text_check(s, field, e))
+            return CS_EINPUT;
+        if (s && strlen(s) > 4096)
+            return cs_error(e, CS_EINPUT, field, s, "longer than 4096 bytes");
+    }
+    if (args_value(o, "tip") && money_parse(args_value(o, "tip"), digits, &v, "--tip", e))
+        return CS_EINPUT;
+    if (args_value(o, "platform-fee") &&
+        money_parse(args_value(o, "platform-fee"), digits, &v, "--platform-fee", e))
+        return CS_EINPUT;
+    if (args_value(o, "compare-rate") &&
+        money_parse(args_value(o, "compare-rate"), digits, &v, "--compare-rate", e))
+        return CS_EINPUT;
+    if (args_value(o, "nights") && parse_count(args_value(o, "nights"), "--nights", &v, e))
+        return CS_EINPUT;
+    if (args_value(o, "provider") && !provider_valid(args_value(o, "provider")))
+        return cs_error(e, CS_EINPUT, "--provider", args_value(o, "provider"),
+                        "unknown provider (lyft, uber, taxi, direct, transit, other)");
+    if (args_has(o, "reimbursable") && args_has(o, "personal"))
+        return cs_error(e, CS_EINPUT, "--reimbursable", NULL, "cannot go with --personal");
+    if (args_has(o, "trip") && args_has(o, "no-trip"))
+        return cs_error(e, CS_EINPUT, "--trip", args_value(o, "trip"),
+                        "cannot go with --no-trip");
+    return 0;
+}
+
+/* Set *DST to a copy of S, or NULL when S is empty. */
+static void set_text(char **dst, const char *s)
+{
+    free(*dst);
+    *dst = (s && *s) ? xstrdup(s) : NULL;
+}
+
+/* Re-express V minor units from FROM to TO digits; fails when cents would be lost. */
+static int rescale(int64_t *v, int from, int to, const char *field, struct cs_err *e)
+{
+    char buf[32];
+    if (*v < 0)
+        return 0;
+    while (from < to) {
+        *v *= 10;
+        from++;
+    }
+    while (from > to) {
+        if (*v % 10) {
+            money_format(*v, from, buf, sizeof buf);
+            return cs_error(e, CS_EINPUT, field, buf,
+                            "cannot be written in the new currency; give it again");
+        }
+        *v /= 10;
+        from--;
+    }
+    return 0;
+}
+
+int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, const char *amount,
+                struct expense *x, int editing, struct cs_err *e)
+{
+    struct trip t = TRIP_INIT;
+    const char *s;
+    int old_digits = editing ? money_digits(x->currency) : -1, digits, rc = 0;
+    int refund = x->amount < 0;
+    sqlite3 *db = ctx->db;
+
+    if (category)
+        snprintf(x->category, sizeof x->category, "%s", category);
+    /* trip */
+    if ((s = args_value(o, "trip"))) {
+        if ((rc = trip_load(db, s, &t, e)))
+            goto cleanup;
+        x->trip_id = t.id;
+    } else if (args_has(o, "no-trip")) {
+        x->trip_id = 0;
+    } else if (!editing) {
+        if ((rc = trip_active(db, &x->trip_id, e)))
+            goto cleanup;
+        if (x->trip_id && (rc = trip_load_id(db, x->trip_id, &t, e)))
+            goto cleanup;
+    }
+    /* currency */
+    if ((s = args_value(o, "currency")))
+        snprintf(x->currency, sizeof x->currency, "%s", s);
+    else if (!editing && t.id)
+        snprintf(x->currency, sizeof x->currency, "%s", t.currency);
+    else if (!editing && (rc = config_base_currency(db, x->currency, e)))
+        goto cleanup;
+    digits = money_digits(x->currency);
+    if (editing && digits != old_digits) {
+        if (!amount && (rc = rescale(&x->amount, old_digits, digits, "amount", e)))
+            goto cleanup;
+        if (!args_value(o, "tip") && (rc = rescale(&x->tip, old_digits, digits, "--tip", e)))
+            goto cleanup;
+        if (!args_value(o, "platform-fee") &&
+            (rc = rescale(&x->platform_fee, old_digits, digits, "--platform-fee", e)))
+            goto cleanup;
+        if (!args_value(o, "compare-rate") &&
+            (rc = rescale(&x->compare_rate, old_digits, digits, "--compare-rate", e)))
+            goto cleanup;
+    }
+    /* amounts */
+    if (amount) {
+        if ((rc = money_parse(amount, digits, &x->amount, "amount", e)))
+            goto cleanup;
+        if (refund)
+            x->amount = -x->amount;
+    }
+    if (args_has(o, "refund") && x->amount > 0)
+        x->amount = -x->amount;
+    if ((s = args_value(o, "tip")) && (rc = money_parse(s, digits, &x->tip, "--tip", e)))
+        goto cleanup;
+    if ((s = args_value(o, "platform-fee")) &&
+        (rc = money_parse(s, digits, &x->platform_fee, "--platform-fee", e)))
+        goto cleanup;
+    if ((s = args_value(o, "compare-rate")) &&
+        (rc = money_parse(s, digits, &x->compare_rate, "--compare-rate", e)))
+        goto cleanup;
+    if ((s = args_value(o, "nights")) && (rc = parse_count(s, "--nights", &x->nights, e)))
+        goto cleanup;
+    /* date */
+    if ((s = args_value(o, "date")))
+        snprintf(x->date, sizeof x->date, "%s", s);
+    else if (!editing)
+        snprintf(x->date, sizeof x->date, "%s", ctx->today_s);
+    /* text */
+    if (args_value(o, "merchant"))
+        set_text(&x->merchant, args_value(o, "merchant"));
+    if (args_value(o, "note"))
+        set_text(&x->note, args_value(o, "note"));
+    if (args_value(o, "payment"))
+        set_text(&x->payment, args_value(o, "payment"));
+    if (args_value(o, "receipt"))
+        set_text(&x->receipt, args_value(o, "receipt"));
+    if (args_value(o, "provider"))
+        set_text(&x->provider, args_value(o, "provider"));
+    if (args_value(o, "from"))
+        set_text(&x->from, args_value(o, "from"));
+    if (args_value(o, "to"))
+        set_text(&x->to, args_value(o, "to"));
+    if (args_value(o, "driver"))
+        set_text(&x->driver, args_value(o, "driver"));
+    if (args_value(o, "recipient"))
+        set_text(&x->recipient, args_value(o, "recipient"));
+    if (args_has(o, "shared"))
+        x->shared = 1;
+    if (args_has(o, "reimbursable"))
+        x->reimbursable = 1;
+    if (args_has(o, "personal"))
+        x->reimbursable = 0;
+    /* an edit that moves an expense to another category drops the fields that belonged
+     * to the old one (history keeps them) */
+    if (editing && category) {
+        int ride = !strcmp(category, "ride");
+        if (!ride) {
+            if (!args_value(o, "provider"))
+                set_text(&x->provider, NULL);
+            if (!args_value(o, "from"))
+                set_text(&x->from, NULL);
+            if (!args_value(o, "to"))
+                set_text(&x->to, NULL);
+            if (!args_value(o, "driver"))
+                set_text(&x->driver, NULL);
+            if (!args_value(o, "tip"))
+                x->tip = -1;
+            if (!args_value(o, "platform-fee"))
+                x->platform_fee = -1;
+            if (!args_has(o, "shared"))
+                x->shared = -1;
+        }
+        if (strcmp(category, "lodging")) {
+            if (!args_value(o, "nights"))
+                x->nights = -1;
+            if (!args_value(o, "compare-rate"))
+                x->compare_rate = -1;
+        }
+        if (strcmp(category, "donation") && !args_value(o, "recipient"))
+            set_text(&x->recipient, NULL);
+    }
+    if (!strcmp(x->category, "ride") && !x->provider)
+        x->provider = xstrdup("other");
+    if (!strcmp(x->category, "ride") && x->shared < 0)
+        x->shared = 0;
+    rc = expense_check(x, digits, e);
+cleanup:
+    trip_release(&t);
+    return rc;
+}
+
+void entry_cells(const struct expense *x, struct entry_cells *c)
+{
+    int d = money_digits(x->currency);
+    if (d < 0)
+        d = 2;
+    snprintf(c->buf[0], sizeof c->buf[0], "%lld", (long long)x->id);
+    money_format(x->amount, d, c->buf[1], sizeof c->buf[1]);
+    c->buf[2][0] = c->buf[3][0] = c->buf[4][0] = c->buf[5][0] = 0;
+    if (x->tip >= 0)
+        money_format(x->tip, d, c->buf[2], sizeof c->buf[2]);
+    if (x->platform_fee >= 0)
+        money_format(x->platform_fee, d, c->buf[3], sizeof c->buf[3]);
+    if (x->nights >= 0)
+        snprintf(c->buf[4], sizeof c->buf[4], "%lld", (long long)x->nights);
+    if (x->compare_rate >= 0)
+        money_format(x->compare_rate, d, c->buf[5], sizeof c->buf[5]);
+    c->cells[0] = c->buf[0];
+    c->cells[1] = x->date;
+    c->cells[2] = x->category;
+    c->cells[3] = c->buf[1];
+    c->cells[4] = x->currency;
+    c->cells[5] = x->merchant ? x->merchant : "";
+    c->cells[6] = x->note ? x->note : "";
+    c->cells[7] = x->trip_slug ? x->trip_slug : "";
+    c->cells[8] = x->reimbursable ? "yes" : "no";
+    c->cells[9] = x->provider ? x->provider : "";
+    c->cells[10] = x->from ? x->from : "";
+    c->cells[11] = x->to ? x->to : "";
+    c->cells[12] = x->driver ? x->driver : "";
+    c->cells[13] = c->buf[2];
+    c->cells[14] = x->payment ? x->payment : "";
+    c->cells[15] = x->receipt ? x->receipt : "";
+    c->cells[16] = c->buf[3];
+    c->cells[17] = x->shared < 0 ? "" : x->shared ? "yes" : "no";
+    c->cells[18] = c->buf[4];
+    c->cells[19] = c->buf[5];
+    c->cells[20] = x->recipient ? x->recipient : "";
+}
+
+char *entry_summary(const struct expense *x)
+{
+    char amt[32];
+    int d = money_digits(x->currency);
+    const char *who = x->merchant ? x->merchant : x->recipient;
+    size_t n;
+    char *buf;
+    money_format(x->amount, d < 0 ? 2 : d, amt, sizeof amt);
+    n = 128 + (who ? strlen(who) : 0) + (x->from ? strlen(x->from) : 0) +
+        (x->to ? strlen(x->to) : 0) + (x->trip_slug ? strlen(x->trip_slug) : 0);
+    buf = xmalloc(n);
+    snprintf(buf, n, "%lld  %s  %s  %s %s" "%s%s%s%s%s%s%s%s%s", (long long)x->id, x->date,
+             x->category, amt, x->currency, who ? "  " : "", who ? who : "",
+             (x->from || x->to) ? "  " : "", (x->from || x->to) ? (x->from ? x->from : "?") : "",
+             (x->from || x->to) ? " -> " : "", (x->from || x->to) ? (x->to ? x->to : "?") : "",
+             x->trip_slug ? "  [" : "", x->trip_slug ? x->trip_slug : "",
+             x->trip_slug ? "]" : "");
+    if (x->amount < 0) {
+        size_t l = strlen(buf);
+        snprintf(buf + l, n - l, "  (refund)");
+    }
+    return buf;
+}

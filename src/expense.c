@@ -1,0 +1,397 @@
+/* expense.c - the expense record: rules, load, save, filters and monthly schedules. */
+#include "confspend/expense.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confspend/date.h"
+#include "confspend/db.h"
+#include "confspend/money.h"
+
+const char *const cs_categories[] = {"ride",   "meal",   "lodging", "donation",
+                                     "ticket", "travel", "other",   NULL};
+static const char *const providers[] = {"lyft", "uber", "taxi", "direct", "transit", "other",
+                                        NULL};
+
+static int in_list(const char *const *list, const char *s)
+{
+    for (; s && *list; list++)
+        if (!strcmp(*list, s))
+            return 1;
+    return 0;
+}
+
+int category_valid(const char *c)
+{
+    return in_list(cs_categories, c);
+}
+
+int provider_valid(const char *p)
+{
+    return in_list(providers, p);
+}
+
+void expense_release(struct expense *x)
+{
+    free(x->merchant);
+    free(x->note);
+    free(x->trip_slug);
+    free(x->payment);
+    free(x->receipt);
+    free(x->provider);
+    free(x->from);
+    free(x->to);
+    free(x->driver);
+    free(x->recipient);
+    free(x->occurrence);
+    free(x->import_key);
+    struct expense z = EXPENSE_INIT;
+    *x = z;
+}
+
+int expense_check(const struct expense *x, int digits, struct cs_err *e)
+{
+    int ride = !strcmp(x->category, "ride"), lodging = !strcmp(x->category, "lodging");
+    int64_t mag = x->amount < 0 ? -x->amount : x->amount;
+    char a[32], b[32];
+    if (!category_valid(x->category))
+        return cs_error(e, CS_EINPUT, "category", x->category,
+                        "unknown category (ride, meal, lodging, donation, ticket, travel, other)");
+    if (x->amount == 0 && !lodging)
+        return cs_error(e, CS_EINPUT, "amount", "0", "must be greater than zero (0 is for lodging only)");
+    if (!ride) {
+        static const char *const names[] = {"--provider", "--from", "--to", "--driver"};
+        const char *const vals[] = {x->provider, x->from, x->to, x->driver};
+        for (int i = 0; i < 4; i++)
+            if (vals[i])
+                return cs_error(e, CS_EINPUT, names[i], x->category, "only for ride expenses");
+        if (x->tip >= 0)
+            return cs_error(e, CS_EINPUT, "--tip", x->category, "only for ride expenses");
+        if (x->platform_fee >= 0)
+            return cs_error(e, CS_EINPUT, "--platform-fee", x->category,
+                            "only for ride expenses");
+        if (x->shared >= 0)
+            return cs_error(e, CS_EINPUT, "--shared", x->category, "only for ride expenses");
+    }
+    if (!lodging) {
+        if (x->nights >= 0)
+            return cs_error(e, CS_EINPUT, "--nights", x->category, "only for lodging expenses");
+        if (x->compare_rate >= 0)
+            return cs_error(e, CS_EINPUT, "--compare-rate", x->category,
+                            "only for lodging expenses");
+    }
+    if (x->recipient && strcmp(x->category, "donation"))
+        return cs_error(e, CS_EINPUT, "--recipient", x->category, "only for donation expenses");
+    if (x->provider && !provider_valid(x->provider))
+        return cs_error(e, CS_EINPUT, "--provider", x->provider,
+                        "unknown provider (lyft, uber, taxi, direct, transit, other)");
+    if (x->tip > mag) {
+        money_format(x->tip, digits, a, sizeof a);
+        money_format(mag, digits, b, sizeof b);
+        return cs_error(e, CS_EINPUT, "--tip", a, "larger than the amount %s", b);
+    }
+    if (x->platform_fee >= 0 && x->platform_fee > mag - (x->tip > 0 ? x->tip : 0)) {
+        money_format(x->platform_fee, digits, a, sizeof a);
+        money_format(mag - (x->tip > 0 ? x->tip : 0), digits, b, sizeof b);
+        return cs_error(e, CS_EINPUT, "--platform-fee", a, "larger than the fare %s", b);
+    }
+    return 0;
+}
+
+/* Bind every stored field of X from parameter 1 on, in the order of the insert below. */
+static void bind_fields(sqlite3_stmt *st, const struct expense *x)
+{
+    sqlite3_bind_text(st, 1, x->date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, x->category, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, x->amount);
+    sqlite3_bind_text(st, 4, x->currency, -1, SQLITE_STATIC);
+    db_bind_text(st, 5, x->merchant);
+    db_bind_text(st, 6, x->note);
+    if (x->trip_id > 0)
+        sqlite3_bind_int64(st, 7, x->trip_id);
+    else
+        sqlite3_bind_null(st, 7);
+    sqlite3_bind_int(st, 8, x->reimbursable ? 1 : 0);
+    db_bind_text(st, 9, x->payment);
+    db_bind_text(st, 10, x->receipt);
+    db_bind_text(st, 11, x->provider);
+    db_bind_text(st, 12, x->from);
+    db_bind_text(st, 13, x->to);
+    db_bind_text(st, 14, x->driver);
+    db_bind_opt(st, 15, x->tip);
+    db_bind_opt(st, 16, x->platform_fee);
+    db_bind_opt(st, 17, x->shared);
+    db_bind_opt(st, 18, x->nights);
+    db_bind_opt(st, 19, x->compare_rate);
+    db_bind_text(st, 20, x->recipient);
+    db_bind_opt(st, 21, x->schedule_id > 0 ? x->schedule_id : -1);
+    db_bind_text(st, 22, x->occurrence);
+    db_bind_text(st, 23, x->import_key);
+}
+
+int expense_insert(sqlite3 *db, struct expense *x, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db,
+                   "INSERT INTO expense(date, category, amount, currency, merchant, note, "
+                   "trip_id, reimbursable, payment, receipt, provider, origin, dest, driver, "
+                   "tip, platform_fee, shared, nights, compare_rate, recipient, schedule_id, "
+                   "occurrence, import_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                   "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+                   "?23, unixepoch())",
+                   &st, e))
+        return CS_EFAIL;
+    bind_fields(st, x);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot save the expense", e);
+    x->id = sqlite3_last_insert_rowid(db);
+    return 0;
+}
+
+int expense_update(sqlite3 *db, const struct expense *x, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db,
+                   "UPDATE expense SET date = ?1, category = ?2, amount = ?3, currency = ?4, "
+                   "merchant = ?5, note = ?6, trip_id = ?7, reimbursable = ?8, payment = ?9, "
+                   "receipt = ?10, provider = ?11, origin = ?12, dest = ?13, driver = ?14, "
+                   "tip = ?15, platform_fee = ?16, shared = ?17, nights = ?18, "
+                   "compare_rate = ?19, recipient = ?20, schedule_id = ?21, occurrence = ?22, "
+                   "import_key = ?23 WHERE id = ?24",
+                   &st, e))
+        return CS_EFAIL;
+    bind_fields(st, x);
+    sqlite3_bind_int64(st, 24, x->id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot save the expense", e);
+    return 0;
+}
+
+int expense_delete(sqlite3 *db, int64_t id, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    char ids[32];
+    if (db_prepare(db, "DELETE FROM expense WHERE id = ?1", &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot remove the expense", e);
+    snprintf(ids, sizeof ids, "%lld", (long long)id);
+    if (sqlite3_changes(db) == 0)
+        return cs_error(e, CS_EINPUT, "id", ids, "no such expense");
+    return 0;
+}
+
+void expense_from_row(sqlite3_stmt *st, struct expense *x)
+{
+    struct expense z = EXPENSE_INIT;
+    *x = z;
+    x->id = sqlite3_column_int64(st, 0);
+    snprintf(x->date, sizeof x->date, "%s", (const char *)sqlite3_column_text(st, 1));
+    snprintf(x->category, sizeof x->category, "%s", (const char *)sqlite3_column_text(st, 2));
+    x->amount = sqlite3_column_int64(st, 3);
+    snprintf(x->currency, sizeof x->currency, "%s", (const char *)sqlite3_column_text(st, 4));
+    x->merchant = db_col_dup(st, 5);
+    x->note = db_col_dup(st, 6);
+    x->trip_id = sqlite3_column_int64(st, 7);
+    x->trip_slug = db_col_dup(st, 8);
+    x->reimbursable = sqlite3_column_int(st, 9);
+    x->payment = db_col_dup(st, 10);
+    x->receipt = db_col_dup(st, 11);
+    x->provider = db_col_dup(st, 12);
+    x->from = db_col_dup(st, 13);
+    x->to = db_col_dup(st, 14);
+    x->driver = db_col_dup(st, 15);
+#define OPT(i) (sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, i))
+    x->tip = OPT(16);
+    x->platform_fee = OPT(17);
+    x->shared = (int)OPT(18);
+    x->nights = OPT(19);
+    x->compare_rate = OPT(20);
+    x->recipient = db_col_dup(st, 21);
+    x->schedule_id = sqlite3_column_int64(st, 22);
+    x->occurrence = db_col_dup(st, 23);
+    x->import_key = db_col_dup(st, 24);
+#undef OPT
+}
+
+int expense_load(sqlite3 *db, int64_t id, struct expense *x, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    char ids[32];
+    if (db_prepare(db, "SELECT " EXPENSE_COLUMNS EXPENSE_FROM "WHERE e.id = ?1", &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        expense_from_row(st, x);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot read the expense", e);
+    snprintf(ids, sizeof ids, "%lld", (long long)id);
+    return cs_error(e, CS_EINPUT, "id", ids, "no such expense");
+}
+
+int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **st,
+                   struct cs_err *e)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "SELECT " EXPENSE_COLUMNS EXPENSE_FROM
+             "WHERE (?1 = 0 OR e.trip_id = ?1) AND (?2 = '' OR e.date >= ?2) "
+             "AND (?3 = '' OR e.date <= ?3) AND (?4 = '' OR e.category = ?4) "
+             "AND (?5 = 0 OR e.reimbursable = 1) ORDER BY e.date, e.id");
+    if (db_prepare(db, sql, st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(*st, 1, f->trip_id);
+    sqlite3_bind_text(*st, 2, f->since, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*st, 3, f->until, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*st, 4, f->category, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(*st, 5, f->reimbursable_only);
+    return 0;
+}
+
+int expense_parse_id(const char *s, int64_t *out, struct cs_err *e)
+{
+    const char *p = s;
+    int64_t v = 0;
+    if (p && *p == '#')
+        p++;
+    if (!p || !*p)
+        return cs_error(e, CS_EINPUT, "id", s ? s : "", "not an expense id");
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10)
+            return cs_error(e, CS_EINPUT, "id", s, "not an expense id");
+        v = v * 10 + (*p - '0');
+    }
+    if (v <= 0)
+        return cs_error(e, CS_EINPUT, "id", s, "not an expense id");
+    *out = v;
+    return 0;
+}
+
+void schedule_occurrence_date(const char *start, const char *month, char *out)
+{
+    struct cs_date s, m;
+    date_parse(start, &s, "start", NULL);
+    month_parse(month, &m, "month", NULL);
+    int dim = date_days_in_month(m.y, m.m);
+    m.d = s.d < dim ? s.d : dim;
+    date_format(m, out);
+}
+
+/* Months of schedules not posted yet whose occurrence date is <= today: the SQL decides
+ * candidate schedules, C walks their months. */
+static const char *const due_sql =
+    "SELECT id, category, amount, currency, start_date, until_month, posted_month, merchant, "
+    "note, trip_id, reimbursable, payment, recipient FROM schedule "
+    "WHERE start_date <= ?1 AND (posted_month IS NULL OR posted_month < substr(?1, 1, 7)) "
+    "AND (until_month IS NULL OR posted_month IS NULL OR posted_month < until_month)";
+
+int schedule_has_due(sqlite3 *db, const char *today, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int due = 0;
+    if (db_prepare(db, due_sql, &st, e))
+        return 0;
+    sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+    while (!due && sqlite3_step(st) == SQLITE_ROW) {
+        const char *start = (const char *)sqlite3_column_text(st, 4);
+        const char *until = (const char *)sqlite3_column_text(st, 5);
+        const char *posted = (const char *)sqlite3_column_text(st, 6);
+        struct cs_date m;
+        char month[8], occ[11];
+        if (posted) {
+            month_parse(posted, &m, "month", NULL);
+            m = month_add(m, 1);
+        } else {
+            month_parse((char[8]){start[0], start[1], start[2], start[3], '-', start[5],
+                                  start[6], 0},
+                        &m, "month", NULL);
+        }
+        month_format(m, month);
+        schedule_occurrence_date(start, month, occ);
+        if (strcmp(occ, today) <= 0 && (!until || strcmp(month, until) <= 0))
+            due = 1;
+    }
+    sqlite3_finalize(st);
+    return due;
+}
+
+int schedule_post_due(sqlite3 *db, const char *today, int *posted_n, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL, *up = NULL;
+    int rc = 0;
+    *posted_n = 0;
+    if (db_prepare(db, due_sql, &st, e) ||
+        db_prepare(db, "UPDATE schedule SET posted_month = ?2 WHERE id = ?1", &up, e)) {
+        rc = CS_EFAIL;
+        goto cleanup;
+    }
+    sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *start = (const char *)sqlite3_column_text(st, 4);
+        const char *until = (const char *)sqlite3_column_text(st, 5);
+        const char *posted = (const char *)sqlite3_column_text(st, 6);
+        struct cs_date m;
+        char month[8], last[8] = "";
+        char start_month[8] = {start[0], start[1], start[2], start[3], '-', start[5], start[6], 0};
+        month_parse(posted ? posted : start_month, &m, "month", NULL);
+        if (posted)
+            m = month_add(m, 1);
+        for (;; m = month_add(m, 1)) {
+            struct expense x = EXPENSE_INIT;
+            month_format(m, month);
+            if (until && strcmp(month, until) > 0)
+                break;
+            schedule_occurrence_date(start, month, x.date);
+            if (strcmp(x.date, today) > 0)
+                break;
+            x.schedule_id = sqlite3_column_int64(st, 0);
+            snprintf(x.category, sizeof x.category, "%s",
+                     (const char *)sqlite3_column_text(st, 1));
+            x.amount = sqlite3_column_int64(st, 2);
+            snprintf(x.currency, sizeof x.currency, "%s",
+                     (const char *)sqlite3_column_text(st, 3));
+            x.merchant = db_col_dup(st, 7);
+            x.note = db_col_dup(st, 8);
+            x.trip_id = sqlite3_column_int64(st, 9);
+            x.reimbursable = sqlite3_column_int(st, 10);
+            x.payment = db_col_dup(st, 11);
+            x.recipient = db_col_dup(st, 12);
+            x.occurrence = xstrdup(month);
+            rc = expense_insert(db, &x, e);
+            expense_release(&x);
+            if (rc)
+                goto cleanup;
+            (*posted_n)++;
+            snprintf(last, sizeof last, "%s", month);
+        }
+        if (*last) {
+            sqlite3_reset(up);
+            sqlite3_bind_int64(up, 1, sqlite3_column_int64(st, 0));
+            sqlite3_bind_text(up, 2, last, -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(up) != SQLITE_DONE) {
+                rc = db_fail(db, "cannot update the schedule", e);
+                goto cleanup;
+            }
+        }
+    }
+cleanup:
+    sqlite3_finalize(st);
+    sqlite3_finalize(up);
+    return rc;
+}

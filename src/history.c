@@ -1,0 +1,94 @@
+/* history.c - undo over the history table the triggers of migration 0002 fill. */
+#include "confspend/history.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confspend/db.h"
+
+#define FIELDS                                                                                     \
+    "date, category, amount, currency, merchant, note, trip_id, reimbursable, payment, "          \
+    "receipt, provider, origin, dest, driver, tip, platform_fee, shared, nights, compare_rate, "  \
+    "recipient, schedule_id, occurrence, import_key, created_at"
+#define J(k) "json_extract(?1, '$." k "')"
+#define VALUES                                                                                     \
+    J("date") ", " J("category") ", " J("amount") ", " J("currency") ", " J("merchant") ", " J(    \
+        "note") ", " J("trip_id") ", " J("reimbursable") ", " J("payment") ", " J("receipt") ", " \
+        J("provider") ", " J("origin") ", " J("dest") ", " J("driver") ", " J("tip") ", " J(       \
+            "platform_fee") ", " J("shared") ", " J("nights") ", " J("compare_rate") ", " J(       \
+            "recipient") ", " J("schedule_id") ", " J("occurrence") ", " J("import_key") ", " J(   \
+            "created_at")
+
+static int run(sqlite3 *db, const char *sql, const char *json, int64_t id, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db, sql, &st, e))
+        return CS_EFAIL;
+    db_bind_text(st, 1, json);
+    sqlite3_bind_int64(st, 2, id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot undo", e);
+    return 0;
+}
+
+int history_undo(sqlite3 *db, char action[8], int64_t *expense_id, int64_t *change,
+                 struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    int64_t hid, eid, top = 0;
+    char *before = NULL;
+    if (db_prepare(db,
+                   "SELECT id, expense_id, action, before, (SELECT max(id) FROM history) "
+                   "FROM history WHERE undo_of IS NULL AND undone_by IS NULL "
+                   "ORDER BY id DESC LIMIT 1",
+                   &st, e))
+        return CS_EFAIL;
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return db_fail(db, "cannot read the history", e);
+        return cs_error(e, CS_EINPUT, "undo", NULL, "nothing to undo");
+    }
+    hid = sqlite3_column_int64(st, 0);
+    eid = sqlite3_column_int64(st, 1);
+    snprintf(action, 8, "%s", (const char *)sqlite3_column_text(st, 2));
+    before = db_col_dup(st, 3);
+    top = sqlite3_column_int64(st, 4);
+    sqlite3_finalize(st);
+
+    if (!strcmp(action, "insert"))
+        rc = run(db, "DELETE FROM expense WHERE id = ?2", NULL, eid, e);
+    else if (!strcmp(action, "delete"))
+        rc = run(db, "INSERT INTO expense(id, " FIELDS ") SELECT ?2, " VALUES, before, eid, e);
+    else
+        rc = run(db, "UPDATE expense SET (" FIELDS ") = (SELECT " VALUES ") WHERE id = ?2",
+                 before, eid, e);
+    free(before);
+    if (rc)
+        return rc;
+    if (db_prepare(db, "UPDATE history SET undo_of = ?1 WHERE id > ?2", &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, hid);
+    sqlite3_bind_int64(st, 2, top);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot record the undo", e);
+    if (db_prepare(db, "UPDATE history SET undone_by = (SELECT max(id) FROM history) WHERE id = ?1",
+                   &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, hid);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot record the undo", e);
+    *expense_id = eid;
+    *change = hid;
+    return 0;
+}

@@ -1,0 +1,65 @@
+/* migrate.c - apply the numbered schema steps embedded at build time. */
+#include "confspend/migrate.h"
+
+#include <stdio.h>
+
+int migrate_latest(void)
+{
+    return cs_migration_count;
+}
+
+int migrate_version(sqlite3 *db, int *version, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        cs_error(e, CS_EFAIL, "database", NULL, "cannot read the schema version: %s",
+                 sqlite3_errmsg(db));
+        sqlite3_finalize(st);
+        return CS_EFAIL;
+    }
+    *version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return 0;
+}
+
+int migrate_apply(sqlite3 *db, int target, struct cs_err *e)
+{
+    int v, i;
+    char *err = NULL;
+    if (migrate_version(db, &v, e))
+        return CS_EFAIL;
+    if (v > cs_migration_count)
+        return cs_error(e, CS_EFAIL, "database", NULL,
+                        "schema version %d is newer than this confspend understands (%d); "
+                        "upgrade confspend",
+                        v, cs_migration_count);
+    for (i = v; i < target && i < cs_migration_count; i++) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", i + 1);
+        if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &err) != SQLITE_OK)
+            goto fail;
+        /* Another process may have migrated while we waited for the lock. */
+        if (migrate_version(db, &v, e)) {
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            return CS_EFAIL;
+        }
+        if (v > i) {
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            i = v - 1;
+            continue;
+        }
+        if (sqlite3_exec(db, cs_migrations[i].sql, NULL, NULL, &err) != SQLITE_OK ||
+            sqlite3_exec(db, pragma, NULL, NULL, &err) != SQLITE_OK ||
+            sqlite3_exec(db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            goto fail;
+        }
+    }
+    return 0;
+fail:
+    cs_error(e, CS_EFAIL, "database", NULL, "migration %s failed: %s",
+             i < cs_migration_count ? cs_migrations[i].name : "?", err ? err : sqlite3_errmsg(db));
+    sqlite3_free(err);
+    return CS_EFAIL;
+}

@@ -1,0 +1,227 @@
+/* output.c - table, csv and json writers. */
+#include "confspend/output.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int output_parse_format(const char *s, enum out_format *out, struct cs_err *e)
+{
+    if (!s || !strcmp(s, "table"))
+        *out = FMT_TABLE;
+    else if (!strcmp(s, "csv"))
+        *out = FMT_CSV;
+    else if (!strcmp(s, "json"))
+        *out = FMT_JSON;
+    else
+        return cs_error(e, CS_EINPUT, "--format", s, "must be table, csv or json");
+    return 0;
+}
+
+int output_color(FILE *fp)
+{
+    const char *nc = getenv("NO_COLOR");
+    return isatty(fileno(fp)) && !(nc && *nc);
+}
+
+void csv_write_field(FILE *fp, const char *s)
+{
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
+void json_write_string(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(fp, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", fp);
+        else if (c == '\r')
+            fputs("\\r", fp);
+        else if (c == '\t')
+            fputs("\\t", fp);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(fp, "\\u%04x", c);
+        else
+            fputc(c, fp);
+    }
+    fputc('"', fp);
+}
+
+int text_width(const char *s)
+{
+    int w = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    for (; p && *p; p++) {
+        if ((*p & 0xC0) == 0x80)
+            continue;
+        /* combining diacritical marks U+0300..U+036F: CC 80..CD AF */
+        if ((p[0] == 0xCC) || (p[0] == 0xCD && p[1] <= 0xAF))
+            continue;
+        w++;
+    }
+    return w;
+}
+
+void output_begin(struct output *o, enum out_format fmt, FILE *fp, int ncols,
+                  const char *const *headers, const int *align)
+{
+    memset(o, 0, sizeof *o);
+    o->fmt = fmt;
+    o->fp = fp;
+    o->ncols = ncols;
+    o->headers = headers;
+    o->align = align;
+    o->json_first = 1;
+    if (fmt == FMT_CSV) {
+        for (int c = 0; c < ncols; c++) {
+            if (c)
+                fputc(',', fp);
+            csv_write_field(fp, headers[c]);
+        }
+        fputs("\r\n", fp);
+    } else if (fmt == FMT_JSON) {
+        fputc('[', fp);
+    }
+}
+
+/* Does cell C of a csv row need the formula-injection guard? */
+static int guarded(const struct output *o, int c, const char *s)
+{
+    if (!o->csv_guard || c < o->guard_from || !s || !*s)
+        return 0;
+    if (o->no_guard)
+        for (const int *g = o->no_guard; *g >= 0; g++)
+            if (*g == c)
+                return 0;
+    return strchr("=+-@\t\r\n", s[0]) != NULL;
+}
+
+static void add_row(struct output *o, const char *const *cells, int rule)
+{
+    int c;
+    if (o->fmt == FMT_CSV) {
+        for (c = 0; c < o->ncols; c++) {
+            if (c)
+                fputc(',', o->fp);
+            if (guarded(o, c, cells[c])) {
+                char *g = xmalloc(strlen(cells[c]) + 2);
+                g[0] = '\'';
+                strcpy(g + 1, cells[c]);
+                csv_write_field(o->fp, g);
+                free(g);
+            } else {
+                csv_write_field(o->fp, cells[c]);
+            }
+        }
+        fputs("\r\n", o->fp);
+        return;
+    }
+    if (o->fmt == FMT_JSON) {
+        fputs(o->json_first ? "\n  {" : ",\n  {", o->fp);
+        o->json_first = 0;
+        for (c = 0; c < o->ncols; c++) {
+            if (c)
+                fputs(", ", o->fp);
+            json_write_string(o->fp, o->headers[c]);
+            fputs(": ", o->fp);
+            json_write_string(o->fp, cells[c] ? cells[c] : "");
+        }
+        fputc('}', o->fp);
+        return;
+    }
+    if (o->nrows == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 64;
+        o->cells = xrealloc(o->cells, sizeof(char *) * (size_t)o->cap * (size_t)o->ncols);
+        o->rule = xrealloc(o->rule, sizeof(int) * (size_t)o->cap);
+    }
+    for (c = 0; c < o->ncols; c++)
+        o->cells[o->nrows * o->ncols + c] = xstrdup(cells[c] ? cells[c] : "");
+    o->rule[o->nrows++] = rule;
+}
+
+void output_row(struct output *o, const char *const *cells)
+{
+    add_row(o, cells, 0);
+}
+
+void output_rule_row(struct output *o, const char *const *cells)
+{
+    add_row(o, cells, 1);
+}
+
+static void pad(FILE *fp, int n)
+{
+    while (n-- > 0)
+        fputc(' ', fp);
+}
+
+static void print_line(struct output *o, const char *const *cells, const int *w)
+{
+    int c, last = o->ncols - 1;
+    for (c = 0; c < o->ncols; c++) {
+        int tw = text_width(cells[c]);
+        if (c)
+            fputs("  ", o->fp);
+        if (o->align && o->align[c] == ALIGN_RIGHT) {
+            pad(o->fp, w[c] - tw);
+            fputs(cells[c], o->fp);
+        } else {
+            fputs(cells[c], o->fp);
+            if (c != last)
+                pad(o->fp, w[c] - tw);
+        }
+    }
+    fputc('\n', o->fp);
+}
+
+void output_end(struct output *o)
+{
+    if (o->fmt == FMT_JSON) {
+        fputs(o->json_first ? "]\n" : "\n]\n", o->fp);
+    } else if (o->fmt == FMT_TABLE) {
+        int *w = xmalloc(sizeof(int) * (size_t)o->ncols);
+        int c, r, total = 0;
+        for (c = 0; c < o->ncols; c++)
+            w[c] = text_width(o->headers[c]);
+        for (r = 0; r < o->nrows; r++)
+            for (c = 0; c < o->ncols; c++) {
+                int tw = text_width(o->cells[r * o->ncols + c]);
+                if (tw > w[c])
+                    w[c] = tw;
+            }
+        for (c = 0; c < o->ncols; c++)
+            total += w[c] + (c ? 2 : 0);
+        print_line(o, o->headers, w);
+        for (r = 0; r < o->nrows; r++) {
+            if (o->rule[r]) {
+                for (c = 0; c < total; c++)
+                    fputs("-", o->fp);
+                fputc('\n', o->fp);
+            }
+            print_line(o, (const char *const *)&o->cells[r * o->ncols], w);
+        }
+        for (r = 0; r < o->nrows * o->ncols; r++)
+            free(o->cells[r]);
+        free(o->cells);
+        free(o->rule);
+        free(w);
+    }
+    o->cells = NULL;
+    o->rule = NULL;
+    o->nrows = o->cap = 0;
+}

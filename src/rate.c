@@ -1,0 +1,60 @@
+/* rate.c - dated exchange rates and conversion into the base currency. */
+#include "confspend/rate.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "confspend/db.h"
+#include "confspend/money.h"
+
+int rate_set(sqlite3 *db, const char *cur, const char *date, int64_t rate_e9, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db,
+                   "INSERT INTO rate(currency, date, rate_e9) VALUES (?1, ?2, ?3) "
+                   "ON CONFLICT(currency, date) DO UPDATE SET rate_e9 = excluded.rate_e9",
+                   &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_text(st, 1, cur, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, rate_e9);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot save the rate", e);
+    return 0;
+}
+
+int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *base,
+                 int64_t amount, int64_t *out, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    int64_t r;
+    if (!strcmp(cur, base)) {
+        *out = amount;
+        return 0;
+    }
+    if (db_prepare(db,
+                   "SELECT rate_e9 FROM rate WHERE currency = ?1 AND date <= ?2 "
+                   "ORDER BY date DESC LIMIT 1",
+                   &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_text(st, 1, cur, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    r = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) {
+        char what[64];
+        snprintf(what, sizeof what, "%s on %s", cur, date);
+        return cs_error(e, CS_EFAIL, "rate", what,
+                        "no rate to %s on or before this date; add one with "
+                        "'confspend rate set %s RATE --date DATE'",
+                        base, cur);
+    }
+    if (money_convert(amount, money_digits(cur), r, money_digits(base), out))
+        return cs_error(e, CS_EFAIL, "rate", cur, "converted amount out of range");
+    return 0;
+}

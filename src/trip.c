@@ -1,0 +1,134 @@
+/* trip.c - trips: load, save, the active trip. */
+#include "confspend/trip.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confspend/db.h"
+
+void trip_release(struct trip *t)
+{
+    free(t->slug);
+    free(t->name);
+    free(t->city);
+    memset(t, 0, sizeof *t);
+}
+
+int trip_slug_valid(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 1 || n > 64)
+        return 0;
+    if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
+              *s == '.'))
+            return 0;
+    return 1;
+}
+
+static int load(sqlite3 *db, const char *slug, int64_t id, struct trip *t, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db,
+                   "SELECT id, slug, name, start_date, end_date, city, currency FROM trip "
+                   "WHERE slug = ?1 OR id = ?2",
+                   &st, e))
+        return CS_EFAIL;
+    db_bind_text(st, 1, slug);
+    sqlite3_bind_int64(st, 2, id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        t->id = sqlite3_column_int64(st, 0);
+        t->slug = db_col_dup(st, 1);
+        t->name = db_col_dup(st, 2);
+        snprintf(t->start, sizeof t->start, "%s", (const char *)sqlite3_column_text(st, 3));
+        snprintf(t->end, sizeof t->end, "%s", (const char *)sqlite3_column_text(st, 4));
+        t->city = db_col_dup(st, 5);
+        snprintf(t->currency, sizeof t->currency, "%s",
+                 (const char *)sqlite3_column_text(st, 6));
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot read the trip", e);
+    if (slug)
+        return cs_error(e, CS_EINPUT, "trip", slug, "no such trip");
+    return cs_error(e, CS_EFAIL, "trip", NULL, "trip %lld is missing", (long long)id);
+}
+
+int trip_load(sqlite3 *db, const char *slug, struct trip *t, struct cs_err *e)
+{
+    return load(db, slug, -1, t, e);
+}
+
+int trip_load_id(sqlite3 *db, int64_t id, struct trip *t, struct cs_err *e)
+{
+    return load(db, NULL, id, t, e);
+}
+
+int trip_insert(sqlite3 *db, struct trip *t, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db,
+                   "INSERT INTO trip(slug, name, start_date, end_date, city, currency) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                   &st, e))
+        return CS_EFAIL;
+    db_bind_text(st, 1, t->slug);
+    db_bind_text(st, 2, t->name);
+    db_bind_text(st, 3, t->start);
+    db_bind_text(st, 4, t->end);
+    db_bind_text(st, 5, t->city);
+    db_bind_text(st, 6, t->currency);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_CONSTRAINT_UNIQUE)
+        return cs_error(e, CS_EINPUT, "trip", t->slug, "a trip with this slug exists");
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot save the trip", e);
+    t->id = sqlite3_last_insert_rowid(db);
+    return 0;
+}
+
+int trip_update(sqlite3 *db, const struct trip *t, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db,
+                   "UPDATE trip SET slug = ?1, name = ?2, start_date = ?3, end_date = ?4, "
+                   "city = ?5, currency = ?6 WHERE id = ?7",
+                   &st, e))
+        return CS_EFAIL;
+    db_bind_text(st, 1, t->slug);
+    db_bind_text(st, 2, t->name);
+    db_bind_text(st, 3, t->start);
+    db_bind_text(st, 4, t->end);
+    db_bind_text(st, 5, t->city);
+    db_bind_text(st, 6, t->currency);
+    sqlite3_bind_int64(st, 7, t->id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_CONSTRAINT_UNIQUE)
+        return cs_error(e, CS_EINPUT, "--slug", t->slug, "a trip with this slug exists");
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot save the trip", e);
+    return 0;
+}
+
+int trip_active(sqlite3 *db, int64_t *id, struct cs_err *e)
+{
+    char *v = NULL;
+    *id = 0;
+    if (config_get(db, "trip.active", &v, e))
+        return CS_EFAIL;
+    if (v)
+        *id = strtoll(v, NULL, 10);
+    free(v);
+    return 0;
+}

@@ -1,0 +1,64 @@
+# Shared helpers for the CLI tests: a fresh temporary database per script, assertions
+# that print what differs, and a closing "N passed, N failed" line.
+# Each script: . "$(dirname "$0")/lib.sh"; ...checks...; finish
+set -u
+: "${CONFSPEND:?set CONFSPEND to the confspend binary}"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export CONFSPEND_DB="$TMP/test.db"
+export CONFSPEND_TODAY="${CONFSPEND_TODAY:-2026-11-10}"
+export NO_COLOR=1
+unset XDG_DATA_HOME
+PASS=0
+FAIL=0
+
+cs() { "$CONFSPEND" "$@"; }
+
+ok() { PASS=$((PASS + 1)); }
+bad() { FAIL=$((FAIL + 1)); echo "FAIL: $*" >&2; }
+
+# expect_out "description" "expected stdout" cmd args...   (exit status must be 0)
+expect_out() {
+  local what=$1 want=$2; shift 2
+  local got rc
+  got=$("$@" 2>"$TMP/err"); rc=$?
+  if [ $rc -ne 0 ]; then bad "$what: exit $rc: $(cat "$TMP/err")"; return; fi
+  if [ "$got" != "$want" ]; then
+    bad "$what"; diff <(printf '%s\n' "$want") <(printf '%s\n' "$got") >&2; return
+  fi
+  ok
+}
+
+# expect_ok "description" cmd args...
+expect_ok() {
+  local what=$1; shift
+  if "$@" >"$TMP/out" 2>"$TMP/err"; then ok; else bad "$what: exit $?: $(cat "$TMP/err")"; fi
+}
+
+# expect_fail "description" STATUS "message fragment" cmd args...
+# Also checks: stderr is one line, and the database dump did not change.
+expect_fail() {
+  local what=$1 want=$2 frag=$3; shift 3
+  local before after rc
+  before=$(db_state)
+  "$@" >"$TMP/out" 2>"$TMP/err"; rc=$?
+  after=$(db_state)
+  if [ $rc -ne "$want" ]; then bad "$what: exit $rc, want $want: $(cat "$TMP/err")"; return; fi
+  if ! grep -qF -- "$frag" "$TMP/err"; then bad "$what: message lacks '$frag': $(cat "$TMP/err")"; return; fi
+  if [ "$(wc -l <"$TMP/err")" -ne 1 ]; then bad "$what: stderr is not one line: $(cat "$TMP/err")"; return; fi
+  if [ "$before" != "$after" ]; then bad "$what: the database changed"; return; fi
+  ok
+}
+
+# The database's content (a dump), or "absent" when there is no file.
+db_state() {
+  if [ -f "$CONFSPEND_DB" ]; then sqlite3 "$CONFSPEND_DB" .dump 2>&1 | grep -v '^PRAGMA'; else echo absent; fi
+}
+
+# sql "SELECT ..." prints the result rows.
+sql() { sqlite3 "$CONFSPEND_DB" "$1"; }
+
+finish() {
+  echo "$PASS passed, $FAIL failed"
+  [ "$FAIL" -eq 0 ]
+}
