@@ -1,0 +1,18 @@
+/* xlsx.h - the reimbursement workbook (SPEC.md "Export"): the only module that includes
+ * xlsxwriter.h. */
+#ifndef CONFSPEND_XLSX_H
+#define CONFSPEND_XLSX_H
+
+#include "confspend/cli.h"
+#include "confspend/period.h"
+
+/*
+ * Write the workbook of the expenses selected by P (every expense when P selects nothing;
+ * only reimbursable ones when REIMBURSABLE_ONLY) to PATH: sheets Summary, Expenses, Budget
+ * and Rides. The file is written beside PATH and renamed, so it appears whole or not at
+ * all. Fills ctx->err and returns CS_EFAIL on any failure (no partial file is left).
+ */
+int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p,
+                int reimbursable_only);
+
+#endif
