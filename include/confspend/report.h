@@ -14,8 +14,11 @@
 
 /* The ride model's options, as an initializer list. */
 #define RIDE_OPTIONS                                                                               \
-    {"commission", OPT_VALUE}, {"share", OPT_VALUE}, {"availability", OPT_VALUE},               \
-        {"min-rides", OPT_VALUE}, {"trial-days", OPT_VALUE}
+    {"commission", OPT_VALUE}, {"share", OPT_VALUE}, {"availability", OPT_VALUE},                  \
+        {"min-rides", OPT_VALUE},                                                                  \
+    {                                                                                              \
+        "trial-days", OPT_VALUE                                                                    \
+    }
 
 /* Check the ride options' values without the database. */
 int ride_params_precheck(struct cs_opt *o, struct cs_err *e);
@@ -56,7 +59,10 @@ struct budget_report {
     struct budget_block *blocks;
     int nblocks;
 };
-#define BUDGET_REPORT_INIT {{0}, 2, NULL, 0}
+#define BUDGET_REPORT_INIT                                                                         \
+    {                                                                                              \
+        {0}, 2, NULL, 0                                                                            \
+    }
 
 /*
  * The budget report of P: one block per month from P's since to until (whole months), or

@@ -27,7 +27,10 @@ struct ride_params {
     long trial_days;         /* rides on the first trial_days days are not eligible */
     int force_commission;    /* 1: commission_e9 for every ride, even with a recorded fee */
 };
-#define RIDE_PARAMS_DEFAULT {E9 / 2, E9 / 2, E9, 2, 0, 0}
+#define RIDE_PARAMS_DEFAULT                                                                        \
+    {                                                                                              \
+        E9 / 2, E9 / 2, E9, 2, 0, 0                                                                \
+    }
 
 /* The model's figures for one ride. */
 struct ride_out {
@@ -55,7 +58,10 @@ struct ride_result {
     size_t nroutes;
     struct ride_route total; /* label "TOTAL" */
 };
-#define RIDE_RESULT_INIT {0}
+#define RIDE_RESULT_INIT                                                                           \
+    {                                                                                              \
+        0                                                                                          \
+    }
 
 /*
  * Run the model over N rides: group them by route (the unordered pair of places, compared

@@ -1,0 +1,468 @@
+/* cmd_report.c - `confspend report budget|rides|trip`: budgets against actual, the
+ * direct-driver model, and one trip on one page. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confspend/args.h"
+#include "confspend/cli.h"
+#include "confspend/date.h"
+#include "confspend/db.h"
+#include "confspend/expense.h"
+#include "confspend/money.h"
+#include "confspend/output.h"
+#include "confspend/period.h"
+#include "confspend/rate.h"
+#include "confspend/report.h"
+#include "confspend/trip.h"
+
+static const char help[] =
+    "Reports.\n\n"
+    "  report budget [--month YYYY-MM | --trip SLUG | --since YYYY-MM --until YYYY-MM]\n"
+    "                [ride options] [--format F]\n"
+    "      budget against actual per category, then total (default: this month).\n"
+    "      csv columns: category,budget,actual,remaining,used_pct,direct_actual\n"
+    "      (with --since/--until one block per month and a first column month).\n"
+    "      direct_actual: actual with the direct-driver arrangement (report rides).\n"
+    "      For the current month the table projects to month end and flags categories\n"
+    "      heading over budget.\n\n"
+    "  report rides [--trip SLUG | --month YYYY-MM | --since DATE [--until DATE]]\n"
+    "               [ride options] [--format F]\n"
+    "      what paying a driver directly would change, per route, for lyft/uber rides.\n"
+    "      Per ride: F = amount - tip; c = platform fee / F when recorded, else\n"
+    "      --commission; D = round(F * (1 - c)); P = D + round(S * (F - D));\n"
+    "      rider saving F - P, driver gain P - D, expected saving round(A * (F - P)).\n"
+    "      csv columns: route,rides,eligible,paid,driver_received,platform_kept,\n"
+    "      direct_cost,rider_savings,driver_gain,expected_savings (last row TOTAL).\n"
+    "      The table adds expected savings for commission 25/35/50% by share\n"
+    "      0.25/0.5/0.75.\n\n"
+    "  report trip SLUG [ride options] [--format F]\n"
+    "      the trip on one page: per category and per day, reimbursable against\n"
+    "      personal, lodging saved against the compare rate, the ride model.\n\n"
+    "ride options:\n"
+    "  --commission C     the platform's cut when a ride records no fee, 0..1\n"
+    "                     (default: config ride.commission, else 0.50)\n"
+    "  --share S          the part of that cut the driver gets instead, 0..1 (0.5)\n"
+    "  --availability A   the chance the driver can take a ride, 0..1 (1)\n"
+    "  --min-rides N      rides a route needs to be worth arranging (2)\n"
+    "  --trial-days D     days spent finding a driver, not eligible (0)\n";
+
+/* "12.3" from tenths. */
+static void pct_format(int64_t tenths, char *buf, size_t n)
+{
+    int64_t a = tenths < 0 ? -tenths : tenths;
+    snprintf(buf, n, "%s%lld.%lld", tenths < 0 ? "-" : "", (long long)(a / 10),
+             (long long)(a % 10));
+}
+
+/* Money for the table (grouped) or csv/json (plain). */
+static void fmt_money(enum out_format fmt, int64_t v, int digits, char *buf, size_t n)
+{
+    if (fmt == FMT_TABLE)
+        money_format_grouped(v, digits, buf, n);
+    else
+        money_format(v, digits, buf, n);
+}
+
+/* A bar of WIDTH cells for RATIO = num/den (Unicode blocks), capped at WIDTH. */
+static void bar(int64_t num, int64_t den, int width, char *buf, size_t n)
+{
+    static const char *const eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+    int64_t cells8 = den > 0 ? round_half_away((__int128)(num < 0 ? 0 : num) * width * 8, den) : 0;
+    size_t o = 0;
+    int over = cells8 > (int64_t)width * 8;
+    if (over)
+        cells8 = (int64_t)width * 8;
+    buf[0] = 0;
+    for (int64_t i = 0; i < cells8 / 8 && o + 4 < n; i++)
+        o += (size_t)snprintf(buf + o, n - o, "█");
+    if (o + 4 < n)
+        o += (size_t)snprintf(buf + o, n - o, "%s", eighths[cells8 % 8]);
+    if (over && o + 4 < n)
+        snprintf(buf + o, n - o, "▶");
+}
+
+static int do_budget(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
+{
+    struct period p;
+    struct ride_params rp;
+    struct budget_report r = BUDGET_REPORT_INIT;
+    struct output out;
+    int rc, range = args_has(o, "since") || args_has(o, "until");
+    int color = fmt == FMT_TABLE && output_color(stdout);
+    static const char *const csv_head[] = {"month",     "category", "budget",       "actual",
+                                           "remaining", "used_pct", "direct_actual"};
+    static const int align[] = {0,           0,           ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
+                                ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, 0,           0};
+    static const char *const tbl_head[] = {"category", "budget",    "actual", "remaining", "used %",
+                                           "direct",   "projected", "status", "",          ""};
+
+    if (period_precheck(o, 1, &ctx->err) || ride_params_precheck(o, &ctx->err))
+        return CS_EINPUT;
+    if (range && !(args_has(o, "since") && args_has(o, "until")))
+        return cs_error(&ctx->err, CS_EINPUT, args_has(o, "since") ? "--until" : "--since", NULL,
+                        "required with %s", args_has(o, "since") ? "--since" : "--until");
+    if ((rc = ctx_open_db(ctx)) || (rc = period_resolve(ctx, o, 1, 1, &p, &ctx->err)) ||
+        (rc = ride_params_load(ctx->db, o, &rp, &ctx->err)) ||
+        (rc = report_budget(ctx->db, &p, ctx->today_s, &rp, &r, &ctx->err)))
+        return rc;
+    if (fmt != FMT_TABLE)
+        output_begin(&out, fmt, stdout, range ? 7 : 6, range ? csv_head : csv_head + 1, align);
+    for (int b = 0; b < r.nblocks; b++) {
+        struct budget_block *blk = &r.blocks[b];
+        int current = !p.trip_id && !strncmp(blk->month, ctx->today_s, 7);
+        int ncols = current ? 9 : 6;
+        struct cs_date t = ctx->today;
+        int dim = date_days_in_month(t.y, t.m);
+        if (fmt == FMT_TABLE) {
+            if (b)
+                printf("\n");
+            printf("%s%s (%s)%s\n", color ? "\033[1m" : "", p.trip_id ? p.label : blk->month,
+                   r.base, color ? "\033[0m" : "");
+            output_begin(&out, fmt, stdout, ncols, tbl_head, align);
+        }
+        for (int i = 0; i < blk->nrows; i++) {
+            struct budget_row *row = &blk->rows[i];
+            char bud[32] = "", act[32], rem[32] = "", pct[32] = "", dir[32], proj[32] = "",
+                 barb[128] = "";
+            const char *status = "";
+            fmt_money(fmt, row->actual, r.digits, act, sizeof act);
+            fmt_money(fmt, row->direct_actual, r.digits, dir, sizeof dir);
+            if (row->has_budget) {
+                fmt_money(fmt, row->budget, r.digits, bud, sizeof bud);
+                fmt_money(fmt, row->remaining, r.digits, rem, sizeof rem);
+            }
+            if (row->has_pct)
+                pct_format(row->used_tenths, pct, sizeof pct);
+            if (current) {
+                int64_t pr = round_half_away((__int128)row->actual * dim, t.d);
+                fmt_money(fmt, pr, r.digits, proj, sizeof proj);
+                if (row->has_budget && row->actual > row->budget)
+                    status = color ? "\033[31mOVER\033[0m" : "OVER";
+                else if (row->has_budget && pr > row->budget)
+                    status = color ? "\033[33mheading over\033[0m" : "heading over";
+                else if (row->has_budget)
+                    status = "ok";
+                if (row->has_budget)
+                    bar(row->actual, row->budget, 20, barb, sizeof barb);
+            }
+            const char *cells[] = {blk->month, row->category, bud,  act,    rem,
+                                   pct,        dir,           proj, status, barb};
+            if (fmt == FMT_TABLE) {
+                if (i == blk->nrows - 1)
+                    output_rule_row(&out, cells + 1);
+                else
+                    output_row(&out, cells + 1);
+            } else {
+                output_row(&out, range ? cells : cells + 1);
+            }
+        }
+        if (fmt == FMT_TABLE) {
+            output_end(&out);
+            if (current)
+                printf("projection: actual x %d days / day %d of the month; bar: actual / "
+                       "budget\n",
+                       dim, t.d);
+        }
+    }
+    if (fmt != FMT_TABLE)
+        output_end(&out);
+    budget_report_release(&r);
+    return 0;
+}
+
+static const char *const rides_head[] = {
+    "route",         "rides",       "eligible",      "paid",        "driver_received",
+    "platform_kept", "direct_cost", "rider_savings", "driver_gain", "expected_savings"};
+
+static void route_cells(enum out_format fmt, const struct ride_route *rt, int digits,
+                        char buf[9][32], const char *cells[10])
+{
+    snprintf(buf[0], 32, "%ld", rt->rides);
+    snprintf(buf[1], 32, "%ld", rt->eligible);
+    fmt_money(fmt, rt->paid, digits, buf[2], 32);
+    fmt_money(fmt, rt->driver_received, digits, buf[3], 32);
+    fmt_money(fmt, rt->platform_kept, digits, buf[4], 32);
+    fmt_money(fmt, rt->direct_cost, digits, buf[5], 32);
+    fmt_money(fmt, rt->rider_savings, digits, buf[6], 32);
+    fmt_money(fmt, rt->driver_gain, digits, buf[7], 32);
+    fmt_money(fmt, rt->expected_savings, digits, buf[8], 32);
+    cells[0] = rt->label;
+    for (int i = 0; i < 9; i++)
+        cells[i + 1] = buf[i];
+}
+
+static int do_rides(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
+{
+    struct period p;
+    struct ride_params rp;
+    struct ride_result rr;
+    struct output out;
+    char base[4], buf[9][32];
+    const char *cells[10];
+    int rc, digits;
+    static const int align[] = {0,           ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
+                                ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+
+    if (period_precheck(o, 0, &ctx->err) || ride_params_precheck(o, &ctx->err))
+        return CS_EINPUT;
+    if (args_has(o, "until") && !args_has(o, "since"))
+        return cs_error(&ctx->err, CS_EINPUT, "--since", NULL, "required with --until");
+    if ((rc = ctx_open_db(ctx)) || (rc = period_resolve(ctx, o, 0, 1, &p, &ctx->err)) ||
+        (rc = ride_params_load(ctx->db, o, &rp, &ctx->err)) ||
+        (rc = config_base_currency(ctx->db, base, &ctx->err)) ||
+        (rc = report_rides(ctx->db, &p, &rp, &rr, &ctx->err)))
+        return rc;
+    digits = money_digits(base);
+    if (fmt == FMT_TABLE)
+        printf("rides %s (%s)\n", p.label, base);
+    output_begin(&out, fmt, stdout, 10, rides_head, align);
+    for (size_t i = 0; i < rr.nroutes; i++) {
+        route_cells(fmt, &rr.routes[i], digits, buf, cells);
+        output_row(&out, cells);
+    }
+    route_cells(fmt, &rr.total, digits, buf, cells);
+    output_rule_row(&out, cells);
+    output_end(&out);
+    if (fmt == FMT_TABLE) {
+        static const int64_t comm[] = {E9 / 4, E9 * 35 / 100, E9 / 2};
+        static const int64_t share[] = {E9 / 4, E9 / 2, E9 * 3 / 4};
+        static const char *const grid_head[] = {"commission \\ share", "0.25", "0.5", "0.75"};
+        static const int galign[] = {0, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+        static const char *const cl[] = {"25%", "35%", "50%"};
+        char g[3][32];
+        char avail[40];
+        money_format_e9(rp.availability_e9, avail, sizeof avail);
+        printf("\nexpected savings if the platform kept (rows) and the driver got this share "
+               "of it (columns),\navailability %s, every ride at the row's commission:\n",
+               avail);
+        output_begin(&out, fmt, stdout, 4, grid_head, galign);
+        for (int c = 0; c < 3; c++) {
+            for (int s = 0; s < 3; s++) {
+                struct ride_params q = rp;
+                struct ride_result gr;
+                q.commission_e9 = comm[c];
+                q.share_e9 = share[s];
+                q.force_commission = 1;
+                if ((rc = report_rides(ctx->db, &p, &q, &gr, &ctx->err))) {
+                    output_end(&out);
+                    ridemodel_release(&rr);
+                    return rc;
+                }
+                money_format_grouped(gr.total.expected_savings, digits, g[s], sizeof g[s]);
+                ridemodel_release(&gr);
+            }
+            const char *row[] = {cl[c], g[0], g[1], g[2]};
+            output_row(&out, row);
+        }
+        output_end(&out);
+    }
+    ridemodel_release(&rr);
+    return 0;
+}
+
+/* Per-category and per-day sums of a trip, in the base currency. */
+struct sums {
+    long count;
+    int64_t total, reimb;
+};
+
+static void put_row(struct output *out, enum out_format fmt, const char *section, const char *item,
+                    long count, const struct sums *s, int digits)
+{
+    char c[24], t[32], r[32], pe[32];
+    snprintf(c, sizeof c, "%ld", count);
+    fmt_money(fmt, s->total, digits, t, sizeof t);
+    fmt_money(fmt, s->reimb, digits, r, sizeof r);
+    fmt_money(fmt, s->total - s->reimb, digits, pe, sizeof pe);
+    const char *cells[] = {section, item, c, t, r, pe};
+    output_row(out, cells);
+}
+
+static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, const char *slug)
+{
+    struct trip t = TRIP_INIT;
+    struct period p;
+    struct ride_params rp;
+    struct ride_result rr = RIDE_RESULT_INIT;
+    struct sums cat[7] = {{0}}, all = {0}, *day = NULL;
+    char(*days)[11] = NULL;
+    int nday = 0, rc, digits;
+    char base[4];
+    int64_t nights = 0, lodging_paid = 0, lodging_compare = 0;
+    sqlite3_stmt *st = NULL;
+    struct output out;
+    static const char *const head[] = {"section", "item",         "count",
+                                       "total",   "reimbursable", "personal"};
+    static const int align[] = {0, 0, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+
+    if (ride_params_precheck(o, &ctx->err))
+        return CS_EINPUT;
+    if ((rc = ctx_open_db(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)) ||
+        (rc = trip_load(ctx->db, slug, &t, &ctx->err)) ||
+        (rc = ride_params_load(ctx->db, o, &rp, &ctx->err)))
+        goto cleanup;
+    digits = money_digits(base);
+    memset(&p, 0, sizeof p);
+    p.trip_id = t.id;
+    snprintf(p.since, sizeof p.since, "%s", t.start);
+    snprintf(p.until, sizeof p.until, "%s", t.end);
+    if ((rc = db_prepare(ctx->db,
+                         "SELECT date, category, amount, currency, reimbursable, nights, "
+                         "compare_rate FROM expense WHERE trip_id = ?1 ORDER BY date, id",
+                         &st, &ctx->err)))
+        goto cleanup;
+    sqlite3_bind_int64(st, 1, t.id);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *date = (const char *)sqlite3_column_text(st, 0);
+        const char *c = (const char *)sqlite3_column_text(st, 1);
+        const char *cur = (const char *)sqlite3_column_text(st, 3);
+        int reimb = sqlite3_column_int(st, 4), ci = 0;
+        int64_t v;
+        if ((rc = rate_convert(ctx->db, cur, date, base, sqlite3_column_int64(st, 2), &v,
+                               &ctx->err)))
+            goto cleanup;
+        while (cs_categories[ci] && strcmp(cs_categories[ci], c))
+            ci++;
+        if (!nday || strcmp(days[nday - 1], date)) {
+            days = xrealloc(days, sizeof *days * (size_t)(nday + 1));
+            day = xrealloc(day, sizeof *day * (size_t)(nday + 1));
+            snprintf(days[nday], 11, "%s", date);
+            memset(&day[nday], 0, sizeof *day);
+            nday++;
+        }
+        struct sums *targets[] = {&cat[ci], &all, &day[nday - 1]};
+        for (int k = 0; k < 3; k++) {
+            targets[k]->count++;
+            targets[k]->total += v;
+            if (reimb)
+                targets[k]->reimb += v;
+        }
+        if (!strcmp(c, "lodging")) {
+            lodging_paid += v;
+            if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
+                sqlite3_column_type(st, 6) != SQLITE_NULL) {
+                int64_t n = sqlite3_column_int64(st, 5), cmp;
+                if ((rc = rate_convert(ctx->db, cur, date, base, sqlite3_column_int64(st, 6) * n,
+                                       &cmp, &ctx->err)))
+                    goto cleanup;
+                nights += n;
+                lodging_compare += cmp;
+            }
+        }
+    }
+    if ((rc = report_rides(ctx->db, &p, &rp, &rr, &ctx->err)))
+        goto cleanup;
+    if (fmt == FMT_TABLE)
+        printf("%s (%s)%s%s, %s to %s, amounts in %s\n\n", t.name, t.slug, t.city ? ", " : "",
+               t.city ? t.city : "", t.start, t.end, base);
+    output_begin(&out, fmt, stdout, 6, head, align);
+    for (int ci = 0; ci < 7; ci++)
+        if (cat[ci].count)
+            put_row(&out, fmt, "category", cs_categories[ci], cat[ci].count, &cat[ci], digits);
+    if (fmt == FMT_TABLE) {
+        const char *cells[] = {"total", "", "", "", "", ""};
+        char c[24], tt[32], r[32], pe[32];
+        snprintf(c, sizeof c, "%ld", all.count);
+        fmt_money(fmt, all.total, digits, tt, sizeof tt);
+        fmt_money(fmt, all.reimb, digits, r, sizeof r);
+        fmt_money(fmt, all.total - all.reimb, digits, pe, sizeof pe);
+        cells[2] = c;
+        cells[3] = tt;
+        cells[4] = r;
+        cells[5] = pe;
+        output_rule_row(&out, cells);
+        output_end(&out);
+        printf("\n");
+        output_begin(&out, fmt, stdout, 6, head, align);
+    } else {
+        put_row(&out, fmt, "total", "all", all.count, &all, digits);
+    }
+    for (int d = 0; d < nday; d++)
+        put_row(&out, fmt, "day", days[d], day[d].count, &day[d], digits);
+    {
+        struct sums ls = {0};
+        char item[64];
+        ls.total = lodging_compare - lodging_paid;
+        snprintf(item, sizeof item, "saved vs compare rate");
+        if (fmt == FMT_TABLE) {
+            output_end(&out);
+            printf("\n");
+            output_begin(&out, fmt, stdout, 6, head, align);
+        }
+        struct sums lp = {0, lodging_paid, 0}, lc = {0, lodging_compare, 0};
+        put_row(&out, fmt, "lodging", "paid", nights, &lp, digits);
+        put_row(&out, fmt, "lodging", "at compare rate", nights, &lc, digits);
+        put_row(&out, fmt, "lodging", item, nights, &ls, digits);
+    }
+    {
+        struct {
+            const char *name;
+            int64_t v;
+        } rides[] = {{"paid", rr.total.paid},
+                     {"platform_kept", rr.total.platform_kept},
+                     {"direct_cost", rr.total.direct_cost},
+                     {"rider_savings", rr.total.rider_savings},
+                     {"driver_gain", rr.total.driver_gain},
+                     {"expected_savings", rr.total.expected_savings}};
+        if (fmt == FMT_TABLE) {
+            output_end(&out);
+            printf("\n");
+            output_begin(&out, fmt, stdout, 6, head, align);
+        }
+        for (size_t i = 0; i < sizeof rides / sizeof rides[0]; i++) {
+            struct sums s = {0, rides[i].v, 0};
+            char item[48];
+            snprintf(item, sizeof item, "%s", rides[i].name);
+            put_row(&out, fmt, "rides", item, rr.total.rides, &s, digits);
+        }
+    }
+    output_end(&out);
+cleanup:
+    sqlite3_finalize(st);
+    ridemodel_release(&rr);
+    trip_release(&t);
+    free(day);
+    free(days);
+    return rc;
+}
+
+static int exec(struct cs_ctx *ctx, int argc, char **argv)
+{
+    struct cs_opt o[] = {
+        PERIOD_OPTIONS, RIDE_OPTIONS, {"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
+    const char *pos[2];
+    int npos, help_wanted;
+    enum out_format fmt;
+
+    if (args_parse(argc, argv, o, pos, 2, &npos, &help_wanted, &ctx->err))
+        return CS_EINPUT;
+    if (help_wanted)
+        return cmd_print_help(&cmd_report);
+    if (args_value(o, "db"))
+        ctx->db_opt = args_value(o, "db");
+    if (output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
+        return CS_EINPUT;
+    if (npos < 1)
+        return cs_error(&ctx->err, CS_EINPUT, "report", NULL,
+                        "missing report (budget, rides, trip)");
+    if (!strcmp(pos[0], "trip")) {
+        if (npos < 2)
+            return cs_error(&ctx->err, CS_EINPUT, "slug", NULL, "missing (report trip SLUG)");
+        if (args_has(o, "trip") || args_has(o, "month") || args_has(o, "since") ||
+            args_has(o, "until"))
+            return cs_error(&ctx->err, CS_EINPUT, "report trip", NULL,
+                            "takes the trip's slug, not --trip/--month/--since/--until");
+        return do_trip(ctx, o, fmt, pos[1]);
+    }
+    if (npos > 1)
+        return cs_error(&ctx->err, CS_EINPUT, "argument", pos[1], "unexpected argument");
+    if (!strcmp(pos[0], "budget"))
+        return do_budget(ctx, o, fmt);
+    if (!strcmp(pos[0], "rides"))
+        return do_rides(ctx, o, fmt);
+    return cs_error(&ctx->err, CS_EINPUT, "report", pos[0], "unknown report (budget, rides, trip)");
+}
+
+const struct cs_cmd cmd_report = {"report", "report budget|rides|trip ... [--format F]", help, 0,
+                                  exec};

@@ -1,0 +1,445 @@
+/* report.c - budget report and ride model over the stored expenses. */
+#include "confspend/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confspend/date.h"
+#include "confspend/db.h"
+#include "confspend/expense.h"
+#include "confspend/money.h"
+#include "confspend/rate.h"
+
+/* Parse a ratio in [0, 1] (scaled by 10^9) for FIELD. */
+static int parse_ratio(const char *s, const char *field, int64_t *out, struct cs_err *e)
+{
+    if (money_parse_e9(s, 1, out, field, e))
+        return CS_EINPUT;
+    if (*out > E9)
+        return cs_error(e, CS_EINPUT, field, s, "must be between 0 and 1");
+    return 0;
+}
+
+static int parse_whole(const char *s, const char *field, long min, long *out, struct cs_err *e)
+{
+    long v = 0;
+    const char *p = s;
+    if (!*p)
+        return cs_error(e, CS_EINPUT, field, s, "must be a whole number");
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9' || v > 1000000)
+            return cs_error(e, CS_EINPUT, field, s, "must be a whole number from %ld to 1000000",
+                            min);
+        v = v * 10 + (*p - '0');
+    }
+    if (v < min)
+        return cs_error(e, CS_EINPUT, field, s, "must be at least %ld", min);
+    *out = v;
+    return 0;
+}
+
+int ride_params_precheck(struct cs_opt *o, struct cs_err *e)
+{
+    struct ride_params p = RIDE_PARAMS_DEFAULT;
+    const char *s;
+    if ((s = args_value(o, "commission")) && parse_ratio(s, "--commission", &p.commission_e9, e))
+        return CS_EINPUT;
+    if ((s = args_value(o, "share")) && parse_ratio(s, "--share", &p.share_e9, e))
+        return CS_EINPUT;
+    if ((s = args_value(o, "availability")) &&
+        parse_ratio(s, "--availability", &p.availability_e9, e))
+        return CS_EINPUT;
+    if ((s = args_value(o, "min-rides")) && parse_whole(s, "--min-rides", 1, &p.min_rides, e))
+        return CS_EINPUT;
+    if ((s = args_value(o, "trial-days")) && parse_whole(s, "--trial-days", 0, &p.trial_days, e))
+        return CS_EINPUT;
+    return 0;
+}
+
+int ride_params_load(sqlite3 *db, struct cs_opt *o, struct ride_params *p, struct cs_err *e)
+{
+    struct ride_params d = RIDE_PARAMS_DEFAULT;
+    char *v = NULL;
+    *p = d;
+    if (config_get(db, "ride.commission", &v, e))
+        return CS_EFAIL;
+    if (v && parse_ratio(v, "ride.commission", &p->commission_e9, e)) {
+        free(v);
+        return CS_EINPUT;
+    }
+    free(v);
+    if (!o)
+        return 0;
+    if (ride_params_precheck(o, e))
+        return CS_EINPUT;
+    if (args_value(o, "commission"))
+        parse_ratio(args_value(o, "commission"), "--commission", &p->commission_e9, NULL);
+    if (args_value(o, "share"))
+        parse_ratio(args_value(o, "share"), "--share", &p->share_e9, NULL);
+    if (args_value(o, "availability"))
+        parse_ratio(args_value(o, "availability"), "--availability", &p->availability_e9, NULL);
+    if (args_value(o, "min-rides"))
+        parse_whole(args_value(o, "min-rides"), "--min-rides", 1, &p->min_rides, NULL);
+    if (args_value(o, "trial-days"))
+        parse_whole(args_value(o, "trial-days"), "--trial-days", 0, &p->trial_days, NULL);
+    return 0;
+}
+
+/* Convert V (>= 0, or -1 for absent) of CUR on DATE to BASE. */
+static int conv_opt(sqlite3 *db, const char *cur, const char *date, const char *base, int64_t v,
+                    int64_t *out, struct cs_err *e)
+{
+    if (v < 0) {
+        *out = -1;
+        return 0;
+    }
+    return rate_convert(db, cur, date, base, v, out, e);
+}
+
+int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *rp,
+                 struct ride_result *out, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    struct ride_in *rides = NULL;
+    size_t n = 0, cap = 0;
+    char base[4];
+    struct cs_date start = {0, 0, 0};
+    long start_days = 0;
+    int rc = 0, step;
+    memset(out, 0, sizeof *out);
+    if (config_base_currency(db, base, e))
+        return CS_EFAIL;
+    if (*p->since && !date_parse(p->since, &start, "since", NULL))
+        start_days = date_to_days(start);
+    if (db_prepare(db,
+                   "SELECT date, amount, tip, platform_fee, currency, origin, dest FROM expense "
+                   "WHERE category = 'ride' AND provider IN ('lyft', 'uber') AND amount > 0 "
+                   "AND (?1 = 0 OR trip_id = ?1) AND (?1 <> 0 OR ?2 = '' OR date >= ?2) "
+                   "AND (?1 <> 0 OR ?3 = '' OR date <= ?3) ORDER BY date, id",
+                   &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, p->trip_id);
+    sqlite3_bind_text(st, 2, p->since, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, p->until, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *date = (const char *)sqlite3_column_text(st, 0);
+        const char *cur = (const char *)sqlite3_column_text(st, 4);
+        struct ride_in *r;
+        struct cs_date d;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            rides = xrealloc(rides, sizeof *rides * cap);
+        }
+        r = &rides[n];
+        memset(r, 0, sizeof *r);
+        if ((rc = rate_convert(db, cur, date, base, sqlite3_column_int64(st, 1), &r->amount, e)) ||
+            (rc = conv_opt(db, cur, date, base,
+                           sqlite3_column_type(st, 2) == SQLITE_NULL ? -1
+                                                                     : sqlite3_column_int64(st, 2),
+                           &r->tip, e)) ||
+            (rc = conv_opt(db, cur, date, base,
+                           sqlite3_column_type(st, 3) == SQLITE_NULL ? -1
+                                                                     : sqlite3_column_int64(st, 3),
+                           &r->platform_fee, e)))
+            goto cleanup;
+        r->from = (const char *)db_col_dup(st, 5);
+        r->to = (const char *)db_col_dup(st, 6);
+        date_parse(date, &d, "date", NULL);
+        r->day = start.y ? date_to_days(d) - start_days : 0;
+        n++;
+    }
+    if (step != SQLITE_DONE) {
+        rc = db_fail(db, "cannot read rides", e);
+        goto cleanup;
+    }
+    ridemodel_run(rides, n, rp, out);
+cleanup:
+    sqlite3_finalize(st);
+    for (size_t i = 0; i < n; i++) {
+        free((char *)rides[i].from);
+        free((char *)rides[i].to);
+    }
+    free(rides);
+    return rc;
+}
+
+void budget_block_finish(struct budget_block *b, int has_total_budget, int64_t total_budget)
+{
+    struct budget_row *t = &b->rows[b->nrows++];
+    int any_budget = 0;
+    int64_t sum_budget = 0, actual = 0;
+    memset(t, 0, sizeof *t);
+    snprintf(t->category, sizeof t->category, "total");
+    for (int i = 0; i < b->nrows - 1; i++) {
+        actual += b->rows[i].actual;
+        if (b->rows[i].has_budget) {
+            any_budget = 1;
+            sum_budget += b->rows[i].budget;
+        }
+    }
+    t->actual = actual;
+    t->direct_actual = actual - b->expected_savings;
+    if (has_total_budget) {
+        t->has_budget = 1;
+        t->budget = total_budget;
+    } else if (any_budget) {
+        t->has_budget = 1;
+        t->budget = sum_budget;
+    }
+    for (int i = 0; i < b->nrows; i++) {
+        struct budget_row *r = &b->rows[i];
+        if (r->has_budget) {
+            r->remaining = r->budget - r->actual;
+            if (r->budget > 0) {
+                r->has_pct = 1;
+                r->used_tenths = round_half_away((__int128)r->actual * 1000, r->budget);
+            }
+        }
+    }
+}
+
+static int category_index(const char *c)
+{
+    for (int i = 0; cs_categories[i]; i++)
+        if (!strcmp(cs_categories[i], c))
+            return i;
+    return -1;
+}
+
+#define NCAT 7
+
+struct acc {
+    int64_t actual[NCAT];
+    long count[NCAT];
+    int has_budget[NCAT + 1];
+    int64_t budget[NCAT + 1]; /* [NCAT] is total */
+};
+
+/* Index of the block holding DATE: months since FIRST, or 0 for a trip. */
+static int block_of(const struct budget_report *r, const char *date, int trip)
+{
+    struct cs_date d, f;
+    int i;
+    if (trip)
+        return 0;
+    date_parse(date, &d, "date", NULL);
+    date_parse(r->blocks[0].since, &f, "since", NULL);
+    i = (d.y - f.y) * 12 + (d.m - f.m);
+    return i >= 0 && i < r->nblocks ? i : -1;
+}
+
+/* Add the occurrences of monthly schedules that fall in a block after TODAY. */
+static int add_committed(sqlite3 *db, const struct period *p, const char *today,
+                         struct budget_report *r, struct acc *acc, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0;
+    if (db_prepare(db,
+                   "SELECT category, amount, currency, start_date, until_month, posted_month, "
+                   "trip_id FROM schedule",
+                   &st, e))
+        return CS_EFAIL;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *cat = (const char *)sqlite3_column_text(st, 0);
+        const char *cur = (const char *)sqlite3_column_text(st, 2);
+        const char *start = (const char *)sqlite3_column_text(st, 3);
+        const char *until = (const char *)sqlite3_column_text(st, 4);
+        const char *posted = (const char *)sqlite3_column_text(st, 5);
+        int ci = category_index(cat);
+        if (ci < 0)
+            continue;
+        if (p->trip_id && sqlite3_column_int64(st, 6) != p->trip_id)
+            continue;
+        char smonth[8];
+        memcpy(smonth, start, 7);
+        smonth[7] = 0;
+        for (int b = 0; b < r->nblocks; b++) {
+            struct cs_date m;
+            char month[8], occ[11];
+            date_parse(r->blocks[b].since, &m, "since", NULL);
+            m.d = 1;
+            /* every month the block touches (a trip may span two) */
+            for (;;) {
+                int64_t v;
+                month_format(m, month);
+                schedule_occurrence_date(start, month, occ);
+                if (strcmp(month, smonth) >= 0 && (!until || strcmp(month, until) <= 0) &&
+                    (!posted || strcmp(month, posted) > 0) && strcmp(occ, today) > 0 &&
+                    strcmp(occ, r->blocks[b].since) >= 0 && strcmp(occ, r->blocks[b].until) <= 0) {
+                    if ((rc = rate_convert(db, cur, occ, r->base, sqlite3_column_int64(st, 1), &v,
+                                           e)))
+                        goto cleanup;
+                    acc[b].actual[ci] += v;
+                    acc[b].count[ci]++;
+                }
+                if (strncmp(month, r->blocks[b].until, 7) >= 0)
+                    break;
+                m = month_add(m, 1);
+            }
+        }
+    }
+cleanup:
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int report_budget(sqlite3 *db, const struct period *p, const char *today,
+                  const struct ride_params *rp, struct budget_report *out, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    struct acc *acc = NULL;
+    int rc = 0, trip = p->trip_id != 0, step;
+    memset(out, 0, sizeof *out);
+    if (config_base_currency(db, out->base, e))
+        return CS_EFAIL;
+    out->digits = money_digits(out->base);
+    /* blocks */
+    if (trip) {
+        out->nblocks = 1;
+        out->blocks = xmalloc(sizeof *out->blocks);
+        memset(out->blocks, 0, sizeof *out->blocks);
+        snprintf(out->blocks[0].since, 11, "%s", p->since);
+        snprintf(out->blocks[0].until, 11, "%s", p->until);
+    } else {
+        struct cs_date a, b;
+        date_parse(p->since, &a, "since", NULL);
+        date_parse(p->until, &b, "until", NULL);
+        out->nblocks = (b.y - a.y) * 12 + (b.m - a.m) + 1;
+        out->blocks = xmalloc(sizeof *out->blocks * (size_t)out->nblocks);
+        memset(out->blocks, 0, sizeof *out->blocks * (size_t)out->nblocks);
+        a.d = 1;
+        for (int i = 0; i < out->nblocks; i++) {
+            struct cs_date m = month_add(a, i);
+            month_format(m, out->blocks[i].month);
+            date_format(m, out->blocks[i].since);
+            m.d = date_days_in_month(m.y, m.m);
+            date_format(m, out->blocks[i].until);
+        }
+    }
+    acc = xmalloc(sizeof *acc * (size_t)out->nblocks);
+    memset(acc, 0, sizeof *acc * (size_t)out->nblocks);
+
+    /* actual in the base currency: summed by SQL, foreign rows converted one by one */
+    if ((rc = db_prepare(db,
+                         "SELECT substr(date, 1, 7) || '-01', category, sum(amount), count(*) "
+                         "FROM expense WHERE currency = ?4 AND "
+                         "(CASE WHEN ?1 <> 0 THEN trip_id = ?1 ELSE date BETWEEN ?2 AND ?3 END) "
+                         "GROUP BY 1, 2",
+                         &st, e)))
+        goto cleanup;
+    sqlite3_bind_int64(st, 1, p->trip_id);
+    sqlite3_bind_text(st, 2, out->blocks[0].since, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, out->blocks[out->nblocks - 1].until, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, out->base, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        int b = block_of(out, (const char *)sqlite3_column_text(st, 0), trip);
+        int ci = category_index((const char *)sqlite3_column_text(st, 1));
+        if (b < 0 || ci < 0)
+            continue;
+        acc[b].actual[ci] += sqlite3_column_int64(st, 2);
+        acc[b].count[ci] += sqlite3_column_int(st, 3);
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (step != SQLITE_DONE) {
+        rc = db_fail(db, "cannot sum expenses", e);
+        goto cleanup;
+    }
+    if ((rc = db_prepare(db,
+                         "SELECT date, category, amount, currency FROM expense "
+                         "WHERE currency <> ?4 AND "
+                         "(CASE WHEN ?1 <> 0 THEN trip_id = ?1 ELSE date BETWEEN ?2 AND ?3 END)",
+                         &st, e)))
+        goto cleanup;
+    sqlite3_bind_int64(st, 1, p->trip_id);
+    sqlite3_bind_text(st, 2, out->blocks[0].since, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, out->blocks[out->nblocks - 1].until, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, out->base, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *date = (const char *)sqlite3_column_text(st, 0);
+        int b = block_of(out, date, trip);
+        int ci = category_index((const char *)sqlite3_column_text(st, 1));
+        int64_t v;
+        if (b < 0 || ci < 0)
+            continue;
+        if ((rc = rate_convert(db, (const char *)sqlite3_column_text(st, 3), date, out->base,
+                               sqlite3_column_int64(st, 2), &v, e)))
+            goto cleanup;
+        acc[b].actual[ci] += v;
+        acc[b].count[ci]++;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (step != SQLITE_DONE) {
+        rc = db_fail(db, "cannot sum expenses", e);
+        goto cleanup;
+    }
+    if ((rc = add_committed(db, p, today, out, acc, e)))
+        goto cleanup;
+
+    /* budgets: a month's override wins over the default; a trip has its own */
+    if ((rc = db_prepare(db,
+                         "SELECT category, amount FROM budget WHERE (?1 <> 0 AND trip_id = ?1) "
+                         "OR (?1 = 0 AND trip_id = 0 AND month IN ('', ?2)) ORDER BY month",
+                         &st, e)))
+        goto cleanup;
+    for (int b = 0; b < out->nblocks; b++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, p->trip_id);
+        sqlite3_bind_text(st, 2, out->blocks[b].month, -1, SQLITE_STATIC);
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *cat = (const char *)sqlite3_column_text(st, 0);
+            int ci = !strcmp(cat, "total") ? NCAT : category_index(cat);
+            if (ci < 0)
+                continue;
+            acc[b].has_budget[ci] = 1; /* the override rows come last and win */
+            acc[b].budget[ci] = sqlite3_column_int64(st, 1);
+        }
+        if (step != SQLITE_DONE) {
+            rc = db_fail(db, "cannot read budgets", e);
+            goto cleanup;
+        }
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+
+    /* rows, and the ride model per block */
+    for (int b = 0; b < out->nblocks; b++) {
+        struct budget_block *blk = &out->blocks[b];
+        struct period bp = *p;
+        struct ride_result rr;
+        snprintf(bp.since, sizeof bp.since, "%s", blk->since);
+        snprintf(bp.until, sizeof bp.until, "%s", blk->until);
+        if ((rc = report_rides(db, &bp, rp, &rr, e)))
+            goto cleanup;
+        blk->expected_savings = rr.total.expected_savings;
+        ridemodel_release(&rr);
+        for (int ci = 0; ci < NCAT; ci++) {
+            struct budget_row *row;
+            if (!acc[b].has_budget[ci] && acc[b].count[ci] == 0)
+                continue;
+            row = &blk->rows[blk->nrows++];
+            memset(row, 0, sizeof *row);
+            snprintf(row->category, sizeof row->category, "%s", cs_categories[ci]);
+            row->has_budget = acc[b].has_budget[ci];
+            row->budget = acc[b].budget[ci];
+            row->actual = acc[b].actual[ci];
+            row->direct_actual = row->actual - (ci == 0 ? blk->expected_savings : 0);
+        }
+        budget_block_finish(blk, acc[b].has_budget[NCAT], acc[b].budget[NCAT]);
+    }
+cleanup:
+    sqlite3_finalize(st);
+    free(acc);
+    if (rc)
+        budget_report_release(out);
+    return rc;
+}
+
+void budget_report_release(struct budget_report *r)
+{
+    free(r->blocks);
+    r->blocks = NULL;
+    r->nblocks = 0;
+}
