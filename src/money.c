@@ -159,11 +159,19 @@ void money_format_e9(int64_t v, char *buf, size_t n)
 
 int money_convert(int64_t amount, int from_digits, int64_t rate_e9, int to_digits, int64_t *out)
 {
+    const __int128 max = (__int128)(~(unsigned __int128)0 >> 1);
     __int128 num = (__int128)amount * rate_e9, den = 1000000000;
     __int128 r;
     int i;
-    for (i = 0; i < to_digits; i++)
+    /* The same power of ten on both sides cancels, so only one side is scaled; a NUM too
+     * large to scale is a result far past int64 (DEN is 10^9 then), not an overflow. */
+    for (; to_digits > 0 && from_digits > 0; to_digits--, from_digits--)
+        ;
+    for (i = 0; i < to_digits; i++) {
+        if (num > max / 10 || num < -(max / 10))
+            return CS_EFAIL;
         num *= 10;
+    }
     for (i = 0; i < from_digits; i++)
         den *= 10;
     r = num / den;
