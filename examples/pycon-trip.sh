@@ -45,3 +45,12 @@ cs add other 35 --date 2026-05-19 --merchant "PyLadies auction" --note "T-shirt"
 cs add ride 38.90 --date 2026-05-21 --provider taxi --from "Friends' place" --to "PIT airport" \
   --reimbursable --merchant "Yellow Cab"
 cs add meal 6.50 --date 2026-05-16 --merchant "Convention Center Cafe" --refund --note "wrong order, refunded"
+
+# Budgets: a monthly budget at home, and what the trip was allowed.
+cs budget set ride 150 >/dev/null
+cs budget set meal 250 >/dev/null
+cs budget set donation 20 >/dev/null
+cs budget set total 1200 >/dev/null
+cs budget set ride 250 --trip pycon-2026 >/dev/null
+cs budget set meal 150 --trip pycon-2026 >/dev/null
+cs budget set total 1500 --trip pycon-2026 >/dev/null

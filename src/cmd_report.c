@@ -268,14 +268,14 @@ struct sums {
 };
 
 static void put_row(struct output *out, enum out_format fmt, const char *section, const char *item,
-                    long count, const struct sums *s, int digits)
+                    long count, const struct sums *s, int digits, int split)
 {
     char c[24], t[32], r[32], pe[32];
     snprintf(c, sizeof c, "%ld", count);
     fmt_money(fmt, s->total, digits, t, sizeof t);
     fmt_money(fmt, s->reimb, digits, r, sizeof r);
     fmt_money(fmt, s->total - s->reimb, digits, pe, sizeof pe);
-    const char *cells[] = {section, item, c, t, r, pe};
+    const char *cells[] = {section, item, c, t, split ? r : "", split ? pe : ""};
     output_row(out, cells);
 }
 
@@ -359,7 +359,7 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     output_begin(&out, fmt, stdout, 6, head, align);
     for (int ci = 0; ci < 7; ci++)
         if (cat[ci].count)
-            put_row(&out, fmt, "category", cs_categories[ci], cat[ci].count, &cat[ci], digits);
+            put_row(&out, fmt, "category", cs_categories[ci], cat[ci].count, &cat[ci], digits, 1);
     if (fmt == FMT_TABLE) {
         const char *cells[] = {"total", "", "", "", "", ""};
         char c[24], tt[32], r[32], pe[32];
@@ -376,10 +376,10 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
         printf("\n");
         output_begin(&out, fmt, stdout, 6, head, align);
     } else {
-        put_row(&out, fmt, "total", "all", all.count, &all, digits);
+        put_row(&out, fmt, "total", "all", all.count, &all, digits, 1);
     }
     for (int d = 0; d < nday; d++)
-        put_row(&out, fmt, "day", days[d], day[d].count, &day[d], digits);
+        put_row(&out, fmt, "day", days[d], day[d].count, &day[d], digits, 1);
     {
         struct sums ls = {0};
         char item[64];
@@ -391,9 +391,9 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
             output_begin(&out, fmt, stdout, 6, head, align);
         }
         struct sums lp = {0, lodging_paid, 0}, lc = {0, lodging_compare, 0};
-        put_row(&out, fmt, "lodging", "paid", nights, &lp, digits);
-        put_row(&out, fmt, "lodging", "at compare rate", nights, &lc, digits);
-        put_row(&out, fmt, "lodging", item, nights, &ls, digits);
+        put_row(&out, fmt, "lodging", "paid", nights, &lp, digits, 0);
+        put_row(&out, fmt, "lodging", "at compare rate", nights, &lc, digits, 0);
+        put_row(&out, fmt, "lodging", item, nights, &ls, digits, 0);
     }
     {
         struct {
@@ -414,7 +414,7 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
             struct sums s = {0, rides[i].v, 0};
             char item[48];
             snprintf(item, sizeof item, "%s", rides[i].name);
-            put_row(&out, fmt, "rides", item, rr.total.rides, &s, digits);
+            put_row(&out, fmt, "rides", item, rr.total.rides, &s, digits, 0);
         }
     }
     output_end(&out);

@@ -1,0 +1,102 @@
+# report budget: every cell of a hand-computed month, a future month, a month with no
+# budget, a trip, a range, the ride-model columns and the errors.
+. "$(dirname "$0")/lib.sh"
+csv() { cs "$@" | tr -d '\r'; }
+row() { local n=$1; shift; cs "$@" | tr -d '\r' | sed -n "${n}p"; }
+grep_row() { local re=$1; shift; cs "$@" | tr -d '\r' | grep -- "$re"; }
+json_row() { local n=$1; shift; cs "$@" | sed -n "${n}p" | sed 's/^  //'; }
+cs budget set ride 100 >/dev/null
+cs budget set meal 50 >/dev/null
+cs budget set total 300 >/dev/null
+cs budget set meal 80 --month 2026-11 >/dev/null
+cs rate set JPY 0.0067 --date 2026-11-01 >/dev/null
+cs add ride 25.00 --provider uber --from Home --to Venue --tip 3 --date 2026-11-02 >/dev/null
+cs add ride 26.15 --provider uber --from " venue " --to home --date 2026-11-03 >/dev/null
+cs add ride 30.00 --provider lyft --from Home --to Venue --platform-fee 12 --date 2026-11-04 >/dev/null
+cs add ride 40 --provider uber --from Home --to Airport --date 2026-11-05 >/dev/null
+cs add ride 15 --provider taxi --from Home --to Venue --date 2026-11-05 >/dev/null
+cs add meal 90 --date 2026-11-06 >/dev/null
+cs add meal 10 --refund --date 2026-11-07 >/dev/null
+cs add meal 1500 --currency JPY --date 2026-11-08 >/dev/null     # 1500 * 0.0067 = 10.05 USD
+cs add donation 20 --monthly --date 2026-11-05 --recipient PSF >/dev/null
+cs add meal 12 --date 2026-10-31 >/dev/null                      # another month
+
+# ride:  25.00+26.15+30.00+40.00+15.00 = 136.15; used 136.15% -> 136.2 (half away)
+# meal:  90 - 10 + 10.05 = 90.05 against the November override 80; used 112.5625 -> 112.6
+# total: 246.20 against 300 -> 82.0666 -> 82.1; direct: minus 18.03 expected ride savings
+want="category,budget,actual,remaining,used_pct,direct_actual
+ride,100.00,136.15,-36.15,136.2,118.12
+meal,80.00,90.05,-10.05,112.6,90.05
+donation,,20.00,,,20.00
+total,300.00,246.20,53.80,82.1,228.17"
+expect_out "current month (default)" "$want" csv report budget --format csv
+expect_out "--month" "$want" csv report budget --month 2026-11 --format csv
+
+# the model's options reach direct_actual: expected savings 4.40 (see t2200)
+expect_out "ride options" "ride,100.00,136.15,-36.15,136.2,131.75" row 2 report budget --format csv --commission 0.35 --share 0.75 --availability 0.5 --min-rides 1 --trial-days 2
+
+# a future month counts the scheduled donation as committed
+expect_out "future month" "category,budget,actual,remaining,used_pct,direct_actual
+ride,100.00,0.00,100.00,0.0,0.00
+meal,50.00,0.00,50.00,0.0,0.00
+donation,,20.00,,,20.00
+total,300.00,20.00,280.00,6.7,20.00" csv report budget --month 2026-12 --format csv
+
+# range: one block per month, month first
+expect_out "range" "month,category,budget,actual,remaining,used_pct,direct_actual
+2026-10,ride,100.00,0.00,100.00,0.0,0.00
+2026-10,meal,50.00,12.00,38.00,24.0,12.00
+2026-10,total,300.00,12.00,288.00,4.0,12.00
+2026-11,ride,100.00,136.15,-36.15,136.2,118.12
+2026-11,meal,80.00,90.05,-10.05,112.6,90.05
+2026-11,donation,,20.00,,,20.00
+2026-11,total,300.00,246.20,53.80,82.1,228.17" csv report budget --since 2026-10 --until 2026-11 --format csv
+
+expect_out "json keys" '{"category": "ride", "budget": "100.00", "actual": "136.15", "remaining": "-36.15", "used_pct": "136.2", "direct_actual": "118.12"},' \
+  json_row 2 report budget --format json
+
+# the table: projection (x 30 days / day 10) and the over-budget flags
+out=$(cs report budget)
+echo "$out" | grep -q '^ride .*408\.45 *OVER' && ok || bad "table: ride projection 408.45 flagged OVER: $out"
+echo "$out" | grep -q '^total .*738\.60 *heading over' && ok || bad "table: total heading over: $out"
+echo "$out" | grep -q '█' && ok || bad "table: bar chart"
+
+# a month with no budget at all: budget columns empty, total budget empty
+cs budget rm ride >/dev/null; cs budget rm meal >/dev/null; cs budget rm total >/dev/null
+cs budget rm meal --month 2026-11 >/dev/null
+expect_out "no budget" "category,budget,actual,remaining,used_pct,direct_actual
+meal,,12.00,,,12.00
+total,,12.00,,,12.00" csv report budget --month 2026-10 --format csv
+
+# total without a total budget is the sum of the category budgets
+cs budget set ride 100 >/dev/null; cs budget set meal 20 >/dev/null
+expect_out "sum of budgets" "total,120.00,12.00,108.00,10.0,12.00" row '$' report budget --month 2026-10 --format csv
+
+# a trip: its own budgets, its expenses whatever their date
+cs trip add conf --name Conf --start 2026-11-02 --end 2026-11-04 >/dev/null
+cs add ticket 450 --trip conf --date 2026-09-01 --reimbursable >/dev/null
+cs add meal 8.50 --trip conf --date 2026-11-03 >/dev/null
+cs budget set ticket 400 --trip conf >/dev/null
+expect_out "trip" "category,budget,actual,remaining,used_pct,direct_actual
+meal,,8.50,,,8.50
+ticket,400.00,450.00,-50.00,112.5,450.00
+total,400.00,458.50,-58.50,114.6,458.50" csv report budget --trip conf --format csv
+
+# a missing rate is an error naming the currency and the date
+cs add meal 5 --currency EUR --date 2026-11-09 >/dev/null
+expect_fail "missing rate" 1 "rate: no rate to USD on or before this date" cs report budget
+expect_fail "missing rate names it" 1 "EUR on 2026-11-09" cs report budget
+cs rate set EUR 1.08 --date 2026-11-01 >/dev/null   # meal: 90.05 + 8.50 (trip) + 5.40 against the default 20
+expect_out "EUR converted" "meal,20.00,103.95,-83.95,519.8,103.95" grep_row '^meal' report budget --format csv
+
+expect_fail "bad month" 2 "--month: not a month in YYYY-MM form (2026-11-01)" cs report budget --month 2026-11-01
+expect_fail "since without until" 2 "--until: required with --since" cs report budget --since 2026-01
+expect_fail "until before since" 2 "--until" cs report budget --since 2026-05 --until 2026-01
+expect_fail "two periods" 2 "period: give one of" cs report budget --month 2026-11 --trip conf
+expect_fail "bad commission" 2 "--commission: must be between 0 and 1 (1.5)" cs report budget --commission 1.5
+expect_fail "bad share" 2 "--share" cs report budget --share abc
+expect_fail "bad format" 2 "--format: must be table, csv or json (xml)" cs report budget --format xml
+expect_fail "unknown trip" 2 "trip: no such trip (nope)" cs report budget --trip nope
+expect_fail "unknown report" 2 "report: unknown report (budget, rides, trip) (money)" cs report money
+expect_ok "help" cs report --help
+finish
