@@ -213,6 +213,13 @@ static int trip_list(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
         return CS_EINPUT;
     if ((rc = ctx_open_db(ctx)) || (rc = trip_active(ctx->db, &active, &ctx->err)))
         return rc;
+    /* an unknown trip is an error before anything is printed, not an empty table */
+    if (slug) {
+        struct trip t = TRIP_INIT;
+        if ((rc = trip_load(ctx->db, slug, &t, &ctx->err)))
+            return rc;
+        trip_release(&t);
+    }
     if ((rc = db_prepare(ctx->db,
                          "SELECT t.id, t.slug, t.name, t.start_date, t.end_date, "
                          "coalesce(t.city, ''), t.currency, "
@@ -222,19 +229,15 @@ static int trip_list(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
         return rc;
     db_bind_text(st, 1, slug);
     output_begin(&out, fmt, stdout, 8, head, align);
-    int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *cells[8];
         for (int i = 0; i < 7; i++)
             cells[i] = (const char *)sqlite3_column_text(st, i + 1);
         cells[7] = sqlite3_column_int64(st, 0) == active ? "yes" : "no";
         output_row(&out, cells);
-        n++;
     }
     sqlite3_finalize(st);
     output_end(&out);
-    if (slug && n == 0)
-        return cs_error(&ctx->err, CS_EINPUT, "trip", slug, "no such trip");
     return 0;
 }
 

@@ -62,17 +62,35 @@ void json_write_string(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+/* 1 for code points a terminal shows two columns wide: East Asian Wide and Fullwidth
+ * (CJK, kana, hangul, fullwidth forms) and the common emoji blocks. */
+static int is_wide(unsigned long c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+           (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+           (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
 int text_width(const char *s)
 {
     int w = 0;
     const unsigned char *p = (const unsigned char *)s;
-    for (; p && *p; p++) {
-        if ((*p & 0xC0) == 0x80)
+    while (p && *p) {
+        unsigned long c = *p++;
+        int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        if ((c & 0xC0) == 0x80) /* a stray continuation byte */
             continue;
-        /* combining diacritical marks U+0300..U+036F: CC 80..CD AF */
-        if ((p[0] == 0xCC) || (p[0] == 0xCD && p[1] <= 0xAF))
+        c &= n ? 0x3Fu >> n : 0x7Fu;
+        for (; n > 0 && (*p & 0xC0) == 0x80; n--, p++)
+            c = (c << 6) | (*p & 0x3F);
+        /* combining diacritical marks take no column */
+        if (c >= 0x300 && c <= 0x36F)
             continue;
-        w++;
+        w += is_wide(c) ? 2 : 1;
     }
     return w;
 }

@@ -62,3 +62,24 @@ finish() {
   echo "$PASS passed, $FAIL failed"
   [ "$FAIL" -eq 0 ]
 }
+
+# expect_csv "description" "expected rows, one per line" cmd args...
+# Like expect_out, for csv output: every line of stdout must end in CRLF (RFC 4180).
+expect_csv() {
+  local what=$1 want=$2; shift 2
+  expect_out "$what" "$(printf '%s\n' "$want" | sed 's/$/\r/')" "$@"
+}
+
+# expect_status "description" STATUS cmd args...   (only the exit status is checked)
+expect_status() {
+  local what=$1 want=$2 rc; shift 2
+  "$@" >"$TMP/out" 2>"$TMP/err"; rc=$?
+  if [ $rc -ne "$want" ]; then bad "$what: exit $rc, want $want: $(cat "$TMP/err")"; return; fi
+  ok
+}
+
+# check "description" CONDITION...   (a test(1) expression, e.g. check "mode" "$m" = 600)
+check() {
+  local what=$1; shift
+  if [ "$@" ]; then ok; else bad "$what: [ $* ] is false"; fi
+}
