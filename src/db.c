@@ -53,8 +53,8 @@ static int make_parent(const char *path, struct cs_err *e)
             continue;
         *p = 0;
         if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            rc = cs_error(e, CS_EFAIL, "database", dir, "cannot create folder: %s",
-                          strerror(errno));
+            rc =
+                cs_error(e, CS_EFAIL, "database", dir, "cannot create folder: %s", strerror(errno));
             goto out;
         }
         *p = '/';
@@ -119,9 +119,9 @@ int db_open(const char *path, sqlite3 **out, struct cs_err *e)
             return CS_EFAIL;
         }
     }
-    if (db_exec(db, "PRAGMA journal_mode = WAL", e) ||
-        db_exec(db, "PRAGMA foreign_keys = ON", e) ||
-        db_exec(db, "PRAGMA synchronous = NORMAL", e) || migrate_apply(db, migrate_latest(), e)) {
+    if (db_exec(db, "PRAGMA journal_mode = WAL", e) || db_exec(db, "PRAGMA foreign_keys = ON", e) ||
+        db_exec(db, "PRAGMA synchronous = FULL", e) ||
+        db_exec(db, "PRAGMA cache_size = -16384", e) || migrate_apply(db, migrate_latest(), e)) {
         size_t l = strlen(e->msg);
         if (l + strlen(path) + 4 < sizeof e->msg)
             snprintf(e->msg + l, sizeof e->msg - l, " [%.400s]", path);
@@ -141,8 +141,7 @@ int db_fail(sqlite3 *db, const char *what, struct cs_err *e)
 {
     int x = sqlite3_extended_errcode(db);
     if (x == SQLITE_READONLY || (x & 0xff) == SQLITE_READONLY)
-        return cs_error(e, CS_EFAIL, "database", NULL, "%s: the database file is read-only",
-                        what);
+        return cs_error(e, CS_EFAIL, "database", NULL, "%s: the database file is read-only", what);
     return cs_error(e, CS_EFAIL, "database", NULL, "%s: %s", what, sqlite3_errmsg(db));
 }
 

@@ -112,16 +112,20 @@ int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *
         return CS_EFAIL;
     if (*p->since && !date_parse(p->since, &start, "since", NULL))
         start_days = date_to_days(start);
+    /* two statements rather than one with OR, so each can use its index */
     if (db_prepare(db,
-                   "SELECT date, amount, tip, platform_fee, currency, origin, dest FROM expense "
-                   "WHERE category = 'ride' AND provider IN ('lyft', 'uber') AND amount > 0 "
-                   "AND (?1 = 0 OR trip_id = ?1) AND (?1 <> 0 OR ?2 = '' OR date >= ?2) "
-                   "AND (?1 <> 0 OR ?3 = '' OR date <= ?3) ORDER BY date, id",
+                   p->trip_id ? "SELECT date, amount, tip, platform_fee, currency, origin, dest "
+                                "FROM expense WHERE trip_id = ?1 AND category = 'ride' "
+                                "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date"
+                              : "SELECT date, amount, tip, platform_fee, currency, origin, dest "
+                                "FROM expense WHERE date BETWEEN ?2 AND ?3 AND category = 'ride' "
+                                "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date",
                    &st, e))
         return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, p->trip_id);
-    sqlite3_bind_text(st, 2, p->since, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, p->until, -1, SQLITE_STATIC);
+    if (p->trip_id)
+        sqlite3_bind_int64(st, 1, p->trip_id);
+    sqlite3_bind_text(st, 2, *p->since ? p->since : "0000-00-00", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, *p->until ? p->until : "9999-99-99", -1, SQLITE_STATIC);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *date = (const char *)sqlite3_column_text(st, 0);
         const char *cur = (const char *)sqlite3_column_text(st, 4);
@@ -322,13 +326,17 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
 
     /* actual in the base currency: summed by SQL, foreign rows converted one by one */
     if ((rc = db_prepare(db,
-                         "SELECT substr(date, 1, 7) || '-01', category, sum(amount), count(*) "
-                         "FROM expense WHERE currency = ?4 AND "
-                         "(CASE WHEN ?1 <> 0 THEN trip_id = ?1 ELSE date BETWEEN ?2 AND ?3 END) "
-                         "GROUP BY 1, 2",
+                         /* grouped by day, in the covering index's order (no sort);
+                          * days are folded into months below */
+                         trip ? "SELECT date, category, sum(amount), count(*) FROM expense "
+                                "WHERE trip_id = ?1 AND currency = ?4 GROUP BY date, category"
+                              : "SELECT date, category, sum(amount), count(*) FROM expense "
+                                "WHERE date BETWEEN ?2 AND ?3 AND currency = ?4 "
+                                "GROUP BY date, category",
                          &st, e)))
         goto cleanup;
-    sqlite3_bind_int64(st, 1, p->trip_id);
+    if (trip)
+        sqlite3_bind_int64(st, 1, p->trip_id);
     sqlite3_bind_text(st, 2, out->blocks[0].since, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, out->blocks[out->nblocks - 1].until, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, out->base, -1, SQLITE_STATIC);
@@ -347,12 +355,14 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
         goto cleanup;
     }
     if ((rc = db_prepare(db,
-                         "SELECT date, category, amount, currency FROM expense "
-                         "WHERE currency <> ?4 AND "
-                         "(CASE WHEN ?1 <> 0 THEN trip_id = ?1 ELSE date BETWEEN ?2 AND ?3 END)",
+                         trip ? "SELECT date, category, amount, currency FROM expense "
+                                "WHERE trip_id = ?1 AND currency <> ?4"
+                              : "SELECT date, category, amount, currency FROM expense "
+                                "WHERE date BETWEEN ?2 AND ?3 AND currency <> ?4",
                          &st, e)))
         goto cleanup;
-    sqlite3_bind_int64(st, 1, p->trip_id);
+    if (trip)
+        sqlite3_bind_int64(st, 1, p->trip_id);
     sqlite3_bind_text(st, 2, out->blocks[0].since, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, out->blocks[out->nblocks - 1].until, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, out->base, -1, SQLITE_STATIC);
