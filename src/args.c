@@ -1,6 +1,7 @@
 /* args.c - the option parser shared by every command. */
 #include "confspend/args.h"
 
+#include <stdio.h>
 #include <string.h>
 
 struct cs_opt *args_get(struct cs_opt *opts, const char *name)
@@ -59,8 +60,11 @@ int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int
                 return cs_error(e, CS_EINPUT, "option", a, "unknown option");
             o->seen++;
             if (o->kind == OPT_FLAG) {
-                if (eq)
-                    return cs_error(e, CS_EINPUT, a, eq + 1, "this option takes no value");
+                if (eq) {
+                    char field[64];
+                    snprintf(field, sizeof field, "--%.*s", (int)len, name);
+                    return cs_error(e, CS_EINPUT, field, eq + 1, "this option takes no value");
+                }
                 o->value = "";
             } else if (eq) {
                 o->value = eq + 1;

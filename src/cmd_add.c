@@ -1,11 +1,14 @@
 /* cmd_add.c - `confspend add CATEGORY AMOUNT [options]`: log one expense as it happens. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "confspend/date.h"
 #include "confspend/db.h"
 #include "confspend/entry.h"
+#include "confspend/migrate.h"
 #include "confspend/money.h"
 
 static const char help[] =
@@ -89,6 +92,32 @@ static int add_schedule(struct cs_ctx *ctx, struct expense *x, const char *until
     return 0;
 }
 
+/*
+ * When the database does not exist yet, check the expense against an empty one in memory
+ * (no trips, no settings: what the new file would hold), so that input which entry_apply
+ * refuses (an amount with too many decimals for the default currency, an unknown --trip,
+ * a tip larger than the amount) does not create the file.
+ */
+static int check_before_create(struct cs_ctx *ctx, struct cs_opt *o, const char *category,
+                               const char *amount)
+{
+    struct expense x = EXPENSE_INIT;
+    struct stat sb;
+    char *path = db_resolve_path(ctx->db_opt);
+    int missing = stat(path, &sb) != 0 && errno == ENOENT, rc = 0;
+    free(path);
+    if (!missing)
+        return 0;
+    if (sqlite3_open(":memory:", &ctx->db) != SQLITE_OK)
+        rc = db_fail(ctx->db, "cannot open a scratch database", &ctx->err);
+    else if (!(rc = migrate_apply(ctx->db, migrate_latest(), &ctx->err)))
+        rc = entry_apply(ctx, o, category, amount, &x, 0, &ctx->err);
+    expense_release(&x);
+    sqlite3_close(ctx->db);
+    ctx->db = NULL;
+    return rc;
+}
+
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {ENTRY_OPTIONS, {"monthly", OPT_FLAG}, {"until", OPT_VALUE}, {NULL}};
@@ -132,7 +161,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                                 "before the first month %s", dm);
         }
     }
-    if ((rc = ctx_open_db(ctx)))
+    if ((rc = check_before_create(ctx, o, pos[0], pos[1])) || (rc = ctx_open_db(ctx)))
         return rc;
     if ((rc = db_begin(ctx->db, &ctx->err)))
         return rc;

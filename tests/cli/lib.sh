@@ -83,3 +83,12 @@ check() {
   local what=$1; shift
   if [ "$@" ]; then ok; else bad "$what: [ $* ] is false"; fi
 }
+
+# expect_fail_silent: expect_fail, and nothing at all may have been written to stdout.
+expect_fail_silent() {
+  local before=$FAIL
+  expect_fail "$@"
+  if [ "$FAIL" -eq "$before" ] && [ -s "$TMP/out" ]; then
+    PASS=$((PASS - 1)); bad "$1: wrote to stdout: $(head -c 200 "$TMP/out")"
+  fi
+}
