@@ -1,6 +1,7 @@
 /* output.c - table, csv and json writers. */
 #include "confspend/output.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -129,6 +130,30 @@ static int guarded(const struct output *o, int c, const char *s)
     return strchr("=+-@\t\r\n", s[0]) != NULL;
 }
 
+/* A copy of S for a table cell, allocated: control bytes would break the line or the
+ * terminal, so they are shown escaped as \n, \r, \t or \xNN. */
+static char *table_cell(const char *s)
+{
+    size_t n = 1, o = 0;
+    char *t;
+    for (const char *p = s; *p; p++)
+        n += ((unsigned char)*p < 0x20 || *p == 0x7f) ? 4 : 1;
+    t = xmalloc(n);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '\n' || c == '\r' || c == '\t') {
+            t[o++] = '\\';
+            t[o++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+        } else if (c < 0x20 || c == 0x7f) {
+            o += (size_t)snprintf(t + o, n - o, "\\x%02x", c);
+        } else {
+            t[o++] = (char)c;
+        }
+    }
+    t[o] = 0;
+    return t;
+}
+
 static void add_row(struct output *o, const char *const *cells, int rule)
 {
     int c;
@@ -168,7 +193,7 @@ static void add_row(struct output *o, const char *const *cells, int rule)
         o->rule = xrealloc(o->rule, sizeof(int) * (size_t)o->cap);
     }
     for (c = 0; c < o->ncols; c++)
-        o->cells[o->nrows * o->ncols + c] = xstrdup(cells[c] ? cells[c] : "");
+        o->cells[o->nrows * o->ncols + c] = table_cell(cells[c] ? cells[c] : "");
     o->rule[o->nrows++] = rule;
 }
 
