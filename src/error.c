@@ -6,29 +6,60 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Copy VALUE into BUF on one line: control bytes become \n, \t, \xNN; long values are cut
- * at 60 bytes (on a UTF-8 boundary) with "..." after. */
+/* The length of the UTF-8 sequence at S (1..4), or 0 when S does not start one that is
+ * well formed (overlong forms, surrogates and code points past U+10FFFF are not). */
+static size_t utf8_len(const unsigned char *s)
+{
+    size_t n;
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        n = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        n = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        n = 4;
+    else
+        return 0;
+    for (size_t k = 1; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
+        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return n;
+}
+
+/* Copy VALUE into BUF (N bytes) on one line that is safe to print: \n and \t for newline
+ * and tab, \xNN for the other control bytes (C0, DEL, the C1 controls U+0080..U+009F) and
+ * for bytes that are not UTF-8. The value is cut on a character boundary, after 60 bytes
+ * or when BUF would overflow, with "..." after. */
 static void show_value(const char *value, char *buf, size_t n)
 {
-    size_t o = 0, i;
-    for (i = 0; value[i] && o + 8 < n; i++) {
-        unsigned char c = (unsigned char)value[i];
-        if (i >= 60 && (c & 0xC0) != 0x80) {
+    const unsigned char *s = (const unsigned char *)value;
+    size_t o = 0, i = 0;
+    while (s[i]) {
+        char piece[16];
+        size_t len = utf8_len(s + i), plen;
+        if (s[i] == '\n' || s[i] == '\t') {
+            plen = (size_t)snprintf(piece, sizeof piece, "\\%c", s[i] == '\n' ? 'n' : 't');
+        } else if (len == 0 || s[i] < 0x20 || s[i] == 0x7f) {
+            len = 1;
+            plen = (size_t)snprintf(piece, sizeof piece, "\\x%02x", s[i]);
+        } else if (len == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0) {
+            plen = (size_t)snprintf(piece, sizeof piece, "\\xc2\\x%02x", s[i + 1]);
+        } else {
+            memcpy(piece, s + i, len);
+            plen = len;
+        }
+        if (i >= 60 || o + plen + 4 > n) {
             memcpy(buf + o, "...", 3);
             o += 3;
             break;
         }
-        if (c == '\n') {
-            buf[o++] = '\\';
-            buf[o++] = 'n';
-        } else if (c == '\t') {
-            buf[o++] = '\\';
-            buf[o++] = 't';
-        } else if (c < 0x20 || c == 0x7f) {
-            o += (size_t)snprintf(buf + o, n - o, "\\x%02x", c);
-        } else {
-            buf[o++] = (char)c;
-        }
+        memcpy(buf + o, piece, plen);
+        o += plen;
+        i += len;
     }
     buf[o] = 0;
 }
