@@ -58,7 +58,8 @@ static char *detail(sqlite3 *db, const char *action, const char *before, const c
     size_t len = 0;
     if (!strcmp(action, "update")) {
         if (sqlite3_prepare_v2(db,
-                               "SELECT b.key, b.value, a.value, json_extract(?2, '$.currency') "
+                               "SELECT b.key, b.value, a.value, json_extract(?1, '$.currency'), "
+                               "json_extract(?2, '$.currency') "
                                "FROM json_each(?1) b JOIN json_each(?2) a ON a.key = b.key "
                                "WHERE b.value IS NOT a.value AND b.key <> 'created_at' "
                                "ORDER BY b.id",
@@ -68,14 +69,17 @@ static char *detail(sqlite3 *db, const char *action, const char *before, const c
         sqlite3_bind_text(st, 2, after, -1, SQLITE_STATIC);
         while (sqlite3_step(st) == SQLITE_ROW) {
             const char *key = (const char *)sqlite3_column_text(st, 0);
-            int d = money_digits((const char *)sqlite3_column_text(st, 3));
+            /* old amounts in the old currency's digits, new ones in the new one's */
+            int db = money_digits((const char *)sqlite3_column_text(st, 3));
+            int da = money_digits((const char *)sqlite3_column_text(st, 4));
             if (len)
                 append(&buf, &len, "; ");
-            append(&buf, &len, key);
+            /* the stored names of --from and --to are origin and dest */
+            append(&buf, &len, !strcmp(key, "origin") ? "from" : !strcmp(key, "dest") ? "to" : key);
             append(&buf, &len, ": ");
-            append_value(&buf, &len, st, 1, key, d);
+            append_value(&buf, &len, st, 1, key, db);
             append(&buf, &len, " -> ");
-            append_value(&buf, &len, st, 2, key, d);
+            append_value(&buf, &len, st, 2, key, da);
         }
     } else {
         if (sqlite3_prepare_v2(db,
@@ -130,6 +134,22 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return CS_EINPUT;
     if ((rc = ctx_open_db(ctx)))
         return rc;
+    /* an id with no history is an error before anything is printed */
+    if (id) {
+        if (db_prepare(ctx->db, "SELECT 1 FROM history WHERE expense_id = ?1 LIMIT 1", &st,
+                       &ctx->err))
+            return CS_EFAIL;
+        sqlite3_bind_int64(st, 1, id);
+        rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_ROW) {
+            char ids[24];
+            snprintf(ids, sizeof ids, "%lld", (long long)id);
+            if (rc != SQLITE_DONE)
+                return db_fail(ctx->db, "cannot read the history", &ctx->err);
+            return cs_error(&ctx->err, CS_EINPUT, "id", ids, "no such expense in the history");
+        }
+    }
     if (db_prepare(ctx->db,
                    "SELECT id, strftime('%Y-%m-%d %H:%M:%S', at, 'unixepoch'), action, "
                    "expense_id, before, after, undo_of, undone_by FROM history "
@@ -138,7 +158,6 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return CS_EFAIL;
     sqlite3_bind_int64(st, 1, id);
     output_begin(&out, fmt, stdout, 5, head, align);
-    int n = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         char change[24], eid[24], act[48], *d;
         const char *action = (const char *)sqlite3_column_text(st, 2);
@@ -157,17 +176,11 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         const char *cells[] = {change, (const char *)sqlite3_column_text(st, 1), act, eid, d};
         output_row(&out, cells);
         free(d);
-        n++;
     }
     sqlite3_finalize(st);
     output_end(&out);
     if (rc != SQLITE_DONE)
         return db_fail(ctx->db, "cannot read the history", &ctx->err);
-    if (id && n == 0) {
-        char ids[24];
-        snprintf(ids, sizeof ids, "%lld", (long long)id);
-        return cs_error(&ctx->err, CS_EINPUT, "id", ids, "no such expense in the history");
-    }
     return 0;
 }
 

@@ -95,21 +95,25 @@ static void set_text(char **dst, const char *s)
 static int rescale(int64_t *v, int from, int to, const char *field, struct cs_err *e)
 {
     char buf[32];
+    int64_t r = *v;
+    int d = from;
     if (*v < 0)
         return 0;
-    while (from < to) {
-        *v *= 10;
-        from++;
+    money_format(*v, from, buf, sizeof buf); /* the value as given, for the messages */
+    while (d < to) {
+        if (r > INT64_MAX / 10)
+            return cs_error(e, CS_EINPUT, field, buf, "too large in the new currency");
+        r *= 10;
+        d++;
     }
-    while (from > to) {
-        if (*v % 10) {
-            money_format(*v, from, buf, sizeof buf);
+    while (d > to) {
+        if (r % 10)
             return cs_error(e, CS_EINPUT, field, buf,
                             "cannot be written in the new currency; give it again");
-        }
-        *v /= 10;
-        from--;
+        r /= 10;
+        d--;
     }
+    *v = r;
     return 0;
 }
 
@@ -146,8 +150,11 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
         goto cleanup;
     digits = money_digits(x->currency);
     if (editing && digits != old_digits) {
-        if (!amount && (rc = rescale(&x->amount, old_digits, digits, "amount", e)))
+        /* a refund is negative, which rescale() takes for "absent": rescale its size */
+        int64_t size = x->amount < 0 ? -x->amount : x->amount;
+        if (!amount && (rc = rescale(&size, old_digits, digits, "amount", e)))
             goto cleanup;
+        x->amount = x->amount < 0 ? -size : size;
         if (!args_value(o, "tip") && (rc = rescale(&x->tip, old_digits, digits, "--tip", e)))
             goto cleanup;
         if (!args_value(o, "platform-fee") &&
