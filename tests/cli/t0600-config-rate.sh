@@ -1,0 +1,118 @@
+#!/bin/bash
+# config set/get (currency, owner, ride.commission) and rate set/list, with their refusals.
+. "$(dirname "$0")/lib.sh"
+
+crlf() { printf '%s\r\n' "$@"; }
+f() { expect_fail_silent "$@"; }
+
+# defaults
+expect_out "config get: every setting with its default" \
+  "currency = USD
+owner = 
+ride.commission = 0.5" cs config get
+expect_out "config get currency default" "USD" cs config get currency
+expect_out "config get ride.commission default" "0.5" cs config get ride.commission
+expect_out "nothing stored yet" "0" sql "SELECT count(*) FROM config"
+
+# set and get
+expect_out "config set currency" "currency = EUR" cs config set currency EUR
+expect_out "config get currency" "EUR" cs config get currency
+expect_out "config set owner" "owner = Zoë O'Neil" cs config set owner "Zoë O'Neil"
+expect_out "config get owner" "Zoë O'Neil" cs config get owner
+expect_out "config set ride.commission" "ride.commission = 0.35" cs config set ride.commission 0.35
+expect_out "config get ride.commission" "0.35" cs config get ride.commission
+expect_out "config set ride.commission 0" "ride.commission = 0" cs config set ride.commission 0
+expect_out "config set ride.commission 1" "ride.commission = 1" cs config set ride.commission 1
+expect_out "config set ride.commission with 9 decimals" "ride.commission = 0.123456789" cs config set ride.commission 0.123456789
+expect_out "config set again replaces" "currency = JPY" cs config set currency JPY
+expect_out "config get after changes" \
+  "currency = JPY
+owner = Zoë O'Neil
+ride.commission = 0.123456789" cs config get
+expect_out "stored as text, one row per key" "currency|JPY
+owner|Zoë O'Neil
+ride.commission|0.123456789" sql "SELECT key, value FROM config ORDER BY key"
+expect_out "the base currency is the default for add" "1  2026-11-10  meal  1500 JPY" cs add meal 1500
+expect_out "owner with SQL and quotes" "owner = x'); DROP TABLE config;--" cs config set owner "x'); DROP TABLE config;--"
+expect_out "kept exactly" "x'); DROP TABLE config;--" cs config get owner
+
+# refusals: exit 2, nothing written
+f "unknown currency" 2 "currency: unknown ISO 4217 currency code (XYZ)" cs config set currency XYZ
+f "lower-case currency" 2 "currency: unknown ISO 4217 currency code (eur)" cs config set currency eur
+f "empty currency" 2 "currency: unknown ISO 4217 currency code ()" cs config set currency ""
+f "commission above 1" 2 "ride.commission: must be between 0 and 1 (1.5)" cs config set ride.commission 1.5
+f "commission 1.000000001" 2 "ride.commission: must be between 0 and 1 (1.000000001)" cs config set ride.commission 1.000000001
+f "negative commission" 2 "ride.commission: must not be negative (-0.1)" cs config set ride.commission -0.1
+f "commission not a number" 2 "ride.commission: not a decimal number with at most 9 decimals (abc)" cs config set ride.commission abc
+f "commission as a percent" 2 "ride.commission: not a decimal number with at most 9 decimals (50%)" cs config set ride.commission 50%
+f "commission with 10 decimals" 2 "ride.commission: not a decimal number with at most 9 decimals (0.1234567891)" cs config set ride.commission 0.1234567891
+f "owner not UTF-8" 2 "owner: not valid UTF-8 text" cs config set owner "$(printf 'caf\xe9')"
+f "unknown key" 2 "key: unknown setting (currency, owner, ride.commission) (colour)" cs config set colour red
+f "unknown key on get" 2 "key: unknown setting (currency, owner, ride.commission) (colour)" cs config get colour
+f "set without a value" 2 "config: usage: config set KEY VALUE" cs config set owner
+f "set without a key" 2 "config: usage: config set KEY VALUE" cs config set
+f "get with two keys" 2 "argument: unexpected argument (owner)" cs config get currency owner
+f "unknown subcommand" 2 "config: use config set KEY VALUE or config get [KEY] (frob)" cs config frob
+f "no subcommand" 2 "config: use config set KEY VALUE or config get [KEY]" cs config
+f "unknown option" 2 "option: unknown option (--global)" cs config get --global
+expect_out "the settings are unchanged" "JPY|0.123456789" sql "SELECT (SELECT value FROM config WHERE key = 'currency'), (SELECT value FROM config WHERE key = 'ride.commission')"
+
+# rates into the base currency
+expect_ok "base currency EUR" cs config set currency EUR
+expect_out "rate list when empty" "currency  date  rate" cs rate list
+expect_out "rate set (today by default)" "1 JPY = 0.0067 EUR from 2026-11-10" cs rate set JPY 0.0067
+expect_out "rate set --date" "1 GBP = 1.27 EUR from 2026-10-01" cs rate set GBP 1.27 --date 2026-10-01
+expect_out "rate set another date" "1 GBP = 1.2 EUR from 2026-11-01" cs rate set GBP 1.2 --date 2026-11-01
+expect_out "rate set with 9 decimals" "1 USD = 0.923456789 EUR from 2026-11-10" cs rate set USD 0.923456789
+expect_out "rate set a large rate" "1 BHD = 2450 EUR from 2026-11-10" cs rate set BHD 2450
+expect_out "rates stored as rate * 10^9" "BHD|2026-11-10|2450000000000
+GBP|2026-10-01|1270000000
+GBP|2026-11-01|1200000000
+JPY|2026-11-10|6700000
+USD|2026-11-10|923456789" sql "SELECT currency, date, rate_e9 FROM rate ORDER BY 1, 2"
+expect_out "rate list (table)" \
+  "currency  date               rate
+BHD       2026-11-10         2450
+GBP       2026-10-01         1.27
+GBP       2026-11-01          1.2
+JPY       2026-11-10       0.0067
+USD       2026-11-10  0.923456789" cs rate list
+expect_out "rate list --format csv" "$(crlf "currency,date,rate" \
+  "BHD,2026-11-10,2450" "GBP,2026-10-01,1.27" "GBP,2026-11-01,1.2" "JPY,2026-11-10,0.0067" \
+  "USD,2026-11-10,0.923456789")" cs rate list --format csv
+expect_out "rate list --format json" '[
+  {"currency": "BHD", "date": "2026-11-10", "rate": "2450"},
+  {"currency": "GBP", "date": "2026-10-01", "rate": "1.27"},
+  {"currency": "GBP", "date": "2026-11-01", "rate": "1.2"},
+  {"currency": "JPY", "date": "2026-11-10", "rate": "0.0067"},
+  {"currency": "USD", "date": "2026-11-10", "rate": "0.923456789"}
+]' cs rate list --format json
+expect_out "rate set on the same date replaces it" "1 JPY = 0.0068 EUR from 2026-11-10" cs rate set JPY 0.0068
+expect_out "one JPY rate on that date" "JPY|2026-11-10|6800000" sql "SELECT currency, date, rate_e9 FROM rate WHERE currency = 'JPY'"
+
+f "rate for the base currency" 2 "currency: is the base currency; it needs no rate (EUR)" cs rate set EUR 1
+f "rate for an unknown currency" 2 "currency: unknown ISO 4217 currency code (XYZ)" cs rate set XYZ 1
+f "rate for a lower-case currency" 2 "currency: unknown ISO 4217 currency code (jpy)" cs rate set jpy 0.0067
+f "rate 0" 2 "rate: must be greater than zero (0)" cs rate set JPY 0
+f "rate 0.000" 2 "rate: must be greater than zero (0.000)" cs rate set JPY 0.000
+f "negative rate" 2 "rate: must not be negative (-1)" cs rate set JPY -1
+f "rate not a number" 2 "rate: not a decimal number with at most 9 decimals (abc)" cs rate set JPY abc
+f "rate with a comma" 2 "rate: not a decimal number with at most 9 decimals (0,0067)" cs rate set JPY 0,0067
+f "rate with 10 decimals" 2 "rate: not a decimal number with at most 9 decimals (0.0000000001)" cs rate set JPY 0.0000000001
+f "rate too large" 2 "rate: not a decimal number with at most 9 decimals (99999999999)" cs rate set JPY 99999999999
+f "rate with a bad date" 2 "--date: no such calendar date (2026-02-30)" cs rate set JPY 1 --date 2026-02-30
+f "rate with a malformed date" 2 "--date: not a date in YYYY-MM-DD form (2026/11/01)" cs rate set JPY 1 --date 2026/11/01
+f "rate set without a rate" 2 "rate: usage: rate set CUR RATE [--date DATE]" cs rate set JPY
+f "rate set with too much" 2 "argument: unexpected argument (x)" cs rate set JPY 1 x
+f "unknown rate subcommand" 2 "rate: use rate set CUR RATE [--date DATE] or rate list (frob)" cs rate frob
+f "no rate subcommand" 2 "rate: use rate set CUR RATE [--date DATE] or rate list" cs rate
+f "rate list with an argument" 2 "argument: unexpected argument (JPY)" cs rate list JPY
+f "rate list bad --format" 2 "--format: must be table, csv or json (yaml)" cs rate list --format yaml
+
+for c in config rate; do
+  out=$(cs "$c" --help); rc=$?
+  check "$c --help exits 0" "$rc" -eq 0
+  case $out in "usage: confspend [--db FILE] $c"*) ok ;; *) bad "$c --help: $out" ;; esac
+done
+
+finish
