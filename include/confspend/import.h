@@ -1,0 +1,126 @@
+/* import.h - import csv's generic profile: the header's columns, one row into an expense,
+ * the row's import key, and the bulk insert that skips keys already present. */
+#ifndef CONFSPEND_IMPORT_H
+#define CONFSPEND_IMPORT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "confspend/entry.h"
+#include "confspend/error.h"
+#include "confspend/expense.h"
+
+/* The export csv columns (entry_columns), by index. */
+enum import_col {
+    IMP_ID,
+    IMP_DATE,
+    IMP_CATEGORY,
+    IMP_AMOUNT,
+    IMP_CURRENCY,
+    IMP_MERCHANT,
+    IMP_NOTE,
+    IMP_TRIP,
+    IMP_REIMBURSABLE,
+    IMP_PROVIDER,
+    IMP_FROM,
+    IMP_TO,
+    IMP_DRIVER,
+    IMP_TIP,
+    IMP_PAYMENT,
+    IMP_RECEIPT,
+    IMP_PLATFORM_FEE,
+    IMP_SHARED,
+    IMP_NIGHTS,
+    IMP_COMPARE_RATE,
+    IMP_RECIPIENT,
+};
+
+/* Where each export column is in the file's records. */
+struct import_header {
+    int ncols;             /* fields in every record */
+    int where[FULL_NCOLS]; /* the field index of each column, -1 when the file lacks it */
+};
+
+/*
+ * Map the header record NAMES[0..N) onto the export csv columns. Names are matched
+ * ignoring case and surrounding blanks, in any order. date, category and amount are
+ * required; an unknown or repeated name is an error (CS_EINPUT naming it).
+ */
+int import_header_parse(char *const *names, int n, struct import_header *h, struct cs_err *e);
+
+/*
+ * The trip slug of the record CELLS[0..NCELLS) (read on LINE) into *SLUG, NULL when the
+ * file has no trip column or the cell is empty, and the row's date into DATE: what the
+ * caller needs to find or create the trip before import_row(). A wrong field count, a
+ * missing or bad date and a cell that is not a valid slug are CS_EINPUT.
+ */
+int import_row_trip(const struct import_header *h, char *const *cells, int ncells, long line,
+                    const char **slug, char date[11], struct cs_err *e);
+
+/*
+ * Fill X from the record CELLS[0..NCELLS) read on LINE, with the rules of `add`: the
+ * amount has at most the currency's minor digits (a leading '-' is a refund), the
+ * currency is DEFAULT_CURRENCY when the cell is empty, a ride gets provider "other" and
+ * shared "no" when those are empty, text is UTF-8 of at most 4096 bytes with the export's
+ * formula guard taken off, and expense_check() holds. DECIMAL_COMMA makes ',' the decimal
+ * separator of amounts. Text fields and trip_slug point into CELLS (or static strings):
+ * X must not be given to expense_release(). trip_id is left 0 for the caller.
+ * Errors are CS_EINPUT "line LINE, column NAME: WHAT (VALUE)".
+ */
+int import_row(const struct import_header *h, char *const *cells, int ncells, long line,
+               const char *default_currency, int decimal_comma, struct expense *x,
+               struct cs_err *e);
+
+/* 16 bytes of a 128-bit hash (hash128) over X's normalised fields: every stored field but
+ * the id, the trip by slug, amounts as integers, so equal expenses written differently
+ * ("12.5", "12.50", another column order) agree. */
+void import_fingerprint(const struct expense *x, unsigned char fp[16]);
+
+/* The import key of the row with fingerprint FP that has N identical rows before it in
+ * its file: 32 hex digits, ':', N. OUT holds at least IMPORT_KEY_SIZE bytes. */
+#define IMPORT_KEY_SIZE 48
+void import_key(const unsigned char fp[16], unsigned n, char *out);
+
+/* A counter of fingerprints seen in one file, by their first 8 bytes (memory grows with
+ * distinct rows: 16 to 32 bytes each). Zero-initialise it; import_seen_release frees it. */
+struct import_seen_slot {
+    uint64_t key; /* 0: empty */
+    uint32_t count;
+};
+struct import_seen {
+    struct import_seen_slot *v;
+    size_t cap, n;
+};
+
+/* How many rows with fingerprint FP were counted before; then count this one. */
+unsigned import_seen_count(struct import_seen *s, const unsigned char fp[16]);
+void import_seen_release(struct import_seen *s);
+
+/*
+ * The bulk insert. Rows are staged in a temporary table and moved into expense
+ * IMPORT_BATCH at a time by one INSERT ... SELECT that skips import keys already stored
+ * (ON CONFLICT DO NOTHING): set-wise, the history trigger and the indexes cost a third
+ * less than row by row. ROWS counts the rows given, ADDED the ones stored.
+ */
+#define IMPORT_BATCH 4096
+struct import_writer {
+    sqlite3 *db;
+    sqlite3_stmt *stage, *flush, *clear;
+    long rows, added;
+    int pending;
+};
+
+/* Before the transaction: tune the connection (temp_store, cache_size) and create the
+ * staging table. */
+int import_writer_open(sqlite3 *db, struct import_writer *w, struct cs_err *e);
+/* Inside the transaction: prepare the statements. */
+int import_writer_begin(struct import_writer *w, struct cs_err *e);
+/* Stage X (with its import_key); every IMPORT_BATCH rows, move them into expense. */
+int import_writer_add(struct import_writer *w, const struct expense *x, struct cs_err *e);
+/* Move what is still staged. */
+int import_writer_finish(struct import_writer *w, struct cs_err *e);
+/* Finalize the statements (a half-built writer is fine). */
+void import_writer_close(struct import_writer *w);
+
+#endif
