@@ -79,7 +79,8 @@ static void trips_reindex(struct trips *t)
 }
 
 /* The trip SLUG: from the cache, else the database, else a new trip dated DATE in BASE
- * currency. *OUT points into T until the next call. */
+ * currency (only counted, not stored, when ctx->db is NULL). *OUT points into T until the
+ * next call. */
 static int trips_get(struct cs_ctx *ctx, struct trips *t, const char *slug, const char *date,
                      const char *base, struct trip_ref **out)
 {
@@ -95,7 +96,8 @@ static int trips_get(struct cs_ctx *ctx, struct trips *t, const char *slug, cons
                 return 0;
             }
     }
-    rc = trip_load(ctx->db, slug, &tr, &ctx->err);
+    /* without a database (checking against a new one) every trip is new */
+    rc = ctx->db ? trip_load(ctx->db, slug, &tr, &ctx->err) : CS_EINPUT;
     if (rc && rc != CS_EINPUT)
         return rc;
     if (t->n == t->cap) {
@@ -114,7 +116,7 @@ static int trips_get(struct cs_ctx *ctx, struct trips *t, const char *slug, cons
         snprintf(tr.currency, sizeof tr.currency, "%s", base);
         ctx->err.code = 0;
         ctx->err.msg[0] = 0;
-        if ((rc = trip_insert(ctx->db, &tr, &ctx->err))) {
+        if (ctx->db && (rc = trip_insert(ctx->db, &tr, &ctx->err))) {
             trip_release(&tr);
             return rc;
         }
@@ -181,8 +183,8 @@ static int parse_delimiter(const char *s, int *out, struct cs_err *e)
     return 0;
 }
 
-/* Draw the progress bar for DONE of TOTAL bytes on stderr. */
-static void progress(long long done, long long total, int *last)
+/* Draw the progress bar of WHAT for DONE of TOTAL bytes on stderr. */
+static void progress(const char *what, long long done, long long total, int *last)
 {
     int pct = total > 0 ? (int)(done * 100 / total) : 0, i;
     char bar[41];
@@ -192,8 +194,104 @@ static void progress(long long done, long long total, int *last)
     for (i = 0; i < 40; i++)
         bar[i] = i < pct * 40 / 100 ? '#' : '.';
     bar[40] = 0;
-    fprintf(stderr, "\rimporting [%s] %3d%%", bar, pct);
+    fprintf(stderr, "\r%s [%s] %3d%%", what, bar, pct);
     fflush(stderr);
+}
+
+/* What one pass over the rows needs. */
+struct pass {
+    struct csv_reader *r;
+    const struct import_header *h;
+    const char *base;
+    int decimal_comma;
+    struct trips *trips;
+    struct import_writer *w; /* NULL: check and count only */
+    struct import_seen *seen;
+    long long size; /* for the progress bar, 0 for none */
+    long rows;      /* rows read */
+};
+
+/*
+ * Read every row after the header: check it, find or create its trip, key it and stage
+ * it. Without a writer (and with ctx->db NULL) it only checks and counts, as against a new
+ * database: no trips, the base currency USD.
+ */
+static int import_rows(struct cs_ctx *ctx, struct pass *ps)
+{
+    struct csv_reader *r = ps->r;
+    int rc, last_pct = -1;
+    while ((rc = csv_read(r, &ctx->err)) == 1) {
+        struct expense x;
+        struct trip_ref *t = NULL;
+        const char *slug, *cur = ps->base;
+        unsigned char fpr[16];
+        char key[IMPORT_KEY_SIZE], date[11];
+        if ((rc = import_row_trip(ps->h, r->fields, r->nfields, r->line, &slug, date, &ctx->err)))
+            return rc;
+        if (slug) {
+            if ((rc = trips_get(ctx, ps->trips, slug, date, ps->base, &t)))
+                return rc;
+            cur = t->currency;
+        }
+        if ((rc = import_row(ps->h, r->fields, r->nfields, r->line, cur, ps->decimal_comma, &x,
+                             &ctx->err)))
+            return rc;
+        if ((++ps->rows & 4095) == 0 && ps->size)
+            progress(ps->w ? "importing" : "checking ", (long long)r->bytes, ps->size, &last_pct);
+        if (t) {
+            x.trip_id = t->id;
+            if (t->created && strcmp(x.date, t->start) < 0)
+                memcpy(t->start, x.date, 11);
+            if (t->created && strcmp(x.date, t->end) > 0)
+                memcpy(t->end, x.date, 11);
+        }
+        if (!ps->w)
+            continue;
+        import_fingerprint(&x, fpr);
+        import_key(fpr, import_seen_count(ps->seen, fpr), key);
+        x.import_key = key;
+        if ((rc = import_writer_add(ps->w, &x, &ctx->err)))
+            return rc;
+    }
+    if (ps->size)
+        fprintf(stderr, "\r%60s\r", "");
+    return rc;
+}
+
+/* Say which trips were (or would be) created, on stderr, and the counts on stdout. */
+static void report(const struct trips *t, int dry, long added, long skipped)
+{
+    for (int i = 0; i < t->n; i++)
+        if (t->v[i].created)
+            fprintf(stderr, "%s trip %s (%s to %s, %s)\n", dry ? "would create" : "created",
+                    t->v[i].slug, t->v[i].start, t->v[i].end, t->v[i].currency);
+    if (dry)
+        printf("dry run: would import %ld, skip %ld (already present); nothing written\n", added,
+               skipped);
+    else
+        printf("imported %ld, skipped %ld (already present)\n", added, skipped);
+}
+
+/* Read the header record of R into H; CS_EINPUT when there is none. */
+static int read_header(struct cs_ctx *ctx, struct csv_reader *r, const char *path,
+                       struct import_header *h)
+{
+    int rc = csv_read(r, &ctx->err);
+    if (rc == 0)
+        return cs_error(&ctx->err, CS_EINPUT, "import", path, "no header row (the file is empty)");
+    if (rc < 0)
+        return rc;
+    return import_header_parse(r->fields, r->nfields, h, &ctx->err);
+}
+
+/* 1 when the database file does not exist yet. */
+static int db_missing(struct cs_ctx *ctx)
+{
+    struct stat sb;
+    char *path = db_resolve_path(ctx->db_opt);
+    int missing = stat(path, &sb) != 0 && errno == ENOENT;
+    free(path);
+    return missing;
 }
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
@@ -202,9 +300,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                          {"decimal-comma", OPT_FLAG}, {"dry-run", OPT_FLAG},
                          {"db", OPT_VALUE},           {NULL}};
     const char *pos[2], *path, *profile;
-    int npos, help_wanted, delim = 0, rc = 0, dry, show_progress = 0, last_pct = -1;
+    int npos, help_wanted, delim = 0, rc = 0, dry, decimal_comma, show_progress = 0;
     long long size = 0;
-    long rows = 0;
     char base[4];
     FILE *fp = NULL;
     struct csv_reader r;
@@ -243,6 +340,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (parse_delimiter(args_value(o, "delimiter"), &delim, &ctx->err))
         return CS_EINPUT;
     dry = args_has(o, "dry-run");
+    decimal_comma = args_has(o, "decimal-comma");
 
     /* the file and its header before the database, so bad input creates nothing */
     if (!strcmp(path, "-")) {
@@ -259,70 +357,52 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     show_progress = size >= PROGRESS_MIN_BYTES && isatty(STDERR_FILENO);
     csv_init(&r, fp, delim);
     reader_open = 1;
-    rc = csv_read(&r, &ctx->err);
-    if (rc == 0)
-        rc = cs_error(&ctx->err, CS_EINPUT, "import", path, "no header row (the file is empty)");
-    if (rc < 0)
+    if ((rc = read_header(ctx, &r, path, &h)))
         goto cleanup;
-    if ((rc = import_header_parse(r.fields, r.nfields, &h, &ctx->err)))
-        goto cleanup;
+    /* A new database would have no trips and the base currency USD: check every row
+     * against that before the file is made, so bad input creates nothing; a dry run
+     * needs nothing more. (A pipe cannot be read twice: it is checked as it is imported,
+     * unless it is a dry run.) */
+    if ((size > 0 || dry) && db_missing(ctx)) {
+        struct pass check = {
+            &r, &h, "USD", decimal_comma, &trips, NULL, NULL, dry && show_progress ? size : 0, 0};
+        if ((rc = import_rows(ctx, &check)))
+            goto cleanup;
+        if (dry) {
+            report(&trips, 1, check.rows, 0);
+            goto cleanup;
+        }
+        trips_release(&trips);
+        if (fseek(fp, 0, SEEK_SET) != 0) {
+            rc = cs_error(&ctx->err, CS_EFAIL, "import", path, "cannot read it again: %s",
+                          strerror(errno));
+            goto cleanup;
+        }
+        csv_release(&r);
+        csv_init(&r, fp, delim);
+        if ((rc = read_header(ctx, &r, path, &h)))
+            goto cleanup;
+    }
 
     if ((rc = ctx_open_db(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)))
         goto cleanup;
     if ((rc = import_writer_open(ctx->db, &w, &ctx->err)) || (rc = db_begin(ctx->db, &ctx->err)) ||
         (rc = import_writer_begin(&w, &ctx->err)))
         goto cleanup;
-    while ((rc = csv_read(&r, &ctx->err)) == 1) {
-        struct expense x;
-        struct trip_ref *t = NULL;
-        const char *slug, *cur = base;
-        unsigned char fpr[16];
-        char key[IMPORT_KEY_SIZE], date[11];
-        if ((rc = import_row_trip(&h, r.fields, r.nfields, r.line, &slug, date, &ctx->err)))
+    {
+        struct pass run = {&r,     &h, base,  decimal_comma,
+                           &trips, &w, &seen, show_progress ? size : 0};
+        if ((rc = import_rows(ctx, &run)))
             goto cleanup;
-        if (slug) {
-            if ((rc = trips_get(ctx, &trips, slug, date, base, &t)))
-                goto cleanup;
-            cur = t->currency;
-        }
-        if ((rc = import_row(&h, r.fields, r.nfields, r.line, cur, args_has(o, "decimal-comma"), &x,
-                             &ctx->err)))
-            goto cleanup;
-        if (t) {
-            x.trip_id = t->id;
-            if (t->created && strcmp(x.date, t->start) < 0)
-                memcpy(t->start, x.date, 11);
-            if (t->created && strcmp(x.date, t->end) > 0)
-                memcpy(t->end, x.date, 11);
-        }
-        import_fingerprint(&x, fpr);
-        import_key(fpr, import_seen_count(&seen, fpr), key);
-        x.import_key = key;
-        if ((rc = import_writer_add(&w, &x, &ctx->err)))
-            goto cleanup;
-        if (show_progress && (++rows & 4095) == 0)
-            progress((long long)r.bytes, size, &last_pct);
     }
-    if (rc < 0)
-        goto cleanup;
     if ((rc = import_writer_finish(&w, &ctx->err)) || (rc = trips_finish(ctx, &trips)))
         goto cleanup;
     import_writer_close(&w);
-    if (show_progress)
-        fprintf(stderr, "\r%60s\r", "");
     if (dry)
         db_rollback(ctx->db);
     else if ((rc = db_commit(ctx->db, &ctx->err)))
         goto cleanup;
-    for (int i = 0; i < trips.n; i++)
-        if (trips.v[i].created)
-            fprintf(stderr, "%s trip %s (%s to %s, %s)\n", dry ? "would create" : "created",
-                    trips.v[i].slug, trips.v[i].start, trips.v[i].end, trips.v[i].currency);
-    if (dry)
-        printf("dry run: would import %ld, skip %ld (already present); nothing written\n", w.added,
-               w.rows - w.added);
-    else
-        printf("imported %ld, skipped %ld (already present)\n", w.added, w.rows - w.added);
+    report(&trips, dry, w.added, w.rows - w.added);
     rc = 0;
 cleanup:
     if (show_progress && rc)
