@@ -1,0 +1,208 @@
+/* cmd_export.c - `confspend export csv|xlsx FILE`: the expenses of a period for a
+ * spreadsheet or a reimbursement desk. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "confspend/csv.h"
+#include "confspend/db.h"
+#include "confspend/entry.h"
+#include "confspend/output.h"
+#include "confspend/period.h"
+#include "confspend/xlsx.h"
+
+static const char help[] =
+    "Export expenses, oldest first: every expense, or the selected period's.\n\n"
+    "  export csv FILE|-    RFC 4180 with a header row; - writes to standard output\n"
+    "  export xlsx FILE     the reimbursement workbook: Summary, Expenses, Budget, Rides\n\n"
+    "options:\n"
+    "  --trip SLUG          the trip's expenses\n"
+    "  --month YYYY-MM      one month\n"
+    "  --since DATE         --until DATE   a date range (inclusive)\n"
+    "  --reimbursable-only  only expenses marked --reimbursable\n\n"
+    "csv columns: id,date,category,amount,currency,merchant,note,trip,reimbursable,\n"
+    "provider,from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,\n"
+    "recipient: everything `add` takes, so `import csv` reads it back. A text cell that\n"
+    "starts with = + - @ or a tab, CR or LF gets a leading ' so a spreadsheet shows it\n"
+    "instead of running it as a formula (a refund's amount stays -6.50).\n\n"
+    "A FILE appears whole or not at all: it is written beside its name, then renamed.\n\n"
+    "examples:\n"
+    "  confspend export csv pycon.csv --trip pycon-2026 --reimbursable-only\n"
+    "  confspend export xlsx november.xlsx --month 2026-11\n";
+
+/* Columns that hold numbers and never get the formula guard: a refund is -6.50. */
+static int numeric_column(int c)
+{
+    const char *n = entry_columns[c];
+    return !strcmp(n, "id") || !strcmp(n, "amount") || !strcmp(n, "tip") ||
+           !strcmp(n, "platform_fee") || !strcmp(n, "nights") || !strcmp(n, "compare_rate");
+}
+
+/*
+ * Write the csv of the expenses F selects to FP; *COUNT gets how many. With PATH (a file,
+ * not standard output) a failed write stops it early with CS_EFAIL naming PATH and the
+ * system's reason; standard output is checked once, by main.
+ */
+static int write_csv(struct cs_ctx *ctx, const struct expense_filter *f, FILE *fp, const char *path,
+                     long *count)
+{
+    sqlite3_stmt *st = NULL;
+    struct output out;
+    int rc, werr = 0;
+    *count = 0;
+    if ((rc = expense_select(ctx->db, f, &st, &ctx->err)))
+        return rc;
+    output_begin(&out, FMT_CSV, fp, FULL_NCOLS, entry_columns, NULL);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct expense x;
+        struct entry_cells c;
+        char *guarded[FULL_NCOLS] = {0};
+        expense_from_row(st, &x);
+        entry_cells(&x, &c);
+        for (int i = 0; i < FULL_NCOLS; i++) {
+            if (numeric_column(i) || !csv_guard_needed(c.cells[i]))
+                continue;
+            guarded[i] = xmalloc(strlen(c.cells[i]) + 2);
+            guarded[i][0] = '\'';
+            strcpy(guarded[i] + 1, c.cells[i]);
+            c.cells[i] = guarded[i];
+        }
+        output_row(&out, c.cells);
+        for (int i = 0; i < FULL_NCOLS; i++)
+            free(guarded[i]);
+        expense_release(&x);
+        (*count)++;
+        if (path && ferror(fp)) {
+            werr = errno ? errno : EIO;
+            break;
+        }
+    }
+    output_end(&out);
+    sqlite3_finalize(st);
+    if (werr)
+        return cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
+                        strerror(werr));
+    if (rc != SQLITE_DONE)
+        return db_fail(ctx->db, "cannot read the expenses", &ctx->err);
+    return 0;
+}
+
+/*
+ * Write the csv to PATH atomically: into a temporary file beside it (PATH.tmpXXXXXX),
+ * flushed and synced, then renamed over PATH. On any failure the temporary file is
+ * removed and PATH is untouched.
+ */
+static int export_csv_file(struct cs_ctx *ctx, const char *path, const struct expense_filter *f,
+                           long *count)
+{
+    size_t n = strlen(path) + 16;
+    char *tmp = xmalloc(n);
+    FILE *fp = NULL;
+    int fd, rc = 0;
+    mode_t mask;
+
+    snprintf(tmp, n, "%s.tmpXXXXXX", path);
+    if ((fd = mkstemp(tmp)) < 0) {
+        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
+                      strerror(errno));
+        free(tmp);
+        return rc;
+    }
+    mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || !(fp = fdopen(fd, "w"))) {
+        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
+                      strerror(errno));
+        if (!fp)
+            close(fd);
+        goto cleanup;
+    }
+    if ((rc = write_csv(ctx, f, fp, path, count)))
+        goto cleanup;
+    if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0) {
+        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
+                      strerror(errno ? errno : EIO));
+        goto cleanup;
+    }
+    if (fclose(fp) != 0) {
+        fp = NULL;
+        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
+                      strerror(errno));
+        goto cleanup;
+    }
+    fp = NULL;
+    if (rename(tmp, path) != 0)
+        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
+                      strerror(errno));
+cleanup:
+    if (fp)
+        fclose(fp);
+    if (rc)
+        unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
+static int exec(struct cs_ctx *ctx, int argc, char **argv)
+{
+    struct cs_opt o[] = {
+        PERIOD_OPTIONS, {"reimbursable-only", OPT_FLAG}, {"db", OPT_VALUE}, {NULL}};
+    const char *pos[2], *path;
+    int npos, help_wanted, rc, xlsx;
+    struct period p;
+    struct expense_filter f;
+    struct stat sb;
+    long count = 0;
+
+    if (args_parse(argc, argv, o, pos, 2, &npos, &help_wanted, &ctx->err))
+        return CS_EINPUT;
+    if (help_wanted)
+        return cmd_print_help(&cmd_export);
+    if (args_value(o, "db"))
+        ctx->db_opt = args_value(o, "db");
+    if (npos < 1)
+        return cs_error(&ctx->err, CS_EINPUT, "format", NULL,
+                        "missing (usage: confspend export csv|xlsx FILE [options])");
+    if (strcmp(pos[0], "csv") && strcmp(pos[0], "xlsx"))
+        return cs_error(&ctx->err, CS_EINPUT, "format", pos[0],
+                        "unknown export format (csv or xlsx)");
+    xlsx = !strcmp(pos[0], "xlsx");
+    if (npos < 2)
+        return cs_error(&ctx->err, CS_EINPUT, "file", NULL,
+                        "missing (usage: confspend export %s FILE [options])", pos[0]);
+    path = pos[1];
+    if (!*path)
+        return cs_error(&ctx->err, CS_EINPUT, "file", path, "empty file name");
+    if (xlsx && !strcmp(path, "-"))
+        return cs_error(&ctx->err, CS_EINPUT, "file", path,
+                        "export xlsx writes a file, not standard output");
+    if (period_precheck(o, 0, &ctx->err))
+        return CS_EINPUT;
+    /* only a regular file is replaced: a folder, a fifo or a device is left alone */
+    if (strcmp(path, "-") && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+        return cs_error(&ctx->err, CS_EFAIL, "export", path, "%s; not replaced",
+                        S_ISDIR(sb.st_mode) ? "is a folder" : "not a regular file");
+    if ((rc = ctx_open_db(ctx)) || (rc = period_resolve(ctx, o, 0, 0, &p, &ctx->err)))
+        return rc;
+    if (xlsx)
+        return xlsx_export(ctx, path, &p, args_has(o, "reimbursable-only"));
+    period_filter(&p, &f);
+    f.reimbursable_only = args_has(o, "reimbursable-only");
+    if (!strcmp(path, "-"))
+        return write_csv(ctx, &f, stdout, NULL, &count);
+    if ((rc = export_csv_file(ctx, path, &f, &count)))
+        return rc;
+    printf("exported %ld expense%s to %s\n", count, count == 1 ? "" : "s", path);
+    return 0;
+}
+
+const struct cs_cmd cmd_export = {
+    "export",
+    "export csv|xlsx FILE [--trip SLUG | --month M | --since D --until D] [--reimbursable-only]",
+    help,
+    0,
+    exec,
+};
