@@ -14,8 +14,8 @@
 /* Every command, in the order --help lists them. Reading this tells you the program. */
 static const struct cs_cmd *const commands[] = {
     &cmd_add,  &cmd_list, &cmd_show,   &cmd_edit, &cmd_rm,
-    &cmd_history, &cmd_undo, &cmd_trip, &cmd_budget, &cmd_report, &cmd_config, &cmd_rate,
-    NULL,
+    &cmd_history, &cmd_undo, &cmd_trip, &cmd_budget, &cmd_report, &cmd_export, &cmd_import,
+    &cmd_config, &cmd_rate, NULL,
 };
 
 static void usage(FILE *fp)
