@@ -399,7 +399,9 @@ static uint64_t seen_key(const unsigned char fp[16])
 /* The slot of K in the CAP slots at V (where it is, or the empty slot where it goes). */
 static struct import_seen_slot *seen_slot(struct import_seen_slot *v, size_t cap, uint64_t k)
 {
-    size_t i = (size_t)(k ^ (k >> 29)) & (cap - 1);
+    /* fingerprints are uniform already; mix anyway so any key spreads */
+    uint64_t m = (k ^ (k >> 33)) * 0xff51afd7ed558ccdULL;
+    size_t i = (size_t)(m ^ (m >> 33)) & (cap - 1);
     while (v[i].key && v[i].key != k)
         i = (i + 1) & (cap - 1);
     return &v[i];
