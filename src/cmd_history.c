@@ -51,11 +51,33 @@ static void append(char **buf, size_t *len, const char *s)
 }
 
 /* The detail text of one change, allocated. */
+/* The word a change's action is shown as. */
+static const char *action_word(const char *action)
+{
+    return !strcmp(action, "insert")   ? "add"
+           : !strcmp(action, "delete") ? "rm"
+           : !strcmp(action, "import") ? "import"
+                                       : "edit";
+}
+
 static char *detail(sqlite3 *db, const char *action, const char *before, const char *after)
 {
     sqlite3_stmt *st = NULL;
     char *buf = xstrdup("");
     size_t len = 0;
+    if (!strcmp(action, "import")) {
+        if (sqlite3_prepare_v2(db,
+                               "SELECT printf('%d expenses, ids %d to %d, from %s', "
+                               "json_extract(?1, '$.count'), json_extract(?1, '$.first'), "
+                               "json_extract(?1, '$.last'), json_extract(?1, '$.source'))",
+                               -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, after, -1, SQLITE_STATIC);
+            if (sqlite3_step(st) == SQLITE_ROW)
+                append(&buf, &len, (const char *)sqlite3_column_text(st, 0));
+        }
+        sqlite3_finalize(st);
+        return buf;
+    }
     if (!strcmp(action, "update")) {
         if (sqlite3_prepare_v2(db,
                                "SELECT b.key, b.value, a.value, json_extract(?1, '$.currency'), "
@@ -136,8 +158,11 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return rc;
     /* an id with no history is an error before anything is printed */
     if (id) {
-        if (db_prepare(ctx->db, "SELECT 1 FROM history WHERE expense_id = ?1 LIMIT 1", &st,
-                       &ctx->err))
+        if (db_prepare(ctx->db,
+                       "SELECT 1 FROM history WHERE expense_id = ?1 OR (action = 'import' AND "
+                       "?1 BETWEEN json_extract(after, '$.first') AND "
+                       "json_extract(after, '$.last')) LIMIT 1",
+                       &st, &ctx->err))
             return CS_EFAIL;
         sqlite3_bind_int64(st, 1, id);
         rc = sqlite3_step(st);
@@ -153,7 +178,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (db_prepare(ctx->db,
                    "SELECT id, strftime('%Y-%m-%d %H:%M:%S', at, 'unixepoch'), action, "
                    "expense_id, before, after, undo_of, undone_by FROM history "
-                   "WHERE ?1 = 0 OR expense_id = ?1 ORDER BY id",
+                   "WHERE ?1 = 0 OR expense_id = ?1 OR (action = 'import' AND ?1 BETWEEN "
+                   "json_extract(after, '$.first') AND json_extract(after, '$.last')) "
+                   "ORDER BY id",
                    &st, &ctx->err))
         return CS_EFAIL;
     sqlite3_bind_int64(st, 1, id);
@@ -164,12 +191,10 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         snprintf(change, sizeof change, "%lld", (long long)sqlite3_column_int64(st, 0));
         snprintf(eid, sizeof eid, "%lld", (long long)sqlite3_column_int64(st, 3));
         if (sqlite3_column_type(st, 6) != SQLITE_NULL)
-            snprintf(act, sizeof act, "%s (undo of %lld)",
-                     !strcmp(action, "insert") ? "add" : !strcmp(action, "delete") ? "rm" : "edit",
+            snprintf(act, sizeof act, "%s (undo of %lld)", action_word(action),
                      (long long)sqlite3_column_int64(st, 6));
         else
-            snprintf(act, sizeof act, "%s%s",
-                     !strcmp(action, "insert") ? "add" : !strcmp(action, "delete") ? "rm" : "edit",
+            snprintf(act, sizeof act, "%s%s", action_word(action),
                      sqlite3_column_type(st, 7) != SQLITE_NULL ? " (undone)" : "");
         d = detail(ctx->db, action, (const char *)sqlite3_column_text(st, 4),
                    (const char *)sqlite3_column_text(st, 5));

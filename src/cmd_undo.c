@@ -33,11 +33,15 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         db_rollback(ctx->db);
         return rc;
     }
-    printf("undid change %lld: %s of expense %lld\n", (long long)change,
-           !strcmp(action, "insert")   ? "add"
-           : !strcmp(action, "delete") ? "removal"
-                                       : "edit",
-           (long long)id);
+    if (!strcmp(action, "import"))
+        printf("undid change %lld: the import of expenses from %lld on\n", (long long)change,
+               (long long)id);
+    else
+        printf("undid change %lld: %s of expense %lld\n", (long long)change,
+               !strcmp(action, "insert")   ? "add"
+               : !strcmp(action, "delete") ? "removal"
+                                           : "edit",
+               (long long)id);
     return 0;
 }
 

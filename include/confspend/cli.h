@@ -31,9 +31,8 @@ struct cs_cmd {
     int (*exec)(struct cs_ctx *ctx, int argc, char **argv);
 };
 
-extern const struct cs_cmd cmd_trip, cmd_add, cmd_list, cmd_show, cmd_edit, cmd_rm,
-    cmd_history, cmd_undo, cmd_config, cmd_rate, cmd_budget, cmd_report, cmd_export,
-    cmd_import;
+extern const struct cs_cmd cmd_trip, cmd_add, cmd_list, cmd_show, cmd_edit, cmd_rm, cmd_history,
+    cmd_undo, cmd_config, cmd_rate, cmd_budget, cmd_report, cmd_export, cmd_import;
 
 /* Print CMD's usage and help to stdout (for --help). Returns 0. */
 int cmd_print_help(const struct cs_cmd *cmd);

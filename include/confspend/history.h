@@ -16,4 +16,14 @@
 int history_undo(sqlite3 *db, char action[8], int64_t *expense_id, int64_t *change,
                  struct cs_err *e);
 
+/*
+ * A bulk write (an import) is kept as one history entry rather than a JSON copy per row:
+ * history_batch_begin() quiets the row triggers inside the caller's transaction;
+ * history_batch_end() turns them back on and, when COUNT > 0, records one 'import' entry
+ * for the ids FIRST..LAST (what undo removes) and SOURCE (the file's name).
+ */
+int history_batch_begin(sqlite3 *db, struct cs_err *e);
+int history_batch_end(sqlite3 *db, int64_t first, int64_t last, int64_t count, const char *source,
+                      struct cs_err *e);
+
 #endif

@@ -24,9 +24,13 @@ history|1
 rate|1
 schedule|1
 trip|1" sqlite3 "$TMP/m.db" "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN ('budget','config','expense','history','rate','schedule','trip') ORDER BY name"
-refused() { sqlite3 "$TMP/m.db" "$1" 2>&1 | grep -cE "constraint failed|cannot store"; }
+refused() { sqlite3 "$TMP/m.db" "$1" 2>&1 | grep -cE "constraint failed|cannot store|no such calendar date"; }
 expect_out "the schema refuses a non-date" "1" \
   refused "INSERT INTO expense(date, category, amount, currency, created_at) VALUES ('2026-13-01', 'meal', 1, 'USD', 0)"
+expect_out "the schema refuses a day past the month's end" "1" \
+  refused "INSERT INTO expense(date, category, amount, currency, created_at) VALUES ('2019-02-31', 'meal', 1, 'USD', 0)"
+expect_out "the schema refuses it on update too" "1" \
+  refused "BEGIN; INSERT INTO expense(date, category, amount, currency, created_at) VALUES ('2019-02-28', 'meal', 1, 'USD', 0); UPDATE expense SET date = '2019-04-31'"
 expect_out "the schema refuses an unknown category" "1" \
   refused "INSERT INTO expense(date, category, amount, currency, created_at) VALUES ('2026-11-01', 'food', 1, 'USD', 0)"
 expect_out "the schema refuses text money" "1" \
