@@ -12,6 +12,9 @@
 #include "confspend/migrate.h"
 #include "confspend/money.h"
 
+/* How long a write waits for another process's write to finish before it gives up. */
+#define DB_BUSY_MS 10000
+
 char *db_resolve_path(const char *opt)
 {
     const char *env = getenv("CONFSPEND_DB");
@@ -66,6 +69,15 @@ out:
     return rc;
 }
 
+/* The system's reason for an I/O error of DB ("File too large", "No space left on device"):
+ * SQLite's record of it, else SAVED (errno as the failed call left it), else 0. "disk I/O
+ * error" alone does not tell the user that the disk is full. */
+static int io_errno(sqlite3 *db, int saved)
+{
+    int sys = sqlite3_system_errno(db);
+    return sys ? sys : saved;
+}
+
 int db_open(const char *path, sqlite3 **out, struct cs_err *e)
 {
     sqlite3 *db = NULL;
@@ -97,17 +109,34 @@ int db_open(const char *path, sqlite3 **out, struct cs_err *e)
     }
     rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
     if (rc != SQLITE_OK) {
-        cs_error(e, CS_EFAIL, "database", path, "cannot open: %s",
-                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        int sys = db ? io_errno(db, errno) : errno;
+        if (sys) /* "unable to open database file" does not say why */
+            cs_error(e, CS_EFAIL, "database", path, "cannot open: %s", strerror(sys));
+        else
+            cs_error(e, CS_EFAIL, "database", path, "cannot open: %s",
+                     db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close(db);
         return CS_EFAIL;
     }
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3_busy_timeout(db, DB_BUSY_MS);
     sqlite3_extended_result_codes(db, 1);
     {
         int v;
         if (migrate_version(db, &v, e)) {
-            snprintf(e->msg, sizeof e->msg, "database: not a confspend database (%s)", path);
+            int saved = errno;
+            /* Say why: a read-only WAL database (its folder or file not writable) and a
+             * damaged one are not "not a database". */
+            int x = sqlite3_extended_errcode(db) & 0xff;
+            if (x == SQLITE_READONLY || x == SQLITE_CANTOPEN || x == SQLITE_PERM)
+                cs_error(e, CS_EFAIL, "database", path,
+                         "cannot open: the file or its folder is read-only");
+            else if (x == SQLITE_NOTADB)
+                cs_error(e, CS_EFAIL, "database", path, "not a confspend database");
+            else if (x == SQLITE_IOERR && io_errno(db, saved))
+                cs_error(e, CS_EFAIL, "database", path, "cannot read: %s: %s", sqlite3_errmsg(db),
+                         strerror(io_errno(db, saved)));
+            else
+                cs_error(e, CS_EFAIL, "database", path, "cannot read: %s", sqlite3_errmsg(db));
             sqlite3_close(db);
             return CS_EFAIL;
         }
@@ -122,9 +151,10 @@ int db_open(const char *path, sqlite3 **out, struct cs_err *e)
     if (db_exec(db, "PRAGMA journal_mode = WAL", e) || db_exec(db, "PRAGMA foreign_keys = ON", e) ||
         db_exec(db, "PRAGMA synchronous = FULL", e) ||
         db_exec(db, "PRAGMA cache_size = -16384", e) || migrate_apply(db, migrate_latest(), e)) {
-        size_t l = strlen(e->msg);
-        if (l + strlen(path) + 4 < sizeof e->msg)
-            snprintf(e->msg + l, sizeof e->msg - l, " [%.400s]", path);
+        /* name the file, escaped like any value the user gave */
+        char what[sizeof e->msg];
+        snprintf(what, sizeof what, "%s", strncmp(e->msg, "database: ", 10) ? e->msg : e->msg + 10);
+        cs_error(e, CS_EFAIL, "database", path, "%s", what);
         sqlite3_close(db);
         return CS_EFAIL;
     }
@@ -139,9 +169,17 @@ void db_close(sqlite3 *db)
 
 int db_fail(sqlite3 *db, const char *what, struct cs_err *e)
 {
+    int saved = errno;
     int x = sqlite3_extended_errcode(db);
     if (x == SQLITE_READONLY || (x & 0xff) == SQLITE_READONLY)
         return cs_error(e, CS_EFAIL, "database", NULL, "%s: the database file is read-only", what);
+    if ((x & 0xff) == SQLITE_BUSY)
+        return cs_error(e, CS_EFAIL, "database", NULL,
+                        "%s: another program kept the database locked for %d s; try again", what,
+                        DB_BUSY_MS / 1000);
+    if ((x & 0xff) == SQLITE_IOERR && io_errno(db, saved))
+        return cs_error(e, CS_EFAIL, "database", NULL, "%s: %s: %s", what, sqlite3_errmsg(db),
+                        strerror(io_errno(db, saved)));
     return cs_error(e, CS_EFAIL, "database", NULL, "%s: %s", what, sqlite3_errmsg(db));
 }
 
