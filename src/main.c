@@ -13,9 +13,9 @@
 
 /* Every command, in the order --help lists them. Reading this tells you the program. */
 static const struct cs_cmd *const commands[] = {
-    &cmd_add,  &cmd_list, &cmd_show,   &cmd_edit, &cmd_rm,
-    &cmd_history, &cmd_undo, &cmd_trip, &cmd_budget, &cmd_report, &cmd_export, &cmd_import,
-    &cmd_config, &cmd_rate, NULL,
+    &cmd_add,     &cmd_list,   &cmd_show,   &cmd_edit,   &cmd_rm,
+    &cmd_history, &cmd_undo,   &cmd_trip,   &cmd_budget, &cmd_report,
+    &cmd_export,  &cmd_import, &cmd_config, &cmd_rate,   NULL,
 };
 
 static void usage(FILE *fp)
@@ -85,7 +85,12 @@ int main(int argc, char **argv)
             usage(stdout);
             return 0;
         } else if (argv[i][0] == '-') {
-            fprintf(stderr, "confspend: option: unknown global option (%s)\n", argv[i]);
+            /* through cs_error, so the word is shown escaped on one line */
+            if (!strcmp(argv[i], "--db"))
+                cs_error(&ctx.err, CS_EINPUT, "--db", NULL, "a value is required");
+            else
+                cs_error(&ctx.err, CS_EINPUT, "option", argv[i], "unknown global option");
+            fprintf(stderr, "confspend: %s\n", ctx.err.msg);
             return 2;
         } else {
             break;
@@ -99,8 +104,8 @@ int main(int argc, char **argv)
         if (!strcmp((*c)->name, argv[i]))
             cmd = *c;
     if (!cmd) {
-        fprintf(stderr, "confspend: command: unknown command (%s); see 'confspend --help'\n",
-                argv[i]);
+        cs_error(&ctx.err, CS_EINPUT, "command", argv[i], "unknown command");
+        fprintf(stderr, "confspend: %s; see 'confspend --help'\n", ctx.err.msg);
         return 2;
     }
     if (date_today(&ctx.today, &ctx.err)) {
