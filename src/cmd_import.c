@@ -9,6 +9,7 @@
 
 #include "confspend/csv.h"
 #include "confspend/db.h"
+#include "confspend/history.h"
 #include "confspend/import.h"
 #include "confspend/trip.h"
 
@@ -248,7 +249,7 @@ static int import_rows(struct cs_ctx *ctx, struct pass *ps)
         if (!ps->w)
             continue;
         import_fingerprint(&x, fpr);
-        import_key(fpr, import_seen_count(ps->seen, fpr), key);
+        import_key_dated(x.date, fpr, import_seen_count(ps->seen, fpr), key);
         x.import_key = key;
         if ((rc = import_writer_add(ps->w, &x, &ctx->err)))
             return rc;
@@ -386,8 +387,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 
     if ((rc = ctx_open_db(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)))
         goto cleanup;
+    /* the history keeps the whole import as one entry, not a copy of each row */
     if ((rc = import_writer_open(ctx->db, &w, &ctx->err)) || (rc = db_begin(ctx->db, &ctx->err)) ||
-        (rc = import_writer_begin(&w, &ctx->err)))
+        (rc = history_batch_begin(ctx->db, &ctx->err)) || (rc = import_writer_begin(&w, &ctx->err)))
         goto cleanup;
     {
         struct pass run = {&r,     &h, base,  decimal_comma,
@@ -395,7 +397,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         if ((rc = import_rows(ctx, &run)))
             goto cleanup;
     }
-    if ((rc = import_writer_finish(&w, &ctx->err)) || (rc = trips_finish(ctx, &trips)))
+    if ((rc = import_writer_finish(&w, &ctx->err)) || (rc = trips_finish(ctx, &trips)) ||
+        (rc = history_batch_end(ctx->db, w.first_id, w.last_id, w.added,
+                                strcmp(path, "-") ? path : "standard input", &ctx->err)))
         goto cleanup;
     import_writer_close(&w);
     if (dry)

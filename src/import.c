@@ -97,7 +97,7 @@ static int check_count_date(const struct import_header *h, char *const *cells, i
     }
     if (!(s = cell(h, cells, IMP_DATE)))
         return cs_error(e, CS_EINPUT, where(w, sizeof w, line, IMP_DATE), NULL, "required");
-    if (date_parse(s, &d, where(w, sizeof w, line, IMP_DATE), e))
+    if (date_parse(s, &d, "date", NULL) && date_parse(s, &d, where(w, sizeof w, line, IMP_DATE), e))
         return CS_EINPUT;
     memcpy(date, s, 11);
     return 0;
@@ -118,16 +118,16 @@ int import_row_trip(const struct import_header *h, char *const *cells, int ncell
 }
 
 /*
- * Parse the amount cell S of column COL with DIGITS minor digits into *OUT; a leading '-'
- * is allowed when NEG_OK and sets *NEG. With DECIMAL_COMMA ',' is the separator. Errors
- * show the cell as written.
+ * Parse the amount cell S of column COL (read on LINE) with DIGITS minor digits into
+ * *OUT; a leading '-' is allowed when NEG_OK and sets *NEG. With DECIMAL_COMMA ',' is the
+ * separator. Errors show the cell as written.
  */
 static int parse_amount(const char *s, int digits, int neg_ok, int decimal_comma, int64_t *out,
-                        int *neg, const char *field, struct cs_err *e)
+                        int *neg, long line, int col, struct cs_err *e)
 {
-    char buf[64];
+    char buf[64], w[96];
     const char *p = s;
-    struct cs_err tmp = CS_ERR_INIT;
+    struct cs_err tmp;
     *neg = 0;
     if (neg_ok && *p == '-') {
         p++;
@@ -136,22 +136,22 @@ static int parse_amount(const char *s, int digits, int neg_ok, int decimal_comma
     if (decimal_comma) {
         size_t i, n = strlen(p);
         if (strchr(p, '.'))
-            return cs_error(e, CS_EINPUT, field, s,
+            return cs_error(e, CS_EINPUT, where(w, sizeof w, line, col), s,
                             "use ',' as the decimal separator (--decimal-comma)");
         if (n >= sizeof buf)
-            return cs_error(e, CS_EINPUT, field, s, "not a decimal number");
+            return cs_error(e, CS_EINPUT, where(w, sizeof w, line, col), s, "not a decimal number");
         for (i = 0; i <= n; i++)
             buf[i] = p[i] == ',' ? '.' : p[i];
         p = buf;
     }
-    if (money_parse(p, digits, out, field, &tmp)) {
-        /* money_parse says "FIELD: WHAT (VALUE)"; keep WHAT, show the cell */
+    if (money_parse(p, digits, out, "", &tmp)) {
+        /* money_parse said ": WHAT (VALUE)"; keep WHAT, show the cell */
         char what[256];
-        const char *w = tmp.msg + strlen(field) + 2, *end = strstr(w, " (");
-        snprintf(what, sizeof what, "%.*s", end ? (int)(end - w) : (int)strlen(w), w);
+        const char *m = tmp.msg + 2, *end = strstr(m, " (");
+        snprintf(what, sizeof what, "%.*s", end ? (int)(end - m) : (int)strlen(m), m);
         if (!decimal_comma && strchr(p, ','))
             snprintf(what, sizeof what, "use '.' as the decimal separator, or --decimal-comma");
-        return cs_error(e, CS_EINPUT, field, s, "%s", what);
+        return cs_error(e, CS_EINPUT, where(w, sizeof w, line, col), s, "%s", what);
     }
     return 0;
 }
@@ -171,9 +171,11 @@ static int parse_bool(const char *s)
 }
 
 /* Nights: a whole number 1..100000, as `add --nights` takes it. */
-static int parse_nights(const char *s, int64_t *out, const char *field, struct cs_err *e)
+static int parse_nights(const char *s, int64_t *out, long line, struct cs_err *e)
 {
+    char field[96];
     int64_t v = 0;
+    where(field, sizeof field, line, IMP_NIGHTS);
     for (const char *p = s; *p; p++) {
         if (*p < '0' || *p > '9' || v > 100000)
             return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number up to 100000");
@@ -211,6 +213,21 @@ static int recheck(const struct expense *x, int digits, long line, struct cs_err
     return CS_EINPUT;
 }
 
+/* money_digits() of CODE, remembering the last code asked: a file's rows are mostly in one
+ * currency, and money_digits() walks its whole table. (One entry of static state: the
+ * program is single-threaded.) */
+static int currency_digits(const char *code)
+{
+    static char last[4];
+    static int last_digits;
+    if (last[0] && !strcmp(code, last))
+        return last_digits;
+    last_digits = money_digits(code);
+    if (last_digits >= 0)
+        memcpy(last, code, 4);
+    return last_digits;
+}
+
 int import_row(const struct import_header *h, char *const *cells, int ncells, long line,
                const char *default_currency, int decimal_comma, struct expense *x, struct cs_err *e)
 {
@@ -234,34 +251,32 @@ int import_row(const struct import_header *h, char *const *cells, int ncells, lo
     snprintf(x->category, sizeof x->category, "%s", s);
     /* currency, then the amounts in its minor digits */
     if ((s = cell(h, cells, IMP_CURRENCY))) {
-        if (!money_currency_known(s))
+        if (currency_digits(s) < 0)
             return cs_error(e, CS_EINPUT, where(w, sizeof w, line, IMP_CURRENCY), s,
                             "unknown ISO 4217 currency code");
         snprintf(x->currency, sizeof x->currency, "%s", s);
     } else {
         snprintf(x->currency, sizeof x->currency, "%s", default_currency);
     }
-    digits = money_digits(x->currency);
+    digits = currency_digits(x->currency);
     if (!(s = cell(h, cells, IMP_AMOUNT)))
         return cs_error(e, CS_EINPUT, where(w, sizeof w, line, IMP_AMOUNT), NULL, "required");
-    if (parse_amount(s, digits, 1, decimal_comma, &x->amount, &neg,
-                     where(w, sizeof w, line, IMP_AMOUNT), e))
+    if (parse_amount(s, digits, 1, decimal_comma, &x->amount, &neg, line, IMP_AMOUNT, e))
         return CS_EINPUT;
     if (neg)
         x->amount = -x->amount;
-    if ((s = cell(h, cells, IMP_TIP)) && parse_amount(s, digits, 0, decimal_comma, &x->tip, &neg,
-                                                      where(w, sizeof w, line, IMP_TIP), e))
+    if ((s = cell(h, cells, IMP_TIP)) &&
+        parse_amount(s, digits, 0, decimal_comma, &x->tip, &neg, line, IMP_TIP, e))
         return CS_EINPUT;
     if ((s = cell(h, cells, IMP_PLATFORM_FEE)) &&
-        parse_amount(s, digits, 0, decimal_comma, &x->platform_fee, &neg,
-                     where(w, sizeof w, line, IMP_PLATFORM_FEE), e))
+        parse_amount(s, digits, 0, decimal_comma, &x->platform_fee, &neg, line, IMP_PLATFORM_FEE,
+                     e))
         return CS_EINPUT;
     if ((s = cell(h, cells, IMP_COMPARE_RATE)) &&
-        parse_amount(s, digits, 0, decimal_comma, &x->compare_rate, &neg,
-                     where(w, sizeof w, line, IMP_COMPARE_RATE), e))
+        parse_amount(s, digits, 0, decimal_comma, &x->compare_rate, &neg, line, IMP_COMPARE_RATE,
+                     e))
         return CS_EINPUT;
-    if ((s = cell(h, cells, IMP_NIGHTS)) &&
-        parse_nights(s, &x->nights, where(w, sizeof w, line, IMP_NIGHTS), e))
+    if ((s = cell(h, cells, IMP_NIGHTS)) && parse_nights(s, &x->nights, line, e))
         return CS_EINPUT;
     /* text */
     for (size_t i = 0; i < sizeof text_cols / sizeof text_cols[0]; i++) {
@@ -269,7 +284,7 @@ int import_row(const struct import_header *h, char *const *cells, int ncells, lo
         s = cell(h, cells, c);
         if (!s)
             continue;
-        if (text_check(s, where(w, sizeof w, line, c), e))
+        if (text_check(s, "text", NULL) && text_check(s, where(w, sizeof w, line, c), e))
             return CS_EINPUT;
         if (strlen(s) > TEXT_MAX)
             return cs_error(e, CS_EINPUT, where(w, sizeof w, line, c), s, "longer than 4096 bytes");
@@ -384,7 +399,24 @@ void import_key(const unsigned char fp[16], unsigned n, char *out)
         out[2 * i] = hex[fp[i] >> 4];
         out[2 * i + 1] = hex[fp[i] & 15];
     }
-    snprintf(out + 32, IMPORT_KEY_SIZE - 32, ":%u", n);
+    {
+        char digits[12];
+        int k = 0;
+        do
+            digits[k++] = (char)('0' + n % 10);
+        while ((n /= 10) > 0);
+        out[32] = ':';
+        for (int i = 0; i < k; i++)
+            out[33 + i] = digits[k - 1 - i];
+        out[33 + k] = 0;
+    }
+}
+
+void import_key_dated(const char *date, const unsigned char fp[16], unsigned n, char *out)
+{
+    memcpy(out, date, 10);
+    out[10] = ':';
+    import_key(fp, n, out + 11);
 }
 
 /* The table's key for FP: its first 8 bytes, never 0 (0 marks an empty slot). */
@@ -447,10 +479,10 @@ int import_writer_open(sqlite3 *db, struct import_writer *w, struct cs_err *e)
 {
     memset(w, 0, sizeof *w);
     w->db = db;
-    /* Statement journals and the staging table stay in memory; a bigger page cache keeps
-     * the key index's random inserts off the disk. Both must be set outside a
-     * transaction. */
-    if (db_exec(db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536", e) ||
+    /* Statement journals and the staging table stay in memory; a bigger page cache helps a
+     * file that is not in date order, whose keys land all over the key index. Both must be
+     * set outside a transaction. */
+    if (db_exec(db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768", e) ||
         db_exec(db,
                 "DROP TABLE IF EXISTS temp.import_stage; "
                 "CREATE TEMP TABLE import_stage(" STAGE_COLUMNS ")",
@@ -459,8 +491,26 @@ int import_writer_open(sqlite3 *db, struct import_writer *w, struct cs_err *e)
     return 0;
 }
 
+/* The newest expense id into *ID (0 when there is none). */
+static int max_id(sqlite3 *db, int64_t *id, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db, "SELECT coalesce(max(id), 0) FROM expense", &st, e))
+        return CS_EFAIL;
+    rc = sqlite3_step(st);
+    *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return db_fail(db, "cannot read the expenses", e);
+    return 0;
+}
+
 int import_writer_begin(struct import_writer *w, struct cs_err *e)
 {
+    if (max_id(w->db, &w->first_id, e))
+        return CS_EFAIL;
+    w->first_id++;
     if (db_prepare(w->db,
                    "INSERT INTO temp.import_stage(" STAGE_COLUMNS ") VALUES (?1, ?2, ?3, ?4, "
                    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
@@ -546,7 +596,9 @@ int import_writer_add(struct import_writer *w, const struct expense *x, struct c
 
 int import_writer_finish(struct import_writer *w, struct cs_err *e)
 {
-    return writer_flush(w, e);
+    if (writer_flush(w, e) || max_id(w->db, &w->last_id, e))
+        return CS_EFAIL;
+    return 0;
 }
 
 void import_writer_close(struct import_writer *w)

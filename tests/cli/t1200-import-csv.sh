@@ -233,6 +233,18 @@ expect_out "import --help" "usage: confspend [--db FILE] import csv FILE [--prof
 expect_out "20000 rows (each note repeats 4 times)" "imported 20000, skipped 0 (already present)" cs import csv "$TMP/big.csv"
 expect_out "and again: nothing" "imported 0, skipped 20000 (already present)" cs import csv "$TMP/big.csv"
 check "20000 keys, all distinct" "$(sql "SELECT count(DISTINCT import_key) FROM expense WHERE date LIKE '2023-%'")" = 20000
-check "the history has every insert" "$(sql "SELECT count(*) FROM history h JOIN expense e ON e.id = h.expense_id WHERE e.date LIKE '2023-%' AND h.action = 'insert'")" = 20000
+check "the history keeps the import as one entry, not 20000" \
+  "$(sql "SELECT count(*) FROM history h JOIN expense e ON e.id = h.expense_id WHERE e.date LIKE '2023-%'")" = 1
+first=$(sql "SELECT min(id) FROM expense WHERE date LIKE '2023-%'")
+last=$(sql "SELECT max(id) FROM expense WHERE date LIKE '2023-%'")
+check "its ids follow each other" $((last - first + 1)) = 20000
+expect_out "history shows the import" "import  $first  20000 expenses, ids $first to $last, from $TMP/big.csv" \
+  sh -c '"$CONFSPEND" history | tail -1 | sed "s/^ *[0-9]*  [0-9-]* [0-9:]*  //"'
+expect_out "a re-import that adds nothing leaves no history entry" "import  $first  20000 expenses, ids $first to $last, from $TMP/big.csv" \
+  sh -c '"$CONFSPEND" import csv "$1" >/dev/null && "$CONFSPEND" history | tail -1 | sed "s/^ *[0-9]*  [0-9-]* [0-9:]*  //"' _ "$TMP/big.csv"
+n=$(count)
+expect_out "undo takes the whole import back" "undid change $(sql "SELECT max(id) FROM history"): the import of expenses from $first on" cs undo
+check "its 20000 rows are gone" "$(count)" = $((n - 20000))
+expect_out "and the file imports again" "imported 20000, skipped 0 (already present)" cs import csv "$TMP/big.csv"
 
 finish

@@ -273,6 +273,13 @@ static void test_fingerprint(void **state)
     assert_string_equal(key + 32, ":0");
     import_key(fa, 12, key);
     assert_string_equal(key + 32, ":12");
+    import_key_dated("2026-11-05", fa, 3, key);
+    assert_int_equal(strlen(key), 11 + 34);
+    assert_memory_equal(key, "2026-11-05:", 11);
+    assert_string_equal(key + 43, ":3");
+    import_key(fa, 4000000000u, key);
+    assert_true(strlen(key) < IMPORT_KEY_SIZE);
+    assert_string_equal(key + 32, ":4000000000");
 }
 
 static void test_seen(void **state)
