@@ -1,0 +1,48 @@
+# smoke.sh - every command once, its main paths and a few refusals, so one valgrind pass
+# (run-cli-under-valgrind) sees the code of the whole program in about a minute.
+. "$(dirname "$0")/../cli/lib.sh"
+
+expect_ok "trip add" cs trip add pycon --name "PyCon US" --start 2026-11-01 --end 2026-11-10 --city Pittsburgh
+expect_ok "trip use" cs trip use pycon
+expect_ok "add ride" cs add ride 23.50 --provider uber --from "Friends' place" --to Venue --tip 3 --platform-fee 9.5 --date 2026-11-02
+expect_ok "add ride 2" cs add ride 21 --provider lyft --from venue --to "friends' place " --date 2026-11-03 --reimbursable
+expect_ok "add lodging" cs add lodging 0 --nights 8 --compare-rate 189 --date 2026-11-01
+expect_ok "add meal eur" cs add meal 12.5 --currency EUR --merchant "Café ☕" --note "=1+1" --no-trip --date 2026-11-04
+expect_ok "add monthly" cs add donation 20 --recipient PSF --monthly --date 2026-09-15
+expect_ok "rate" cs rate set EUR 1.08 --date 2026-01-01
+expect_ok "rate list" cs rate list --format json
+expect_ok "config set" cs config set owner "Ada"
+expect_ok "config get" cs config get
+expect_ok "edit" cs edit 2 --amount 22 --driver Sam --category ride
+expect_ok "show" cs show 2 --format json
+expect_ok "list" cs list
+expect_ok "list csv" cs list --format csv --trip pycon
+expect_ok "rm" cs rm 3
+expect_ok "undo" cs undo
+expect_ok "history" cs history
+expect_ok "budget set" cs budget set ride 100
+expect_ok "budget trip" cs budget set total 900 --trip pycon
+expect_ok "budget list" cs budget list
+expect_ok "report budget" cs report budget
+expect_ok "report range" cs report budget --since 2026-09 --until 2026-11 --format csv
+expect_ok "report rides" cs report rides --trip pycon --min-rides 1
+expect_ok "report trip" cs report trip pycon --format json
+expect_ok "export csv" cs export csv "$TMP/all.csv"
+expect_ok "export xlsx" cs export xlsx "$TMP/all.xlsx" --month 2026-11
+expect_ok "import csv" cs --db "$TMP/copy.db" import csv "$TMP/all.csv"
+expect_ok "import again" cs --db "$TMP/copy.db" import csv "$TMP/all.csv" --dry-run
+expect_ok "trip rm" cs trip add spare --name Spare --start 2026-12-01 --end 2026-12-02
+expect_ok "trip rm" cs trip rm spare
+expect_ok "help" cs add --help
+
+expect_fail "bad amount" 2 "amount" cs add meal 1.234
+expect_fail "bad date" 2 "--date" cs add meal 1 --date 2026-02-30
+expect_fail "bad utf-8" 2 "not valid UTF-8" cs add meal 1 --note $'caf\xe9'
+expect_fail "unknown id" 2 "id" cs show 999
+expect_fail "unknown command" 2 "unknown command" cs frobnicate
+printf 'date,category,amount\n2026-11-05,meal,x\n' >"$TMP/bad.csv"
+expect_fail "bad import" 2 "line 2" cs import csv "$TMP/bad.csv"
+"$CONFSPEND" --db "$TMP/norate.db" add meal 5 --currency GBP >/dev/null
+expect_fail "no rate" 1 "rate: no rate to USD" cs --db "$TMP/norate.db" report budget
+expect_fail "export to missing folder" 1 "export" cs export xlsx "$TMP/no/such/dir/x.xlsx"
+finish
