@@ -39,8 +39,8 @@ int import_header_parse(char *const *names, int n, struct import_header *h, stru
                 break;
         if (c == FULL_NCOLS)
             return cs_error(e, CS_EINPUT, "header", names[i],
-                            "unknown column; the columns are export csv's, see 'confspend "
-                            "import --help'");
+                            "unknown column (the columns are export csv's; see 'confspend "
+                            "import --help')");
         if (h->where[c] >= 0)
             return cs_error(e, CS_EINPUT, "header", names[i], "column given twice");
         h->where[c] = i;
