@@ -64,6 +64,8 @@ for when in 20ms 60ms 50 200 400 550 620 680 740 800 900 1000 1050; do
   check "kill at ${ms} ms ($killed): every row or none ($what)" "$what" != "PARTIAL ($got)"
   check "kill at ${ms} ms: integrity" "$(sql 'PRAGMA integrity_check')" = ok
   check "kill at ${ms} ms: foreign keys" "$(sql 'PRAGMA foreign_key_check' | wc -l)" = 0
+  check "kill at ${ms} ms: no import marker left (the history would go quiet)" \
+    "$(sql "SELECT count(*) FROM config WHERE key = 'history.batch'")" = 0
   leftovers=$(cd "$dir" && ls -A | grep -v -x -e t.db -e t.db-wal -e t.db-shm -e out -e err)
   check "kill at ${ms} ms: no stray files ($leftovers)" -z "$leftovers"
   expect_ok "kill at ${ms} ms: the database opens and lists" cs list --month 2026-11

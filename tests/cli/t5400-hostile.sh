@@ -370,7 +370,7 @@ done <<'TABLE'
 2 | line 2, column tip: larger than the amount | cs import csv "$TMP/bigtip.csv"
 2 | line 2, column nights: only for lodging expenses | cs import csv "$TMP/mealnights.csv"
 2 | line 2, column amount: too large | cs import csv "$TMP/hugeamount.csv"
-2 | header: unknown column (the columns are export csv's; see 'confspend import --help') (date;category;amount) | cs import csv "$TMP/semicolon.csv"
+2 | header: unknown column | cs import csv "$TMP/semicolon.csv"
 2 | line 2, column amount: use '.' as the decimal separator | cs import csv "$TMP/semicolon.csv" --delimiter ';'
 2 | line 2, column 20: a NUL byte in the file | stdin "$TMP/nul.csv" import csv -
 2 | line 5, column amount: not a decimal number (xx) | stdin "$TMP/lastbad.csv" import csv - --dry-run
