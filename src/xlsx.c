@@ -1,0 +1,1240 @@
+/* xlsx.c - the reimbursement workbook of SPEC.md "Export": Summary, Expenses, Budget and
+ * Rides. The only module that includes xlsxwriter.h.
+ *
+ * The workbook is written in libxlsxwriter's constant_memory mode: each worksheet streams
+ * its rows, in increasing order, to a temporary file of its own, so a million expenses take
+ * no more memory than ten. The sheets are independent streams, so Expenses is written first
+ * (one pass over the database, summing per category as it goes) and Summary after it, from
+ * those sums. Money stays in int64 minor units; a double appears only as a cell's value. */
+#include "confspend/xlsx.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+#include <zlib.h>
+
+#include "confspend/date.h"
+#include "confspend/db.h"
+#include "confspend/expense.h"
+#include "confspend/money.h"
+#include "confspend/rate.h"
+#include "confspend/report.h"
+
+#define NCAT 7
+#define MAX_ROWS 1048576    /* rows in one worksheet */
+#define EXCEL_1970 25569    /* the serial number of 1970-01-01 */
+#define WIDTH_MAX 60        /* widest column the Expenses sheet sizes to its text */
+#define URL_MAX 2079        /* Excel's longest hyperlink */
+#define CELL_TEXT_MAX 32767 /* characters in one cell */
+
+/* The Expenses columns, in order. */
+enum {
+    X_ID,
+    X_DATE,
+    X_CATEGORY,
+    X_MERCHANT,
+    X_NOTE,
+    X_TRIP,
+    X_AMOUNT,
+    X_CURRENCY,
+    X_BASE,
+    X_REIMB,
+    X_PAYMENT,
+    X_RECEIPT,
+    X_PROVIDER,
+    X_FROM,
+    X_TO,
+    X_NCOLS
+};
+
+static const char *const x_headers[X_NCOLS] = {
+    "ID",           "Date",        "Category",
+    "Merchant",     "Description", "Trip",
+    "Amount",       "Currency",    "Amount in base currency",
+    "Reimbursable", "Payment",     "Receipt",
+    "Provider",     "From",        "To"};
+
+/* Column letters of the Expenses sheet, for formulas. */
+static const char x_letters[X_NCOLS + 1] = "ABCDEFGHIJKLMNO";
+
+/* A number format for amounts of one currency. */
+struct cur_fmt {
+    char code[4];
+    int digits;
+    lxw_format *fmt;
+};
+
+/* Everything the sheets share while the workbook is being written. */
+struct book {
+    struct cs_ctx *ctx;
+    const char *path; /* the target, for messages */
+    lxw_workbook *wb;
+    lxw_worksheet *summary, *expenses, *budget, *rides;
+    lxw_format *title, *bold, *head, *total_label, *date, *stamp, *pct, *whole;
+    struct cur_fmt *curs; /* one per currency seen, created on first use */
+    int ncurs, last;
+    char base[4];
+    int base_digits;
+    lxw_format *base_fmt, *base_total;
+    const struct period *p;
+    int reimbursable_only;
+    int in_txn; /* 1 while the read transaction this module began is open */
+    char *owner;
+    time_t now;
+    /* the Expenses sheet: rows written and per-category sums in base minor units */
+    long nrows, nlinks;
+    long count[NCAT];
+    int64_t total[NCAT], reimb[NCAT];
+    int64_t sum, sum_reimb;
+    int width[X_NCOLS];
+};
+
+static const double pow10_tab[] = {1.0, 10.0, 100.0, 1000.0, 10000.0};
+
+/* MINOR units with DIGITS decimals as the double a cell holds: the nearest double to the
+ * exact decimal, since both operands are exact and the division is correctly rounded. */
+static double cell_money(int64_t minor, int digits)
+{
+    return (double)minor / pow10_tab[digits];
+}
+
+/* Fill the error of B with libxlsxwriter's ERR after WHAT; returns CS_EFAIL. */
+static int lxw_fail(struct book *b, lxw_error err, const char *what)
+{
+    return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path, "%s: %s", what, lxw_strerror(err));
+}
+
+/* The category's index in cs_categories, or -1. */
+static int cat_index(const char *c)
+{
+    for (int i = 0; cs_categories[i]; i++)
+        if (!strcmp(cs_categories[i], c))
+            return i;
+    return -1;
+}
+
+/* A new format with NUM_FORMAT (NULL for none), bold when BOLD. */
+static lxw_format *new_format(struct book *b, const char *num_format, int bold)
+{
+    lxw_format *f = workbook_add_format(b->wb);
+    if (num_format)
+        format_set_num_format(f, num_format);
+    if (bold)
+        format_set_bold(f);
+    return f;
+}
+
+/* The number format code of a currency: "#,##0.00 [$USD]", "#,##0 [$JPY]". */
+static void money_num_format(const char *code, int digits, char *buf, size_t n)
+{
+    snprintf(buf, n, "#,##0%s%.*s [$%s]", digits ? "." : "", digits, "0000", code);
+}
+
+/*
+ * The format for amounts of currency CODE (creating it on first use). Sets *DIGITS to the
+ * currency's minor digits. Returns NULL, with the error filled, for a currency confspend
+ * does not know (the schema only checks its length).
+ */
+static lxw_format *currency_format(struct book *b, const char *code, int *digits, int64_t id)
+{
+    char nf[48];
+    int d;
+    if (b->last >= 0 && !memcmp(b->curs[b->last].code, code, 4)) {
+        *digits = b->curs[b->last].digits;
+        return b->curs[b->last].fmt;
+    }
+    for (int i = 0; i < b->ncurs; i++) {
+        if (!memcmp(b->curs[i].code, code, 4)) {
+            b->last = i;
+            *digits = b->curs[i].digits;
+            return b->curs[i].fmt;
+        }
+    }
+    d = money_digits(code);
+    if (d < 0 || d > 4 || strlen(code) != 3) {
+        char ids[32];
+        snprintf(ids, sizeof ids, "expense %lld", (long long)id);
+        cs_error(&b->ctx->err, CS_EFAIL, "currency", code, "unknown currency code in %s", ids);
+        return NULL;
+    }
+    b->curs = xrealloc(b->curs, sizeof *b->curs * (size_t)(b->ncurs + 1));
+    memcpy(b->curs[b->ncurs].code, code, 4);
+    b->curs[b->ncurs].digits = d;
+    money_num_format(code, d, nf, sizeof nf);
+    b->curs[b->ncurs].fmt = new_format(b, nf, 0);
+    b->last = b->ncurs++;
+    *digits = d;
+    return b->curs[b->last].fmt;
+}
+
+/* Display width of S in characters (UTF-8 lead bytes), counted up to WIDTH_MAX. */
+static int text_len(const char *s)
+{
+    int n = 0;
+    for (; *s && n < WIDTH_MAX; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/*
+ * Write the user's text S (nothing when NULL or empty) as a text cell: never a formula,
+ * whatever it starts with. ID names the expense in the message of a text too long for a
+ * cell; 0 for text that is not an expense's.
+ */
+static int put_text(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+                    lxw_format *f, int64_t id)
+{
+    lxw_error err;
+    if (!s || !*s)
+        return 0;
+    err = worksheet_write_string(ws, r, c, s, f);
+    if (err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED && id)
+        return cs_error(&b->ctx->err, CS_EFAIL, "export", NULL,
+                        "expense %lld: a text is longer than a spreadsheet cell holds (%d "
+                        "characters); shorten it with 'confspend edit'",
+                        (long long)id, CELL_TEXT_MAX);
+    if (err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+        return cs_error(&b->ctx->err, CS_EFAIL, "export", s,
+                        "longer than a spreadsheet cell holds (%d characters)", CELL_TEXT_MAX);
+    if (err)
+        return lxw_fail(b, err, "cannot write a cell");
+    return 0;
+}
+
+/* Write a number (a date is one too, with a date format); fill the error on failure. */
+static int put_num(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
+                   lxw_format *f)
+{
+    lxw_error err = worksheet_write_number(ws, r, c, v, f);
+    return err ? lxw_fail(b, err, "cannot write a cell") : 0;
+}
+
+/* Write FORMULA carrying V, the value computed here, for viewers that do not recalculate. */
+static int put_formula(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+                       const char *formula, lxw_format *f, double v)
+{
+    lxw_error err = worksheet_write_formula_num(ws, r, c, formula, f, v);
+    return err ? lxw_fail(b, err, "cannot write a formula") : 0;
+}
+
+/* A fixed label (text confspend wrote, not the user). */
+static int put_label(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+                     lxw_format *f)
+{
+    return put_text(b, ws, r, c, s, f, 0);
+}
+
+/*
+ * PATH as a file URL ("file:///abs/path"), percent-encoding every byte but the unreserved
+ * ones and '/', so that '#', '?' and '%' in a file name stay part of the path. Returns an
+ * allocated string, or NULL when PATH does not exist (or cannot be resolved).
+ */
+static char *receipt_url(const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    char *abs = realpath(path, NULL), *url, *o;
+    if (!abs)
+        return NULL;
+    url = xmalloc(strlen(abs) * 3 + 8);
+    o = url + sprintf(url, "file://");
+    for (const unsigned char *s = (const unsigned char *)abs; *s; s++) {
+        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+            *s == '/' || *s == '-' || *s == '.' || *s == '_' || *s == '~') {
+            *o++ = (char)*s;
+        } else {
+            *o++ = '%';
+            *o++ = hex[*s >> 4];
+            *o++ = hex[*s & 15];
+        }
+    }
+    *o = 0;
+    free(abs);
+    return url;
+}
+
+/*
+ * The receipt cell: a hyperlink to the file when PATH exists (shown as the path the user
+ * gave), else the path as plain text. Past Excel's limits on links (65,530 a sheet, 2,079
+ * characters each) the path is written as text too; they are checked here because
+ * libxlsxwriter prints a warning of its own when they are hit.
+ */
+static int put_receipt(struct book *b, lxw_row_t r, const char *path, int64_t id)
+{
+    char *url = NULL;
+    lxw_error err = LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED;
+    if (!path || !*path)
+        return 0;
+    if (b->nlinks < LXW_MAX_NUMBER_URLS && (url = receipt_url(path)) && strlen(url) <= URL_MAX)
+        err = worksheet_write_url_opt(b->expenses, r, X_RECEIPT, url, NULL, path, NULL);
+    free(url);
+    if (err == LXW_NO_ERROR) {
+        b->nlinks++;
+        return 0;
+    }
+    return put_text(b, b->expenses, r, X_RECEIPT, path, NULL, id);
+}
+
+/* The SQL text of the Expenses query: only the columns the sheet shows, the filter's
+ * conditions written out (so SQLite can use the date and trip indexes), and each foreign
+ * expense's rate looked up in the same statement. */
+static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
+{
+    snprintf(sql, n,
+             "SELECT e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, "
+             "t.slug, e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, "
+             "CASE WHEN e.currency = ?5 THEN NULL ELSE (SELECT r.rate_e9 FROM rate r "
+             "WHERE r.currency = e.currency AND r.date <= e.date ORDER BY r.date DESC LIMIT 1) "
+             "END FROM expense e LEFT JOIN trip t ON t.id = e.trip_id WHERE 1%s%s%s%s "
+             "ORDER BY e.date, e.id",
+             f->trip_id ? " AND e.trip_id = ?1" : "", *f->since ? " AND e.date >= ?2" : "",
+             *f->until ? " AND e.date <= ?3" : "",
+             f->reimbursable_only ? " AND e.reimbursable = 1" : "");
+}
+
+/* Days since 1970 of "YYYY-MM-DD" (checked by the schema). */
+static long iso_days(const char *s)
+{
+    struct cs_date d = {(s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + s[3] - '0',
+                        (s[5] - '0') * 10 + s[6] - '0', (s[8] - '0') * 10 + s[9] - '0'};
+    return date_to_days(d);
+}
+
+/* One expense row of the query ST into row R of the Expenses sheet, and into the sums. */
+static int expense_row(struct book *b, sqlite3_stmt *st, lxw_row_t r)
+{
+    lxw_worksheet *ws = b->expenses;
+    int64_t id = sqlite3_column_int64(st, 0);
+    const char *date = (const char *)sqlite3_column_text(st, 1);
+    const char *cat = (const char *)sqlite3_column_text(st, 2);
+    int64_t amount = sqlite3_column_int64(st, 3), conv;
+    const char *cur = (const char *)sqlite3_column_text(st, 4);
+    int reimb = sqlite3_column_int(st, 8), digits, ci, rc;
+    lxw_format *fmt = currency_format(b, cur, &digits, id);
+    static const int text_cols[][2] = {{X_MERCHANT, 5},  {X_NOTE, 6},  {X_TRIP, 7}, {X_PAYMENT, 9},
+                                       {X_PROVIDER, 11}, {X_FROM, 12}, {X_TO, 13}};
+
+    if (!fmt)
+        return CS_EFAIL;
+    if (!strcmp(cur, b->base)) {
+        conv = amount;
+    } else if (sqlite3_column_type(st, 14) == SQLITE_NULL) {
+        /* no rate: rate_convert() says so in its words (or converts, should one appear) */
+        if (rate_convert(b->ctx->db, cur, date, b->base, amount, &conv, &b->ctx->err))
+            return CS_EFAIL;
+    } else if (money_convert(amount, digits, sqlite3_column_int64(st, 14), b->base_digits, &conv)) {
+        return cs_error(&b->ctx->err, CS_EFAIL, "rate", cur, "converted amount out of range");
+    }
+    if ((rc = put_num(b, ws, r, X_ID, (double)id, NULL)) ||
+        (rc = put_num(b, ws, r, X_DATE, (double)(iso_days(date) + EXCEL_1970), b->date)) ||
+        (rc = put_text(b, ws, r, X_CATEGORY, cat, NULL, id)) ||
+        (rc = put_num(b, ws, r, X_AMOUNT, cell_money(amount, digits), fmt)) ||
+        (rc = put_text(b, ws, r, X_CURRENCY, cur, NULL, id)) ||
+        (rc = put_num(b, ws, r, X_BASE, cell_money(conv, b->base_digits), b->base_fmt)) ||
+        (rc = put_text(b, ws, r, X_REIMB, reimb ? "Yes" : "No", NULL, id)) ||
+        (rc = put_receipt(b, r, (const char *)sqlite3_column_text(st, 10), id)))
+        return rc;
+    for (size_t i = 0; i < sizeof text_cols / sizeof text_cols[0]; i++) {
+        const char *s = (const char *)sqlite3_column_text(st, text_cols[i][1]);
+        int col = text_cols[i][0], w;
+        if (!s || !*s)
+            continue;
+        if ((rc = put_text(b, ws, r, (lxw_col_t)col, s, NULL, id)))
+            return rc;
+        if (b->width[col] < WIDTH_MAX && (w = text_len(s)) > b->width[col])
+            b->width[col] = w;
+    }
+    if ((ci = cat_index(cat)) >= 0) {
+        b->count[ci]++;
+        b->total[ci] += conv;
+        if (reimb)
+            b->reimb[ci] += conv;
+    }
+    b->sum += conv;
+    if (reimb)
+        b->sum_reimb += conv;
+    return 0;
+}
+
+/*
+ * The Expenses sheet: a frozen header, one row per selected expense by date and id, an
+ * autofilter over header and data, then a blank row and a totals row whose SUBTOTAL(109)
+ * follows the filter. Fills B's sums for the Summary. More expenses than a sheet holds is
+ * an error, not a cut-short file.
+ */
+static int write_expenses(struct book *b)
+{
+    lxw_worksheet *ws = b->expenses;
+    struct expense_filter f;
+    sqlite3_stmt *st = NULL;
+    char sql[1024], formula[64];
+    lxw_row_t r = 0, last;
+    int rc = 0, step;
+    static const int fixed_width[X_NCOLS] = {8,  11, 10, 12, 14, 8,  14, 9,
+                                             16, 13, 10, 12, 10, 10, 10};
+
+    for (int c = 0; c < X_NCOLS; c++) {
+        if ((rc = put_label(b, ws, 0, (lxw_col_t)c, x_headers[c], b->head)))
+            return rc;
+        b->width[c] = fixed_width[c];
+    }
+    period_filter(b->p, &f);
+    f.reimbursable_only = b->reimbursable_only;
+    expenses_sql(&f, sql, sizeof sql);
+    if (db_prepare(b->ctx->db, sql, &st, &b->ctx->err))
+        return CS_EFAIL;
+    /* absent parameters are not in the text; binding them is a harmless SQLITE_RANGE */
+    sqlite3_bind_int64(st, 1, f.trip_id);
+    sqlite3_bind_text(st, 2, f.since, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, f.until, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, b->base, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        /* the header, the rows, a blank row and the totals row must fit */
+        if (r + 3 >= MAX_ROWS) {
+            rc = cs_error(&b->ctx->err, CS_EFAIL, "export", b->path,
+                          "more than %d expenses do not fit in one worksheet; export a "
+                          "smaller period (--month, --since/--until)",
+                          MAX_ROWS - 3);
+            goto cleanup;
+        }
+        if ((rc = expense_row(b, st, ++r)))
+            goto cleanup;
+    }
+    if (step != SQLITE_DONE) {
+        rc = db_fail(b->ctx->db, "cannot read expenses", &b->ctx->err);
+        goto cleanup;
+    }
+    b->nrows = (long)r;
+    /* in constant_memory mode the filter's last row may not be before the current row, so
+     * it is set now, before the totals row */
+    worksheet_autofilter(ws, 0, 0, r, X_NCOLS - 1);
+    worksheet_freeze_panes(ws, 1, 0);
+    last = r < 1 ? 2 : r + 1; /* with no expenses the range is the blank row */
+    snprintf(formula, sizeof formula, "=SUBTOTAL(109,%c2:%c%u)", x_letters[X_BASE],
+             x_letters[X_BASE], (unsigned)last);
+    if ((rc = put_label(b, ws, r + 2, X_ID, "Total", b->total_label)) ||
+        (rc = put_formula(b, ws, r + 2, X_BASE, formula, b->base_total,
+                          cell_money(b->sum, b->base_digits))))
+        goto cleanup;
+    for (int c = 0; c < X_NCOLS; c++) {
+        int hw = (int)strlen(x_headers[c]) + 2, w = b->width[c] + 2;
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w > hw ? w : hw, NULL);
+    }
+cleanup:
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/*
+ * The Summary sheet: title, owner, period, when it was made and the base currency, then one
+ * row per category with expenses (count, total, reimbursable total) and a grand total.
+ * Every figure is a formula over the Expenses sheet carrying the value computed here.
+ */
+static int write_summary(struct book *b)
+{
+    lxw_worksheet *ws = b->summary;
+    lxw_row_t r;
+    char f[256], range_c[40], range_i[40], range_j[40], range_a[40];
+    struct tm tm;
+    lxw_datetime dt;
+    unsigned last = b->nrows < 1 ? 2 : (unsigned)b->nrows + 1;
+    int rc;
+
+    gmtime_r(&b->now, &tm);
+    dt = (lxw_datetime){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                        tm.tm_hour,        tm.tm_min,     (double)tm.tm_sec};
+    worksheet_set_column(ws, 0, 0, 18, NULL);
+    worksheet_set_column(ws, 1, 3, 16, NULL);
+    if ((rc = put_label(b, ws, 0, 0, "Expense report", b->title)) ||
+        (rc = put_label(b, ws, 1, 0, "Owner", b->bold)) ||
+        (rc = put_text(b, ws, 1, 1, b->owner, NULL, 0)) ||
+        (rc = put_label(b, ws, 2, 0, "Period", b->bold)) ||
+        (rc = put_text(b, ws, 2, 1, b->p->label, NULL, 0)) ||
+        (rc = put_label(b, ws, 3, 0, "Made (UTC)", b->bold)))
+        return rc;
+    if (worksheet_write_datetime(ws, 3, 1, &dt, b->stamp))
+        return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path, "cannot write the date");
+    if ((rc = put_label(b, ws, 4, 0, "Base currency", b->bold)) ||
+        (rc = put_label(b, ws, 4, 1, b->base, NULL)) ||
+        (rc = put_label(b, ws, 5, 0, "Expenses", b->bold)) ||
+        (rc = put_label(b, ws, 5, 1,
+                        b->reimbursable_only ? "reimbursable only" : "reimbursable and personal",
+                        NULL)) ||
+        (rc = put_label(b, ws, 7, 0, "Category", b->head)) ||
+        (rc = put_label(b, ws, 7, 1, "Count", b->head)) ||
+        (rc = put_label(b, ws, 7, 2, "Total", b->head)) ||
+        (rc = put_label(b, ws, 7, 3, "Reimbursable", b->head)))
+        return rc;
+    snprintf(range_a, sizeof range_a, "Expenses!$A$2:$A$%u", last);
+    snprintf(range_c, sizeof range_c, "Expenses!$C$2:$C$%u", last);
+    snprintf(range_i, sizeof range_i, "Expenses!$I$2:$I$%u", last);
+    snprintf(range_j, sizeof range_j, "Expenses!$J$2:$J$%u", last);
+    r = 8;
+    for (int ci = 0; ci < NCAT; ci++) {
+        const char *c = cs_categories[ci];
+        if (!b->count[ci])
+            continue;
+        if ((rc = put_label(b, ws, r, 0, c, NULL)))
+            return rc;
+        snprintf(f, sizeof f, "=COUNTIF(%s,\"%s\")", range_c, c);
+        if ((rc = put_formula(b, ws, r, 1, f, b->whole, (double)b->count[ci])))
+            return rc;
+        snprintf(f, sizeof f, "=SUMIF(%s,\"%s\",%s)", range_c, c, range_i);
+        if ((rc = put_formula(b, ws, r, 2, f, b->base_fmt,
+                              cell_money(b->total[ci], b->base_digits))))
+            return rc;
+        snprintf(f, sizeof f, "=SUMIFS(%s,%s,\"%s\",%s,\"Yes\")", range_i, range_c, c, range_j);
+        if ((rc = put_formula(b, ws, r, 3, f, b->base_fmt,
+                              cell_money(b->reimb[ci], b->base_digits))))
+            return rc;
+        r++;
+    }
+    if ((rc = put_label(b, ws, r, 0, "Total", b->total_label)))
+        return rc;
+    snprintf(f, sizeof f, "=COUNT(%s)", range_a);
+    if ((rc = put_formula(b, ws, r, 1, f, b->whole, (double)b->nrows)))
+        return rc;
+    snprintf(f, sizeof f, "=SUM(%s)", range_i);
+    if ((rc = put_formula(b, ws, r, 2, f, b->base_total, cell_money(b->sum, b->base_digits))))
+        return rc;
+    snprintf(f, sizeof f, "=SUMIF(%s,\"Yes\",%s)", range_j, range_i);
+    if ((rc = put_formula(b, ws, r, 3, f, b->base_total, cell_money(b->sum_reimb, b->base_digits))))
+        return rc;
+    return put_label(b, ws, r + 2, 0,
+                     "Amounts are in the base currency; each figure is a formula over the "
+                     "Expenses sheet.",
+                     NULL);
+}
+
+/* The ride model's assumptions in words, for the Budget and Rides sheets. */
+static void ride_assumptions(const struct ride_params *rp, char *buf, size_t n)
+{
+    char c[32], s[32], a[32];
+    money_format_e9(rp->commission_e9 * 100, c, sizeof c);
+    money_format_e9(rp->share_e9, s, sizeof s);
+    money_format_e9(rp->availability_e9, a, sizeof a);
+    snprintf(buf, n,
+             "platform commission %s%% where a ride records no fee, share %s, availability "
+             "%s, at least %ld rides a route, %ld trial days",
+             c, s, a, rp->min_rides, rp->trial_days);
+}
+
+/* The ride options at their defaults (and the configured commission). */
+static int default_ride_params(struct book *b, struct ride_params *rp)
+{
+    struct cs_opt o[] = {RIDE_OPTIONS, {NULL}};
+    return ride_params_load(b->ctx->db, o, rp, &b->ctx->err) ? CS_EFAIL : 0;
+}
+
+/* The header block of the Budget and Rides sheets: TITLE, the period, the base currency and
+ * the ride model's assumptions. Returns the next free row in *NEXT. */
+static int sheet_head(struct book *b, lxw_worksheet *ws, const char *title, const char *period,
+                      const struct ride_params *rp, lxw_row_t *next)
+{
+    char words[256];
+    int rc;
+    ride_assumptions(rp, words, sizeof words);
+    if ((rc = put_label(b, ws, 0, 0, title, b->title)) ||
+        (rc = put_label(b, ws, 1, 0, "Period", b->bold)) ||
+        (rc = put_text(b, ws, 1, 1, period, NULL, 0)) ||
+        (rc = put_label(b, ws, 2, 0, "Base currency", b->bold)) ||
+        (rc = put_label(b, ws, 2, 1, b->base, NULL)) ||
+        (rc = put_label(b, ws, 3, 0, "Ride model", b->bold)) ||
+        (rc = put_label(b, ws, 3, 1, words, NULL)))
+        return rc;
+    *next = 5;
+    return 0;
+}
+
+/* With --reimbursable-only the Budget and Rides sheets say why they are empty: both cover
+ * every expense of the period, personal ones too, which such an export leaves out. */
+static int write_left_out(struct book *b, lxw_worksheet *ws, const char *title)
+{
+    int rc;
+    if ((rc = put_label(b, ws, 0, 0, title, b->title)))
+        return rc;
+    return put_label(b, ws, 1, 0,
+                     "Left out of a --reimbursable-only export: it covers personal expenses "
+                     "too.",
+                     NULL);
+}
+
+static const char *const budget_headers[] = {"Category",  "Budget", "Actual",
+                                             "Remaining", "Used %", "Direct actual"};
+
+/* One budget row at row R from column C0 (Category, Budget, Actual, Remaining, Used %,
+ * Direct actual); budget, remaining and used % are blank when there is no budget. */
+static int budget_row(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0,
+                      const struct budget_row *row, int digits)
+{
+    int is_total = !strcmp(row->category, "total");
+    lxw_format *mf = is_total ? b->base_total : b->base_fmt;
+    int rc;
+    if ((rc = put_label(b, ws, r, c0, row->category, is_total ? b->total_label : NULL)) ||
+        (rc = put_num(b, ws, r, c0 + 2, cell_money(row->actual, digits), mf)) ||
+        (rc = put_num(b, ws, r, c0 + 5, cell_money(row->direct_actual, digits), mf)))
+        return rc;
+    if (row->has_budget &&
+        ((rc = put_num(b, ws, r, c0 + 1, cell_money(row->budget, digits), mf)) ||
+         (rc = put_num(b, ws, r, c0 + 3, cell_money(row->remaining, digits), mf))))
+        return rc;
+    if (row->has_pct && (rc = put_num(b, ws, r, c0 + 4, (double)row->used_tenths / 1000.0, b->pct)))
+        return rc;
+    return 0;
+}
+
+/* A column chart of budget against actual over the category rows FIRST..LAST of the Budget
+ * sheet (Category in column C0), placed at row AT to the right of the table. */
+static int budget_chart(struct book *b, lxw_row_t first, lxw_row_t last, lxw_col_t c0, lxw_row_t at)
+{
+    lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+    lxw_chart_series *s;
+    lxw_error err;
+    if (!ch)
+        return lxw_fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, "cannot add a chart");
+    chart_title_set_name(ch, "Budget against actual");
+    s = chart_add_series(ch, NULL, NULL);
+    chart_series_set_name(s, "Budget");
+    chart_series_set_categories(s, "Budget", first, c0, last, c0);
+    chart_series_set_values(s, "Budget", first, c0 + 1, last, c0 + 1);
+    s = chart_add_series(ch, NULL, NULL);
+    chart_series_set_name(s, "Actual");
+    chart_series_set_categories(s, "Budget", first, c0, last, c0);
+    chart_series_set_values(s, "Budget", first, c0 + 2, last, c0 + 2);
+    chart_axis_set_name(ch->y_axis, b->base);
+    err = worksheet_insert_chart(b->budget, at, c0 + 7, ch);
+    return err ? lxw_fail(b, err, "cannot add a chart") : 0;
+}
+
+/* Fill P's open ends from the expenses it selects (else today), so that the budget report
+ * has whole months to walk; a trip keeps its own dates. */
+static int budget_period(struct book *b, struct period *p)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0;
+    if (p->trip_id || (*p->since && *p->until))
+        return 0;
+    /* two single-aggregate subqueries, so each is one seek in the date index */
+    if (db_prepare(b->ctx->db,
+                   "SELECT (SELECT min(date) FROM expense WHERE date >= ?1), "
+                   "(SELECT max(date) FROM expense WHERE date <= ?2)",
+                   &st, &b->ctx->err))
+        return CS_EFAIL;
+    sqlite3_bind_text(st, 1, p->since, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, *p->until ? p->until : "9999-12-31", -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = db_fail(b->ctx->db, "cannot read expenses", &b->ctx->err);
+    } else {
+        const char *lo = (const char *)sqlite3_column_text(st, 0);
+        const char *hi = (const char *)sqlite3_column_text(st, 1);
+        if (!*p->since)
+            snprintf(p->since, sizeof p->since, "%s", lo ? lo : b->ctx->today_s);
+        if (!*p->until)
+            snprintf(p->until, sizeof p->until, "%s", hi ? hi : b->ctx->today_s);
+        if (strcmp(p->until, p->since) < 0)
+            snprintf(p->until, sizeof p->until, "%s", p->since);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* The whole period of a several-month report: each category's budget, actual and direct
+ * actual summed over the months, and the total row over those sums. */
+static void budget_sum_blocks(const struct budget_report *r, struct budget_block *sum)
+{
+    int has_total = 0;
+    int64_t total_budget = 0;
+    memset(sum, 0, sizeof *sum);
+    for (int ci = 0; ci < NCAT; ci++) {
+        struct budget_row row = {{0}};
+        int seen = 0;
+        snprintf(row.category, sizeof row.category, "%s", cs_categories[ci]);
+        for (int k = 0; k < r->nblocks; k++) {
+            const struct budget_block *blk = &r->blocks[k];
+            for (int i = 0; i < blk->nrows; i++) {
+                const struct budget_row *x = &blk->rows[i];
+                if (strcmp(x->category, row.category))
+                    continue;
+                seen = 1;
+                row.actual += x->actual;
+                row.direct_actual += x->direct_actual;
+                if (x->has_budget) {
+                    row.has_budget = 1;
+                    row.budget += x->budget;
+                }
+            }
+        }
+        if (seen)
+            sum->rows[sum->nrows++] = row;
+    }
+    for (int k = 0; k < r->nblocks; k++) {
+        const struct budget_block *blk = &r->blocks[k];
+        sum->expected_savings += blk->expected_savings;
+        if (blk->nrows > 0 && blk->rows[blk->nrows - 1].has_budget) { /* the total row */
+            has_total = 1;
+            total_budget += blk->rows[blk->nrows - 1].budget;
+        }
+    }
+    budget_block_finish(sum, has_total, total_budget);
+}
+
+/*
+ * The Budget sheet: the budget report of the period (report_budget()). One block is one
+ * table; several months get a table of the whole period (the sums of the months) and then
+ * every month's rows with a Month column. The chart shows budget against actual per
+ * category over the first table.
+ */
+static int write_budget(struct book *b)
+{
+    lxw_worksheet *ws = b->budget;
+    struct budget_report rep = BUDGET_REPORT_INIT;
+    struct budget_block sum;
+    const struct budget_block *top;
+    struct ride_params rp;
+    struct period bp = *b->p;
+    char label[160];
+    lxw_row_t r, first;
+    int rc;
+
+    if (b->reimbursable_only)
+        return write_left_out(b, ws, "Budget against actual");
+    if ((rc = default_ride_params(b, &rp)) || (rc = budget_period(b, &bp)) ||
+        (rc = report_budget(b->ctx->db, &bp, b->ctx->today_s, &rp, &rep, &b->ctx->err)))
+        return CS_EFAIL;
+    if (bp.trip_id || rep.nblocks == 1)
+        snprintf(label, sizeof label, "%s", bp.trip_id ? b->p->label : rep.blocks[0].month);
+    else
+        snprintf(label, sizeof label, "%s to %s (%d months)", rep.blocks[0].month,
+                 rep.blocks[rep.nblocks - 1].month, rep.nblocks);
+    worksheet_set_column(ws, 0, 0, 16, NULL);
+    worksheet_set_column(ws, 1, 6, 14, NULL);
+    if ((rc = sheet_head(b, ws, "Budget against actual", label, &rp, &r)))
+        goto cleanup;
+    top = &rep.blocks[0];
+    if (rep.nblocks > 1) {
+        budget_sum_blocks(&rep, &sum);
+        top = &sum;
+        if ((rc = put_label(b, ws, r++, 0, "Whole period (the months added up)", b->bold)))
+            goto cleanup;
+    }
+    for (int c = 0; c < 6; c++)
+        if ((rc = put_label(b, ws, r, (lxw_col_t)c, budget_headers[c], b->head)))
+            goto cleanup;
+    first = ++r;
+    for (int i = 0; i < top->nrows; i++)
+        if ((rc = budget_row(b, ws, r++, 0, &top->rows[i], rep.digits)))
+            goto cleanup;
+    if (top->nrows > 1 &&
+        (rc = budget_chart(b, first, first + (lxw_row_t)top->nrows - 2, 0, first - 1)))
+        goto cleanup;
+    if (top->nrows <= 1 &&
+        (rc = put_label(b, ws, r++, 0, "No budgets and no spending in this period.", NULL)))
+        goto cleanup;
+    if (rep.nblocks > 1) {
+        r++;
+        if ((rc = put_label(b, ws, r++, 0, "By month", b->bold)) ||
+            (rc = put_label(b, ws, r, 0, "Month", b->head)))
+            goto cleanup;
+        for (int c = 0; c < 6; c++)
+            if ((rc = put_label(b, ws, r, (lxw_col_t)c + 1, budget_headers[c], b->head)))
+                goto cleanup;
+        r++;
+        for (int k = 0; k < rep.nblocks; k++) {
+            const struct budget_block *blk = &rep.blocks[k];
+            for (int i = 0; i < blk->nrows; i++) {
+                if ((rc = put_label(b, ws, r, 0, blk->month, NULL)) ||
+                    (rc = budget_row(b, ws, r, 1, &blk->rows[i], rep.digits)))
+                    goto cleanup;
+                r++;
+            }
+        }
+    }
+cleanup:
+    budget_report_release(&rep);
+    return rc;
+}
+
+static const char *const ride_headers[] = {
+    "Route",         "Rides",       "Eligible",      "Paid",        "Driver received",
+    "Platform kept", "Direct cost", "Rider savings", "Driver gain", "Expected savings"};
+
+/* One route's row (or the TOTAL row's figures as plain numbers) at row R. */
+static int ride_row(struct book *b, lxw_worksheet *ws, lxw_row_t r, const struct ride_route *x,
+                    lxw_format *label, lxw_format *money, lxw_format *count)
+{
+    const int64_t v[] = {x->paid,          x->driver_received, x->platform_kept,   x->direct_cost,
+                         x->rider_savings, x->driver_gain,     x->expected_savings};
+    int rc;
+    if ((rc = put_text(b, ws, r, 0, x->label, label, 0)) ||
+        (rc = put_num(b, ws, r, 1, (double)x->rides, count)) ||
+        (rc = put_num(b, ws, r, 2, (double)x->eligible, count)))
+        return rc;
+    for (int i = 0; i < 7; i++)
+        if ((rc = put_num(b, ws, r, (lxw_col_t)(3 + i), cell_money(v[i], b->base_digits), money)))
+            return rc;
+    return 0;
+}
+
+/*
+ * The Rides sheet: the ride model per route (report_rides()) with the default options, a
+ * TOTAL row of SUM formulas over the routes carrying the model's totals, and a column chart
+ * of what was paid against the direct cost per route.
+ */
+static int write_rides(struct book *b)
+{
+    lxw_worksheet *ws = b->rides;
+    struct ride_result res = RIDE_RESULT_INIT;
+    struct ride_params rp;
+    lxw_row_t r, first;
+    int rc;
+
+    if (b->reimbursable_only)
+        return write_left_out(b, ws, "Rides: paying the driver directly");
+    if ((rc = default_ride_params(b, &rp)) ||
+        report_rides(b->ctx->db, b->p, &rp, &res, &b->ctx->err))
+        return CS_EFAIL;
+    worksheet_set_column(ws, 0, 0, 32, NULL);
+    worksheet_set_column(ws, 1, 2, 9, NULL);
+    worksheet_set_column(ws, 3, 9, 16, NULL);
+    if ((rc = sheet_head(b, ws, "Rides: paying the driver directly", b->p->label, &rp, &r)))
+        goto cleanup;
+    for (int c = 0; c < 10; c++)
+        if ((rc = put_label(b, ws, r, (lxw_col_t)c, ride_headers[c], b->head)))
+            goto cleanup;
+    first = ++r;
+    for (size_t i = 0; i < res.nroutes; i++)
+        if ((rc = ride_row(b, ws, r++, &res.routes[i], NULL, b->base_fmt, b->whole)))
+            goto cleanup;
+    if (res.nroutes == 0) {
+        rc = ride_row(b, ws, r, &res.total, b->total_label, b->base_total, b->whole);
+        if (!rc)
+            rc = put_label(b, ws, r + 2, 0, "No platform rides (lyft, uber) in this period.", NULL);
+        goto cleanup;
+    }
+    {
+        const int64_t v[] = {
+            res.total.rides,           res.total.eligible,      res.total.paid,
+            res.total.driver_received, res.total.platform_kept, res.total.direct_cost,
+            res.total.rider_savings,   res.total.driver_gain,   res.total.expected_savings};
+        lxw_chart *ch;
+        lxw_chart_series *s;
+        lxw_error err;
+        if ((rc = put_label(b, ws, r, 0, "TOTAL", b->total_label)))
+            goto cleanup;
+        for (int c = 1; c < 10; c++) {
+            char f[64], col = (char)('A' + c);
+            snprintf(f, sizeof f, "=SUM(%c%u:%c%u)", col, (unsigned)first + 1, col, (unsigned)r);
+            if ((rc = put_formula(b, ws, r, (lxw_col_t)c, f, c < 3 ? b->whole : b->base_total,
+                                  c < 3 ? (double)v[c - 1] : cell_money(v[c - 1], b->base_digits))))
+                goto cleanup;
+        }
+        ch = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+        if (!ch) {
+            rc = lxw_fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, "cannot add a chart");
+            goto cleanup;
+        }
+        chart_title_set_name(ch, "Paid against direct cost per route");
+        s = chart_add_series(ch, NULL, NULL);
+        chart_series_set_name(s, "Paid");
+        chart_series_set_categories(s, "Rides", first, 0, r - 1, 0);
+        chart_series_set_values(s, "Rides", first, 3, r - 1, 3);
+        s = chart_add_series(ch, NULL, NULL);
+        chart_series_set_name(s, "Direct cost");
+        chart_series_set_categories(s, "Rides", first, 0, r - 1, 0);
+        chart_series_set_values(s, "Rides", first, 6, r - 1, 6);
+        chart_axis_set_name(ch->y_axis, b->base);
+        if ((err = worksheet_insert_chart(ws, r + 2, 0, ch)))
+            rc = lxw_fail(b, err, "cannot add a chart");
+    }
+cleanup:
+    ridemodel_release(&res);
+    return rc;
+}
+
+/* The formats every sheet uses. */
+static void add_formats(struct book *b)
+{
+    char nf[48];
+    b->title = new_format(b, NULL, 1);
+    format_set_font_size(b->title, 14);
+    b->bold = new_format(b, NULL, 1);
+    b->head = new_format(b, NULL, 1);
+    format_set_bottom(b->head, LXW_BORDER_THIN);
+    b->total_label = new_format(b, NULL, 1);
+    format_set_top(b->total_label, LXW_BORDER_THIN);
+    b->date = new_format(b, "yyyy-mm-dd", 0);
+    b->stamp = new_format(b, "yyyy-mm-dd hh:mm:ss", 0);
+    format_set_align(b->stamp, LXW_ALIGN_LEFT);
+    b->pct = new_format(b, "0.0%", 0);
+    b->whole = new_format(b, "0", 0);
+    money_num_format(b->base, b->base_digits, nf, sizeof nf);
+    b->base_fmt = new_format(b, nf, 0);
+    b->base_total = new_format(b, nf, 1);
+    format_set_top(b->base_total, LXW_BORDER_THIN);
+}
+
+/*
+ * Create TMP beside PATH (PATH.tmp-XXXXXX) with the mode a new file gets under the umask,
+ * so that rename() can put the finished workbook in place. TMP must hold strlen(PATH)+12.
+ */
+static int make_temp(struct book *b, const char *path, char *tmp)
+{
+    mode_t mask;
+    int fd;
+    sprintf(tmp, "%s.tmp-XXXXXX", path);
+    fd = mkstemp(tmp);
+    if (fd < 0)
+        return cs_error(&b->ctx->err, CS_EFAIL, "export", path, "cannot write: %s",
+                        strerror(errno));
+    mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    close(fd);
+    return 0;
+}
+
+/* The folder of PATH, allocated: libxlsxwriter's temporary files go there, so they use the
+ * target's file system and a full disk shows as a failed write of the workbook. */
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir;
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    dir = xmalloc((size_t)(slash - path) + 1);
+    memcpy(dir, path, (size_t)(slash - path));
+    dir[slash - path] = 0;
+    return dir;
+}
+
+/*
+ * libxlsxwriter reports some failures on stderr by itself (zip errors in workbook_close(),
+ * temporary files it cannot create), where confspend prints its own one-line error; around
+ * those calls stderr points at /dev/null. Returns the saved descriptor for quiet_end().
+ */
+static int quiet_begin(void)
+{
+    int saved, null;
+    fflush(stderr);
+    saved = dup(STDERR_FILENO);
+    null = open("/dev/null", O_WRONLY);
+    if (saved >= 0 && null >= 0)
+        dup2(null, STDERR_FILENO);
+    if (null >= 0)
+        close(null);
+    return saved;
+}
+
+static void quiet_end(int saved)
+{
+    if (saved < 0)
+        return;
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+}
+
+#define NSHEETS 4
+
+/*
+ * Before workbook_close(): write out each sheet's last row (which libxlsxwriter would write
+ * in workbook_close()) and flush its rows' temporary file, checking for errors, which
+ * libxlsxwriter does not. SIZES gets the bytes of rows each sheet holds, for
+ * verify_workbook().
+ */
+static int flush_sheets(struct book *b, long sizes[NSHEETS])
+{
+    lxw_worksheet *sheets[NSHEETS] = {b->summary, b->expenses, b->budget, b->rides};
+    for (int i = 0; i < NSHEETS; i++) {
+        FILE *f = sheets[i]->optimize_tmpfile;
+        sizes[i] = -1;
+        if (!f)
+            continue;
+        if (sheets[i]->optimize_row)
+            lxw_worksheet_write_single_row(sheets[i]);
+        errno = 0;
+        if (fflush(f) != 0 || ferror(f) || (sizes[i] = ftell(f)) < 0)
+            return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path,
+                            "cannot write the temporary data: %s", strerror(errno ? errno : EIO));
+    }
+    return 0;
+}
+
+static uint32_t le16(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return le16(p) | le16(p + 2) << 16;
+}
+
+/* One worksheet member of the zip, as its central directory describes it. */
+struct member {
+    uint32_t method, crc, csize, usize, offset;
+};
+
+/* Copy the bytes of [LO, LO + N) (stream offsets) found in DATA, which holds the stream's
+ * bytes from offset AT on (LEN of them), into BUF. */
+static void copy_span(char *buf, uint64_t lo, size_t n, const unsigned char *data, uint64_t at,
+                      size_t len)
+{
+    uint64_t a = lo > at ? lo : at, z = lo + n < at + len ? lo + n : at + len;
+    if (a < z)
+        memcpy(buf + (a - lo), data + (a - at), (size_t)(z - a));
+}
+
+/*
+ * Inflate the member M of the zip F and check it: its length and CRC-32 are the directory's,
+ * it ends with "</worksheet>", and, when ROWS >= 0, the "<sheetData>" in its first 16 KiB is
+ * followed ROWS bytes later by "</sheetData>". Returns 0 when all of it holds.
+ */
+static int verify_member(FILE *f, const struct member *m, long rows)
+{
+    static const char open_tag[] = "<sheetData>", close_tag[] = "</sheetData>",
+                      end_tag[] = "</worksheet>";
+    enum { CHUNK = 1 << 16, HEAD = 1 << 14, TAG = sizeof close_tag - 1, END = sizeof end_tag - 1 };
+    unsigned char lh[30], *in = xmalloc(CHUNK), *out = xmalloc(CHUNK);
+    char head[HEAD + 1] = {0}, close_seen[TAG] = {0}, tail[END] = {0};
+    const char *open_at;
+    z_stream z = {0};
+    uint32_t left = m->csize, crc = (uint32_t)crc32(0L, Z_NULL, 0);
+    uint64_t pos = 0, close_at = 0;
+    int zr = Z_DATA_ERROR, head_done = 0, ok = 0;
+
+    if (m->method != 8 || fseek(f, (long)m->offset, SEEK_SET) != 0 || fread(lh, 1, 30, f) != 30 ||
+        le32(lh) != 0x04034b50 || fseek(f, (long)(le16(lh + 26) + le16(lh + 28)), SEEK_CUR) ||
+        inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        goto out;
+    do {
+        size_t n;
+        if (z.avail_in == 0) {
+            n = fread(in, 1, left < CHUNK ? left : CHUNK, f);
+            left -= (uint32_t)n;
+            z.next_in = in;
+            z.avail_in = (uInt)n;
+        }
+        z.next_out = out;
+        z.avail_out = CHUNK;
+        zr = inflate(&z, Z_NO_FLUSH);
+        if (zr != Z_OK && zr != Z_STREAM_END)
+            break;
+        n = CHUNK - z.avail_out;
+        crc = (uint32_t)crc32(crc, out, (uInt)n);
+        copy_span(head, 0, HEAD, out, pos, n);
+        /* once the head is in: where "</sheetData>" must be, and what is there so far */
+        if (!head_done && (pos + n >= HEAD || zr == Z_STREAM_END)) {
+            head_done = 1;
+            if (rows >= 0 && (open_at = strstr(head, open_tag))) {
+                close_at = (uint64_t)(open_at - head) + sizeof open_tag - 1 + (uint64_t)rows;
+                copy_span(close_seen, close_at, TAG, (unsigned char *)head, 0,
+                          pos + n < HEAD ? pos + n : HEAD);
+            }
+        }
+        if (close_at)
+            copy_span(close_seen, close_at, TAG, out, pos, n);
+        if (n >= END) {
+            memcpy(tail, out + n - END, END);
+        } else {
+            memmove(tail, tail + n, END - n);
+            memcpy(tail + END - n, out, n);
+        }
+        pos += n;
+        if (n == 0 && z.avail_in == 0 && left == 0)
+            break;
+    } while (zr != Z_STREAM_END);
+    ok = zr == Z_STREAM_END && crc == m->crc && pos == m->usize && !memcmp(tail, end_tag, END) &&
+         (rows < 0 || (close_at && !memcmp(close_seen, close_tag, TAG)));
+    inflateEnd(&z);
+out:
+    free(in);
+    free(out);
+    return ok ? 0 : -1;
+}
+
+/*
+ * Read back the zip at TMP that workbook_close() wrote and check each worksheet with
+ * verify_member(): libxlsxwriter copies every sheet's rows through a temporary file in
+ * workbook_close() without checking those writes, and a disk that fills up there (and frees
+ * space again when the rows' file is removed) leaves a well-formed zip of a cut sheet.
+ * SIZES are the bytes of rows flush_sheets() counted. Fills the error when one fails.
+ */
+static int verify_workbook(struct book *b, const char *tmp, const long sizes[NSHEETS])
+{
+    FILE *f = fopen(tmp, "rb");
+    unsigned char *buf = NULL, *eocd = NULL, *p;
+    long size = 0, n;
+    uint32_t count, cd_size, cd_off;
+    int seen = 0, bad = 1;
+
+    if (!f || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 22)
+        goto out;
+    /* the end-of-central-directory record, within the last 22 + 65535 bytes */
+    n = size < 22 + 65535 ? size : 22 + 65535;
+    buf = xmalloc((size_t)n);
+    if (fseek(f, size - n, SEEK_SET) != 0 || fread(buf, 1, (size_t)n, f) != (size_t)n)
+        goto out;
+    for (p = buf + n - 22; p >= buf && !eocd; p--)
+        if (le32(p) == 0x06054b50)
+            eocd = p;
+    if (!eocd)
+        goto out;
+    count = le16(eocd + 10);
+    cd_size = le32(eocd + 12);
+    cd_off = le32(eocd + 16);
+    if ((long)cd_off + (long)cd_size > size)
+        goto out;
+    free(buf);
+    buf = xmalloc(cd_size + 1);
+    if (fseek(f, (long)cd_off, SEEK_SET) != 0 || fread(buf, 1, cd_size, f) != cd_size)
+        goto out;
+    bad = 0;
+    for (p = buf; count-- > 0 && !bad; p += 46 + le16(p + 28) + le16(p + 30) + le16(p + 32)) {
+        struct member m;
+        char name[64];
+        unsigned nlen;
+        int sheet;
+        if (p + 46 > buf + cd_size || le32(p) != 0x02014b50 ||
+            p + 46 + le16(p + 28) > buf + cd_size) {
+            bad = 1;
+            break;
+        }
+        nlen = le16(p + 28);
+        snprintf(name, sizeof name, "%.*s", nlen < 63 ? (int)nlen : 63, (const char *)p + 46);
+        if (sscanf(name, "xl/worksheets/sheet%d.xml", &sheet) != 1 || sheet < 1 ||
+            sheet > NSHEETS || strcmp(strrchr(name, '.'), ".xml"))
+            continue;
+        m = (struct member){le16(p + 10), le32(p + 16), le32(p + 20), le32(p + 24), le32(p + 42)};
+        bad = verify_member(f, &m, sizes[sheet - 1]) != 0;
+        seen++;
+    }
+out:
+    if (f)
+        fclose(f);
+    free(buf);
+    if (bad || seen != NSHEETS)
+        return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path,
+                        "the workbook came out incomplete (the disk or the temporary folder is "
+                        "full?)");
+    return 0;
+}
+/* Flush TMP to the disk, so that the rename never shows a file whose data is not there. */
+static int sync_file(struct book *b, const char *tmp)
+{
+    int fd = open(tmp, O_RDONLY), rc = 0;
+    if (fd < 0 || fsync(fd) != 0)
+        rc = cs_error(&b->ctx->err, CS_EFAIL, "export", b->path, "cannot write: %s",
+                      strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    return rc;
+}
+
+int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, int reimbursable_only)
+{
+    struct book b = {0};
+    lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+    lxw_doc_properties props = {0};
+    char *tmp = xmalloc(strlen(path) + 16), *dir = folder_of(path);
+    struct stat sb;
+    lxw_error err;
+    long sizes[NSHEETS];
+    int rc = 0, quiet;
+
+    b.ctx = ctx;
+    b.path = path;
+    b.p = p;
+    b.reimbursable_only = reimbursable_only;
+    b.last = -1;
+    b.now = time(NULL);
+    *tmp = 0; /* no temporary file yet */
+    opt.tmpdir = dir;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "is a folder");
+        goto cleanup;
+    }
+    if (config_base_currency(ctx->db, b.base, &ctx->err) ||
+        config_get(ctx->db, "owner", &b.owner, &ctx->err)) {
+        rc = CS_EFAIL;
+        goto cleanup;
+    }
+    b.base_digits = money_digits(b.base);
+    if ((rc = make_temp(&b, path, tmp))) {
+        *tmp = 0;
+        goto cleanup;
+    }
+    quiet = quiet_begin();
+    b.wb = workbook_new_opt(tmp, &opt);
+    if (b.wb) {
+        b.summary = workbook_add_worksheet(b.wb, "Summary");
+        b.expenses = workbook_add_worksheet(b.wb, "Expenses");
+        b.budget = workbook_add_worksheet(b.wb, "Budget");
+        b.rides = workbook_add_worksheet(b.wb, "Rides");
+    }
+    quiet_end(quiet);
+    if (!b.wb || !b.summary || !b.expenses || !b.budget || !b.rides) {
+        rc = cs_error(&ctx->err, CS_EFAIL, "export", path,
+                      "cannot add the worksheets (temporary files)");
+        goto cleanup;
+    }
+    add_formats(&b);
+    /* one read transaction: every sheet sees the same expenses */
+    if (sqlite3_get_autocommit(ctx->db)) {
+        if (db_exec(ctx->db, "BEGIN", &ctx->err)) {
+            rc = CS_EFAIL;
+            goto cleanup;
+        }
+        b.in_txn = 1;
+    }
+    if ((rc = write_expenses(&b)) || (rc = write_summary(&b)) || (rc = write_budget(&b)) ||
+        (rc = write_rides(&b)))
+        goto cleanup;
+    if (b.in_txn) {
+        db_rollback(ctx->db); /* nothing was written; ends the read */
+        b.in_txn = 0;
+    }
+    props.title = "Expense report";
+    props.author = b.owner;
+    props.created = b.now;
+    if ((err = workbook_set_properties(b.wb, &props))) {
+        rc = lxw_fail(&b, err, "cannot set the document properties");
+        goto cleanup;
+    }
+    if ((rc = flush_sheets(&b, sizes)))
+        goto cleanup;
+    quiet = quiet_begin();
+    err = workbook_close(b.wb);
+    quiet_end(quiet);
+    b.wb = NULL;
+    if (err) {
+        rc = lxw_fail(&b, err, "cannot write the workbook");
+        goto cleanup;
+    }
+    if ((rc = verify_workbook(&b, tmp, sizes)) || (rc = sync_file(&b, tmp)))
+        goto cleanup;
+    if (rename(tmp, path) != 0)
+        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot put the workbook in place: %s",
+                      strerror(errno));
+cleanup:
+    if (b.in_txn)
+        db_rollback(ctx->db);
+    if (b.wb)
+        lxw_workbook_free(b.wb);
+    if (rc && *tmp)
+        unlink(tmp);
+    free(b.curs);
+    free(b.owner);
+    free(tmp);
+    free(dir);
+    return rc ? CS_EFAIL : 0;
+}
