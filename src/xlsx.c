@@ -299,6 +299,18 @@ static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
              f->reimbursable_only ? " AND e.reimbursable = 1" : "");
 }
 
+/* *SUM += V; 1 (and *SUM undefined) when the exact sum does not fit in int64. */
+static int add_overflows(int64_t *sum, int64_t v)
+{
+    return __builtin_add_overflow(*sum, v, sum);
+}
+
+static int sums_too_large(struct book *b)
+{
+    return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path,
+                    "the amounts add up to more than a total can hold");
+}
+
 /* Days since 1970 of "YYYY-MM-DD" (checked by the schema). */
 static long iso_days(const char *s)
 {
@@ -351,15 +363,13 @@ static int expense_row(struct book *b, sqlite3_stmt *st, lxw_row_t r)
         if (b->width[col] < WIDTH_MAX && (w = text_len(s)) > b->width[col])
             b->width[col] = w;
     }
-    if ((ci = cat_index(cat)) >= 0) {
-        b->count[ci]++;
-        b->total[ci] += conv;
-        if (reimb)
-            b->reimb[ci] += conv;
-    }
-    b->sum += conv;
-    if (reimb)
-        b->sum_reimb += conv;
+    if ((ci = cat_index(cat)) < 0)
+        return cs_error(&b->ctx->err, CS_EFAIL, "category", cat, "unknown category in expense %lld",
+                        (long long)id);
+    b->count[ci]++;
+    if (add_overflows(&b->total[ci], conv) || add_overflows(&b->sum, conv) ||
+        (reimb && (add_overflows(&b->reimb[ci], conv) || add_overflows(&b->sum_reimb, conv))))
+        return sums_too_large(b);
     return 0;
 }
 
@@ -646,9 +656,12 @@ static int budget_period(struct book *b, struct period *p)
 }
 
 /* The whole period of a several-month report: each category's budget, actual and direct
- * actual summed over the months, and the total row over those sums. */
-static void budget_sum_blocks(const struct budget_report *r, struct budget_block *sum)
+ * actual summed over the months, and the total row over those sums. Returns 1 when a sum
+ * does not fit in int64. */
+static int budget_sum_blocks(const struct budget_report *r, struct budget_block *sum)
 {
+    int over = 0;
+    int64_t t_actual = 0, t_budget = 0;
     int has_total = 0;
     int64_t total_budget = 0;
     memset(sum, 0, sizeof *sum);
@@ -663,11 +676,11 @@ static void budget_sum_blocks(const struct budget_report *r, struct budget_block
                 if (strcmp(x->category, row.category))
                     continue;
                 seen = 1;
-                row.actual += x->actual;
-                row.direct_actual += x->direct_actual;
+                over |= add_overflows(&row.actual, x->actual);
+                over |= add_overflows(&row.direct_actual, x->direct_actual);
                 if (x->has_budget) {
                     row.has_budget = 1;
-                    row.budget += x->budget;
+                    over |= add_overflows(&row.budget, x->budget);
                 }
             }
         }
@@ -676,13 +689,19 @@ static void budget_sum_blocks(const struct budget_report *r, struct budget_block
     }
     for (int k = 0; k < r->nblocks; k++) {
         const struct budget_block *blk = &r->blocks[k];
-        sum->expected_savings += blk->expected_savings;
+        over |= add_overflows(&sum->expected_savings, blk->expected_savings);
         if (blk->nrows > 0 && blk->rows[blk->nrows - 1].has_budget) { /* the total row */
             has_total = 1;
-            total_budget += blk->rows[blk->nrows - 1].budget;
+            over |= add_overflows(&total_budget, blk->rows[blk->nrows - 1].budget);
         }
     }
-    budget_block_finish(sum, has_total, total_budget);
+    /* budget_block_finish() adds the category rows up again for the total row */
+    for (int i = 0; i < sum->nrows; i++)
+        over |= add_overflows(&t_actual, sum->rows[i].actual) |
+                add_overflows(&t_budget, sum->rows[i].budget);
+    if (!over)
+        budget_block_finish(sum, has_total, total_budget);
+    return over;
 }
 
 /*
@@ -719,7 +738,10 @@ static int write_budget(struct book *b)
         goto cleanup;
     top = &rep.blocks[0];
     if (rep.nblocks > 1) {
-        budget_sum_blocks(&rep, &sum);
+        if (budget_sum_blocks(&rep, &sum)) {
+            rc = sums_too_large(b);
+            goto cleanup;
+        }
         top = &sum;
         if ((rc = put_label(b, ws, r++, 0, "Whole period (the months added up)", b->bold)))
             goto cleanup;
