@@ -24,6 +24,7 @@ struct total {
     char currency[4];
     int64_t sum;
     long count;
+    int overflow; /* the sum does not fit in int64: shown as "too large" */
 };
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
@@ -87,10 +88,11 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                 memcpy(tot[ntot].currency, x.currency, 4);
                 tot[ntot].sum = 0;
                 tot[ntot].count = 0;
+                tot[ntot].overflow = 0;
                 ntot++;
             }
             if (i < ntot) {
-                tot[i].sum += x.amount;
+                tot[i].overflow |= money_add(&tot[i].sum, x.amount) != 0;
                 tot[i].count++;
             }
         } else {
@@ -105,7 +107,10 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     }
     for (int i = 0; i < ntot; i++) {
         char amt[32], n[48];
-        money_format(tot[i].sum, money_digits(tot[i].currency), amt, sizeof amt);
+        if (tot[i].overflow)
+            snprintf(amt, sizeof amt, "too large");
+        else
+            money_format(tot[i].sum, money_digits(tot[i].currency), amt, sizeof amt);
         snprintf(n, sizeof n, "%ld expense%s", tot[i].count, tot[i].count == 1 ? "" : "s");
         const char *cells[] = {"", "total", n, amt, tot[i].currency, "", "", "", "", ""};
         if (i == 0)

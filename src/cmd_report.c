@@ -287,9 +287,9 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     struct ride_result rr = RIDE_RESULT_INIT;
     struct sums cat[7] = {{0}}, all = {0}, *day = NULL;
     char(*days)[11] = NULL;
-    int nday = 0, rc, digits;
+    int nday = 0, rc, digits, over = 0; /* over: a sum does not fit in int64 */
     char base[4];
-    int64_t nights = 0, lodging_paid = 0, lodging_compare = 0;
+    int64_t nights = 0, lodging_paid = 0, lodging_compare = 0, diff;
     sqlite3_stmt *st = NULL;
     struct output out;
     static const char *const head[] = {"section", "item",         "count",
@@ -334,22 +334,31 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
         struct sums *targets[] = {&cat[ci], &all, &day[nday - 1]};
         for (int k = 0; k < 3; k++) {
             targets[k]->count++;
-            targets[k]->total += v;
+            over |= money_add(&targets[k]->total, v);
             if (reimb)
-                targets[k]->reimb += v;
+                over |= money_add(&targets[k]->reimb, v);
+            over |= __builtin_sub_overflow(targets[k]->total, targets[k]->reimb, &diff);
         }
         if (!strcmp(c, "lodging")) {
-            lodging_paid += v;
+            over |= money_add(&lodging_paid, v);
             if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
                 sqlite3_column_type(st, 6) != SQLITE_NULL) {
-                int64_t n = sqlite3_column_int64(st, 5), cmp;
-                if ((rc = rate_convert(ctx->db, cur, date, base, sqlite3_column_int64(st, 6) * n,
-                                       &cmp, &ctx->err)))
+                int64_t n = sqlite3_column_int64(st, 5), cmp, at;
+                if (__builtin_mul_overflow(sqlite3_column_int64(st, 6), n, &at)) {
+                    over = 1;
+                    continue;
+                }
+                if ((rc = rate_convert(ctx->db, cur, date, base, at, &cmp, &ctx->err)))
                     goto cleanup;
                 nights += n;
-                lodging_compare += cmp;
+                over |= money_add(&lodging_compare, cmp);
             }
         }
+    }
+    if (over || __builtin_sub_overflow(lodging_compare, lodging_paid, &diff)) {
+        rc = cs_error(&ctx->err, CS_EFAIL, "report", slug,
+                      "the totals do not fit in 64-bit minor units (amounts too large)");
+        goto cleanup;
     }
     if ((rc = report_rides(ctx->db, &p, &rp, &rr, &ctx->err)))
         goto cleanup;

@@ -112,6 +112,15 @@ void money_format_grouped(int64_t v, int digits, char *buf, size_t n)
     snprintf(buf, n, "%s", out);
 }
 
+int money_add(int64_t *sum, int64_t v)
+{
+    int64_t r;
+    if (__builtin_add_overflow(*sum, v, &r))
+        return CS_EFAIL;
+    *sum = r;
+    return 0;
+}
+
 int64_t round_half_away(__int128 num, __int128 den)
 {
     __int128 q, r;

@@ -158,6 +158,11 @@ int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *
         goto cleanup;
     }
     ridemodel_run(rides, n, rp, out);
+    if (out->overflow) { /* freed here: callers release only what succeeded */
+        ridemodel_release(out);
+        rc = cs_error(e, CS_EFAIL, "rides", NULL,
+                      "the totals do not fit in 64-bit minor units (amounts too large)");
+    }
 cleanup:
     sqlite3_finalize(st);
     for (size_t i = 0; i < n; i++) {

@@ -120,21 +120,24 @@ static int by_rides(const void *x, const void *y)
     return strcmp(a->label, b->label);
 }
 
-static void add_ride(struct ride_route *r, const struct ride_out *o, int eligible)
+/* Add one ride's figures to R; 1 when a sum would not fit in int64 (hostile amounts). */
+static int add_ride(struct ride_route *r, const struct ride_out *o, int eligible)
 {
+    int over = 0;
     r->rides++;
-    r->paid += o->fare;
-    r->driver_received += o->driver;
-    r->platform_kept += o->fare - o->driver;
+    over |= money_add(&r->paid, o->fare);
+    over |= money_add(&r->driver_received, o->driver);
+    over |= money_add(&r->platform_kept, o->fare - o->driver);
     if (eligible) {
         r->eligible++;
-        r->direct_cost += o->direct;
-        r->rider_savings += o->saving;
-        r->driver_gain += o->gain;
-        r->expected_savings += o->expected;
+        over |= money_add(&r->direct_cost, o->direct);
+        over |= money_add(&r->rider_savings, o->saving);
+        over |= money_add(&r->driver_gain, o->gain);
+        over |= money_add(&r->expected_savings, o->expected);
     } else {
-        r->direct_cost += o->fare;
+        over |= money_add(&r->direct_cost, o->fare);
     }
+    return over != 0;
 }
 
 void ridemodel_run(const struct ride_in *rides, size_t n, const struct ride_params *p,
@@ -162,8 +165,8 @@ void ridemodel_run(const struct ride_in *rides, size_t n, const struct ride_para
             int eligible =
                 (long)(j - i) >= p->min_rides && (p->trial_days <= 0 || ri->day >= p->trial_days);
             ridemodel_ride(ri, p, &o);
-            add_ride(r, &o, eligible);
-            add_ride(&out->total, &o, eligible);
+            out->overflow |= add_ride(r, &o, eligible);
+            out->overflow |= add_ride(&out->total, &o, eligible);
         }
     }
     for (i = 0; i < n; i++)

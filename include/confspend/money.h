@@ -26,6 +26,10 @@ void money_format(int64_t v, int digits, char *buf, size_t n);
 /* Format V minor units as "1,234.50" with thousands separators (for tables). */
 void money_format_grouped(int64_t v, int digits, char *buf, size_t n);
 
+/* *SUM += V, unless the exact result does not fit in int64: then *SUM is left as it was
+ * and CS_EFAIL is returned (sums of hostile amounts must not wrap around). */
+int money_add(int64_t *sum, int64_t v);
+
 /* NUM / DEN rounded half away from zero. DEN must be non-zero. */
 int64_t round_half_away(__int128 num, __int128 den);
 

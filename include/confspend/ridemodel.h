@@ -57,6 +57,7 @@ struct ride_result {
     struct ride_route *routes; /* most rides first, then by label */
     size_t nroutes;
     struct ride_route total; /* label "TOTAL" */
+    int overflow;            /* 1: a sum did not fit in int64 (then none is meaningful) */
 };
 #define RIDE_RESULT_INIT                                                                           \
     {                                                                                              \

@@ -376,4 +376,21 @@ done <<'TABLE'
 2 | line 5, column amount: not a decimal number (xx) | stdin "$TMP/lastbad.csv" import csv - --dry-run
 TABLE
 check "the table has at least 100 rows ($ran)" "$ran" -ge 100
+
+# Amounts as large as int64 allows, each valid alone: their sums must not wrap around.
+export CONFSPEND_DB=$TMP/huge.db
+cs trip add t --name T --start 2026-11-01 --end 2026-11-30 >/dev/null
+for i in 1 2; do
+  cs add meal 92233720368547758.07 --currency USD --trip t >/dev/null
+  cs add ride 92233720368547758.07 --currency USD --provider uber --from a --to b --trip t >/dev/null
+done
+expect_fail "huge: report rides" 1 "rides: the totals do not fit in 64-bit minor units" cs report rides --trip t
+expect_fail "huge: report trip" 1 "report: the totals do not fit in 64-bit minor units (amounts too large) (t)" cs report trip t
+expect_fail "huge: report budget" 1 "integer overflow" cs report budget
+expect_out "huge: list shows the total as too large" "4 expenses too large USD" \
+  sh -c '"$CONFSPEND" list | tail -n 1 | tr -s " " | sed "s/^ *total //; s/ *$//"'
+export CONFSPEND_DB=$TMP/huge2.db
+cs trip add t --name T --start 2026-11-01 --end 2026-11-30 >/dev/null
+cs add lodging 1 --currency USD --nights 100000 --compare-rate 92233720368547758.07 --trip t >/dev/null
+expect_fail "huge: nights x compare rate" 1 "report: the totals do not fit" cs report trip t
 finish

@@ -1,0 +1,64 @@
+/* test_overflow.c - sums of hostile amounts: an amount may be as large as int64 allows,
+ * so every sum over expenses is checked instead of wrapping around (signed overflow is
+ * undefined behaviour; UBSan reported it in list, report rides and report trip). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "confspend/error.h"
+#include "confspend/money.h"
+#include "confspend/ridemodel.h"
+
+static void money_add_checks(void **state)
+{
+    int64_t s = 0;
+    (void)state;
+    assert_int_equal(money_add(&s, 5), 0);
+    assert_int_equal(money_add(&s, -7), 0);
+    assert_int_equal(s, -2);
+    s = INT64_MAX - 1;
+    assert_int_equal(money_add(&s, 1), 0);
+    assert_true(s == INT64_MAX);
+    assert_int_equal(money_add(&s, 1), CS_EFAIL);
+    assert_true(s == INT64_MAX); /* left as it was */
+    s = INT64_MIN + 1;
+    assert_int_equal(money_add(&s, -1), 0);
+    assert_int_equal(money_add(&s, -1), CS_EFAIL);
+    assert_true(s == INT64_MIN);
+    assert_int_equal(money_add(&s, INT64_MAX), 0);
+    assert_int_equal(s, -1);
+}
+
+static void ridemodel_flags_overflow(void **state)
+{
+    struct ride_params p = RIDE_PARAMS_DEFAULT;
+    struct ride_result r = RIDE_RESULT_INIT;
+    struct ride_in in[2] = {{INT64_MAX, -1, -1, "Home", "Venue", 0},
+                            {INT64_MAX, -1, -1, "Venue", "Home", 1}};
+    (void)state;
+    ridemodel_run(in, 1, &p, &r);
+    assert_int_equal(r.overflow, 0);
+    assert_true(r.total.paid == INT64_MAX);
+    ridemodel_release(&r);
+    ridemodel_run(in, 2, &p, &r);
+    assert_int_equal(r.overflow, 1);
+    ridemodel_release(&r);
+    in[0].amount = in[1].amount = INT64_MAX / 2;
+    ridemodel_run(in, 2, &p, &r);
+    assert_int_equal(r.overflow, 0);
+    assert_true(r.total.paid == INT64_MAX - 1);
+    ridemodel_release(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(money_add_checks),
+        cmocka_unit_test(ridemodel_flags_overflow),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
