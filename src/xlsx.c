@@ -965,7 +965,7 @@ static void quiet_end(int saved)
     close(saved);
 }
 
-#define NSHEETS 4
+#define NSHEETS 4 /* Summary, Expenses, Budget, Rides */
 
 /*
  * Before workbook_close(): write out each sheet's last row (which libxlsxwriter would write
@@ -991,6 +991,7 @@ static int flush_sheets(struct book *b, long sizes[NSHEETS])
     return 0;
 }
 
+/* The little-endian 16- and 32-bit numbers of the zip format at P. */
 static uint32_t le16(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8;
