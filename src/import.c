@@ -220,12 +220,15 @@ static int currency_digits(const char *code)
 {
     static char last[4];
     static int last_digits;
+    int d;
     if (last[0] && !strcmp(code, last))
         return last_digits;
-    last_digits = money_digits(code);
-    if (last_digits >= 0)
+    d = money_digits(code); /* an unknown code must not overwrite the remembered digits */
+    if (d >= 0) {
         memcpy(last, code, 4);
-    return last_digits;
+        last_digits = d;
+    }
+    return d;
 }
 
 int import_row(const struct import_header *h, char *const *cells, int ncells, long line,
