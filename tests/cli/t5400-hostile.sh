@@ -374,6 +374,22 @@ done <<'TABLE'
 2 | line 2, column amount: use '.' as the decimal separator | cs import csv "$TMP/semicolon.csv" --delimiter ';'
 2 | line 2, column 20: a NUL byte in the file | stdin "$TMP/nul.csv" import csv -
 2 | line 5, column amount: not a decimal number (xx) | stdin "$TMP/lastbad.csv" import csv - --dry-run
+# --- more empty strings, unknown subcommands, values given to flags ----------------------------
+2 | config: use config set KEY VALUE or config get [KEY] (frob) | cs config frob
+2 | rate: use rate set CUR RATE [--date DATE] or rate list (frob) | cs rate frob
+2 | id: not an expense id () | cs history ''
+2 | id: not an expense id () | cs show ''
+2 | trip: no such trip () | cs trip show ''
+2 | trip: no such trip () | cs report trip ''
+2 | category: unknown category | cs budget set '' 5
+2 | category: unknown category | cs edit 1 --category ''
+2 | --slug: use 1-64 of a-z 0-9 - _ . () | cs trip edit conf --slug ''
+2 | --since: not a date in YYYY-MM-DD form () | cs list --since ''
+2 | --since: required with --until | cs report rides --until 2026-11-01
+2 | --reimbursable-only: this option takes no value (yes) | cs export csv "$TMP/x.csv" --reimbursable-only=yes
+2 | --dry-run: this option takes no value (1) | cs import csv "$TMP/good.csv" --dry-run=1
+2 | argument: unexpected argument (extra) | cs config get owner extra
+2 | --db: a value is required | cs undo --db
 TABLE
 check "the table has at least 100 rows ($ran)" "$ran" -ge 100
 
