@@ -23,7 +23,54 @@ int migrate_version(sqlite3 *db, int *version, struct cs_err *e)
     return 0;
 }
 
+static int migrate_steps(sqlite3 *db, int target, struct cs_err *e);
+
+/* 1 when PRAGMA foreign_key_check finds a row that breaks a foreign key. */
+static int foreign_keys_broken(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    int broken;
+    if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+        return 1;
+    broken = sqlite3_step(st) != SQLITE_DONE;
+    sqlite3_finalize(st);
+    return broken;
+}
+
+/* PRAGMA foreign_keys of DB (0 or 1). */
+static int foreign_keys_on(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    int on = 0;
+    if (sqlite3_prepare_v2(db, "PRAGMA foreign_keys", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        on = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return on;
+}
+
 int migrate_apply(sqlite3 *db, int target, struct cs_err *e)
+{
+    int v, fk, rc;
+    if (migrate_version(db, &v, e))
+        return CS_EFAIL;
+    if (v >= target)
+        return v > cs_migration_count ? migrate_steps(db, target, e) : 0;
+    /* SQLite's way to rebuild a table (0005 does): foreign keys off outside the
+     * transaction, checked with foreign_key_check inside it. With them on, dropping a
+     * self-referencing table checks every row against every other: hours for a long
+     * history. */
+    fk = foreign_keys_on(db);
+    if (fk)
+        sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+    rc = migrate_steps(db, target, e);
+    if (fk)
+        sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+    return rc;
+}
+
+/* Apply the steps after the current version up to TARGET, one transaction each. */
+static int migrate_steps(sqlite3 *db, int target, struct cs_err *e)
 {
     int v, i;
     char *err = NULL;
@@ -50,6 +97,8 @@ int migrate_apply(sqlite3 *db, int target, struct cs_err *e)
             continue;
         }
         if (sqlite3_exec(db, cs_migrations[i].sql, NULL, NULL, &err) != SQLITE_OK ||
+            (foreign_keys_broken(db) &&
+             (err = sqlite3_mprintf("it would break a foreign key")) != NULL) ||
             sqlite3_exec(db, pragma, NULL, NULL, &err) != SQLITE_OK ||
             sqlite3_exec(db, "COMMIT", NULL, NULL, &err) != SQLITE_OK) {
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
