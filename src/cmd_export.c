@@ -187,8 +187,12 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                         S_ISDIR(sb.st_mode) ? "is a folder" : "not a regular file");
     if ((rc = ctx_open_db(ctx)) || (rc = period_resolve(ctx, o, 0, 0, &p, &ctx->err)))
         return rc;
-    if (xlsx)
-        return xlsx_export(ctx, path, &p, args_has(o, "reimbursable-only"));
+    if (xlsx) {
+        if ((rc = xlsx_export(ctx, path, &p, args_has(o, "reimbursable-only"))))
+            return rc;
+        printf("exported the workbook of %s to %s\n", p.label, path);
+        return 0;
+    }
     period_filter(&p, &f);
     f.reimbursable_only = args_has(o, "reimbursable-only");
     if (!strcmp(path, "-"))
