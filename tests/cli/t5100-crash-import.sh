@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 N=${CRASH_ROWS:-50000}
 PY=/usr/bin/python3
-GEN=${GEN:-$SRCDIR/tests/cli/gen_expenses.py}
+GEN=${GEN:-$(dirname "$0")/gen_expenses.py}
 if [ -x $PY ] && [ -f "$GEN" ]; then
   $PY "$GEN" $N "$TMP/gen" >/dev/null
 else

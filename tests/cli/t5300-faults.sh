@@ -163,8 +163,8 @@ expect_ok "an empty file becomes a database" cs --db "$TMP/empty.db" add meal 5
 
 # --- A full disk --------------------------------------------------------------------------------
 # 20000 rows to import (about 15 MB of database).
-if [ -x /usr/bin/python3 ] && [ -f "$SRCDIR/tests/cli/gen_expenses.py" ]; then
-  /usr/bin/python3 "$SRCDIR/tests/cli/gen_expenses.py" 20000 "$TMP/gen" >/dev/null
+if [ -x /usr/bin/python3 ] && [ -f "$(dirname "$0")/gen_expenses.py" ]; then
+  /usr/bin/python3 "$(dirname "$0")/gen_expenses.py" 20000 "$TMP/gen" >/dev/null
 else
   mkdir "$TMP/gen"
   { echo "date,category,amount,currency,merchant,note,from,to"
