@@ -461,7 +461,8 @@ static int write_summary(struct book *b)
     dt = (lxw_datetime){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                         tm.tm_hour,        tm.tm_min,     (double)tm.tm_sec};
     worksheet_set_column(ws, 0, 0, 18, NULL);
-    worksheet_set_column(ws, 1, 3, 16, NULL);
+    worksheet_set_column(ws, 1, 1, 21, NULL); /* wide enough for the "made" timestamp */
+    worksheet_set_column(ws, 2, 3, 16, NULL);
     if ((rc = put_label(b, ws, 0, 0, "Expense report", b->title)) ||
         (rc = put_label(b, ws, 1, 0, "Owner", b->bold)) ||
         (rc = put_text(b, ws, 1, 1, b->owner, NULL, 0)) ||
