@@ -11,11 +11,11 @@
 #include "confspend/trip.h"
 
 const char *const entry_columns[FULL_NCOLS] = {
-    "id",       "date",    "category", "amount",       "currency", "merchant", "note",
-    "trip",     "reimbursable", "provider", "from",    "to",       "driver",   "tip",
-    "payment",  "receipt", "platform_fee", "shared",   "nights",   "compare_rate", "recipient"};
+    "id",      "date",         "category",     "amount", "currency", "merchant",     "note",
+    "trip",    "reimbursable", "provider",     "from",   "to",       "driver",       "tip",
+    "payment", "receipt",      "platform_fee", "shared", "nights",   "compare_rate", "recipient"};
 
-static const char *const text_opts[] = {"merchant", "note", "payment", "receipt", "from",
+static const char *const text_opts[] = {"merchant", "note",   "payment",   "receipt", "from",
                                         "to",       "driver", "recipient", NULL};
 
 /* Parse N as a positive count into *OUT. */
@@ -38,19 +38,34 @@ static int parse_count(const char *s, const char *field, int64_t *out, struct cs
     return 0;
 }
 
-int entry_precheck(struct cs_opt *o, const char *category, const char *amount,
-                   struct cs_err *e)
+/*
+ * Minor digits to check S's syntax with before the currency is known (it may come from the
+ * trip): the decimals S has, so that no padding makes a large amount look too
+ * large for a currency it may fit; the exact check follows in entry_apply().
+ */
+static int syntax_digits(const char *cur, const char *s)
+{
+    const char *dot;
+    size_t n;
+    if (cur)
+        return money_digits(cur);
+    dot = s ? strchr(s, '.') : NULL;
+    n = dot ? strlen(dot + 1) : 0;
+    return n > 18 ? 3 : (int)n;
+}
+
+int entry_precheck(struct cs_opt *o, const char *category, const char *amount, struct cs_err *e)
 {
     int64_t v;
     struct cs_date d;
     const char *cur = args_value(o, "currency");
-    int digits = cur ? money_digits(cur) : 3;
+    int digits;
     if (category && !category_valid(category))
         return cs_error(e, CS_EINPUT, "category", category,
                         "unknown category (ride, meal, lodging, donation, ticket, travel, other)");
-    if (cur && digits < 0)
+    if (cur && money_digits(cur) < 0)
         return cs_error(e, CS_EINPUT, "--currency", cur, "unknown ISO 4217 currency code");
-    if (amount && money_parse(amount, digits, &v, "amount", e))
+    if (amount && money_parse(amount, syntax_digits(cur, amount), &v, "amount", e))
         return CS_EINPUT;
     if (args_value(o, "date") && date_parse(args_value(o, "date"), &d, "--date", e))
         return CS_EINPUT;
@@ -63,13 +78,16 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount,
         if (s && strlen(s) > 4096)
             return cs_error(e, CS_EINPUT, field, s, "longer than 4096 bytes");
     }
+    digits = syntax_digits(cur, args_value(o, "tip"));
     if (args_value(o, "tip") && money_parse(args_value(o, "tip"), digits, &v, "--tip", e))
         return CS_EINPUT;
     if (args_value(o, "platform-fee") &&
-        money_parse(args_value(o, "platform-fee"), digits, &v, "--platform-fee", e))
+        money_parse(args_value(o, "platform-fee"),
+                    syntax_digits(cur, args_value(o, "platform-fee")), &v, "--platform-fee", e))
         return CS_EINPUT;
     if (args_value(o, "compare-rate") &&
-        money_parse(args_value(o, "compare-rate"), digits, &v, "--compare-rate", e))
+        money_parse(args_value(o, "compare-rate"),
+                    syntax_digits(cur, args_value(o, "compare-rate")), &v, "--compare-rate", e))
         return CS_EINPUT;
     if (args_value(o, "nights") && parse_count(args_value(o, "nights"), "--nights", &v, e))
         return CS_EINPUT;
@@ -79,8 +97,7 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount,
     if (args_has(o, "reimbursable") && args_has(o, "personal"))
         return cs_error(e, CS_EINPUT, "--reimbursable", NULL, "cannot go with --personal");
     if (args_has(o, "trip") && args_has(o, "no-trip"))
-        return cs_error(e, CS_EINPUT, "--trip", args_value(o, "trip"),
-                        "cannot go with --no-trip");
+        return cs_error(e, CS_EINPUT, "--trip", args_value(o, "trip"), "cannot go with --no-trip");
     return 0;
 }
 
@@ -302,12 +319,14 @@ char *entry_summary(const struct expense *x)
     n = 128 + (who ? strlen(who) : 0) + (x->from ? strlen(x->from) : 0) +
         (x->to ? strlen(x->to) : 0) + (x->trip_slug ? strlen(x->trip_slug) : 0);
     buf = xmalloc(n);
-    snprintf(buf, n, "%lld  %s  %s  %s %s" "%s%s%s%s%s%s%s%s%s", (long long)x->id, x->date,
-             x->category, amt, x->currency, who ? "  " : "", who ? who : "",
-             (x->from || x->to) ? "  " : "", (x->from || x->to) ? (x->from ? x->from : "?") : "",
-             (x->from || x->to) ? " -> " : "", (x->from || x->to) ? (x->to ? x->to : "?") : "",
-             x->trip_slug ? "  [" : "", x->trip_slug ? x->trip_slug : "",
-             x->trip_slug ? "]" : "");
+    snprintf(buf, n,
+             "%lld  %s  %s  %s %s"
+             "%s%s%s%s%s%s%s%s%s",
+             (long long)x->id, x->date, x->category, amt, x->currency, who ? "  " : "",
+             who ? who : "", (x->from || x->to) ? "  " : "",
+             (x->from || x->to) ? (x->from ? x->from : "?") : "", (x->from || x->to) ? " -> " : "",
+             (x->from || x->to) ? (x->to ? x->to : "?") : "", x->trip_slug ? "  [" : "",
+             x->trip_slug ? x->trip_slug : "", x->trip_slug ? "]" : "");
     if (x->amount < 0) {
         size_t l = strlen(buf);
         snprintf(buf + l, n - l, "  (refund)");

@@ -11,6 +11,13 @@
 #include "confspend/money.h"
 #include "confspend/rate.h"
 
+/* The error for a sum past int64 (only hostile amounts get there). */
+static int too_large(struct cs_err *e)
+{
+    return cs_error(e, CS_EFAIL, "report", NULL,
+                    "a total does not fit in 64-bit minor units (amounts too large)");
+}
+
 /* Parse a ratio in [0, 1] (scaled by 10^9) for FIELD. */
 static int parse_ratio(const char *s, const char *field, int64_t *out, struct cs_err *e)
 {
@@ -173,7 +180,7 @@ cleanup:
     return rc;
 }
 
-void budget_block_finish(struct budget_block *b, int has_total_budget, int64_t total_budget)
+int budget_block_finish(struct budget_block *b, int has_total_budget, int64_t total_budget)
 {
     struct budget_row *t = &b->rows[b->nrows++];
     int any_budget = 0;
@@ -181,14 +188,17 @@ void budget_block_finish(struct budget_block *b, int has_total_budget, int64_t t
     memset(t, 0, sizeof *t);
     snprintf(t->category, sizeof t->category, "total");
     for (int i = 0; i < b->nrows - 1; i++) {
-        actual += b->rows[i].actual;
+        if (money_add(&actual, b->rows[i].actual))
+            return CS_EFAIL;
         if (b->rows[i].has_budget) {
             any_budget = 1;
-            sum_budget += b->rows[i].budget;
+            if (money_add(&sum_budget, b->rows[i].budget))
+                return CS_EFAIL;
         }
     }
     t->actual = actual;
-    t->direct_actual = actual - b->expected_savings;
+    if (__builtin_sub_overflow(actual, b->expected_savings, &t->direct_actual))
+        return CS_EFAIL;
     if (has_total_budget) {
         t->has_budget = 1;
         t->budget = total_budget;
@@ -199,13 +209,15 @@ void budget_block_finish(struct budget_block *b, int has_total_budget, int64_t t
     for (int i = 0; i < b->nrows; i++) {
         struct budget_row *r = &b->rows[i];
         if (r->has_budget) {
-            r->remaining = r->budget - r->actual;
+            if (__builtin_sub_overflow(r->budget, r->actual, &r->remaining))
+                return CS_EFAIL;
             if (r->budget > 0) {
                 r->has_pct = 1;
                 r->used_tenths = round_half_away((__int128)r->actual * 1000, r->budget);
             }
         }
     }
+    return 0;
 }
 
 static int category_index(const char *c)
@@ -279,7 +291,10 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
                     if ((rc = rate_convert(db, cur, occ, r->base, sqlite3_column_int64(st, 1), &v,
                                            e)))
                         goto cleanup;
-                    acc[b].actual[ci] += v;
+                    if (money_add(&acc[b].actual[ci], v)) {
+                        rc = too_large(e);
+                        goto cleanup;
+                    }
                     acc[b].count[ci]++;
                 }
                 if (strncmp(month, r->blocks[b].until, 7) >= 0)
@@ -292,6 +307,17 @@ cleanup:
     sqlite3_finalize(st);
     return rc;
 }
+
+/* Bind the report's selection to ?1 (the trip), ?2..?3 (its dates) and ?4 (the base). */
+static void bind_selection(sqlite3_stmt *st, const struct period *p, const struct budget_report *r)
+{
+    if (p->trip_id)
+        sqlite3_bind_int64(st, 1, p->trip_id);
+    sqlite3_bind_text(st, 2, r->blocks[0].since, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, r->blocks[r->nblocks - 1].until, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, r->base, -1, SQLITE_STATIC);
+}
+
 
 int report_budget(sqlite3 *db, const struct period *p, const char *today,
                   const struct ride_params *rp, struct budget_report *out, struct cs_err *e)
@@ -340,17 +366,16 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
                                 "GROUP BY date, category",
                          &st, e)))
         goto cleanup;
-    if (trip)
-        sqlite3_bind_int64(st, 1, p->trip_id);
-    sqlite3_bind_text(st, 2, out->blocks[0].since, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, out->blocks[out->nblocks - 1].until, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, out->base, -1, SQLITE_STATIC);
+    bind_selection(st, p, out);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         int b = block_of(out, (const char *)sqlite3_column_text(st, 0), trip);
         int ci = category_index((const char *)sqlite3_column_text(st, 1));
         if (b < 0 || ci < 0)
             continue;
-        acc[b].actual[ci] += sqlite3_column_int64(st, 2);
+        if (money_add(&acc[b].actual[ci], sqlite3_column_int64(st, 2))) {
+            rc = too_large(e);
+            goto cleanup;
+        }
         acc[b].count[ci] += sqlite3_column_int(st, 3);
     }
     sqlite3_finalize(st);
@@ -366,11 +391,7 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
                                 "WHERE date BETWEEN ?2 AND ?3 AND currency <> ?4",
                          &st, e)))
         goto cleanup;
-    if (trip)
-        sqlite3_bind_int64(st, 1, p->trip_id);
-    sqlite3_bind_text(st, 2, out->blocks[0].since, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, out->blocks[out->nblocks - 1].until, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, out->base, -1, SQLITE_STATIC);
+    bind_selection(st, p, out);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *date = (const char *)sqlite3_column_text(st, 0);
         int b = block_of(out, date, trip);
@@ -381,7 +402,10 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
         if ((rc = rate_convert(db, (const char *)sqlite3_column_text(st, 3), date, out->base,
                                sqlite3_column_int64(st, 2), &v, e)))
             goto cleanup;
-        acc[b].actual[ci] += v;
+        if (money_add(&acc[b].actual[ci], v)) {
+            rc = too_large(e);
+            goto cleanup;
+        }
         acc[b].count[ci]++;
     }
     sqlite3_finalize(st);
@@ -442,7 +466,10 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
             row->actual = acc[b].actual[ci];
             row->direct_actual = row->actual - (ci == 0 ? blk->expected_savings : 0);
         }
-        budget_block_finish(blk, acc[b].has_budget[NCAT], acc[b].budget[NCAT]);
+        if (budget_block_finish(blk, acc[b].has_budget[NCAT], acc[b].budget[NCAT])) {
+            rc = too_large(e);
+            goto cleanup;
+        }
     }
 cleanup:
     sqlite3_finalize(st);

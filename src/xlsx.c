@@ -700,8 +700,8 @@ static int budget_sum_blocks(const struct budget_report *r, struct budget_block 
     for (int i = 0; i < sum->nrows; i++)
         over |= add_overflows(&t_actual, sum->rows[i].actual) |
                 add_overflows(&t_budget, sum->rows[i].budget);
-    if (!over)
-        budget_block_finish(sum, has_total, total_budget);
+    if (!over && budget_block_finish(sum, has_total, total_budget))
+        over = 1;
     return over;
 }
 

@@ -76,7 +76,8 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
                   const struct ride_params *rp, struct budget_report *out, struct cs_err *e);
 void budget_report_release(struct budget_report *r);
 
-/* Pure: fill remaining, used_tenths and the total row of BLOCK's category rows. */
-void budget_block_finish(struct budget_block *b, int has_total_budget, int64_t total_budget);
+/* Pure: fill remaining, used_tenths and the total row of BLOCK's category rows.
+ * CS_EFAIL when a total does not fit in int64. */
+int budget_block_finish(struct budget_block *b, int has_total_budget, int64_t total_budget);
 
 #endif

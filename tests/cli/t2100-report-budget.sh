@@ -99,4 +99,15 @@ expect_fail "bad format" 2 "--format: must be table, csv or json (xml)" cs repor
 expect_fail "unknown trip" 2 "trip: no such trip (nope)" cs report budget --trip nope
 expect_fail "unknown report" 2 "report: unknown report (budget, rides, trip) (money)" cs report money
 expect_ok "help" cs report --help
+
+# amounts past 10^16 are valid in USD (no 3-decimal padding refuses them before the
+# currency is known), but a month whose total does not fit in int64 is an error, not a
+# wrapped number
+export CONFSPEND_DB="$TMP/huge.db"
+expect_out "a huge amount is valid" "1  2026-11-01  meal  46116860184273879.03 USD" \
+  cs add meal 46116860184273879.03 --date 2026-11-01
+cs add meal 46116860184273879.03 --date 2026-11-02 >/dev/null
+cs add meal 46116860184273879.03 --date 2026-11-03 >/dev/null
+expect_fail "a total past int64" 1 "report: a total does not fit in 64-bit minor units" \
+  cs report budget --month 2026-11
 finish
