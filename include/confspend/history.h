@@ -18,7 +18,9 @@ int history_undo(sqlite3 *db, char action[8], int64_t *expense_id, int64_t *chan
 
 /*
  * A bulk write (an import) is kept as one history entry rather than a JSON copy per row:
- * history_batch_begin() quiets the row triggers inside the caller's transaction;
+ * history_batch_begin() quiets the row triggers inside the caller's transaction (the
+ * history copy and the calendar check of an insert are set aside: the writer checks every
+ * date itself);
  * history_batch_end() turns them back on and, when COUNT > 0, records one 'import' entry
  * for the ids FIRST..LAST (what undo removes) and SOURCE (the file's name).
  */

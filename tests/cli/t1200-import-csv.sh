@@ -247,4 +247,9 @@ expect_out "undo takes the whole import back" "undid change $(sql "SELECT max(id
 check "its 20000 rows are gone" "$(count)" = $((n - 20000))
 expect_out "and the file imports again" "imported 20000, skipped 0 (already present)" cs import csv "$TMP/big.csv"
 
+# an import sets the per-row triggers aside inside its transaction and puts them back:
+# afterwards an add is kept in the history and a bad date is refused by the schema again
+expect_out "the row triggers are back after imports" "2" \
+  sql "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('expense_history_insert', 'expense_date_insert')"
+expect_out "no batch flag is left behind" "0" sql "SELECT count(*) FROM config WHERE key = 'history.batch'"
 finish
