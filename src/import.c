@@ -422,53 +422,67 @@ void import_key_dated(const char *date, const unsigned char fp[16], unsigned n, 
     import_key(fp, n, out + 11);
 }
 
-/* The table's key for FP: its first 8 bytes, never 0 (0 marks an empty slot). */
+/* The table's key for FP: 56 of its bits, never 0 (0 marks an empty slot). */
 static uint64_t seen_key(const unsigned char fp[16])
 {
     uint64_t k = 0;
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < 7; i++)
         k = k << 8 | fp[i];
     return k ? k : 1;
 }
 
 /* The slot of K in the CAP slots at V (where it is, or the empty slot where it goes). */
-static struct import_seen_slot *seen_slot(struct import_seen_slot *v, size_t cap, uint64_t k)
+static uint64_t *seen_slot(uint64_t *v, size_t cap, uint64_t k)
 {
     /* fingerprints are uniform already; mix anyway so any key spreads */
     uint64_t m = (k ^ (k >> 33)) * 0xff51afd7ed558ccdULL;
     size_t i = (size_t)(m ^ (m >> 33)) & (cap - 1);
-    while (v[i].key && v[i].key != k)
+    while (v[i] && v[i] >> 8 != k)
         i = (i + 1) & (cap - 1);
     return &v[i];
 }
 
 unsigned import_seen_count(struct import_seen *s, const unsigned char fp[16])
 {
-    uint64_t k = seen_key(fp);
-    struct import_seen_slot *slot;
+    uint64_t k = seen_key(fp), *slot, c;
     if ((s->n + 1) * 4 >= s->cap * 3) {
         size_t cap = s->cap ? s->cap * 2 : 1024;
-        struct import_seen_slot *v = xmalloc(sizeof *v * cap);
+        uint64_t *v = xmalloc(sizeof *v * cap);
         memset(v, 0, sizeof *v * cap);
         for (size_t j = 0; j < s->cap; j++)
-            if (s->v[j].key)
-                *seen_slot(v, cap, s->v[j].key) = s->v[j];
+            if (s->v[j])
+                *seen_slot(v, cap, s->v[j] >> 8) = s->v[j];
         free(s->v);
         s->v = v;
         s->cap = cap;
     }
     slot = seen_slot(s->v, s->cap, k);
-    if (!slot->key) {
-        slot->key = k;
-        slot->count = 0;
+    if (!*slot) {
+        *slot = k << 8;
         s->n++;
     }
-    return slot->count++;
+    c = *slot & 0xff;
+    if (c < 254) {
+        *slot += 1;
+        return (unsigned)c;
+    }
+    if (c == 254) { /* the 255th: its count moves to the overflow list */
+        *slot |= 0xff;
+        s->big = xrealloc(s->big, sizeof *s->big * (s->nbig + 1));
+        s->big[s->nbig].key = k;
+        s->big[s->nbig++].count = 255;
+        return 254;
+    }
+    for (size_t j = 0; j < s->nbig; j++)
+        if (s->big[j].key == k)
+            return s->big[j].count++;
+    die("import: a row count went missing");
 }
 
 void import_seen_release(struct import_seen *s)
 {
     free(s->v);
+    free(s->big);
     memset(s, 0, sizeof *s);
 }
 
@@ -485,7 +499,7 @@ int import_writer_open(sqlite3 *db, struct import_writer *w, struct cs_err *e)
     /* Statement journals and the staging table stay in memory; a bigger page cache helps a
      * file that is not in date order, whose keys land all over the key index. Both must be
      * set outside a transaction. */
-    if (db_exec(db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768", e) ||
+    if (db_exec(db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384", e) ||
         db_exec(db,
                 "DROP TABLE IF EXISTS temp.import_stage; "
                 "CREATE TEMP TABLE import_stage(" STAGE_COLUMNS ")",

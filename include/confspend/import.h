@@ -92,13 +92,18 @@ void import_key_dated(const char *date, const unsigned char fp[16], unsigned n, 
 
 /* A counter of fingerprints seen in one file, by their first 8 bytes (memory grows with
  * distinct rows: 16 to 32 bytes each). Zero-initialise it; import_seen_release frees it. */
-struct import_seen_slot {
-    uint64_t key; /* 0: empty */
+/* Counts of identical rows, 8 bytes a row: a slot holds 56 bits of the fingerprint and,
+ * in its low byte, how many were seen (255: the count is in BIG, for the rare row that
+ * repeats that often). 1M rows take 16 MiB. */
+struct import_seen_big {
+    uint64_t key;
     uint32_t count;
 };
 struct import_seen {
-    struct import_seen_slot *v;
+    uint64_t *v; /* 0: empty */
     size_t cap, n;
+    struct import_seen_big *big;
+    size_t nbig;
 };
 
 /* How many rows with fingerprint FP were counted before; then count this one. */

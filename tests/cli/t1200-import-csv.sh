@@ -252,4 +252,11 @@ expect_out "and the file imports again" "imported 20000, skipped 0 (already pres
 expect_out "the row triggers are back after imports" "2" \
   sql "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('expense_history_insert', 'expense_date_insert')"
 expect_out "no batch flag is left behind" "0" sql "SELECT count(*) FROM config WHERE key = 'history.batch'"
+# 600 identical rows are 600 expenses (counts past 254 live in the overflow list), and a
+# second import of the file adds none of them
+export CONFSPEND_DB="$TMP/dup.db"
+{ echo "date,category,amount"; for ((k = 0; k < 600; k++)); do echo "2026-01-01,meal,1.00"; done; } >"$TMP/dup.csv"
+expect_out "600 identical rows" "imported 600, skipped 0 (already present)" cs import csv "$TMP/dup.csv"
+expect_out "imported again: none added" "imported 0, skipped 600 (already present)" cs import csv "$TMP/dup.csv"
+expect_out "600 distinct keys" "600" sql "SELECT count(DISTINCT import_key) FROM expense"
 finish
