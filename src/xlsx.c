@@ -8,6 +8,7 @@
  * those sums. Money stays in int64 minor units; a double appears only as a cell's value. */
 #include "confspend/xlsx.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -923,22 +924,6 @@ static int make_temp(struct book *b, const char *path, char *tmp)
     return 0;
 }
 
-/* The folder of PATH, allocated: libxlsxwriter's temporary files go there, so they use the
- * target's file system and a full disk shows as a failed write of the workbook. */
-static char *folder_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir;
-    if (!slash)
-        return xstrdup(".");
-    if (slash == path)
-        return xstrdup("/");
-    dir = xmalloc((size_t)(slash - path) + 1);
-    memcpy(dir, path, (size_t)(slash - path));
-    dir[slash - path] = 0;
-    return dir;
-}
-
 /*
  * libxlsxwriter reports some failures on stderr by itself (zip errors in workbook_close(),
  * temporary files it cannot create), where confspend prints its own one-line error; around
@@ -1164,12 +1149,33 @@ static int sync_file(struct book *b, const char *tmp)
     return rc;
 }
 
+/* Remove DIR and the files in it (the library's temporary files, after a failure). */
+static void remove_folder(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    if (d) {
+        while ((de = readdir(d))) {
+            char *f;
+            if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+                continue;
+            f = xmalloc(strlen(dir) + strlen(de->d_name) + 2);
+            sprintf(f, "%s/%s", dir, de->d_name);
+            unlink(f);
+            free(f);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
 int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, int reimbursable_only)
 {
     struct book b = {0};
     lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
     lxw_doc_properties props = {0};
-    char *tmp = xmalloc(strlen(path) + 16), *dir = folder_of(path);
+    char *tmp = xmalloc(strlen(path) + 16);
+    char *libdir = xmalloc(strlen(path) + 20); /* PATH.tmp-XXXXXX.d: the library's files */
     struct stat sb;
     lxw_error err;
     long sizes[NSHEETS];
@@ -1182,7 +1188,7 @@ int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, in
     b.last = -1;
     b.now = time(NULL);
     *tmp = 0; /* no temporary file yet */
-    opt.tmpdir = dir;
+    *libdir = 0;
     if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
         rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "is a folder");
         goto cleanup;
@@ -1197,6 +1203,16 @@ int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, in
         *tmp = 0;
         goto cleanup;
     }
+    /* libxlsxwriter's own temporary files go in a folder named after ours, beside the
+     * target: a killed export leaves only PATH.tmp-* behind, never a stray tmpXXXXXX */
+    sprintf(libdir, "%s.d", tmp);
+    if (mkdir(libdir, 0700) != 0) {
+        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot make a temporary folder: %s",
+                      strerror(errno));
+        *libdir = 0;
+        goto cleanup;
+    }
+    opt.tmpdir = libdir;
     quiet = quiet_begin();
     b.wb = workbook_new_opt(tmp, &opt);
     if (b.wb) {
@@ -1256,9 +1272,11 @@ cleanup:
         lxw_workbook_free(b.wb);
     if (rc && *tmp)
         unlink(tmp);
+    if (*libdir)
+        remove_folder(libdir);
+    free(libdir);
     free(b.curs);
     free(b.owner);
     free(tmp);
-    free(dir);
     return rc ? CS_EFAIL : 0;
 }
