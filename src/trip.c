@@ -48,8 +48,7 @@ static int load(sqlite3 *db, const char *slug, int64_t id, struct trip *t, struc
         snprintf(t->start, sizeof t->start, "%s", (const char *)sqlite3_column_text(st, 3));
         snprintf(t->end, sizeof t->end, "%s", (const char *)sqlite3_column_text(st, 4));
         t->city = db_col_dup(st, 5);
-        snprintf(t->currency, sizeof t->currency, "%s",
-                 (const char *)sqlite3_column_text(st, 6));
+        snprintf(t->currency, sizeof t->currency, "%s", (const char *)sqlite3_column_text(st, 6));
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_ROW)
@@ -71,6 +70,17 @@ int trip_load_id(sqlite3 *db, int64_t id, struct trip *t, struct cs_err *e)
     return load(db, NULL, id, t, e);
 }
 
+/* Bind T's stored fields to ?1..?6 in the column order of the insert and the update. */
+static void bind_trip(sqlite3_stmt *st, const struct trip *t)
+{
+    db_bind_text(st, 1, t->slug);
+    db_bind_text(st, 2, t->name);
+    db_bind_text(st, 3, t->start);
+    db_bind_text(st, 4, t->end);
+    db_bind_text(st, 5, t->city);
+    db_bind_text(st, 6, t->currency);
+}
+
 int trip_insert(sqlite3 *db, struct trip *t, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
@@ -80,12 +90,7 @@ int trip_insert(sqlite3 *db, struct trip *t, struct cs_err *e)
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                    &st, e))
         return CS_EFAIL;
-    db_bind_text(st, 1, t->slug);
-    db_bind_text(st, 2, t->name);
-    db_bind_text(st, 3, t->start);
-    db_bind_text(st, 4, t->end);
-    db_bind_text(st, 5, t->city);
-    db_bind_text(st, 6, t->currency);
+    bind_trip(st, t);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc == SQLITE_CONSTRAINT_UNIQUE)
@@ -105,12 +110,7 @@ int trip_update(sqlite3 *db, const struct trip *t, struct cs_err *e)
                    "city = ?5, currency = ?6 WHERE id = ?7",
                    &st, e))
         return CS_EFAIL;
-    db_bind_text(st, 1, t->slug);
-    db_bind_text(st, 2, t->name);
-    db_bind_text(st, 3, t->start);
-    db_bind_text(st, 4, t->end);
-    db_bind_text(st, 5, t->city);
-    db_bind_text(st, 6, t->currency);
+    bind_trip(st, t);
     sqlite3_bind_int64(st, 7, t->id);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
