@@ -28,6 +28,7 @@
 #include "confspend/money.h"
 #include "confspend/rate.h"
 #include "confspend/report.h"
+#include "confspend/zlevel.h"
 
 #define NCAT 7
 #define MAX_ROWS 1048576    /* rows in one worksheet */
@@ -1253,7 +1254,9 @@ int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, in
     if ((rc = flush_sheets(&b, sizes)))
         goto cleanup;
     quiet = quiet_begin();
+    zlevel_set(ZLEVEL_WORKBOOK); /* packing the zip is most of the time: see zlevel.c */
     err = workbook_close(b.wb);
+    zlevel_set(-2);
     quiet_end(quiet);
     b.wb = NULL;
     if (err) {

@@ -41,6 +41,23 @@ mkdir -p "$TMP/receipts"
 expect_ok "export xlsx of everything" cs export xlsx "$W/all.xlsx"
 expect_out "no temporary file is left" "all.xlsx" ls "$W"
 
+# The zip is deflated at zlib's fastest level (src/zlevel.c): each sheet's stored bytes are
+# exactly what zlib level 1 makes of its XML, and not what the default level makes.
+expect_out "every sheet is deflated at level 1" "$(printf '%s\n' 1 1 1 1)" "$PY" -c 'import sys, zipfile, zlib, struct
+z = zipfile.ZipFile(sys.argv[1]); f = open(sys.argv[1], "rb")
+for i in range(1, 5):
+    info = z.getinfo("xl/worksheets/sheet%d.xml" % i)
+    f.seek(info.header_offset)
+    head = f.read(30)
+    n, m = struct.unpack("<HH", head[26:30])
+    f.seek(info.header_offset + 30 + n + m)
+    raw = f.read(info.compress_size)
+    xml = z.read(info)
+    def packed(level):
+        c = zlib.compressobj(level, zlib.DEFLATED, -15, 8)
+        return c.compress(xml) + c.flush()
+    print(sum(raw == packed(l) for l in (1, 6)) if raw == packed(1) else -1)' "$W/all.xlsx"
+
 expect_out "sheets, frozen header, autofilter, charts, properties" "$(cat <<'EOF'
 sheets Summary Expenses Budget Rides
 Summary freeze=None filter=None charts=0
