@@ -1,6 +1,7 @@
 /* cmd_import.c - `confspend import csv FILE`: expenses from a CSV file, all or nothing,
  * never the same row twice. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,16 +40,18 @@ static const char help[] =
 /* Files at least this large get a progress bar when stderr is a terminal. */
 #define PROGRESS_MIN_BYTES (10LL * 1024 * 1024)
 
-/* A trip the rows name, loaded or created once per import. */
+/* A trip the rows name: one the database has (loaded before the rows are read) or one
+ * they make. */
 struct trip_ref {
     char slug[65];
-    int64_t id;
+    int64_t id; /* 0 for a new one until the writer makes it */
     char currency[4];
     char start[11], end[11]; /* the range of its rows' dates, for a created trip */
     int created;
 };
 
-/* The trips seen so far, with an open-addressing index by slug. */
+/* The trips, with an open-addressing index by slug. Only the reader changes it while the
+ * rows are read; the writer learns of new trips from the batches. */
 struct trips {
     struct trip_ref *v;
     int n, cap;
@@ -79,28 +82,10 @@ static void trips_reindex(struct trips *t)
     }
 }
 
-/* The trip SLUG: from the cache, else the database, else a new trip dated DATE in BASE
- * currency (only counted, not stored, when ctx->db is NULL). *OUT points into T until the
- * next call. */
-static int trips_get(struct cs_ctx *ctx, struct trips *t, const char *slug, const char *date,
-                     const char *base, struct trip_ref **out)
+/* Append a trip; returns its index. */
+static int trips_push(struct trips *t, const char *slug, int64_t id, const char *currency)
 {
-    unsigned k;
-    struct trip tr = TRIP_INIT;
     struct trip_ref *r;
-    int rc;
-    if (t->index_cap) {
-        k = slug_hash(slug) & (unsigned)(t->index_cap - 1);
-        for (; t->index[k]; k = (k + 1) & (unsigned)(t->index_cap - 1))
-            if (!strcmp(t->v[t->index[k] - 1].slug, slug)) {
-                *out = &t->v[t->index[k] - 1];
-                return 0;
-            }
-    }
-    /* without a database (checking against a new one) every trip is new */
-    rc = ctx->db ? trip_load(ctx->db, slug, &tr, &ctx->err) : CS_EINPUT;
-    if (rc && rc != CS_EINPUT)
-        return rc;
     if (t->n == t->cap) {
         t->cap = t->cap ? t->cap * 2 : 16;
         t->v = xrealloc(t->v, sizeof *t->v * (size_t)t->cap);
@@ -108,37 +93,60 @@ static int trips_get(struct cs_ctx *ctx, struct trips *t, const char *slug, cons
     r = &t->v[t->n];
     memset(r, 0, sizeof *r);
     snprintf(r->slug, sizeof r->slug, "%s", slug);
-    if (rc == CS_EINPUT) {
-        /* unknown: create it, dated by this row until the others are seen */
-        tr.slug = xstrdup(slug);
-        tr.name = xstrdup(slug);
-        snprintf(tr.start, sizeof tr.start, "%s", date);
-        snprintf(tr.end, sizeof tr.end, "%s", date);
-        snprintf(tr.currency, sizeof tr.currency, "%s", base);
-        ctx->err.code = 0;
-        ctx->err.msg[0] = 0;
-        if (ctx->db && (rc = trip_insert(ctx->db, &tr, &ctx->err))) {
-            trip_release(&tr);
-            return rc;
-        }
-        r->created = 1;
-        snprintf(r->start, sizeof r->start, "%s", date);
-        snprintf(r->end, sizeof r->end, "%s", date);
-    }
-    r->id = tr.id;
-    snprintf(r->currency, sizeof r->currency, "%s", tr.currency);
-    trip_release(&tr);
+    r->id = id;
+    snprintf(r->currency, sizeof r->currency, "%s", currency);
     t->n++;
-    if (t->n * 2 > t->index_cap)
+    if (t->n * 2 > t->index_cap) {
         trips_reindex(t);
-    else {
-        k = slug_hash(slug) & (unsigned)(t->index_cap - 1);
+    } else {
+        unsigned k = slug_hash(slug) & (unsigned)(t->index_cap - 1);
         while (t->index[k])
             k = (k + 1) & (unsigned)(t->index_cap - 1);
         t->index[k] = t->n;
     }
-    *out = &t->v[t->n - 1];
-    return 0;
+    return t->n - 1;
+}
+
+/* The index of trip SLUG, -1 when there is none. */
+static int trips_find(const struct trips *t, const char *slug)
+{
+    if (!t->index_cap)
+        return -1;
+    for (unsigned k = slug_hash(slug) & (unsigned)(t->index_cap - 1); t->index[k];
+         k = (k + 1) & (unsigned)(t->index_cap - 1))
+        if (!strcmp(t->v[t->index[k] - 1].slug, slug))
+            return t->index[k] - 1;
+    return -1;
+}
+
+/* Every trip of the database, so the rows can be read without asking it. */
+static int trips_load(sqlite3 *db, struct trips *t, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db, "SELECT slug, id, currency FROM trip ORDER BY id", &st, e))
+        return CS_EFAIL;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        trips_push(t, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+                   (const char *)sqlite3_column_text(st, 2));
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read the trips", e);
+}
+
+/* Make trip T, named after its slug, dated DATE, in its currency; its id into *ID. */
+static int trip_make(sqlite3 *db, const struct import_new_trip *t, int64_t *id, struct cs_err *e)
+{
+    struct trip tr = TRIP_INIT;
+    int rc;
+    tr.slug = xstrdup(t->slug);
+    tr.name = xstrdup(t->slug);
+    snprintf(tr.start, sizeof tr.start, "%s", t->date);
+    snprintf(tr.end, sizeof tr.end, "%s", t->date);
+    snprintf(tr.currency, sizeof tr.currency, "%s", t->currency);
+    rc = trip_insert(db, &tr, e);
+    *id = tr.id;
+    trip_release(&tr);
+    return rc;
 }
 
 /* Give each created trip the date range of its rows. */
@@ -199,6 +207,21 @@ static void progress(const char *what, long long done, long long total, int *las
     fflush(stderr);
 }
 
+/*
+ * The reader and the writer. The reader parses, checks and keys rows into one batch
+ * while the writer stores the other: the work splits evenly over two cores, and the
+ * database is only ever used by the writer. A batch goes to the writer when it is full
+ * or the file ends; on an error either side stops the other and nothing is committed.
+ */
+struct handoff {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    struct import_batch b[2];
+    int full[2]; /* batch i waits for the writer */
+    int done;    /* the reader is finished: at the end of the file, or on an error */
+    int stop;    /* the writer failed: the reader should stop */
+};
+
 /* What one pass over the rows needs. */
 struct pass {
     struct csv_reader *r;
@@ -206,56 +229,191 @@ struct pass {
     const char *base;
     int decimal_comma;
     struct trips *trips;
-    struct import_writer *w; /* NULL: check and count only */
+    struct handoff *ho; /* NULL: check and count only */
     struct import_seen *seen;
     long long size; /* for the progress bar, 0 for none */
     long rows;      /* rows read */
+    struct cs_err err;
+    int rc;
 };
 
+/* Hand batch I to the writer (DONE: it is the last) and wait for the other one to be
+ * free. Returns the index of the batch to fill next, -1 when the writer stopped. */
+static int hand_over(struct handoff *ho, int i, int done)
+{
+    int next = i ^ 1;
+    pthread_mutex_lock(&ho->mu);
+    ho->full[i] = 1;
+    ho->done = done;
+    pthread_cond_broadcast(&ho->cv);
+    while (!done && ho->full[next] && !ho->stop)
+        pthread_cond_wait(&ho->cv, &ho->mu);
+    if (ho->stop)
+        next = -1;
+    pthread_mutex_unlock(&ho->mu);
+    return next;
+}
+
 /*
- * Read every row after the header: check it, find or create its trip, key it and stage
- * it. Without a writer (and with ctx->db NULL) it only checks and counts, as against a new
- * database: no trips, the base currency USD.
+ * Read every row after the header: check it, find its trip (or note a new one), key it
+ * and add it to a batch. Without a handoff it only checks and counts, as against a new
+ * database: no trips, the base currency USD. Sets ps->rc and ps->err.
  */
-static int import_rows(struct cs_ctx *ctx, struct pass *ps)
+static void read_rows(struct pass *ps)
 {
     struct csv_reader *r = ps->r;
-    int rc, last_pct = -1;
-    while ((rc = csv_read(r, &ctx->err)) == 1) {
+    struct handoff *ho = ps->ho;
+    struct import_batch *b = ho ? &ho->b[0] : NULL;
+    int rc, last_pct = -1, cur = 0;
+    while ((rc = csv_read(r, &ps->err)) == 1) {
         struct expense x;
         struct trip_ref *t = NULL;
-        const char *slug, *cur = ps->base;
+        const char *slug, *currency = ps->base;
         unsigned char fpr[16];
         char key[IMPORT_KEY_SIZE], date[11];
-        if ((rc = import_row_trip(ps->h, r->fields, r->nfields, r->line, &slug, date, &ctx->err)))
-            return rc;
+        int ti = -1;
+        if ((rc = import_row_trip(ps->h, r->fields, r->nfields, r->line, &slug, date, &ps->err)))
+            break;
         if (slug) {
-            if ((rc = trips_get(ctx, ps->trips, slug, date, ps->base, &t)))
-                return rc;
-            cur = t->currency;
+            if ((ti = trips_find(ps->trips, slug)) < 0) {
+                /* unknown: it will be made, dated by this row until the others are seen */
+                ti = trips_push(ps->trips, slug, 0, ps->base);
+                ps->trips->v[ti].created = 1;
+                memcpy(ps->trips->v[ti].start, date, 11);
+                memcpy(ps->trips->v[ti].end, date, 11);
+                if (b)
+                    import_batch_new_trip(b, ti, slug, date, ps->base);
+            }
+            t = &ps->trips->v[ti];
+            currency = t->currency;
         }
-        if ((rc = import_row(ps->h, r->fields, r->nfields, r->line, cur, ps->decimal_comma, &x,
-                             &ctx->err)))
-            return rc;
+        if ((rc = import_row(ps->h, r->fields, r->nfields, r->line, currency, ps->decimal_comma, &x,
+                             &ps->err)))
+            break;
         if ((++ps->rows & 4095) == 0 && ps->size)
-            progress(ps->w ? "importing" : "checking ", (long long)r->bytes, ps->size, &last_pct);
-        if (t) {
-            x.trip_id = t->id;
-            if (t->created && strcmp(x.date, t->start) < 0)
+            progress(ho ? "importing" : "checking ", (long long)r->bytes, ps->size, &last_pct);
+        if (t && t->created) {
+            if (strcmp(x.date, t->start) < 0)
                 memcpy(t->start, x.date, 11);
-            if (t->created && strcmp(x.date, t->end) > 0)
+            if (strcmp(x.date, t->end) > 0)
                 memcpy(t->end, x.date, 11);
         }
-        if (!ps->w)
+        if (!b)
             continue;
         import_fingerprint(&x, fpr);
         import_key_dated(x.date, fpr, import_seen_count(ps->seen, fpr), key);
         x.import_key = key;
-        if ((rc = import_writer_add(ps->w, &x, &ctx->err)))
-            return rc;
+        import_batch_add(b, &x, ti);
+        if (b->n == IMPORT_BATCH) {
+            if ((cur = hand_over(ho, cur, 0)) < 0) {
+                rc = 0; /* the writer has the error */
+                break;
+            }
+            b = &ho->b[cur];
+            import_batch_clear(b);
+        }
     }
     if (ps->size)
         fprintf(stderr, "\r%60s\r", "");
+    ps->rc = rc;
+    if (ho) {
+        if (rc == 0 && cur >= 0) {
+            hand_over(ho, cur, 1); /* the last batch, full or not */
+        } else {
+            pthread_mutex_lock(&ho->mu);
+            ho->done = 1;
+            pthread_cond_broadcast(&ho->cv);
+            pthread_mutex_unlock(&ho->mu);
+        }
+    }
+}
+
+static void *reader_main(void *arg)
+{
+    read_rows(arg);
+    return NULL;
+}
+
+/*
+ * The writer's side, on the calling thread: store each batch as the reader hands it over,
+ * making the trips it is the first to name. Returns when the reader is done or on the
+ * writer's own error (which stops the reader too).
+ */
+static int write_rows(struct cs_ctx *ctx, struct handoff *ho, struct import_writer *w,
+                      int64_t **idsp, int *capp)
+{
+    int i = 0, rc = 0;
+    for (;;) {
+        struct import_batch *b = &ho->b[i];
+        pthread_mutex_lock(&ho->mu);
+        while (!ho->full[i] && !ho->done)
+            pthread_cond_wait(&ho->cv, &ho->mu);
+        if (!ho->full[i]) { /* done, and nothing more to store */
+            pthread_mutex_unlock(&ho->mu);
+            break;
+        }
+        pthread_mutex_unlock(&ho->mu);
+        for (int k = 0; k < b->ntrips && !rc; k++) {
+            const struct import_new_trip *t = &b->trips[k];
+            if (t->trip >= *capp) {
+                *capp = t->trip * 2 + 16;
+                *idsp = xrealloc(*idsp, sizeof **idsp * (size_t)*capp);
+            }
+            rc = trip_make(ctx->db, t, &(*idsp)[t->trip], &ctx->err);
+        }
+        if (!rc)
+            rc = import_writer_write(w, b, *idsp, &ctx->err);
+        pthread_mutex_lock(&ho->mu);
+        ho->full[i] = 0;
+        if (rc)
+            ho->stop = 1;
+        pthread_cond_broadcast(&ho->cv);
+        pthread_mutex_unlock(&ho->mu);
+        if (rc)
+            break;
+        i ^= 1;
+    }
+    return rc;
+}
+
+/*
+ * Import the rows of PS (whose trips are the database's, loaded) through W: the reader
+ * on a thread of its own, the writer here. The trips the rows made get their ids.
+ */
+static int import_pipeline(struct cs_ctx *ctx, struct pass *ps, struct import_writer *w)
+{
+    struct handoff ho;
+    pthread_t reader;
+    int cap = ps->trips->n + 16, rc;
+    int64_t *ids = xmalloc(sizeof *ids * (size_t)cap);
+
+    for (int k = 0; k < ps->trips->n; k++)
+        ids[k] = ps->trips->v[k].id;
+    memset(&ho, 0, sizeof ho);
+    pthread_mutex_init(&ho.mu, NULL);
+    pthread_cond_init(&ho.cv, NULL);
+    import_batch_init(&ho.b[0]);
+    import_batch_init(&ho.b[1]);
+    ps->ho = &ho;
+    if (pthread_create(&reader, NULL, reader_main, ps) != 0) {
+        rc = cs_error(&ctx->err, CS_EFAIL, "import", NULL, "cannot start a thread");
+    } else {
+        rc = write_rows(ctx, &ho, w, &ids, &cap);
+        pthread_join(reader, NULL);
+        if (!rc && ps->rc) {
+            rc = ps->rc;
+            ctx->err = ps->err;
+        }
+        for (int k = 0; !rc && k < ps->trips->n; k++)
+            if (ps->trips->v[k].created)
+                ps->trips->v[k].id = ids[k];
+    }
+    ps->ho = NULL;
+    import_batch_release(&ho.b[0]);
+    import_batch_release(&ho.b[1]);
+    pthread_mutex_destroy(&ho.mu);
+    pthread_cond_destroy(&ho.cv);
+    free(ids);
     return rc;
 }
 
@@ -365,10 +523,13 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
      * needs nothing more. (A pipe cannot be read twice: it is checked as it is imported,
      * unless it is a dry run.) */
     if ((size > 0 || dry) && db_missing(ctx)) {
-        struct pass check = {
-            &r, &h, "USD", decimal_comma, &trips, NULL, NULL, dry && show_progress ? size : 0, 0};
-        if ((rc = import_rows(ctx, &check)))
+        struct pass check = {&r,     &h,   "USD", decimal_comma,
+                             &trips, NULL, NULL,  dry && show_progress ? size : 0};
+        read_rows(&check);
+        if ((rc = check.rc)) {
+            ctx->err = check.err;
             goto cleanup;
+        }
         if (dry) {
             report(&trips, 1, check.rows, 0);
             goto cleanup;
@@ -391,10 +552,12 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if ((rc = import_writer_open(ctx->db, &w, &ctx->err)) || (rc = db_begin(ctx->db, &ctx->err)) ||
         (rc = history_batch_begin(ctx->db, &ctx->err)) || (rc = import_writer_begin(&w, &ctx->err)))
         goto cleanup;
+    if ((rc = trips_load(ctx->db, &trips, &ctx->err)))
+        goto cleanup;
     {
-        struct pass run = {&r,     &h, base,  decimal_comma,
-                           &trips, &w, &seen, show_progress ? size : 0};
-        if ((rc = import_rows(ctx, &run)))
+        struct pass run = {&r,     &h,   base,  decimal_comma,
+                           &trips, NULL, &seen, show_progress ? size : 0};
+        if ((rc = import_pipeline(ctx, &run, &w)))
             goto cleanup;
     }
     if ((rc = import_writer_finish(&w, &ctx->err)) || (rc = trips_finish(ctx, &trips)) ||

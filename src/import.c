@@ -486,25 +486,301 @@ void import_seen_release(struct import_seen *s)
     memset(s, 0, sizeof *s);
 }
 
-/* The staging table's columns: the expense's, in the order of the binds below. */
-#define STAGE_COLUMNS                                                                              \
+/* --- the batch and the virtual table that hands it to SQLite ----------------------- */
+
+void import_batch_init(struct import_batch *b)
+{
+    memset(b, 0, sizeof *b);
+    b->rows = xmalloc(sizeof *b->rows * IMPORT_BATCH);
+    b->cap = 1 << 20;
+    b->arena = xmalloc(b->cap);
+}
+
+void import_batch_clear(struct import_batch *b)
+{
+    b->n = 0;
+    b->used = 0;
+    b->ntrips = 0;
+}
+
+void import_batch_release(struct import_batch *b)
+{
+    free(b->rows);
+    free(b->arena);
+    free(b->trips);
+    memset(b, 0, sizeof *b);
+}
+
+/* S copied into B's arena: its offset + 1, or 0 for NULL. */
+static uint32_t arena_put(struct import_batch *b, const char *s)
+{
+    size_t n;
+    uint32_t at;
+    if (!s)
+        return 0;
+    n = strlen(s) + 1;
+    if (b->used + n > b->cap) {
+        while (b->used + n > b->cap)
+            b->cap *= 2;
+        if (b->cap > UINT32_MAX)
+            die("import: a batch of rows outgrew its memory");
+        b->arena = xrealloc(b->arena, b->cap);
+    }
+    memcpy(b->arena + b->used, s, n);
+    at = (uint32_t)b->used + 1;
+    b->used += n;
+    return at;
+}
+
+void import_batch_add(struct import_batch *b, const struct expense *x, int trip)
+{
+    struct import_batch_row *r = &b->rows[b->n++];
+    const char *const texts[IB_NTEXT] = {
+        x->date,     x->category, x->currency, x->merchant, x->note,      x->payment,   x->receipt,
+        x->provider, x->from,     x->to,       x->driver,   x->recipient, x->import_key};
+    for (int i = 0; i < IB_NTEXT; i++)
+        r->text[i] = arena_put(b, texts[i]);
+    r->amount = x->amount;
+    r->tip = x->tip;
+    r->platform_fee = x->platform_fee;
+    r->nights = x->nights;
+    r->compare_rate = x->compare_rate;
+    r->trip = trip;
+    r->reimbursable = (signed char)(x->reimbursable ? 1 : 0);
+    r->shared = (signed char)x->shared;
+}
+
+void import_batch_new_trip(struct import_batch *b, int trip, const char *slug, const char *date,
+                           const char *currency)
+{
+    struct import_new_trip *t;
+    if (b->ntrips == b->trips_cap) {
+        b->trips_cap = b->trips_cap ? b->trips_cap * 2 : 8;
+        b->trips = xrealloc(b->trips, sizeof *b->trips * (size_t)b->trips_cap);
+    }
+    t = &b->trips[b->ntrips++];
+    t->trip = trip;
+    snprintf(t->slug, sizeof t->slug, "%s", slug);
+    snprintf(t->date, sizeof t->date, "%s", date);
+    snprintf(t->currency, sizeof t->currency, "%s", currency);
+}
+
+/*
+ * import_batch: an eponymous virtual table whose rows are the batch the writer holds, in
+ * order, with the columns of expense an import fills. INSERT ... SELECT from it moves a
+ * whole batch in one statement without copying it into a table first.
+ */
+enum {
+    VC_DATE,
+    VC_CATEGORY,
+    VC_AMOUNT,
+    VC_CURRENCY,
+    VC_MERCHANT,
+    VC_NOTE,
+    VC_TRIP_ID,
+    VC_REIMBURSABLE,
+    VC_PAYMENT,
+    VC_RECEIPT,
+    VC_PROVIDER,
+    VC_ORIGIN,
+    VC_DEST,
+    VC_DRIVER,
+    VC_TIP,
+    VC_PLATFORM_FEE,
+    VC_SHARED,
+    VC_NIGHTS,
+    VC_COMPARE_RATE,
+    VC_RECIPIENT,
+    VC_IMPORT_KEY,
+};
+
+/* The expense columns, in the order of the virtual table's. */
+#define BATCH_COLUMNS                                                                              \
     "date, category, amount, currency, merchant, note, trip_id, reimbursable, payment, "           \
     "receipt, provider, origin, dest, driver, tip, platform_fee, shared, nights, compare_rate, "   \
     "recipient, import_key"
+
+struct batch_cursor {
+    sqlite3_vtab_cursor base;
+    const struct import_writer *w;
+    int i;
+};
+
+/* The virtual table: it serves the batch of the writer it was registered with. */
+struct batch_vtab {
+    sqlite3_vtab base;
+    const struct import_writer *w;
+};
+
+static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out,
+                      char **err)
+{
+    struct batch_vtab *v;
+    int rc;
+    (void)argc;
+    (void)argv;
+    (void)err;
+    rc = sqlite3_declare_vtab(db, "CREATE TABLE x(" BATCH_COLUMNS ")");
+    if (rc != SQLITE_OK)
+        return rc;
+    v = sqlite3_malloc(sizeof *v);
+    if (!v)
+        return SQLITE_NOMEM;
+    memset(v, 0, sizeof *v);
+    v->w = aux;
+    *out = &v->base;
+    return SQLITE_OK;
+}
+
+static int vt_disconnect(sqlite3_vtab *v)
+{
+    sqlite3_free(v);
+    return SQLITE_OK;
+}
+
+static int vt_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
+{
+    (void)v;
+    info->estimatedCost = IMPORT_BATCH;
+    info->estimatedRows = IMPORT_BATCH;
+    return SQLITE_OK;
+}
+
+static int vt_open(sqlite3_vtab *v, sqlite3_vtab_cursor **out)
+{
+    struct batch_cursor *c = sqlite3_malloc(sizeof *c);
+    if (!c)
+        return SQLITE_NOMEM;
+    memset(c, 0, sizeof *c);
+    c->w = ((struct batch_vtab *)v)->w;
+    *out = &c->base;
+    return SQLITE_OK;
+}
+
+static int vt_close(sqlite3_vtab_cursor *c)
+{
+    sqlite3_free(c);
+    return SQLITE_OK;
+}
+
+static int vt_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str, int argc,
+                     sqlite3_value **argv)
+{
+    struct batch_cursor *c = (struct batch_cursor *)cur;
+    (void)idx;
+    (void)idx_str;
+    (void)argc;
+    (void)argv;
+    c->i = 0;
+    return SQLITE_OK;
+}
+
+static int vt_next(sqlite3_vtab_cursor *cur)
+{
+    ((struct batch_cursor *)cur)->i++;
+    return SQLITE_OK;
+}
+
+static int vt_eof(sqlite3_vtab_cursor *cur)
+{
+    const struct batch_cursor *c = (const struct batch_cursor *)cur;
+    return !c->w || !c->w->batch || c->i >= c->w->batch->n;
+}
+
+static void result_text(sqlite3_context *cx, const struct import_batch *b, uint32_t at)
+{
+    if (at)
+        sqlite3_result_text(cx, b->arena + at - 1, -1, SQLITE_STATIC);
+    else
+        sqlite3_result_null(cx);
+}
+
+static void result_opt(sqlite3_context *cx, int64_t v)
+{
+    if (v >= 0)
+        sqlite3_result_int64(cx, v);
+    else
+        sqlite3_result_null(cx);
+}
+
+static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *cx, int col)
+{
+    const struct batch_cursor *c = (const struct batch_cursor *)cur;
+    const struct import_batch *b = c->w->batch;
+    const struct import_batch_row *r = &b->rows[c->i];
+    static const signed char text_of[] = {
+        [VC_DATE] = IB_DATE,         [VC_CATEGORY] = IB_CATEGORY, [VC_CURRENCY] = IB_CURRENCY,
+        [VC_MERCHANT] = IB_MERCHANT, [VC_NOTE] = IB_NOTE,         [VC_PAYMENT] = IB_PAYMENT,
+        [VC_RECEIPT] = IB_RECEIPT,   [VC_PROVIDER] = IB_PROVIDER, [VC_ORIGIN] = IB_FROM,
+        [VC_DEST] = IB_TO,           [VC_DRIVER] = IB_DRIVER,     [VC_RECIPIENT] = IB_RECIPIENT,
+        [VC_IMPORT_KEY] = IB_KEY};
+    switch (col) {
+    case VC_AMOUNT:
+        sqlite3_result_int64(cx, r->amount);
+        break;
+    case VC_TRIP_ID:
+        if (r->trip >= 0)
+            sqlite3_result_int64(cx, c->w->trip_ids[r->trip]);
+        else
+            sqlite3_result_null(cx);
+        break;
+    case VC_REIMBURSABLE:
+        sqlite3_result_int(cx, r->reimbursable);
+        break;
+    case VC_TIP:
+        result_opt(cx, r->tip);
+        break;
+    case VC_PLATFORM_FEE:
+        result_opt(cx, r->platform_fee);
+        break;
+    case VC_SHARED:
+        result_opt(cx, r->shared);
+        break;
+    case VC_NIGHTS:
+        result_opt(cx, r->nights);
+        break;
+    case VC_COMPARE_RATE:
+        result_opt(cx, r->compare_rate);
+        break;
+    default:
+        result_text(cx, b, r->text[(int)text_of[col]]);
+    }
+    return SQLITE_OK;
+}
+
+static int vt_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid)
+{
+    *rowid = ((const struct batch_cursor *)cur)->i + 1;
+    return SQLITE_OK;
+}
+
+static const sqlite3_module batch_module = {
+    .iVersion = 0,
+    .xCreate = NULL, /* eponymous only: there is no CREATE VIRTUAL TABLE */
+    .xConnect = vt_connect,
+    .xBestIndex = vt_best_index,
+    .xDisconnect = vt_disconnect,
+    .xDestroy = vt_disconnect,
+    .xOpen = vt_open,
+    .xClose = vt_close,
+    .xFilter = vt_filter,
+    .xNext = vt_next,
+    .xEof = vt_eof,
+    .xColumn = vt_column,
+    .xRowid = vt_rowid,
+};
 
 int import_writer_open(sqlite3 *db, struct import_writer *w, struct cs_err *e)
 {
     memset(w, 0, sizeof *w);
     w->db = db;
-    /* Statement journals and the staging table stay in memory; a bigger page cache helps a
-     * file that is not in date order, whose keys land all over the key index. Both must be
-     * set outside a transaction. */
-    if (db_exec(db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384", e) ||
-        db_exec(db,
-                "DROP TABLE IF EXISTS temp.import_stage; "
-                "CREATE TEMP TABLE import_stage(" STAGE_COLUMNS ")",
-                e))
+    /* Statement journals stay in memory; a bigger page cache helps a file that is not in
+     * date order, whose keys land all over the key index. Both must be set outside a
+     * transaction. */
+    if (db_exec(db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384", e))
         return CS_EFAIL;
+    if (sqlite3_create_module(db, "import_batch", &batch_module, w) != SQLITE_OK)
+        return db_fail(db, "cannot set up the import", e);
     return 0;
 }
 
@@ -529,99 +805,42 @@ int import_writer_begin(struct import_writer *w, struct cs_err *e)
         return CS_EFAIL;
     w->first_id++;
     if (db_prepare(w->db,
-                   "INSERT INTO temp.import_stage(" STAGE_COLUMNS ") VALUES (?1, ?2, ?3, ?4, "
-                   "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-                   "?21)",
-                   &w->stage, e) ||
-        db_prepare(w->db,
-                   "INSERT INTO expense(" STAGE_COLUMNS ", created_at) SELECT " STAGE_COLUMNS
-                   ", unixepoch() FROM temp.import_stage WHERE true ORDER BY rowid "
+                   "INSERT INTO expense(" BATCH_COLUMNS ", created_at) SELECT " BATCH_COLUMNS
+                   ", unixepoch() FROM import_batch WHERE true "
                    "ON CONFLICT(import_key) DO NOTHING",
-                   &w->flush, e) ||
-        db_prepare(w->db, "DELETE FROM temp.import_stage", &w->clear, e))
+                   &w->flush, e))
         return CS_EFAIL;
     return 0;
 }
 
-/* Move the staged rows into expense, skipping keys already there. */
-static int writer_flush(struct import_writer *w, struct cs_err *e)
+int import_writer_write(struct import_writer *w, const struct import_batch *b,
+                        const int64_t *trip_ids, struct cs_err *e)
 {
     int rc;
-    if (!w->pending)
+    if (!b->n)
         return 0;
+    w->batch = b;
+    w->trip_ids = trip_ids;
     rc = sqlite3_step(w->flush);
+    w->batch = NULL;
     if (rc != SQLITE_DONE) {
         db_fail(w->db, "cannot save the expenses", e);
         sqlite3_reset(w->flush);
         return CS_EFAIL;
     }
+    w->rows += b->n;
     w->added += sqlite3_changes(w->db);
     sqlite3_reset(w->flush);
-    rc = sqlite3_step(w->clear);
-    sqlite3_reset(w->clear);
-    if (rc != SQLITE_DONE)
-        return db_fail(w->db, "cannot clear the staging table", e);
-    w->pending = 0;
-    return 0;
-}
-
-/* Bind text S (NULL for NULL) without copying: it lives until the step. */
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-    if (s)
-        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, i);
-}
-
-int import_writer_add(struct import_writer *w, const struct expense *x, struct cs_err *e)
-{
-    sqlite3_stmt *st = w->stage;
-    int rc;
-    bind_text(st, 1, x->date);
-    bind_text(st, 2, x->category);
-    sqlite3_bind_int64(st, 3, x->amount);
-    bind_text(st, 4, x->currency);
-    bind_text(st, 5, x->merchant);
-    bind_text(st, 6, x->note);
-    db_bind_opt(st, 7, x->trip_id > 0 ? x->trip_id : -1);
-    sqlite3_bind_int(st, 8, x->reimbursable ? 1 : 0);
-    bind_text(st, 9, x->payment);
-    bind_text(st, 10, x->receipt);
-    bind_text(st, 11, x->provider);
-    bind_text(st, 12, x->from);
-    bind_text(st, 13, x->to);
-    bind_text(st, 14, x->driver);
-    db_bind_opt(st, 15, x->tip);
-    db_bind_opt(st, 16, x->platform_fee);
-    db_bind_opt(st, 17, x->shared);
-    db_bind_opt(st, 18, x->nights);
-    db_bind_opt(st, 19, x->compare_rate);
-    bind_text(st, 20, x->recipient);
-    bind_text(st, 21, x->import_key);
-    rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE)
-        db_fail(w->db, "cannot stage the expense", e);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return CS_EFAIL;
-    w->rows++;
-    if (++w->pending >= IMPORT_BATCH)
-        return writer_flush(w, e);
     return 0;
 }
 
 int import_writer_finish(struct import_writer *w, struct cs_err *e)
 {
-    if (writer_flush(w, e) || max_id(w->db, &w->last_id, e))
-        return CS_EFAIL;
-    return 0;
+    return max_id(w->db, &w->last_id, e) ? CS_EFAIL : 0;
 }
 
 void import_writer_close(struct import_writer *w)
 {
-    sqlite3_finalize(w->stage);
     sqlite3_finalize(w->flush);
-    sqlite3_finalize(w->clear);
-    w->stage = w->flush = w->clear = NULL;
+    w->flush = NULL;
 }

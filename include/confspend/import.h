@@ -111,32 +111,86 @@ unsigned import_seen_count(struct import_seen *s, const unsigned char fp[16]);
 void import_seen_release(struct import_seen *s);
 
 /*
- * The bulk insert. Rows are staged in a temporary table and moved into expense
- * IMPORT_BATCH at a time by one INSERT ... SELECT that skips import keys already stored
- * (ON CONFLICT DO NOTHING): set-wise, the triggers, indexes and the statement journal
- * cost much less than row by row. The caller quiets the history's row triggers
- * (history_batch_begin). ROWS counts the rows given, ADDED the ones stored.
+ * A batch of checked rows on their way to the database: the reader fills one while the
+ * writer stores another. Text is copied into the batch's own memory, so the reader's
+ * buffers can be reused at once.
  */
 #define IMPORT_BATCH 16384
+enum import_batch_text {
+    IB_DATE,
+    IB_CATEGORY,
+    IB_CURRENCY,
+    IB_MERCHANT,
+    IB_NOTE,
+    IB_PAYMENT,
+    IB_RECEIPT,
+    IB_PROVIDER,
+    IB_FROM,
+    IB_TO,
+    IB_DRIVER,
+    IB_RECIPIENT,
+    IB_KEY,
+    IB_NTEXT
+};
+struct import_batch_row {
+    uint32_t text[IB_NTEXT]; /* offset + 1 in the arena, 0 for NULL */
+    int64_t amount, tip, platform_fee, nights, compare_rate; /* -1: NULL, but amount */
+    int trip;                                                /* index of its trip, -1 none */
+    signed char reimbursable, shared;                        /* shared -1: NULL */
+};
+/* A trip the reader met first in this batch, unknown to the database: the writer makes it
+ * before it stores the batch. */
+struct import_new_trip {
+    int trip; /* its index */
+    char slug[65], date[11], currency[4];
+};
+struct import_batch {
+    struct import_batch_row *rows; /* IMPORT_BATCH of them */
+    int n;
+    char *arena;
+    size_t used, cap;
+    struct import_new_trip *trips;
+    int ntrips, trips_cap;
+};
+
+void import_batch_init(struct import_batch *b);
+void import_batch_clear(struct import_batch *b);
+void import_batch_release(struct import_batch *b);
+/* Add X (with its import_key) as a row of trip index TRIP (-1: none). The caller keeps
+ * n < IMPORT_BATCH. */
+void import_batch_add(struct import_batch *b, const struct expense *x, int trip);
+/* Note that trip index TRIP is new: made with SLUG, first dated DATE, in CURRENCY. */
+void import_batch_new_trip(struct import_batch *b, int trip, const char *slug, const char *date,
+                           const char *currency);
+
+/*
+ * The bulk insert: each batch goes into expense by one INSERT ... SELECT from the
+ * batch (served by a virtual table, import_batch) that skips import keys already stored
+ * (ON CONFLICT DO NOTHING): set-wise, the indexes and the statement journal cost much less
+ * than row by row. The caller quiets the history's row triggers (history_batch_begin).
+ * ROWS counts the rows given, ADDED the ones stored.
+ */
 struct import_writer {
     sqlite3 *db;
-    sqlite3_stmt *stage, *flush, *clear;
+    sqlite3_stmt *flush;
+    const struct import_batch *batch; /* while a batch is being stored */
+    const int64_t *trip_ids;          /* the database id of each trip index */
     long rows, added;
-    int pending;
     int64_t first_id, last_id; /* after import_writer_finish: the ids of the rows added */
 };
 
-/* Before the transaction: tune the connection (temp_store, cache_size) and create the
- * staging table. */
+/* Before the transaction: tune the connection (temp_store, cache_size) and register the
+ * import_batch virtual table. */
 int import_writer_open(sqlite3 *db, struct import_writer *w, struct cs_err *e);
-/* Inside the transaction: prepare the statements, note the newest id. */
+/* Inside the transaction: prepare the statement, note the newest id. */
 int import_writer_begin(struct import_writer *w, struct cs_err *e);
-/* Stage X (with its import_key); every IMPORT_BATCH rows, move them into expense. */
-int import_writer_add(struct import_writer *w, const struct expense *x, struct cs_err *e);
-/* Move what is still staged; set first_id..last_id, the ids the added rows got (they
- * follow each other: nothing else writes inside the transaction). */
+/* Store the rows of B; TRIP_IDS[i] is the id of trip index i. */
+int import_writer_write(struct import_writer *w, const struct import_batch *b,
+                        const int64_t *trip_ids, struct cs_err *e);
+/* Set first_id..last_id, the ids the added rows got (they follow each other: nothing
+ * else writes inside the transaction). */
 int import_writer_finish(struct import_writer *w, struct cs_err *e);
-/* Finalize the statements (a half-built writer is fine). */
+/* Finalize the statement (a half-built writer is fine). */
 void import_writer_close(struct import_writer *w);
 
 #endif

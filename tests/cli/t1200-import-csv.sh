@@ -259,4 +259,39 @@ export CONFSPEND_DB="$TMP/dup.db"
 expect_out "600 identical rows" "imported 600, skipped 0 (already present)" cs import csv "$TMP/dup.csv"
 expect_out "imported again: none added" "imported 0, skipped 600 (already present)" cs import csv "$TMP/dup.csv"
 expect_out "600 distinct keys" "600" sql "SELECT count(DISTINCT import_key) FROM expense"
+# --- many batches ----------------------------------------------------------------------
+# Rows are read on one thread and stored on another, 16384 at a time. A trip first named
+# in a late batch is made then; a bad row after several batches were stored leaves nothing;
+# a trip the database has keeps its currency and dates.
+export CONFSPEND_DB="$TMP/batches.db"
+cs trip add known --name Known --start 2024-01-01 --end 2024-01-02 --currency EUR >/dev/null || bad "making trip known"
+/usr/bin/python3 - "$TMP/batches.csv" "$TMP/batches-bad.csv" <<'PYEOF'
+import sys
+rows = []
+for i in range(50000):
+    day = "2024-%02d-%02d" % (1 + i // 4200, 1 + i % 28)
+    trip = "late" if i >= 40000 else ("known" if i % 1000 == 0 else "")
+    rows.append("%s,meal,%d.%02d,,row %d,%s" % (day, 1 + i % 50, i % 100, i, trip))
+open(sys.argv[1], "w").write("date,category,amount,currency,note,trip\n" + "\n".join(rows) + "\n")
+rows[45000] = rows[45000].replace(",meal,", ",snack,")
+open(sys.argv[2], "w").write("date,category,amount,currency,note,trip\n" + "\n".join(rows) + "\n")
+PYEOF
+expect_fail "a bad row after three stored batches" 2 "line 45002, column category: unknown category" \
+  cs import csv "$TMP/batches-bad.csv"
+check "nothing was stored" "$(sql "SELECT count(*) FROM expense")" = 0
+check "no trip was made" "$(sql "SELECT group_concat(slug) FROM trip")" = known
+expect_out "50000 rows over four batches" "imported 50000, skipped 0 (already present)" \
+  cs import csv "$TMP/batches.csv"
+expect_out "the late trip, dated by its rows" "late|2024-10-01|2024-12-28|USD|10000" \
+  sql "SELECT t.slug, t.start_date, t.end_date, t.currency, count(*) FROM trip t JOIN expense e ON e.trip_id = t.id WHERE t.slug = 'late'"
+expect_out "the known trip keeps its dates; its rows are in its currency" "known|2024-01-01|2024-01-02|EUR|40|EUR" \
+  sql "SELECT t.slug, t.start_date, t.end_date, t.currency, count(*), min(e.currency) FROM trip t JOIN expense e ON e.trip_id = t.id WHERE t.slug = 'known'"
+expect_out "every row in file order, ids without a gap" "50000|1|50000|row 0|row 49999" \
+  sql "SELECT count(*), min(id), max(id), (SELECT note FROM expense ORDER BY id LIMIT 1), (SELECT note FROM expense ORDER BY id DESC LIMIT 1) FROM expense"
+expect_out "the exact total" "$(/usr/bin/python3 -c 'print(sum((1 + i % 50) * 100 + i % 100 for i in range(50000)))')" \
+  sql "SELECT sum(amount) FROM expense"
+expect_out "and again: nothing" "imported 0, skipped 50000 (already present)" cs import csv "$TMP/batches.csv"
+expect_out "a dry run over many batches writes nothing" \
+  "dry run: would import 0, skip 50000 (already present); nothing written" cs import csv "$TMP/batches.csv" --dry-run
+
 finish
