@@ -470,6 +470,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     struct trips trips = {0};
     struct stat sb;
     int reader_open = 0;
+    char *new_path = NULL, *new_tmp = NULL; /* a new database, loaded privately */
 
     if (args_parse(argc, argv, o, pos, 2, &npos, &help_wanted, &ctx->err))
         return CS_EINPUT;
@@ -518,35 +519,29 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     reader_open = 1;
     if ((rc = read_header(ctx, &r, path, &h)))
         goto cleanup;
-    /* A new database would have no trips and the base currency USD: check every row
-     * against that before the file is made, so bad input creates nothing; a dry run
-     * needs nothing more. (A pipe cannot be read twice: it is checked as it is imported,
-     * unless it is a dry run.) */
-    if ((size > 0 || dry) && db_missing(ctx)) {
-        struct pass check = {&r,     &h,   "USD", decimal_comma,
-                             &trips, NULL, NULL,  dry && show_progress ? size : 0};
-        read_rows(&check);
-        if ((rc = check.rc)) {
-            ctx->err = check.err;
-            goto cleanup;
-        }
+    /* A dry run against a database that does not exist checks every row against a new
+     * one (no trips, the base currency USD) and makes nothing. A real import into a new
+     * database loads a private file beside it and gives it the database's name at the end:
+     * bad input creates nothing, and the load needs no journal. */
+    if (db_missing(ctx)) {
         if (dry) {
+            struct pass check = {&r,     &h,   "USD", decimal_comma,
+                                 &trips, NULL, NULL,  show_progress ? size : 0};
+            read_rows(&check);
+            if ((rc = check.rc)) {
+                ctx->err = check.err;
+                goto cleanup;
+            }
             report(&trips, 1, check.rows, 0);
             goto cleanup;
         }
-        trips_release(&trips);
-        if (fseek(fp, 0, SEEK_SET) != 0) {
-            rc = cs_error(&ctx->err, CS_EFAIL, "import", path, "cannot read it again: %s",
-                          strerror(errno));
+        new_path = db_resolve_path(ctx->db_opt);
+        if ((rc = db_create_private(new_path, &new_tmp, &ctx->db, &ctx->err)))
             goto cleanup;
-        }
-        csv_release(&r);
-        csv_init(&r, fp, delim);
-        if ((rc = read_header(ctx, &r, path, &h)))
-            goto cleanup;
+    } else if ((rc = ctx_open_db(ctx))) {
+        goto cleanup;
     }
-
-    if ((rc = ctx_open_db(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)))
+    if ((rc = config_base_currency(ctx->db, base, &ctx->err)))
         goto cleanup;
     /* the history keeps the whole import as one entry, not a copy of each row */
     if ((rc = import_writer_open(ctx->db, &w, &ctx->err)) || (rc = db_begin(ctx->db, &ctx->err)) ||
@@ -569,6 +564,13 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         db_rollback(ctx->db);
     else if ((rc = db_commit(ctx->db, &ctx->err)))
         goto cleanup;
+    if (new_tmp) {
+        rc = db_publish(ctx->db, new_tmp, new_path, &ctx->err);
+        ctx->db = NULL;
+        new_tmp = NULL;
+        if (rc)
+            goto cleanup;
+    }
     report(&trips, dry, w.added, w.rows - w.added);
     rc = 0;
 cleanup:
@@ -577,6 +579,11 @@ cleanup:
     import_writer_close(&w);
     if (rc && ctx->db)
         db_rollback(ctx->db);
+    if (new_tmp) { /* the new database never appears */
+        db_discard(ctx->db, new_tmp);
+        ctx->db = NULL;
+    }
+    free(new_path);
     if (reader_open)
         csv_release(&r);
     if (fp && fp != stdin)

@@ -167,6 +167,111 @@ void db_close(sqlite3 *db)
     sqlite3_close(db);
 }
 
+int db_create_private(const char *path, char **tmp, sqlite3 **out, struct cs_err *e)
+{
+    char *t = xmalloc(strlen(path) + 16);
+    int fd;
+    *out = NULL;
+    *tmp = NULL;
+    sprintf(t, "%s.tmp-XXXXXX", path);
+    fd = mkstemp(t); /* mode 0600, like a database db_open() makes */
+    if (fd < 0 && errno == ENOENT) {
+        /* the folder is made only for the default location, as db_open() does */
+        const char *xdg_tail = "/confspend/confspend.db";
+        size_t lp = strlen(path), lt = strlen(xdg_tail);
+        if (lp > lt && !strcmp(path + lp - lt, xdg_tail)) {
+            if (make_parent(path, e)) {
+                free(t);
+                return CS_EFAIL;
+            }
+            sprintf(t, "%s.tmp-XXXXXX", path);
+            fd = mkstemp(t);
+        }
+    }
+    if (fd < 0) {
+        cs_error(e, CS_EFAIL, "database", path, "cannot create: %s", strerror(errno));
+        free(t);
+        return CS_EFAIL;
+    }
+    close(fd);
+    /* no journal and no syncing while it loads: until db_publish() nobody can see it, and
+     * a crash leaves only the temporary file */
+    if (db_open(t, out, e) || db_exec(*out, "PRAGMA journal_mode = OFF", e) ||
+        db_exec(*out, "PRAGMA synchronous = OFF", e)) {
+        db_discard(*out, t);
+        *out = NULL;
+        return CS_EFAIL;
+    }
+    *tmp = t;
+    return 0;
+}
+
+/* fsync PATH (a file or a folder). */
+static int sync_path(const char *path)
+{
+    int fd = open(path, O_RDONLY), rc;
+    if (fd < 0)
+        return -1;
+    rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+int db_publish(sqlite3 *db, char *tmp, const char *path, struct cs_err *e)
+{
+    char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+    int rc = 0;
+    if (slash)
+        slash[slash == dir] = 0; /* "/x.db" -> "/" */
+    else
+        strcpy(dir, ".");
+    if (db_exec(db, "PRAGMA journal_mode = WAL", e)) {
+        db_discard(db, tmp);
+        free(dir);
+        return CS_EFAIL;
+    }
+    sqlite3_close(db); /* checkpoints and removes the WAL */
+    if (sync_path(tmp) != 0) {
+        rc = cs_error(e, CS_EFAIL, "database", path, "cannot write: %s", strerror(errno));
+    } else if (link(tmp, path) == 0) {
+        unlink(tmp);
+    } else if (errno == EEXIST) {
+        rc = cs_error(e, CS_EFAIL, "database", path,
+                      "another program created it during the import; nothing was imported, "
+                      "run the import again");
+    } else {
+        /* a file system without hard links: rename, unless the database appeared */
+        struct stat sb;
+        if (stat(path, &sb) == 0)
+            rc = cs_error(e, CS_EFAIL, "database", path,
+                          "another program created it during the import; nothing was "
+                          "imported, run the import again");
+        else if (rename(tmp, path) != 0)
+            rc = cs_error(e, CS_EFAIL, "database", path, "cannot put it in place: %s",
+                          strerror(errno));
+    }
+    if (!rc)
+        sync_path(dir); /* the new name is durable too */
+    db_discard(NULL, tmp);
+    free(dir);
+    return rc;
+}
+
+void db_discard(sqlite3 *db, char *tmp)
+{
+    static const char *const side[] = {"", "-journal", "-wal", "-shm"};
+    sqlite3_close(db);
+    if (!tmp)
+        return;
+    for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
+        char *f = xmalloc(strlen(tmp) + 10);
+        sprintf(f, "%s%s", tmp, side[i]);
+        unlink(f);
+        free(f);
+    }
+    free(tmp);
+}
+
 int db_fail(sqlite3 *db, const char *what, struct cs_err *e)
 {
     int saved = errno;

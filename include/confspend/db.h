@@ -20,6 +20,19 @@ char *db_resolve_path(const char *opt);
  */
 int db_open(const char *path, sqlite3 **out, struct cs_err *e);
 
+/*
+ * A new database, private until db_publish(): PATH.tmp-XXXXXX (its name into *TMP, to
+ * give to db_publish or db_discard), opened as db_open() does, then without a journal and
+ * without syncing, for a bulk load that is all or nothing anyway.
+ */
+int db_create_private(const char *path, char **tmp, sqlite3 **out, struct cs_err *e);
+/* Sync DB (made by db_create_private at TMP), close it and give it the name PATH, unless
+ * PATH has appeared meanwhile (then it is an error and PATH is untouched). DB and TMP are
+ * released either way. */
+int db_publish(sqlite3 *db, char *tmp, const char *path, struct cs_err *e);
+/* Close DB (may be NULL) and remove the private database TMP (may be NULL), freeing it. */
+void db_discard(sqlite3 *db, char *tmp);
+
 /* Close DB (NULL is fine). */
 void db_close(sqlite3 *db);
 

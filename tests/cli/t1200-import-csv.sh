@@ -220,6 +220,34 @@ expect_out "--dry-run from a pipe with no database yet" "would create trip x (20
 check "--dry-run does not create the database" ! -e "$TMP/never.db"
 expect_out "a good file creates it" "imported 3, skipped 0 (already present)" \
   env CONFSPEND_DB="$TMP/never.db" "$CONFSPEND" import csv "$TMP/coffee.csv"
+# a new database is loaded as a private file beside it (NAME.tmp-XXXXXX) and renamed at
+# the end: nothing of it is left when the file is bad, even read from a pipe, and the
+# database that appears is a whole, private, WAL-mode one
+mkdir "$TMP/nd"
+expect_out "a bad file from a pipe, no database yet" "2" \
+  sh -c 'cat "$2" | CONFSPEND_DB="$1" "$CONFSPEND" import csv - 2>/dev/null; echo $?' _ "$TMP/nd/n.db" "$TMP/bad2.csv"
+expect_out "leaves nothing in its folder" "" ls -A "$TMP/nd"
+expect_out "a good file from a pipe makes it" "imported 3, skipped 0 (already present)" \
+  sh -c 'cat "$2" | CONFSPEND_DB="$1" "$CONFSPEND" import csv -' _ "$TMP/nd/n.db" "$TMP/coffee.csv"
+expect_out "only the database is left" "n.db" ls -A "$TMP/nd"
+expect_out "mode 0600, WAL, whole" "600 wal ok 3" sh -c 'echo $(stat -c %a "$1") $(sqlite3 "$1" "PRAGMA journal_mode; PRAGMA integrity_check; SELECT count(*) FROM expense")' _ "$TMP/nd/n.db"
+expect_out "and it reads as any other" "imported 0, skipped 3 (already present)" \
+  env CONFSPEND_DB="$TMP/nd/n.db" "$CONFSPEND" import csv "$TMP/coffee.csv"
+# a database another program makes while the rows are still coming is not replaced: the
+# import fails and leaves it as it was
+mkfifo "$TMP/nd/fifo"
+( CONFSPEND_DB="$TMP/nd/race.db" "$CONFSPEND" import csv "$TMP/nd/fifo" >"$TMP/race.out" 2>"$TMP/race.err"; echo $? >"$TMP/race.rc" ) &
+exec 9>"$TMP/nd/fifo"
+# (more than the reader's 64 KiB chunk, so it gets past the header and makes its file)
+{ echo "date,category,amount,note"; for ((k = 0; k < 4000; k++)); do echo "2024-02-01,meal,1,row $k of the race"; done; } >&9
+for _ in $(seq 50); do ls "$TMP/nd" | grep -q 'race.db.tmp-' && break; sleep 0.1; done
+CONFSPEND_DB="$TMP/nd/race.db" "$CONFSPEND" add meal 2 --date 2024-03-01 >/dev/null || bad "the other program's add"
+exec 9>&-
+wait
+expect_out "the import fails" "1" cat "$TMP/race.rc"
+expect_out "and says why" "confspend: database: another program created it during the import; nothing was imported, run the import again ($TMP/nd/race.db)" cat "$TMP/race.err"
+expect_out "the other program's database is untouched" "200" sqlite3 "$TMP/nd/race.db" "SELECT group_concat(amount) FROM expense"
+expect_out "and no temporary file is left" "fifo n.db race.db" sh -c 'echo $(ls -A "$1" | sort)' _ "$TMP/nd"
 expect_out "import --help" "usage: confspend [--db FILE] import csv FILE [--profile generic] [--delimiter C] [--decimal-comma] [--dry-run]" \
   sh -c '"$CONFSPEND" import --help | head -1'
 
