@@ -35,6 +35,20 @@ expect_out "the schema refuses an unknown category" "1" \
   refused "INSERT INTO expense(date, category, amount, currency, created_at) VALUES ('2026-11-01', 'food', 1, 'USD', 0)"
 expect_out "the schema refuses text money" "1" \
   refused "INSERT INTO expense(date, category, amount, currency, created_at) VALUES ('2026-11-01', 'meal', '12.50', 'USD', 0)"
+# schema 7 wrote the sets as OR chains and made two indexes partial: the same rules hold
+ins="INSERT INTO expense(date, category, amount, currency, created_at"
+expect_out "the schema refuses a date of another shape" "1" refused "$ins) VALUES ('2026-1-01', 'meal', 1, 'USD', 0)"
+expect_out "the schema refuses an unknown provider" "1" refused "$ins, provider) VALUES ('2026-11-01', 'ride', 1, 'USD', 0, 'bike')"
+expect_out "the schema takes each known provider" "" \
+  sqlite3 "$TMP/m.db" "BEGIN; $ins, provider) VALUES ('2026-11-01', 'ride', 1, 'USD', 0, 'lyft'), ('2026-11-01', 'ride', 1, 'USD', 0, 'uber'), ('2026-11-01', 'ride', 1, 'USD', 0, 'taxi'), ('2026-11-01', 'ride', 1, 'USD', 0, 'direct'), ('2026-11-01', 'ride', 1, 'USD', 0, 'transit'), ('2026-11-01', 'ride', 1, 'USD', 0, 'other'); ROLLBACK"
+expect_out "the schema takes each category" "" \
+  sqlite3 "$TMP/m.db" "BEGIN; $ins) VALUES ('2026-11-01', 'ride', 1, 'USD', 0), ('2026-11-01', 'meal', 1, 'USD', 0), ('2026-11-01', 'lodging', 1, 'USD', 0), ('2026-11-01', 'donation', 1, 'USD', 0), ('2026-11-01', 'ticket', 1, 'USD', 0), ('2026-11-01', 'travel', 1, 'USD', 0), ('2026-11-01', 'other', 1, 'USD', 0); ROLLBACK"
+expect_out "the schema refuses shared 2" "1" refused "$ins, shared) VALUES ('2026-11-01', 'ride', 1, 'USD', 0, 2)"
+expect_out "the schema refuses a negative tip" "1" refused "$ins, tip) VALUES ('2026-11-01', 'ride', 1, 'USD', 0, -1)"
+expect_out "the schema refuses a schedule's month twice" "1" \
+  refused "BEGIN; INSERT INTO schedule(id, category, amount, currency, start_date) VALUES (99, 'donation', 1, 'USD', '2026-01-01'); $ins, schedule_id, occurrence) VALUES ('2026-11-01', 'donation', 1, 'USD', 0, 99, '2026-11'), ('2026-11-01', 'donation', 1, 'USD', 0, 99, '2026-11')"
+expect_out "the trip index is partial and still used" "SEARCH expense USING INDEX expense_trip (trip_id=?)" \
+  sh -c 'sqlite3 "$1" "EXPLAIN QUERY PLAN SELECT * FROM expense WHERE trip_id = 1" | grep -o "SEARCH.*"' _ "$TMP/m.db"
 expect_out "money is stored as INTEGER" "integer" sh -c '"$CONFSPEND" --db "$0" add meal 23.50 >/dev/null; sqlite3 "$0" "SELECT typeof(amount) FROM expense"' "$TMP/m.db"
 expect_out "an existing file keeps its mode" "640" sh -c 'chmod 640 "$0"; "$CONFSPEND" --db "$0" list >/dev/null; stat -c %a "$0"' "$TMP/m.db"
 
@@ -58,6 +72,14 @@ expect_out "\$XDG_DATA_HOME next" "1  2026-11-10  meal  5.00 USD" run_env "$CONF
 check "XDG file made" -f "$TMP/xdg/confspend/confspend.db"
 check "XDG file mode 0600" "$(mode "$TMP/xdg/confspend/confspend.db")" = 600
 check "XDG folder made 0700" "$(mode "$TMP/xdg/confspend")" = 700
+# an import into a new database at the default place makes the folder too
+printf 'date,category,amount\n2026-11-01,meal,1\n' >"$TMP/one.csv"
+expect_out "import makes the XDG database" "imported 1, skipped 0 (already present)" \
+  env -u CONFSPEND_DB HOME="$TMP/home" XDG_DATA_HOME="$TMP/xdg2" "$CONFSPEND" import csv "$TMP/one.csv"
+check "its folder 0700" "$(mode "$TMP/xdg2/confspend")" = 700
+check "its file 0600" "$(mode "$TMP/xdg2/confspend/confspend.db")" = 600
+expect_out "an import into a missing folder named by --db" "confspend: database: cannot create: No such file or directory ($TMP/nodir/x.db)" \
+  sh -c '"$CONFSPEND" --db "$1/nodir/x.db" import csv "$1/one.csv" 2>&1; [ $? = 1 ]' _ "$TMP"
 check "not in HOME" ! -e "$TMP/home/.local"
 expect_out "XDG file holds it" "500" sqlite3 "$TMP/xdg/confspend/confspend.db" "SELECT amount FROM expense"
 expect_out "an empty \$CONFSPEND_DB is ignored" "2  2026-11-10  meal  6.00 USD" \
