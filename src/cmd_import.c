@@ -10,6 +10,7 @@
 
 #include "confspend/csv.h"
 #include "confspend/db.h"
+#include "confspend/handoff.h"
 #include "confspend/history.h"
 #include "confspend/import.h"
 #include "confspend/trip.h"
@@ -213,13 +214,10 @@ static void progress(const char *what, long long done, long long total, int *las
  * database is only ever used by the writer. A batch goes to the writer when it is full
  * or the file ends; on an error either side stops the other and nothing is committed.
  */
-struct handoff {
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
+/* The two batches between the reader and the writer. */
+struct exchange {
+    struct handoff h;
     struct import_batch b[2];
-    int full[2]; /* batch i waits for the writer */
-    int done;    /* the reader is finished: at the end of the file, or on an error */
-    int stop;    /* the writer failed: the reader should stop */
 };
 
 /* What one pass over the rows needs. */
@@ -229,30 +227,13 @@ struct pass {
     const char *base;
     int decimal_comma;
     struct trips *trips;
-    struct handoff *ho; /* NULL: check and count only */
+    struct exchange *ho; /* NULL: check and count only */
     struct import_seen *seen;
     long long size; /* for the progress bar, 0 for none */
     long rows;      /* rows read */
     struct cs_err err;
     int rc;
 };
-
-/* Hand batch I to the writer (DONE: it is the last) and wait for the other one to be
- * free. Returns the index of the batch to fill next, -1 when the writer stopped. */
-static int hand_over(struct handoff *ho, int i, int done)
-{
-    int next = i ^ 1;
-    pthread_mutex_lock(&ho->mu);
-    ho->full[i] = 1;
-    ho->done = done;
-    pthread_cond_broadcast(&ho->cv);
-    while (!done && ho->full[next] && !ho->stop)
-        pthread_cond_wait(&ho->cv, &ho->mu);
-    if (ho->stop)
-        next = -1;
-    pthread_mutex_unlock(&ho->mu);
-    return next;
-}
 
 /*
  * Read every row after the header: check it, find its trip (or note a new one), key it
@@ -262,7 +243,7 @@ static int hand_over(struct handoff *ho, int i, int done)
 static void read_rows(struct pass *ps)
 {
     struct csv_reader *r = ps->r;
-    struct handoff *ho = ps->ho;
+    struct exchange *ho = ps->ho;
     struct import_batch *b = ho ? &ho->b[0] : NULL;
     int rc, last_pct = -1, cur = 0;
     while ((rc = csv_read(r, &ps->err)) == 1) {
@@ -305,7 +286,7 @@ static void read_rows(struct pass *ps)
         x.import_key = key;
         import_batch_add(b, &x, ti);
         if (b->n == IMPORT_BATCH) {
-            if ((cur = hand_over(ho, cur, 0)) < 0) {
+            if ((cur = handoff_put(&ho->h, cur, 0)) < 0) {
                 rc = 0; /* the writer has the error */
                 break;
             }
@@ -317,14 +298,10 @@ static void read_rows(struct pass *ps)
         fprintf(stderr, "\r%60s\r", "");
     ps->rc = rc;
     if (ho) {
-        if (rc == 0 && cur >= 0) {
-            hand_over(ho, cur, 1); /* the last batch, full or not */
-        } else {
-            pthread_mutex_lock(&ho->mu);
-            ho->done = 1;
-            pthread_cond_broadcast(&ho->cv);
-            pthread_mutex_unlock(&ho->mu);
-        }
+        if (rc == 0 && cur >= 0)
+            handoff_put(&ho->h, cur, 1); /* the last batch, full or not */
+        else
+            handoff_end(&ho->h);
     }
 }
 
@@ -339,20 +316,14 @@ static void *reader_main(void *arg)
  * making the trips it is the first to name. Returns when the reader is done or on the
  * writer's own error (which stops the reader too).
  */
-static int write_rows(struct cs_ctx *ctx, struct handoff *ho, struct import_writer *w,
+static int write_rows(struct cs_ctx *ctx, struct exchange *ho, struct import_writer *w,
                       int64_t **idsp, int *capp)
 {
     int i = 0, rc = 0;
     for (;;) {
         struct import_batch *b = &ho->b[i];
-        pthread_mutex_lock(&ho->mu);
-        while (!ho->full[i] && !ho->done)
-            pthread_cond_wait(&ho->cv, &ho->mu);
-        if (!ho->full[i]) { /* done, and nothing more to store */
-            pthread_mutex_unlock(&ho->mu);
-            break;
-        }
-        pthread_mutex_unlock(&ho->mu);
+        if (!handoff_get(&ho->h, i))
+            break; /* the reader is done, and nothing more to store */
         for (int k = 0; k < b->ntrips && !rc; k++) {
             const struct import_new_trip *t = &b->trips[k];
             if (t->trip >= *capp) {
@@ -363,12 +334,7 @@ static int write_rows(struct cs_ctx *ctx, struct handoff *ho, struct import_writ
         }
         if (!rc)
             rc = import_writer_write(w, b, *idsp, &ctx->err);
-        pthread_mutex_lock(&ho->mu);
-        ho->full[i] = 0;
-        if (rc)
-            ho->stop = 1;
-        pthread_cond_broadcast(&ho->cv);
-        pthread_mutex_unlock(&ho->mu);
+        handoff_release(&ho->h, i, rc != 0);
         if (rc)
             break;
         i ^= 1;
@@ -382,16 +348,14 @@ static int write_rows(struct cs_ctx *ctx, struct handoff *ho, struct import_writ
  */
 static int import_pipeline(struct cs_ctx *ctx, struct pass *ps, struct import_writer *w)
 {
-    struct handoff ho;
+    struct exchange ho;
     pthread_t reader;
     int cap = ps->trips->n + 16, rc;
     int64_t *ids = xmalloc(sizeof *ids * (size_t)cap);
 
     for (int k = 0; k < ps->trips->n; k++)
         ids[k] = ps->trips->v[k].id;
-    memset(&ho, 0, sizeof ho);
-    pthread_mutex_init(&ho.mu, NULL);
-    pthread_cond_init(&ho.cv, NULL);
+    handoff_init(&ho.h);
     import_batch_init(&ho.b[0]);
     import_batch_init(&ho.b[1]);
     ps->ho = &ho;
@@ -411,8 +375,7 @@ static int import_pipeline(struct cs_ctx *ctx, struct pass *ps, struct import_wr
     ps->ho = NULL;
     import_batch_release(&ho.b[0]);
     import_batch_release(&ho.b[1]);
-    pthread_mutex_destroy(&ho.mu);
-    pthread_cond_destroy(&ho.cv);
+    handoff_destroy(&ho.h);
     free(ids);
     return rc;
 }
