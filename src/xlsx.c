@@ -9,6 +9,7 @@
 #include "confspend/xlsx.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -25,6 +26,7 @@
 #include "confspend/date.h"
 #include "confspend/db.h"
 #include "confspend/expense.h"
+#include "confspend/handoff.h"
 #include "confspend/money.h"
 #include "confspend/rate.h"
 #include "confspend/report.h"
@@ -321,58 +323,234 @@ static long iso_days(const char *s)
     return date_to_days(d);
 }
 
-/* One expense row of the query ST into row R of the Expenses sheet, and into the sums. */
-static int expense_row(struct book *b, sqlite3_stmt *st, lxw_row_t r)
+/*
+ * The Expenses rows are read on a thread of their own: it steps the query, converts each
+ * amount to the base currency and copies the row's text into a batch, while this thread
+ * writes the other batch's cells. The database is used by the reader alone until it is
+ * joined, libxlsxwriter by this thread alone.
+ */
+#define XBATCH 4096
+enum {
+    XT_CAT,
+    XT_CUR,
+    XT_MERCHANT,
+    XT_NOTE,
+    XT_TRIP,
+    XT_PAYMENT,
+    XT_RECEIPT,
+    XT_PROVIDER,
+    XT_FROM,
+    XT_TO,
+    XT_N
+};
+/* The query's column of each text (expenses_sql). */
+static const int xt_column[XT_N] = {2, 4, 5, 6, 7, 9, 10, 11, 12, 13};
+
+struct xrow {
+    int64_t id, amount, conv; /* conv: the amount in base minor units */
+    long days;                /* the date, as days since 1970 */
+    int reimb;
+    uint32_t text[XT_N]; /* offset + 1 in the batch's arena; 0 for NULL or empty */
+};
+struct xbatch {
+    struct xrow rows[XBATCH];
+    int n;
+    char *arena;
+    size_t used, cap;
+};
+struct xreader {
+    struct handoff h;
+    struct xbatch *b[2];
+    struct book *book;
+    sqlite3_stmt *st;
+    int rc;
+    struct cs_err err;
+};
+
+/* The text of column C of ST copied into BT: offset + 1, or 0 for NULL or empty. */
+static uint32_t xbatch_put(struct xbatch *bt, sqlite3_stmt *st, int c)
+{
+    const char *s = (const char *)sqlite3_column_text(st, c);
+    size_t n;
+    uint32_t at;
+    if (!s || !*s)
+        return 0;
+    n = (size_t)sqlite3_column_bytes(st, c) + 1;
+    if (bt->used + n > bt->cap) {
+        while (bt->used + n > bt->cap)
+            bt->cap = bt->cap ? bt->cap * 2 : 1 << 18;
+        if (bt->cap > UINT32_MAX)
+            die("export: a batch of rows outgrew its memory");
+        bt->arena = xrealloc(bt->arena, bt->cap);
+    }
+    memcpy(bt->arena + bt->used, s, n);
+    at = (uint32_t)bt->used + 1;
+    bt->used += n;
+    return at;
+}
+
+/* The text of R's field T in BT, NULL when absent. */
+static const char *xtext(const struct xbatch *bt, const struct xrow *r, int t)
+{
+    return r->text[t] ? bt->arena + r->text[t] - 1 : NULL;
+}
+
+/* The current row of X's query into BT. */
+static int xread_row(struct xreader *x, struct xbatch *bt)
+{
+    struct book *b = x->book;
+    sqlite3_stmt *st = x->st;
+    struct xrow *r = &bt->rows[bt->n];
+    const char *date = (const char *)sqlite3_column_text(st, 1);
+    const char *cur = (const char *)sqlite3_column_text(st, 4);
+    int digits = money_digits(cur);
+
+    r->id = sqlite3_column_int64(st, 0);
+    r->amount = sqlite3_column_int64(st, 3);
+    r->reimb = sqlite3_column_int(st, 8);
+    if (digits < 0 || digits > 4 || strlen(cur) != 3)
+        return cs_error(&x->err, CS_EFAIL, "currency", cur, "unknown currency code in expense %lld",
+                        (long long)r->id);
+    if (!strcmp(cur, b->base)) {
+        r->conv = r->amount;
+    } else if (sqlite3_column_type(st, 14) == SQLITE_NULL) {
+        /* no rate: rate_convert() says so in its words (or converts, should one appear) */
+        if (rate_convert(b->ctx->db, cur, date, b->base, r->amount, &r->conv, &x->err))
+            return CS_EFAIL;
+    } else if (money_convert(r->amount, digits, sqlite3_column_int64(st, 14), b->base_digits,
+                             &r->conv)) {
+        return cs_error(&x->err, CS_EFAIL, "rate", cur, "converted amount out of range");
+    }
+    r->days = iso_days(date);
+    for (int t = 0; t < XT_N; t++)
+        r->text[t] = xbatch_put(bt, st, xt_column[t]);
+    bt->n++;
+    return 0;
+}
+
+static void *xreader_main(void *arg)
+{
+    struct xreader *x = arg;
+    struct xbatch *bt = x->b[0];
+    int cur = 0, step;
+    bt->n = 0;
+    bt->used = 0;
+    while ((step = sqlite3_step(x->st)) == SQLITE_ROW) {
+        if ((x->rc = xread_row(x, bt))) {
+            handoff_end(&x->h);
+            return NULL;
+        }
+        if (bt->n == XBATCH) {
+            if ((cur = handoff_put(&x->h, cur, 0)) < 0)
+                return NULL; /* the writer failed */
+            bt = x->b[cur];
+            bt->n = 0;
+            bt->used = 0;
+        }
+    }
+    if (step != SQLITE_DONE) {
+        x->rc = db_fail(x->book->ctx->db, "cannot read expenses", &x->err);
+        handoff_end(&x->h);
+        return NULL;
+    }
+    handoff_put(&x->h, cur, 1);
+    return NULL;
+}
+
+/* Row R of the Expenses sheet from the expense X (read into BT), and into the sums. */
+static int expense_row(struct book *b, const struct xbatch *bt, const struct xrow *x, lxw_row_t r)
 {
     lxw_worksheet *ws = b->expenses;
-    int64_t id = sqlite3_column_int64(st, 0);
-    const char *date = (const char *)sqlite3_column_text(st, 1);
-    const char *cat = (const char *)sqlite3_column_text(st, 2);
-    int64_t amount = sqlite3_column_int64(st, 3), conv;
-    const char *cur = (const char *)sqlite3_column_text(st, 4);
-    int reimb = sqlite3_column_int(st, 8), digits, ci, rc;
-    lxw_format *fmt = currency_format(b, cur, &digits, id);
-    static const int text_cols[][2] = {{X_MERCHANT, 5},  {X_NOTE, 6},  {X_TRIP, 7}, {X_PAYMENT, 9},
-                                       {X_PROVIDER, 11}, {X_FROM, 12}, {X_TO, 13}};
+    const char *cat = xtext(bt, x, XT_CAT), *cur = xtext(bt, x, XT_CUR);
+    int digits, ci, rc;
+    lxw_format *fmt = currency_format(b, cur, &digits, x->id);
+    static const int text_cols[][2] = {
+        {X_MERCHANT, XT_MERCHANT}, {X_NOTE, XT_NOTE}, {X_TRIP, XT_TRIP}, {X_PAYMENT, XT_PAYMENT},
+        {X_PROVIDER, XT_PROVIDER}, {X_FROM, XT_FROM}, {X_TO, XT_TO}};
 
     if (!fmt)
         return CS_EFAIL;
-    if (!strcmp(cur, b->base)) {
-        conv = amount;
-    } else if (sqlite3_column_type(st, 14) == SQLITE_NULL) {
-        /* no rate: rate_convert() says so in its words (or converts, should one appear) */
-        if (rate_convert(b->ctx->db, cur, date, b->base, amount, &conv, &b->ctx->err))
-            return CS_EFAIL;
-    } else if (money_convert(amount, digits, sqlite3_column_int64(st, 14), b->base_digits, &conv)) {
-        return cs_error(&b->ctx->err, CS_EFAIL, "rate", cur, "converted amount out of range");
-    }
-    if ((rc = put_num(b, ws, r, X_ID, (double)id, NULL)) ||
-        (rc = put_num(b, ws, r, X_DATE, (double)(iso_days(date) + EXCEL_1970), b->date)) ||
-        (rc = put_text(b, ws, r, X_CATEGORY, cat, NULL, id)) ||
-        (rc = put_num(b, ws, r, X_AMOUNT, cell_money(amount, digits), fmt)) ||
-        (rc = put_text(b, ws, r, X_CURRENCY, cur, NULL, id)) ||
-        (rc = put_num(b, ws, r, X_BASE, cell_money(conv, b->base_digits), b->base_fmt)) ||
-        (rc = put_text(b, ws, r, X_REIMB, reimb ? "Yes" : "No", NULL, id)) ||
-        (rc = put_receipt(b, r, (const char *)sqlite3_column_text(st, 10), id)))
+    if ((rc = put_num(b, ws, r, X_ID, (double)x->id, NULL)) ||
+        (rc = put_num(b, ws, r, X_DATE, (double)(x->days + EXCEL_1970), b->date)) ||
+        (rc = put_text(b, ws, r, X_CATEGORY, cat, NULL, x->id)) ||
+        (rc = put_num(b, ws, r, X_AMOUNT, cell_money(x->amount, digits), fmt)) ||
+        (rc = put_text(b, ws, r, X_CURRENCY, cur, NULL, x->id)) ||
+        (rc = put_num(b, ws, r, X_BASE, cell_money(x->conv, b->base_digits), b->base_fmt)) ||
+        (rc = put_text(b, ws, r, X_REIMB, x->reimb ? "Yes" : "No", NULL, x->id)) ||
+        (rc = put_receipt(b, r, xtext(bt, x, XT_RECEIPT), x->id)))
         return rc;
     for (size_t i = 0; i < sizeof text_cols / sizeof text_cols[0]; i++) {
-        const char *s = (const char *)sqlite3_column_text(st, text_cols[i][1]);
+        const char *s = xtext(bt, x, text_cols[i][1]);
         int col = text_cols[i][0], w;
-        if (!s || !*s)
+        if (!s)
             continue;
-        if ((rc = put_text(b, ws, r, (lxw_col_t)col, s, NULL, id)))
+        if ((rc = put_text(b, ws, r, (lxw_col_t)col, s, NULL, x->id)))
             return rc;
         if (b->width[col] < WIDTH_MAX && (w = text_len(s)) > b->width[col])
             b->width[col] = w;
     }
     if ((ci = cat_index(cat)) < 0)
         return cs_error(&b->ctx->err, CS_EFAIL, "category", cat, "unknown category in expense %lld",
-                        (long long)id);
+                        (long long)x->id);
     b->count[ci]++;
-    if (add_overflows(&b->total[ci], conv) || add_overflows(&b->sum, conv) ||
-        (reimb && (add_overflows(&b->reimb[ci], conv) || add_overflows(&b->sum_reimb, conv))))
+    if (add_overflows(&b->total[ci], x->conv) || add_overflows(&b->sum, x->conv) ||
+        (x->reimb &&
+         (add_overflows(&b->reimb[ci], x->conv) || add_overflows(&b->sum_reimb, x->conv))))
         return sums_too_large(b);
     return 0;
+}
+
+/*
+ * The rows of ST (expenses_sql) into the Expenses sheet from row 1 on, read on a thread of
+ * their own; *ROWS gets their count. More expenses than a sheet holds is an error.
+ */
+static int expense_rows(struct book *b, sqlite3_stmt *st, lxw_row_t *rows)
+{
+    struct xreader x;
+    pthread_t reader;
+    lxw_row_t r = 0;
+    int rc = 0, i = 0;
+
+    memset(&x, 0, sizeof x);
+    handoff_init(&x.h);
+    x.book = b;
+    x.st = st;
+    for (int k = 0; k < 2; k++) {
+        x.b[k] = xmalloc(sizeof *x.b[k]);
+        memset(x.b[k], 0, sizeof *x.b[k]);
+    }
+    if (pthread_create(&reader, NULL, xreader_main, &x) != 0) {
+        rc = cs_error(&b->ctx->err, CS_EFAIL, "export", b->path, "cannot start a thread");
+        goto out;
+    }
+    while (!rc && handoff_get(&x.h, i)) {
+        const struct xbatch *bt = x.b[i];
+        for (int k = 0; k < bt->n && !rc; k++) {
+            /* the header, the rows, a blank row and the totals row must fit */
+            if (r + 3 >= MAX_ROWS)
+                rc = cs_error(&b->ctx->err, CS_EFAIL, "export", b->path,
+                              "more than %d expenses do not fit in one worksheet; export a "
+                              "smaller period (--month, --since/--until)",
+                              MAX_ROWS - 3);
+            else
+                rc = expense_row(b, bt, &bt->rows[k], ++r);
+        }
+        handoff_release(&x.h, i, rc != 0);
+        i ^= 1;
+    }
+    pthread_join(reader, NULL);
+    if (!rc && x.rc) {
+        rc = x.rc;
+        b->ctx->err = x.err;
+    }
+out:
+    handoff_destroy(&x.h);
+    for (int k = 0; k < 2; k++) {
+        free(x.b[k]->arena);
+        free(x.b[k]);
+    }
+    *rows = r;
+    return rc;
 }
 
 /*
@@ -388,7 +566,7 @@ static int write_expenses(struct book *b)
     sqlite3_stmt *st = NULL;
     char sql[1024], formula[64];
     lxw_row_t r = 0, last;
-    int rc = 0, step;
+    int rc = 0;
     static const int fixed_width[X_NCOLS] = {8,  11, 10, 12, 14, 8,  14, 9,
                                              16, 13, 10, 12, 10, 10, 10};
 
@@ -407,22 +585,8 @@ static int write_expenses(struct book *b)
     sqlite3_bind_text(st, 2, f.since, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, f.until, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, b->base, -1, SQLITE_STATIC);
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        /* the header, the rows, a blank row and the totals row must fit */
-        if (r + 3 >= MAX_ROWS) {
-            rc = cs_error(&b->ctx->err, CS_EFAIL, "export", b->path,
-                          "more than %d expenses do not fit in one worksheet; export a "
-                          "smaller period (--month, --since/--until)",
-                          MAX_ROWS - 3);
-            goto cleanup;
-        }
-        if ((rc = expense_row(b, st, ++r)))
-            goto cleanup;
-    }
-    if (step != SQLITE_DONE) {
-        rc = db_fail(b->ctx->db, "cannot read expenses", &b->ctx->err);
+    if ((rc = expense_rows(b, st, &r)))
         goto cleanup;
-    }
     b->nrows = (long)r;
     /* in constant_memory mode the filter's last row may not be before the current row, so
      * it is set now, before the totals row */
