@@ -47,6 +47,9 @@ expect_out "the schema refuses shared 2" "1" refused "$ins, shared) VALUES ('202
 expect_out "the schema refuses a negative tip" "1" refused "$ins, tip) VALUES ('2026-11-01', 'ride', 1, 'USD', 0, -1)"
 expect_out "the schema refuses a schedule's month twice" "1" \
   refused "BEGIN; INSERT INTO schedule(id, category, amount, currency, start_date) VALUES (99, 'donation', 1, 'USD', '2026-01-01'); $ins, schedule_id, occurrence) VALUES ('2026-11-01', 'donation', 1, 'USD', 0, 99, '2026-11'), ('2026-11-01', 'donation', 1, 'USD', 0, 99, '2026-11')"
+expect_out "a period's platform rides come from their own covering index (report.c's query)" \
+  "SEARCH expense USING COVERING INDEX expense_platform_ride (date>? AND date<?)" \
+  sh -c 'sqlite3 "$1" "EXPLAIN QUERY PLAN SELECT date, amount, tip, platform_fee, currency, origin, dest FROM expense WHERE date BETWEEN ?2 AND ?3 AND category = '"'ride'"' AND provider IN ('"'lyft', 'uber'"') AND amount > 0 ORDER BY date" | grep -o "SEARCH.*"' _ "$TMP/m.db"
 expect_out "the trip index is partial and still used" "SEARCH expense USING INDEX expense_trip (trip_id=?)" \
   sh -c 'sqlite3 "$1" "EXPLAIN QUERY PLAN SELECT * FROM expense WHERE trip_id = 1" | grep -o "SEARCH.*"' _ "$TMP/m.db"
 expect_out "money is stored as INTEGER" "integer" sh -c '"$CONFSPEND" --db "$0" add meal 23.50 >/dev/null; sqlite3 "$0" "SELECT typeof(amount) FROM expense"' "$TMP/m.db"
