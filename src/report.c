@@ -318,13 +318,49 @@ static void bind_selection(sqlite3_stmt *st, const struct period *p, const struc
     sqlite3_bind_text(st, 4, r->base, -1, SQLITE_STATIC);
 }
 
+/* Add the selection's expenses in other currencies than the base to ACC, each converted
+ * at its own date's rate (rounded per expense). */
+static int foreign_actual(sqlite3 *db, const struct period *p, int trip,
+                          const struct budget_report *out, struct acc *acc, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0, step;
+    if (db_prepare(db,
+                   trip ? "SELECT date, category, amount, currency FROM expense "
+                          "WHERE trip_id = ?1 AND currency <> ?4"
+                        : "SELECT date, category, amount, currency FROM expense "
+                          "WHERE date BETWEEN ?2 AND ?3 AND currency <> ?4",
+                   &st, e))
+        return CS_EFAIL;
+    bind_selection(st, p, out);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *date = (const char *)sqlite3_column_text(st, 0);
+        int b = block_of(out, date, trip);
+        int ci = category_index((const char *)sqlite3_column_text(st, 1));
+        int64_t v;
+        if (b < 0 || ci < 0)
+            continue;
+        if ((rc = rate_convert(db, (const char *)sqlite3_column_text(st, 3), date, out->base,
+                               sqlite3_column_int64(st, 2), &v, e)))
+            break;
+        if (money_add(&acc[b].actual[ci], v)) {
+            rc = too_large(e);
+            break;
+        }
+        acc[b].count[ci]++;
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = db_fail(db, "cannot sum expenses", e);
+    sqlite3_finalize(st);
+    return rc;
+}
 
 int report_budget(sqlite3 *db, const struct period *p, const char *today,
                   const struct ride_params *rp, struct budget_report *out, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
     struct acc *acc = NULL;
-    int rc = 0, trip = p->trip_id != 0, step;
+    int rc = 0, trip = p->trip_id != 0, step, foreign = 0;
     memset(out, 0, sizeof *out);
     if (config_base_currency(db, out->base, e))
         return CS_EFAIL;
@@ -355,15 +391,15 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
     acc = xmalloc(sizeof *acc * (size_t)out->nblocks);
     memset(acc, 0, sizeof *acc * (size_t)out->nblocks);
 
-    /* actual in the base currency: summed by SQL, foreign rows converted one by one */
+    /* actual in the base currency: summed by SQL per day, category and currency, in the
+     * covering index's order (no sort), one pass; days are folded into months below.
+     * Foreign rows are converted one by one, by a second pass only when there are any. */
     if ((rc = db_prepare(db,
-                         /* grouped by day, in the covering index's order (no sort);
-                          * days are folded into months below */
-                         trip ? "SELECT date, category, sum(amount), count(*) FROM expense "
-                                "WHERE trip_id = ?1 AND currency = ?4 GROUP BY date, category"
-                              : "SELECT date, category, sum(amount), count(*) FROM expense "
-                                "WHERE date BETWEEN ?2 AND ?3 AND currency = ?4 "
-                                "GROUP BY date, category",
+                         trip ? "SELECT date, category, currency, sum(amount), count(*) FROM "
+                                "expense WHERE trip_id = ?1 GROUP BY date, category, currency"
+                              : "SELECT date, category, currency, sum(amount), count(*) FROM "
+                                "expense WHERE date BETWEEN ?2 AND ?3 "
+                                "GROUP BY date, category, currency",
                          &st, e)))
         goto cleanup;
     bind_selection(st, p, out);
@@ -372,41 +408,15 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
         int ci = category_index((const char *)sqlite3_column_text(st, 1));
         if (b < 0 || ci < 0)
             continue;
-        if (money_add(&acc[b].actual[ci], sqlite3_column_int64(st, 2))) {
-            rc = too_large(e);
-            goto cleanup;
-        }
-        acc[b].count[ci] += sqlite3_column_int(st, 3);
-    }
-    sqlite3_finalize(st);
-    st = NULL;
-    if (step != SQLITE_DONE) {
-        rc = db_fail(db, "cannot sum expenses", e);
-        goto cleanup;
-    }
-    if ((rc = db_prepare(db,
-                         trip ? "SELECT date, category, amount, currency FROM expense "
-                                "WHERE trip_id = ?1 AND currency <> ?4"
-                              : "SELECT date, category, amount, currency FROM expense "
-                                "WHERE date BETWEEN ?2 AND ?3 AND currency <> ?4",
-                         &st, e)))
-        goto cleanup;
-    bind_selection(st, p, out);
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *date = (const char *)sqlite3_column_text(st, 0);
-        int b = block_of(out, date, trip);
-        int ci = category_index((const char *)sqlite3_column_text(st, 1));
-        int64_t v;
-        if (b < 0 || ci < 0)
+        if (strcmp((const char *)sqlite3_column_text(st, 2), out->base)) {
+            foreign = 1;
             continue;
-        if ((rc = rate_convert(db, (const char *)sqlite3_column_text(st, 3), date, out->base,
-                               sqlite3_column_int64(st, 2), &v, e)))
-            goto cleanup;
-        if (money_add(&acc[b].actual[ci], v)) {
+        }
+        if (money_add(&acc[b].actual[ci], sqlite3_column_int64(st, 3))) {
             rc = too_large(e);
             goto cleanup;
         }
-        acc[b].count[ci]++;
+        acc[b].count[ci] += sqlite3_column_int(st, 4);
     }
     sqlite3_finalize(st);
     st = NULL;
@@ -414,6 +424,8 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
         rc = db_fail(db, "cannot sum expenses", e);
         goto cleanup;
     }
+    if (foreign && (rc = foreign_actual(db, p, trip, out, acc, e)))
+        goto cleanup;
     if ((rc = add_committed(db, p, today, out, acc, e)))
         goto cleanup;
 
