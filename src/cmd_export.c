@@ -150,7 +150,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {
         PERIOD_OPTIONS, {"reimbursable-only", OPT_FLAG}, {"db", OPT_VALUE}, {NULL}};
-    const char *pos[2], *path;
+    const char *pos[2], *path, *target;
+    char *real = NULL; /* the file a symlink target points at */
     int npos, help_wanted, rc, xlsx;
     struct period p;
     struct expense_filter f;
@@ -187,20 +188,25 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                         S_ISDIR(sb.st_mode) ? "is a folder" : "not a regular file");
     if ((rc = ctx_open_db(ctx)) || (rc = period_resolve(ctx, o, 0, 0, &p, &ctx->err)))
         return rc;
+    /* a symlink to a file is written through, as `>` would: the new file replaces the
+     * one it points at and the link stays */
+    if (strcmp(path, "-") && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
+        real = realpath(path, NULL);
+    target = real ? real : path;
     if (xlsx) {
-        if ((rc = xlsx_export(ctx, path, &p, args_has(o, "reimbursable-only"))))
-            return rc;
-        printf("exported the workbook of %s to %s\n", p.label, path);
-        return 0;
+        if (!(rc = xlsx_export(ctx, target, &p, args_has(o, "reimbursable-only"))))
+            printf("exported the workbook of %s to %s\n", p.label, path);
+        free(real);
+        return rc;
     }
     period_filter(&p, &f);
     f.reimbursable_only = args_has(o, "reimbursable-only");
     if (!strcmp(path, "-"))
         return write_csv(ctx, &f, stdout, NULL, &count);
-    if ((rc = export_csv_file(ctx, path, &f, &count)))
-        return rc;
-    printf("exported %ld expense%s to %s\n", count, count == 1 ? "" : "s", path);
-    return 0;
+    if (!(rc = export_csv_file(ctx, target, &f, &count)))
+        printf("exported %ld expense%s to %s\n", count, count == 1 ? "" : "s", path);
+    free(real);
+    return rc;
 }
 
 const struct cs_cmd cmd_export = {

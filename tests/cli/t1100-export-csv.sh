@@ -84,6 +84,12 @@ mkfifo "$TMP/exp/fifo"
 expect_fail "onto a fifo" 1 "export: not a regular file; not replaced" cs export csv "$TMP/exp/fifo"
 check "the fifo stays a fifo" -p "$TMP/exp/fifo"
 expect_out "nothing else appeared" "all.csv fifo one.csv rel.csv" sh -c "ls -A '$TMP/exp' | tr '\n' ' ' | sed 's/ \$//'"
+# a symlink to a file is written through: the file it points at is replaced, the link stays
+mkdir "$TMP/real" && echo old >"$TMP/real/kept.csv" && ln -s ../real/kept.csv "$TMP/exp/link.csv"
+expect_out "onto a symlink" "exported 1 expense to $TMP/exp/link.csv" cs export csv "$TMP/exp/link.csv" --since 2026-11-02 --until 2026-11-02
+check "the link is still a link" -L "$TMP/exp/link.csv"
+expect_out "the file it points at has the export" "$(cs export csv - --since 2026-11-02 --until 2026-11-02)" cat "$TMP/real/kept.csv"
+expect_out "nothing else appeared beside either" "kept.csv" ls -A "$TMP/real"
 if [ "$(id -u)" != 0 ]; then
   mkdir "$TMP/ro" && chmod 0555 "$TMP/ro"
   expect_fail "an unwritable folder" 1 "Permission denied" cs export csv "$TMP/ro/out.csv"

@@ -512,6 +512,13 @@ expect_out "every workbook in place, no temporary file beside them" \
 # --- failures leave nothing behind ----------------------------------------------------------
 mkdir -p "$TMP/fail"
 echo old >"$TMP/fail/keep.xlsx"
+mkdir "$TMP/real" && echo old >"$TMP/real/kept.xlsx" && ln -s "$TMP/real/kept.xlsx" "$TMP/link.xlsx"
+expect_out "onto a symlink: written through" "exported the workbook of 2026-11 to $TMP/link.xlsx" \
+  cs export xlsx "$TMP/link.xlsx" --month 2026-11
+check "the link stays a link" -L "$TMP/link.xlsx"
+expect_out "the file it points at is the workbook" "Summary Expenses Budget Rides" \
+  "$PY" -c 'import openpyxl, sys; print(" ".join(openpyxl.load_workbook(sys.argv[1]).sheetnames))' "$TMP/real/kept.xlsx"
+expect_out "nothing else beside it" "kept.xlsx" ls -A "$TMP/real"
 expect_fail "target folder missing" 1 "export:" cs export xlsx "$TMP/nope/x.xlsx"
 [ ! -e "$TMP/nope" ] && ok || bad "a missing folder was created"
 expect_fail "target is a folder" 1 "export:" cs export xlsx "$TMP/fail"
