@@ -122,15 +122,11 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {ENTRY_OPTIONS, {"monthly", OPT_FLAG}, {"until", OPT_VALUE}, {NULL}};
     const char *pos[2];
-    int npos, help_wanted, rc;
+    int npos, rc;
     struct expense x = EXPENSE_INIT;
 
-    if (args_parse(argc, argv, o, pos, 2, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_add);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_add, argc, argv, o, pos, 2, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if (npos < 1)
         return cs_error(&ctx->err, CS_EINPUT, "category", NULL,
                         "missing (usage: confspend add CATEGORY AMOUNT [options])");

@@ -29,18 +29,14 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                          {"db", OPT_VALUE},
                          {NULL}};
     const char *pos[3];
-    int npos, help_wanted, rc;
+    int npos, rc;
     struct cs_date m;
     const char *month = "";
     int64_t trip_id = 0, amount = 0;
     char base[4];
 
-    if (args_parse(argc, argv, o, pos, 3, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_budget);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_budget, argc, argv, o, pos, 3, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if (npos >= 1 && !strcmp(pos[0], "list")) {
         enum out_format fmt;
         sqlite3_stmt *st = NULL;

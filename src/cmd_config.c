@@ -45,14 +45,10 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {{"db", OPT_VALUE}, {NULL}};
     const char *pos[3];
-    int npos, help_wanted, rc, k = -1;
+    int npos, rc, k = -1;
 
-    if (args_parse(argc, argv, o, pos, 3, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_config);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_config, argc, argv, o, pos, 3, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if (npos == 0 || (strcmp(pos[0], "set") && strcmp(pos[0], "get")))
         return cs_error(&ctx->err, CS_EINPUT, "config", npos ? pos[0] : NULL,
                         "use config set KEY VALUE or config get [KEY]");

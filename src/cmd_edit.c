@@ -19,17 +19,13 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {ENTRY_OPTIONS, {"amount", OPT_VALUE}, {"category", OPT_VALUE}, {NULL}};
     const char *pos[1];
-    int npos, help_wanted, rc;
+    int npos, rc;
     int64_t id;
     struct expense x = EXPENSE_INIT;
     char *line;
 
-    if (args_parse(argc, argv, o, pos, 1, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_edit);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_edit, argc, argv, o, pos, 1, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if (npos < 1)
         return cs_error(&ctx->err, CS_EINPUT, "id", NULL,
                         "missing (usage: confspend edit ID [options])");

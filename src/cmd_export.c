@@ -152,18 +152,14 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         PERIOD_OPTIONS, {"reimbursable-only", OPT_FLAG}, {"db", OPT_VALUE}, {NULL}};
     const char *pos[2], *path, *target;
     char *real = NULL; /* the file a symlink target points at */
-    int npos, help_wanted, rc, xlsx;
+    int npos, rc, xlsx;
     struct period p;
     struct expense_filter f;
     struct stat sb;
     long count = 0;
 
-    if (args_parse(argc, argv, o, pos, 2, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_export);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_export, argc, argv, o, pos, 2, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if (npos < 1)
         return cs_error(&ctx->err, CS_EINPUT, "format", NULL,
                         "missing (usage: confspend export csv|xlsx FILE [options])");

@@ -137,7 +137,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {{"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
     const char *pos[1];
-    int npos, help_wanted, rc;
+    int npos, rc;
     int64_t id = 0;
     enum out_format fmt;
     sqlite3_stmt *st = NULL;
@@ -145,12 +145,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     static const char *const head[] = {"change", "at", "action", "id", "detail"};
     static const int align[] = {ALIGN_RIGHT, 0, 0, ALIGN_RIGHT, 0};
 
-    if (args_parse(argc, argv, o, pos, 1, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_history);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_history, argc, argv, o, pos, 1, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if ((npos && expense_parse_id(pos[0], &id, &ctx->err)) ||
         output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
         return CS_EINPUT;

@@ -422,7 +422,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                          {"decimal-comma", OPT_FLAG}, {"dry-run", OPT_FLAG},
                          {"db", OPT_VALUE},           {NULL}};
     const char *pos[2], *path, *profile;
-    int npos, help_wanted, delim = 0, rc = 0, dry, decimal_comma, show_progress = 0;
+    int npos, delim = 0, rc = 0, dry, decimal_comma, show_progress = 0;
     long long size = 0;
     char base[4];
     FILE *fp = NULL;
@@ -435,12 +435,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     int reader_open = 0;
     char *new_path = NULL, *new_tmp = NULL; /* a new database, loaded privately */
 
-    if (args_parse(argc, argv, o, pos, 2, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_import);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_import, argc, argv, o, pos, 2, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if (npos < 1)
         return cs_error(&ctx->err, CS_EINPUT, "format", NULL,
                         "missing (usage: confspend import csv FILE [options])");

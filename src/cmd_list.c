@@ -32,7 +32,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     struct cs_opt o[] = {PERIOD_OPTIONS, {"category", OPT_VALUE}, {"format", OPT_VALUE},
                          {"db", OPT_VALUE}, {NULL}};
     const char *pos[1];
-    int npos, help_wanted, rc = 0, ntot = 0;
+    int npos, rc = 0, ntot = 0;
     enum out_format fmt;
     struct period p;
     struct expense_filter f = {0};
@@ -44,12 +44,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     static const int tbl_align[] = {ALIGN_RIGHT, 0, 0, ALIGN_RIGHT, 0, 0, 0, 0, 0, 0};
     static const int list_align[LIST_NCOLS] = {0};
 
-    if (args_parse(argc, argv, o, pos, 0, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_list);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_list, argc, argv, o, pos, 0, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if (output_parse_format(args_value(o, "format"), &fmt, &ctx->err) ||
         period_precheck(o, 0, &ctx->err))
         return CS_EINPUT;

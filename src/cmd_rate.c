@@ -21,17 +21,13 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {{"date", OPT_VALUE}, {"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
     const char *pos[3];
-    int npos, help_wanted, rc;
+    int npos, rc;
     struct cs_date d = ctx->today;
     char date[11], base[4];
     int64_t r;
 
-    if (args_parse(argc, argv, o, pos, 3, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_rate);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_rate, argc, argv, o, pos, 3, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if (npos >= 1 && !strcmp(pos[0], "list")) {
         enum out_format fmt;
         sqlite3_stmt *st = NULL;

@@ -441,15 +441,11 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     struct cs_opt o[] = {
         PERIOD_OPTIONS, RIDE_OPTIONS, {"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
     const char *pos[2];
-    int npos, help_wanted;
+    int npos, rc;
     enum out_format fmt;
 
-    if (args_parse(argc, argv, o, pos, 2, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_report);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_report, argc, argv, o, pos, 2, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if (output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
         return CS_EINPUT;
     if (npos < 1)

@@ -13,7 +13,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {{"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
     const char *pos[1];
-    int npos, help_wanted, rc;
+    int npos, rc;
     int64_t id;
     enum out_format fmt;
     struct expense x = EXPENSE_INIT;
@@ -21,12 +21,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     struct output out;
     static const int align[FULL_NCOLS] = {0};
 
-    if (args_parse(argc, argv, o, pos, 1, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_show);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_show, argc, argv, o, pos, 1, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if (npos < 1)
         return cs_error(&ctx->err, CS_EINPUT, "id", NULL, "missing (usage: confspend show ID)");
     if (expense_parse_id(pos[0], &id, &ctx->err) ||

@@ -253,19 +253,14 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                          {"none", OPT_FLAG},      {"format", OPT_VALUE}, {"db", OPT_VALUE},
                          {NULL}};
     const char *pos[2];
-    int npos, help_wanted;
+    int npos, rc;
     const char *sub;
 
-    if (args_parse(argc, argv, o, pos, 2, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted || npos == 0) {
-        if (!help_wanted)
-            return cs_error(&ctx->err, CS_EINPUT, "trip", NULL,
-                            "missing subcommand (add, list, show, edit, rm, use)");
-        return cmd_print_help(&cmd_trip);
-    }
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_trip, argc, argv, o, pos, 2, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
+    if (npos == 0)
+        return cs_error(&ctx->err, CS_EINPUT, "trip", NULL,
+                        "missing subcommand (add, list, show, edit, rm, use)");
     sub = pos[0];
     if (precheck(o, &ctx->err))
         return CS_EINPUT;

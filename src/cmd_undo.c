@@ -16,16 +16,12 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {{"db", OPT_VALUE}, {NULL}};
     const char *pos[1];
-    int npos, help_wanted, rc;
+    int npos, rc;
     char action[8];
     int64_t id, change;
 
-    if (args_parse(argc, argv, o, pos, 0, &npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted)
-        return cmd_print_help(&cmd_undo);
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if ((rc = cmd_parse(ctx, &cmd_undo, argc, argv, o, pos, 0, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
     if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
         return rc;
     if ((rc = history_undo(ctx->db, action, &id, &change, &ctx->err)) ||

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confspend/args.h"
 #include "confspend/cli.h"
 #include "confspend/db.h"
 #include "confspend/expense.h"
@@ -34,6 +35,21 @@ static void usage(FILE *fp)
 int cmd_print_help(const struct cs_cmd *cmd)
 {
     printf("usage: confspend [--db FILE] %s\n\n%s", cmd->usage, cmd->help);
+    return 0;
+}
+
+int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv,
+              struct cs_opt *o, const char **pos, int maxpos, int *npos)
+{
+    int help_wanted;
+    if (args_parse(argc, argv, o, pos, maxpos, npos, &help_wanted, &ctx->err))
+        return CS_EINPUT;
+    if (help_wanted) {
+        cmd_print_help(cmd);
+        return CMD_HELPED;
+    }
+    if (args_value(o, "db"))
+        ctx->db_opt = args_value(o, "db");
     return 0;
 }
 

@@ -37,6 +37,19 @@ extern const struct cs_cmd cmd_trip, cmd_add, cmd_list, cmd_show, cmd_edit, cmd_
 /* Print CMD's usage and help to stdout (for --help). Returns 0. */
 int cmd_print_help(const struct cs_cmd *cmd);
 
+struct cs_opt;
+/* cmd_parse() printed the help: the command is done. */
+#define CMD_HELPED 1
+/*
+ * The start every command shares: parse its words ARGC/ARGV against the options O (which
+ * include "db") and at most MAXPOS positionals into POS/NPOS; print CMD's help for
+ * --help (returning CMD_HELPED); take --db into ctx->db_opt. Returns 0 to go on,
+ * CMD_HELPED, or CS_EINPUT with ctx->err filled. A command goes on with
+ *     if ((rc = cmd_parse(...))) return rc == CMD_HELPED ? 0 : rc;
+ */
+int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv,
+              struct cs_opt *o, const char **pos, int maxpos, int *npos);
+
 /*
  * Open ctx->db when it is not open yet and post due recurring expenses. Commands call this
  * after checking what they can without the database, so bad input creates nothing.
