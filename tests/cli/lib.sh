@@ -92,3 +92,17 @@ expect_fail_silent() {
     PASS=$((PASS - 1)); bad "$1: wrote to stdout: $(head -c 200 "$TMP/out")"
   fi
 }
+
+# gen_expenses N DIR: DIR/expenses.csv with N rows for import (gen_expenses.py, or a
+# plainer shell-made file where there is no python3)
+gen_expenses() {
+  local gen=${GEN:-$(dirname "${BASH_SOURCE[0]}")/gen_expenses.py}
+  if [ -x /usr/bin/python3 ] && [ -f "$gen" ]; then
+    /usr/bin/python3 "$gen" "$1" "$2" >/dev/null
+  else
+    mkdir -p "$2"
+    { echo "date,category,amount,currency,merchant,note,from,to"
+      for ((k = 0; k < $1; k++)); do echo "2026-10-$((k % 28 + 10)),meal,$((k % 5000 + 1)).25,USD,Cafe,item $k,,"; done
+    } >"$2/expenses.csv"
+  fi
+}

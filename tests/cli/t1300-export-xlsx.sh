@@ -532,7 +532,7 @@ fi
 # before it writes the zip, so the zip comes out whole but cut. confspend reads it back and
 # refuses it. A tmpfs one and a half times the sheet's size lets the rows be written but not
 # copied (root only: it mounts a file system).
-if [ "$(id -u)" = 0 ] && mkdir "$TMP/small" && "$PY" "$SRCDIR/tests/cli/gen_expenses.py" 4000 "$TMP/gen" >/dev/null 2>&1 &&
+if [ "$(id -u)" = 0 ] && mkdir "$TMP/small" && gen_expenses 4000 "$TMP/gen" 2>/dev/null &&
   cs --db "$TMP/big.db" import csv "$TMP/gen/expenses.csv" >/dev/null &&
   cs --db "$TMP/big.db" export xlsx "$TMP/big.xlsx" >/dev/null; then
   kib=$("$PY" -c 'import sys, zipfile

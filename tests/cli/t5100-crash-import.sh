@@ -7,15 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 N=${CRASH_ROWS:-50000}
 PY=/usr/bin/python3
-GEN=${GEN:-$(dirname "$0")/gen_expenses.py}
-if [ -x $PY ] && [ -f "$GEN" ]; then
-  $PY "$GEN" $N "$TMP/gen" >/dev/null
-else
-  mkdir "$TMP/gen"
-  { echo "date,category,amount,currency,merchant,note,from,to"
-    for ((k = 0; k < N; k++)); do echo "2026-10-$((k % 28 + 10)),meal,$((k % 5000 + 1)).25,USD,Cafe,item $k,,"; done
-  } >"$TMP/gen/expenses.csv"
-fi
+gen_expenses "$N" "$TMP/gen"
 CSV=$TMP/gen/expenses.csv
 
 # The database each import starts from: a trip, two expenses, a budget.
