@@ -31,8 +31,8 @@ static struct cs_opt *find(struct cs_opt *opts, const char *name, size_t len)
     return NULL;
 }
 
-int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int maxpos,
-               int *npos, int *help, struct cs_err *e)
+int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int maxpos, int *npos,
+               int *help, struct cs_err *e)
 {
     int i, only_pos = 0;
     *npos = 0;

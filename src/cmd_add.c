@@ -68,7 +68,8 @@ static int add_schedule(struct cs_ctx *ctx, struct expense *x, const char *until
     sid = sqlite3_last_insert_rowid(ctx->db);
     if (schedule_post_due(ctx->db, ctx->today_s, &n, &ctx->err))
         return CS_EFAIL;
-    if (db_prepare(ctx->db, "SELECT " EXPENSE_COLUMNS EXPENSE_FROM "WHERE e.schedule_id = ?1 ORDER BY e.id",
+    if (db_prepare(ctx->db,
+                   "SELECT " EXPENSE_COLUMNS EXPENSE_FROM "WHERE e.schedule_id = ?1 ORDER BY e.id",
                    &st, &ctx->err))
         return CS_EFAIL;
     sqlite3_bind_int64(st, 1, sid);
@@ -85,9 +86,8 @@ static int add_schedule(struct cs_ctx *ctx, struct expense *x, const char *until
     {
         char amt[32];
         money_format(x->amount, money_digits(x->currency), amt, sizeof amt);
-        printf("monthly %s %s %s from %.7s%s%s (schedule %lld)\n", x->category, amt,
-               x->currency, x->date, until ? " until " : "", until ? until : "",
-               (long long)sid);
+        printf("monthly %s %s %s from %.7s%s%s (schedule %lld)\n", x->category, amt, x->currency,
+               x->date, until ? " until " : "", until ? until : "", (long long)sid);
     }
     return 0;
 }

@@ -62,8 +62,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     }
     if (!strcmp(pos[0], "set")) {
         if (npos != 3)
-            return cs_error(&ctx->err, CS_EINPUT, "config", NULL,
-                            "usage: config set KEY VALUE");
+            return cs_error(&ctx->err, CS_EINPUT, "config", NULL, "usage: config set KEY VALUE");
         if (check_value(pos[1], pos[2], &ctx->err))
             return CS_EINPUT;
         if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))

@@ -29,8 +29,8 @@ struct total {
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {PERIOD_OPTIONS, {"category", OPT_VALUE}, {"format", OPT_VALUE},
-                         {"db", OPT_VALUE}, {NULL}};
+    struct cs_opt o[] = {
+        PERIOD_OPTIONS, {"category", OPT_VALUE}, {"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
     const char *pos[1];
     int npos, rc = 0, ntot = 0;
     enum out_format fmt;
@@ -39,8 +39,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     sqlite3_stmt *st = NULL;
     struct output out;
     struct total tot[16];
-    static const char *const tbl_head[] = {"id",       "date", "category", "amount", "cur",
-                                           "merchant", "route", "note",    "trip",   "reimb"};
+    static const char *const tbl_head[] = {"id",       "date",  "category", "amount", "cur",
+                                           "merchant", "route", "note",     "trip",   "reimb"};
     static const int tbl_align[] = {ALIGN_RIGHT, 0, 0, ALIGN_RIGHT, 0, 0, 0, 0, 0, 0};
     static const int list_align[LIST_NCOLS] = {0};
 
@@ -72,11 +72,13 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             char route[512] = "";
             int i;
             if (x.from || x.to)
-                snprintf(route, sizeof route, "%s -> %s", x.from ? x.from : "?",
-                         x.to ? x.to : "?");
-            const char *cells[] = {c.cells[0], c.cells[1], c.cells[2], c.cells[3],
-                                   c.cells[4], x.merchant ? x.merchant : (x.recipient ? x.recipient : ""),
-                                   route,      c.cells[6], c.cells[7], x.reimbursable ? "yes" : ""};
+                snprintf(route, sizeof route, "%s -> %s", x.from ? x.from : "?", x.to ? x.to : "?");
+            const char *cells[] = {
+                c.cells[0], c.cells[1],
+                c.cells[2], c.cells[3],
+                c.cells[4], x.merchant ? x.merchant : (x.recipient ? x.recipient : ""),
+                route,      c.cells[6],
+                c.cells[7], x.reimbursable ? "yes" : ""};
             output_row(&out, cells);
             for (i = 0; i < ntot && strcmp(tot[i].currency, x.currency); i++)
                 ;
@@ -119,6 +121,10 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 }
 
 const struct cs_cmd cmd_list = {
-    "list", "list [--trip SLUG] [--month YYYY-MM] [--since DATE] [--until DATE] [--category C] [--format F]",
-    help, 0, exec,
+    "list",
+    "list [--trip SLUG] [--month YYYY-MM] [--since DATE] [--until DATE] [--category C] [--format "
+    "F]",
+    help,
+    0,
+    exec,
 };

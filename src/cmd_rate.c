@@ -39,8 +39,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         if (output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
             return CS_EINPUT;
         if ((rc = ctx_open_db(ctx)) ||
-            (rc = db_prepare(ctx->db, "SELECT currency, date, rate_e9 FROM rate ORDER BY 1, 2",
-                             &st, &ctx->err)))
+            (rc = db_prepare(ctx->db, "SELECT currency, date, rate_e9 FROM rate ORDER BY 1, 2", &st,
+                             &ctx->err)))
             return rc;
         output_begin(&out, fmt, stdout, 3, head, align);
         while (sqlite3_step(st) == SQLITE_ROW) {
@@ -58,7 +58,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return cs_error(&ctx->err, CS_EINPUT, "rate", npos ? pos[0] : NULL,
                         "use rate set CUR RATE [--date DATE] or rate list");
     if (npos != 3)
-        return cs_error(&ctx->err, CS_EINPUT, "rate", NULL, "usage: rate set CUR RATE [--date DATE]");
+        return cs_error(&ctx->err, CS_EINPUT, "rate", NULL,
+                        "usage: rate set CUR RATE [--date DATE]");
     if (!money_currency_known(pos[1]))
         return cs_error(&ctx->err, CS_EINPUT, "currency", pos[1], "unknown ISO 4217 currency code");
     if (money_parse_e9(pos[2], 0, &r, "rate", &ctx->err))

@@ -79,7 +79,8 @@ static int trip_add(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
         return rc;
     t.slug = xstrdup(slug);
     t.name = xstrdup(args_value(o, "name"));
-    t.city = args_value(o, "city") && *args_value(o, "city") ? xstrdup(args_value(o, "city")) : NULL;
+    t.city =
+        args_value(o, "city") && *args_value(o, "city") ? xstrdup(args_value(o, "city")) : NULL;
     snprintf(t.start, sizeof t.start, "%s", args_value(o, "start"));
     snprintf(t.end, sizeof t.end, "%s", args_value(o, "end"));
     if (args_value(o, "currency"))
@@ -164,7 +165,8 @@ static int trip_rm(struct cs_ctx *ctx, const char *slug)
     if ((rc = db_prepare(ctx->db, "DELETE FROM trip WHERE id = ?1", &st, &ctx->err)))
         goto out;
     sqlite3_bind_int64(st, 1, t.id);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(ctx->db, "cannot remove the trip", &ctx->err);
+    rc =
+        sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(ctx->db, "cannot remove the trip", &ctx->err);
     sqlite3_finalize(st);
     if (!rc && (rc = trip_active(ctx->db, &active, &ctx->err)) == 0 && active == t.id)
         rc = config_unset(ctx->db, "trip.active", &ctx->err);
@@ -211,8 +213,8 @@ static int trip_list(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
     struct output out;
     int rc;
     int64_t active;
-    static const char *const head[] = {"slug", "name", "start", "end", "city",
-                                       "currency", "expenses", "active"};
+    static const char *const head[] = {"slug", "name",     "start",    "end",
+                                       "city", "currency", "expenses", "active"};
     static const int align[] = {0, 0, 0, 0, 0, 0, ALIGN_RIGHT, 0};
     if (output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
         return CS_EINPUT;
@@ -225,12 +227,13 @@ static int trip_list(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
             return rc;
         trip_release(&t);
     }
-    if ((rc = db_prepare(ctx->db,
-                         "SELECT t.id, t.slug, t.name, t.start_date, t.end_date, "
-                         "coalesce(t.city, ''), t.currency, "
-                         "(SELECT count(*) FROM expense e WHERE e.trip_id = t.id) "
-                         "FROM trip t WHERE ?1 IS NULL OR t.slug = ?1 ORDER BY t.start_date, t.slug",
-                         &st, &ctx->err)))
+    if ((rc =
+             db_prepare(ctx->db,
+                        "SELECT t.id, t.slug, t.name, t.start_date, t.end_date, "
+                        "coalesce(t.city, ''), t.currency, "
+                        "(SELECT count(*) FROM expense e WHERE e.trip_id = t.id) "
+                        "FROM trip t WHERE ?1 IS NULL OR t.slug = ?1 ORDER BY t.start_date, t.slug",
+                        &st, &ctx->err)))
         return rc;
     db_bind_text(st, 1, slug);
     output_begin(&out, fmt, stdout, 8, head, align);
@@ -248,10 +251,11 @@ static int trip_list(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {{"name", OPT_VALUE},     {"start", OPT_VALUE}, {"end", OPT_VALUE},
-                         {"city", OPT_VALUE},     {"currency", OPT_VALUE}, {"slug", OPT_VALUE},
-                         {"none", OPT_FLAG},      {"format", OPT_VALUE}, {"db", OPT_VALUE},
-                         {NULL}};
+    struct cs_opt o[] = {{"name", OPT_VALUE},     {"start", OPT_VALUE},
+                         {"end", OPT_VALUE},      {"city", OPT_VALUE},
+                         {"currency", OPT_VALUE}, {"slug", OPT_VALUE},
+                         {"none", OPT_FLAG},      {"format", OPT_VALUE},
+                         {"db", OPT_VALUE},       {NULL}};
     const char *pos[2];
     int npos, rc;
     const char *sub;

@@ -11,8 +11,7 @@
 
 const char *const cs_categories[] = {"ride",   "meal",   "lodging", "donation",
                                      "ticket", "travel", "other",   NULL};
-static const char *const providers[] = {"lyft", "uber", "taxi", "direct", "transit", "other",
-                                        NULL};
+static const char *const providers[] = {"lyft", "uber", "taxi", "direct", "transit", "other", NULL};
 
 static int in_list(const char *const *list, const char *s)
 {
@@ -59,7 +58,8 @@ int expense_check(const struct expense *x, int digits, struct cs_err *e)
         return cs_error(e, CS_EINPUT, "category", x->category,
                         "unknown category (ride, meal, lodging, donation, ticket, travel, other)");
     if (x->amount == 0 && !lodging)
-        return cs_error(e, CS_EINPUT, "amount", "0", "must be greater than zero (0 is for lodging only)");
+        return cs_error(e, CS_EINPUT, "amount", "0",
+                        "must be greater than zero (0 is for lodging only)");
     if (!ride) {
         static const char *const names[] = {"--provider", "--from", "--to", "--driver"};
         const char *const vals[] = {x->provider, x->from, x->to, x->driver};
@@ -69,8 +69,7 @@ int expense_check(const struct expense *x, int digits, struct cs_err *e)
         if (x->tip >= 0)
             return cs_error(e, CS_EINPUT, "--tip", x->category, "only for ride expenses");
         if (x->platform_fee >= 0)
-            return cs_error(e, CS_EINPUT, "--platform-fee", x->category,
-                            "only for ride expenses");
+            return cs_error(e, CS_EINPUT, "--platform-fee", x->category, "only for ride expenses");
         if (x->shared >= 0)
             return cs_error(e, CS_EINPUT, "--shared", x->category, "only for ride expenses");
     }
@@ -245,8 +244,7 @@ int expense_load(sqlite3 *db, int64_t id, struct expense *x, struct cs_err *e)
     return cs_error(e, CS_EINPUT, "id", ids, "no such expense");
 }
 
-int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **st,
-                   struct cs_err *e)
+int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **st, struct cs_err *e)
 {
     char sql[1024];
     snprintf(sql, sizeof sql,
@@ -318,9 +316,9 @@ int schedule_has_due(sqlite3 *db, const char *today, struct cs_err *e)
             month_parse(posted, &m, "month", NULL);
             m = month_add(m, 1);
         } else {
-            month_parse((char[8]){start[0], start[1], start[2], start[3], '-', start[5],
-                                  start[6], 0},
-                        &m, "month", NULL);
+            month_parse(
+                (char[8]){start[0], start[1], start[2], start[3], '-', start[5], start[6], 0}, &m,
+                "month", NULL);
         }
         month_format(m, month);
         schedule_occurrence_date(start, month, occ);
@@ -361,11 +359,9 @@ int schedule_post_due(sqlite3 *db, const char *today, int *posted_n, struct cs_e
             if (strcmp(x.date, today) > 0)
                 break;
             x.schedule_id = sqlite3_column_int64(st, 0);
-            snprintf(x.category, sizeof x.category, "%s",
-                     (const char *)sqlite3_column_text(st, 1));
+            snprintf(x.category, sizeof x.category, "%s", (const char *)sqlite3_column_text(st, 1));
             x.amount = sqlite3_column_int64(st, 2);
-            snprintf(x.currency, sizeof x.currency, "%s",
-                     (const char *)sqlite3_column_text(st, 3));
+            snprintf(x.currency, sizeof x.currency, "%s", (const char *)sqlite3_column_text(st, 3));
             x.merchant = db_col_dup(st, 7);
             x.note = db_col_dup(st, 8);
             x.trip_id = sqlite3_column_int64(st, 9);

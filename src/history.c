@@ -12,13 +12,16 @@
     "receipt, provider, origin, dest, driver, tip, platform_fee, shared, nights, compare_rate, "   \
     "recipient, schedule_id, occurrence, import_key, created_at"
 #define J(k) "json_extract(?1, '$." k "')"
-#define VALUES                                                                                                                                                                                                                                                                          \
-    J("date")                                                                                                                                                                                                                                                                           \
-    ", " J("category") ", " J("amount") ", " J("currency") ", " J(                                                                                                                                                                                                                      \
-        "merchant") ", " J("note") ","                                                                                                                                                                                                                                                  \
-                                   " " J("trip_id") ", " J("reimbursable") ", " J("payment") ","                                                                                                                                                                                        \
-                                                                                             " " J("receipt") ", " J("provider") ", " J("origin") ", " J("dest") ", " J("driver") ", " J("tip") ", " J("platform_fee") ", " J("shared") ", " J("nights") ", " J("compare_rate") ", " J( \
-                                                                                                 "recipient") ", " J("schedule_id") ", " J("occurrence") ", " J("import_key") ", " J("created_at")
+#define VALUES                                                                                                                                                   \
+    J("date")                                                                                                                                                    \
+    ", " J("category") ", " J("amount") ", " J("currency") ", " J("merchant") ", " J(                                                                            \
+        "note") ","                                                                                                                                              \
+                " " J("trip_id") ", " J("reimbursable") ", " J(                                                                                                  \
+                    "payment") ","                                                                                                                               \
+                               " " J("receipt") ", " J("provider") ", " J("origin") ", " J("dest") ", " J("driver") ", " J("tip") ", " J("platform_fee") ", " J( \
+                                   "shared") ", " J("nights") ", " J("compare_rate") ", " J("reci"                                                               \
+                                                                                            "pien"                                                               \
+                                                                                            "t") ", " J("schedule_id") ", " J("occurrence") ", " J("import_key") ", " J("created_at")
 
 static int run(sqlite3 *db, const char *sql, const char *json, int64_t id, struct cs_err *e)
 {

@@ -38,8 +38,8 @@ int cmd_print_help(const struct cs_cmd *cmd)
     return 0;
 }
 
-int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv,
-              struct cs_opt *o, const char **pos, int maxpos, int *npos)
+int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv, struct cs_opt *o,
+              const char **pos, int maxpos, int *npos)
 {
     int help_wanted;
     if (args_parse(argc, argv, o, pos, maxpos, npos, &help_wanted, &ctx->err))

@@ -9,16 +9,15 @@ static const struct {
     const char code[4];
     int digits;
 } currencies[] = {
-    {"AED", 2}, {"ARS", 2}, {"AUD", 2}, {"BGN", 2}, {"BHD", 3}, {"BIF", 0}, {"BRL", 2},
-    {"CAD", 2}, {"CHF", 2}, {"CLP", 0}, {"CNY", 2}, {"COP", 2}, {"CZK", 2}, {"DJF", 0},
-    {"DKK", 2}, {"EGP", 2}, {"EUR", 2}, {"GBP", 2}, {"GNF", 0}, {"HKD", 2}, {"HUF", 2},
-    {"IDR", 2}, {"ILS", 2}, {"INR", 2}, {"IQD", 3}, {"ISK", 0}, {"JOD", 3}, {"JPY", 0},
-    {"KES", 2}, {"KMF", 0}, {"KRW", 0}, {"KWD", 3}, {"LYD", 3}, {"MAD", 2}, {"MXN", 2},
-    {"MYR", 2}, {"NGN", 2}, {"NOK", 2}, {"NZD", 2}, {"OMR", 3}, {"PEN", 2}, {"PHP", 2},
-    {"PKR", 2}, {"PLN", 2}, {"PYG", 0}, {"QAR", 2}, {"RON", 2}, {"RWF", 0}, {"SAR", 2},
-    {"SEK", 2}, {"SGD", 2}, {"THB", 2}, {"TND", 3}, {"TRY", 2}, {"TWD", 2}, {"UAH", 2},
-    {"UGX", 0}, {"USD", 2}, {"UYU", 2}, {"VND", 0}, {"VUV", 0}, {"XAF", 0}, {"XOF", 0},
-    {"XPF", 0}, {"ZAR", 2},
+    {"AED", 2}, {"ARS", 2}, {"AUD", 2}, {"BGN", 2}, {"BHD", 3}, {"BIF", 0}, {"BRL", 2}, {"CAD", 2},
+    {"CHF", 2}, {"CLP", 0}, {"CNY", 2}, {"COP", 2}, {"CZK", 2}, {"DJF", 0}, {"DKK", 2}, {"EGP", 2},
+    {"EUR", 2}, {"GBP", 2}, {"GNF", 0}, {"HKD", 2}, {"HUF", 2}, {"IDR", 2}, {"ILS", 2}, {"INR", 2},
+    {"IQD", 3}, {"ISK", 0}, {"JOD", 3}, {"JPY", 0}, {"KES", 2}, {"KMF", 0}, {"KRW", 0}, {"KWD", 3},
+    {"LYD", 3}, {"MAD", 2}, {"MXN", 2}, {"MYR", 2}, {"NGN", 2}, {"NOK", 2}, {"NZD", 2}, {"OMR", 3},
+    {"PEN", 2}, {"PHP", 2}, {"PKR", 2}, {"PLN", 2}, {"PYG", 0}, {"QAR", 2}, {"RON", 2}, {"RWF", 0},
+    {"SAR", 2}, {"SEK", 2}, {"SGD", 2}, {"THB", 2}, {"TND", 3}, {"TRY", 2}, {"TWD", 2}, {"UAH", 2},
+    {"UGX", 0}, {"USD", 2}, {"UYU", 2}, {"VND", 0}, {"VUV", 0}, {"XAF", 0}, {"XOF", 0}, {"XPF", 0},
+    {"ZAR", 2},
 };
 
 int money_digits(const char *code)
@@ -59,8 +58,8 @@ int money_parse(const char *s, int digits, int64_t *out, const char *field, stru
         if (seen_dot && ++frac > digits) {
             if (digits == 0)
                 return cs_error(e, CS_EINPUT, field, s, "this currency has no minor unit");
-            return cs_error(e, CS_EINPUT, field, s, "at most %d decimal%s in this currency",
-                            digits, digits == 1 ? "" : "s");
+            return cs_error(e, CS_EINPUT, field, s, "at most %d decimal%s in this currency", digits,
+                            digits == 1 ? "" : "s");
         }
         ndig++;
         if (v > (UINT64_MAX - 9) / 10)
@@ -90,8 +89,8 @@ void money_format(int64_t v, int digits, char *buf, size_t n)
     if (digits == 0)
         snprintf(buf, n, "%s%llu", v < 0 ? "-" : "", (unsigned long long)a);
     else
-        snprintf(buf, n, "%s%llu.%0*llu", v < 0 ? "-" : "", (unsigned long long)(a / scale),
-                 digits, (unsigned long long)(a % scale));
+        snprintf(buf, n, "%s%llu.%0*llu", v < 0 ? "-" : "", (unsigned long long)(a / scale), digits,
+                 (unsigned long long)(a % scale));
 }
 
 void money_format_grouped(int64_t v, int digits, char *buf, size_t n)
@@ -140,14 +139,14 @@ int64_t round_half_away(__int128 num, __int128 den)
     return (int64_t)(neg ? -q : q);
 }
 
-int money_parse_e9(const char *s, int allow_zero, int64_t *out, const char *field,
-                   struct cs_err *e)
+int money_parse_e9(const char *s, int allow_zero, int64_t *out, const char *field, struct cs_err *e)
 {
     int64_t v;
     if (money_parse(s, 9, &v, field, NULL) != 0) {
         if (s && (s[0] == '-' || s[0] == '+'))
             return cs_error(e, CS_EINPUT, field, s, "must not be negative");
-        return cs_error(e, CS_EINPUT, field, s ? s : "", "not a decimal number with at most 9 decimals");
+        return cs_error(e, CS_EINPUT, field, s ? s : "",
+                        "not a decimal number with at most 9 decimals");
     }
     if (v == 0 && !allow_zero)
         return cs_error(e, CS_EINPUT, field, s, "must be greater than zero");

@@ -26,8 +26,8 @@ int rate_set(sqlite3 *db, const char *cur, const char *date, int64_t rate_e9, st
     return 0;
 }
 
-int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *base,
-                 int64_t amount, int64_t *out, struct cs_err *e)
+int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *base, int64_t amount,
+                 int64_t *out, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
     int rc;

@@ -7,8 +7,8 @@
 enum { OPT_FLAG = 0, OPT_VALUE = 1 };
 
 struct cs_opt {
-    const char *name; /* without the leading "--" */
-    int kind;         /* OPT_FLAG or OPT_VALUE */
+    const char *name;  /* without the leading "--" */
+    int kind;          /* OPT_FLAG or OPT_VALUE */
     const char *value; /* the value given (the last one wins), NULL when absent */
     int seen;          /* how many times it was given */
 };
@@ -19,8 +19,8 @@ struct cs_opt {
  * POS, at most MAXPOS of them. "--help" sets *HELP. Unknown options, a missing value, a
  * value given to a flag and too many positionals fill E (CS_EINPUT).
  */
-int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int maxpos,
-               int *npos, int *help, struct cs_err *e);
+int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int maxpos, int *npos,
+               int *help, struct cs_err *e);
 
 /* The option named NAME in OPTS (which must exist). */
 struct cs_opt *args_get(struct cs_opt *opts, const char *name);

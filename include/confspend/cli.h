@@ -47,8 +47,8 @@ struct cs_opt;
  * CMD_HELPED, or CS_EINPUT with ctx->err filled. A command goes on with
  *     if ((rc = cmd_parse(...))) return rc == CMD_HELPED ? 0 : rc;
  */
-int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv,
-              struct cs_opt *o, const char **pos, int maxpos, int *npos);
+int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv, struct cs_opt *o,
+              const char **pos, int maxpos, int *npos);
 
 /*
  * Open ctx->db when it is not open yet and post due recurring expenses. Commands call this

@@ -9,21 +9,23 @@
 
 /* The options add and edit share, as an initializer list (end it with {NULL}). */
 #define ENTRY_OPTIONS                                                                              \
-    {"date", OPT_VALUE}, {"currency", OPT_VALUE}, {"merchant", OPT_VALUE},                       \
-        {"note", OPT_VALUE}, {"trip", OPT_VALUE}, {"no-trip", OPT_FLAG},                         \
-        {"reimbursable", OPT_FLAG}, {"personal", OPT_FLAG}, {"payment", OPT_VALUE},              \
-        {"receipt", OPT_VALUE}, {"refund", OPT_FLAG}, {"provider", OPT_VALUE},                   \
-        {"from", OPT_VALUE}, {"to", OPT_VALUE}, {"driver", OPT_VALUE}, {"tip", OPT_VALUE},       \
-        {"platform-fee", OPT_VALUE}, {"shared", OPT_FLAG}, {"nights", OPT_VALUE},                \
-        {"compare-rate", OPT_VALUE}, {"recipient", OPT_VALUE}, {"db", OPT_VALUE}
+    {"date", OPT_VALUE}, {"currency", OPT_VALUE}, {"merchant", OPT_VALUE}, {"note", OPT_VALUE},    \
+        {"trip", OPT_VALUE}, {"no-trip", OPT_FLAG}, {"reimbursable", OPT_FLAG},                    \
+        {"personal", OPT_FLAG}, {"payment", OPT_VALUE}, {"receipt", OPT_VALUE},                    \
+        {"refund", OPT_FLAG}, {"provider", OPT_VALUE}, {"from", OPT_VALUE}, {"to", OPT_VALUE},     \
+        {"driver", OPT_VALUE}, {"tip", OPT_VALUE}, {"platform-fee", OPT_VALUE},                    \
+        {"shared", OPT_FLAG}, {"nights", OPT_VALUE}, {"compare-rate", OPT_VALUE},                  \
+        {"recipient", OPT_VALUE},                                                                  \
+    {                                                                                              \
+        "db", OPT_VALUE                                                                            \
+    }
 
 /*
  * Check what can be checked without the database: the category (when given), the date,
  * every amount's syntax, text as UTF-8, the provider, nights, the currency code, and
  * option pairs that contradict each other. AMOUNT may be NULL (edit without --amount).
  */
-int entry_precheck(struct cs_opt *o, const char *category, const char *amount,
-                   struct cs_err *e);
+int entry_precheck(struct cs_opt *o, const char *category, const char *amount, struct cs_err *e);
 
 /*
  * Apply the options O (and AMOUNT, CATEGORY when not NULL) onto X. For a new expense

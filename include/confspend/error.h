@@ -12,7 +12,13 @@ struct cs_err {
     int code;
     char msg[512];
 };
-#define CS_ERR_INIT {0, {0}}
+#define CS_ERR_INIT                                                                                \
+    {                                                                                              \
+        0,                                                                                         \
+        {                                                                                          \
+            0                                                                                      \
+        }                                                                                          \
+    }
 
 /*
  * Fill E with CODE and the message "FIELD: WHAT (VALUE)" (the value part is left out when

@@ -17,8 +17,8 @@ struct expense {
     int64_t amount;
     char currency[4];
     char *merchant, *note;
-    int64_t trip_id;  /* 0: no trip */
-    char *trip_slug;  /* filled on load */
+    int64_t trip_id; /* 0: no trip */
+    char *trip_slug; /* filled on load */
     int reimbursable;
     char *payment, *receipt;
     char *provider, *from, *to, *driver;
@@ -32,7 +32,7 @@ struct expense {
 };
 #define EXPENSE_INIT                                                                               \
     {                                                                                              \
-        .tip = -1, .platform_fee = -1, .shared = -1, .nights = -1, .compare_rate = -1            \
+        .tip = -1, .platform_fee = -1, .shared = -1, .nights = -1, .compare_rate = -1              \
     }
 
 void expense_release(struct expense *x);
@@ -64,7 +64,7 @@ int expense_load(sqlite3 *db, int64_t id, struct expense *x, struct cs_err *e);
 #define EXPENSE_COLUMNS                                                                            \
     "e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, e.trip_id, t.slug, "      \
     "e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, e.driver, e.tip, "        \
-    "e.platform_fee, e.shared, e.nights, e.compare_rate, e.recipient, e.schedule_id, "            \
+    "e.platform_fee, e.shared, e.nights, e.compare_rate, e.recipient, e.schedule_id, "             \
     "e.occurrence, e.import_key"
 #define EXPENSE_FROM " FROM expense e LEFT JOIN trip t ON t.id = e.trip_id "
 

@@ -26,11 +26,11 @@ struct output {
     const int *align;
     int nrows;
     int cap;
-    char **cells;    /* table: nrows * ncols copies */
-    int *rule;       /* table: 1 where a rule goes above the row */
+    char **cells; /* table: nrows * ncols copies */
+    int *rule;    /* table: 1 where a rule goes above the row */
     int json_first;
-    int csv_guard;   /* csv: prefix text cells starting with = + - @ TAB CR LF with ' */
-    int guard_from;  /* csv_guard applies to columns >= guard_from that are not in no_guard */
+    int csv_guard;  /* csv: prefix text cells starting with = + - @ TAB CR LF with ' */
+    int guard_from; /* csv_guard applies to columns >= guard_from that are not in no_guard */
     const int *no_guard;
 };
 

@@ -9,7 +9,10 @@
 
 /* The options, as an initializer list. */
 #define PERIOD_OPTIONS                                                                             \
-    {"trip", OPT_VALUE}, {"month", OPT_VALUE}, {"since", OPT_VALUE}, {"until", OPT_VALUE}
+    {"trip", OPT_VALUE}, {"month", OPT_VALUE}, {"since", OPT_VALUE},                               \
+    {                                                                                              \
+        "until", OPT_VALUE                                                                         \
+    }
 
 struct period {
     int64_t trip_id; /* 0: none */

@@ -14,7 +14,7 @@ int rate_set(sqlite3 *db, const char *cur, const char *date, int64_t rate_e9, st
  * before DATE, rounded half away from zero. CUR == BASE needs no rate. A missing rate is
  * CS_EFAIL "rate: no CUR rate on or before DATE (...)".
  */
-int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *base,
-                 int64_t amount, int64_t *out, struct cs_err *e);
+int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *base, int64_t amount,
+                 int64_t *out, struct cs_err *e);
 
 #endif

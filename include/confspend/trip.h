@@ -12,7 +12,10 @@ struct trip {
     char start[11], end[11];
     char currency[4];
 };
-#define TRIP_INIT {0}
+#define TRIP_INIT                                                                                  \
+    {                                                                                              \
+        0                                                                                          \
+    }
 
 void trip_release(struct trip *t);
 
