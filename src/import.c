@@ -492,44 +492,27 @@ void import_batch_init(struct import_batch *b)
 {
     memset(b, 0, sizeof *b);
     b->rows = xmalloc(sizeof *b->rows * IMPORT_BATCH);
-    b->cap = 1 << 20;
-    b->arena = xmalloc(b->cap);
 }
 
 void import_batch_clear(struct import_batch *b)
 {
     b->n = 0;
-    b->used = 0;
+    arena_clear(&b->text);
     b->ntrips = 0;
 }
 
 void import_batch_release(struct import_batch *b)
 {
     free(b->rows);
-    free(b->arena);
+    arena_release(&b->text);
     free(b->trips);
     memset(b, 0, sizeof *b);
 }
 
-/* S copied into B's arena: its offset + 1, or 0 for NULL. */
-static uint32_t arena_put(struct import_batch *b, const char *s)
+/* S copied into B's text: its name, or 0 for NULL. */
+static uint32_t put(struct import_batch *b, const char *s)
 {
-    size_t n;
-    uint32_t at;
-    if (!s)
-        return 0;
-    n = strlen(s) + 1;
-    if (b->used + n > b->cap) {
-        while (b->used + n > b->cap)
-            b->cap *= 2;
-        if (b->cap > UINT32_MAX)
-            die("import: a batch of rows outgrew its memory");
-        b->arena = xrealloc(b->arena, b->cap);
-    }
-    memcpy(b->arena + b->used, s, n);
-    at = (uint32_t)b->used + 1;
-    b->used += n;
-    return at;
+    return s ? arena_put(&b->text, s, strlen(s)) : 0;
 }
 
 void import_batch_add(struct import_batch *b, const struct expense *x, int trip)
@@ -539,7 +522,7 @@ void import_batch_add(struct import_batch *b, const struct expense *x, int trip)
         x->date,     x->category, x->currency, x->merchant, x->note,      x->payment,   x->receipt,
         x->provider, x->from,     x->to,       x->driver,   x->recipient, x->import_key};
     for (int i = 0; i < IB_NTEXT; i++)
-        r->text[i] = arena_put(b, texts[i]);
+        r->text[i] = put(b, texts[i]);
     r->amount = x->amount;
     r->tip = x->tip;
     r->platform_fee = x->platform_fee;
@@ -690,7 +673,7 @@ static int vt_eof(sqlite3_vtab_cursor *cur)
 static void result_text(sqlite3_context *cx, const struct import_batch *b, uint32_t at)
 {
     if (at)
-        sqlite3_result_text(cx, b->arena + at - 1, -1, SQLITE_STATIC);
+        sqlite3_result_text(cx, arena_at(&b->text, at), -1, SQLITE_STATIC);
     else
         sqlite3_result_null(cx);
 }

@@ -23,6 +23,7 @@
 #include <xlsxwriter.h>
 #include <zlib.h>
 
+#include "confspend/arena.h"
 #include "confspend/date.h"
 #include "confspend/db.h"
 #include "confspend/expense.h"
@@ -355,8 +356,7 @@ struct xrow {
 struct xbatch {
     struct xrow rows[XBATCH];
     int n;
-    char *arena;
-    size_t used, cap;
+    struct arena text;
 };
 struct xreader {
     struct handoff h;
@@ -367,32 +367,19 @@ struct xreader {
     struct cs_err err;
 };
 
-/* The text of column C of ST copied into BT: offset + 1, or 0 for NULL or empty. */
+/* The text of column C of ST copied into BT: its name, or 0 for NULL or empty. */
 static uint32_t xbatch_put(struct xbatch *bt, sqlite3_stmt *st, int c)
 {
     const char *s = (const char *)sqlite3_column_text(st, c);
-    size_t n;
-    uint32_t at;
     if (!s || !*s)
         return 0;
-    n = (size_t)sqlite3_column_bytes(st, c) + 1;
-    if (bt->used + n > bt->cap) {
-        while (bt->used + n > bt->cap)
-            bt->cap = bt->cap ? bt->cap * 2 : 1 << 18;
-        if (bt->cap > UINT32_MAX)
-            die("export: a batch of rows outgrew its memory");
-        bt->arena = xrealloc(bt->arena, bt->cap);
-    }
-    memcpy(bt->arena + bt->used, s, n);
-    at = (uint32_t)bt->used + 1;
-    bt->used += n;
-    return at;
+    return arena_put(&bt->text, s, (size_t)sqlite3_column_bytes(st, c));
 }
 
 /* The text of R's field T in BT, NULL when absent. */
 static const char *xtext(const struct xbatch *bt, const struct xrow *r, int t)
 {
-    return r->text[t] ? bt->arena + r->text[t] - 1 : NULL;
+    return arena_at(&bt->text, r->text[t]);
 }
 
 /* The current row of X's query into BT. */
@@ -434,7 +421,7 @@ static void *xreader_main(void *arg)
     struct xbatch *bt = x->b[0];
     int cur = 0, step;
     bt->n = 0;
-    bt->used = 0;
+    arena_clear(&bt->text);
     while ((step = sqlite3_step(x->st)) == SQLITE_ROW) {
         if ((x->rc = xread_row(x, bt))) {
             handoff_end(&x->h);
@@ -445,7 +432,7 @@ static void *xreader_main(void *arg)
                 return NULL; /* the writer failed */
             bt = x->b[cur];
             bt->n = 0;
-            bt->used = 0;
+            arena_clear(&bt->text);
         }
     }
     if (step != SQLITE_DONE) {
@@ -546,7 +533,7 @@ static int expense_rows(struct book *b, sqlite3_stmt *st, lxw_row_t *rows)
 out:
     handoff_destroy(&x.h);
     for (int k = 0; k < 2; k++) {
-        free(x.b[k]->arena);
+        arena_release(&x.b[k]->text);
         free(x.b[k]);
     }
     *rows = r;

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "confspend/arena.h"
 #include "confspend/entry.h"
 #include "confspend/error.h"
 #include "confspend/expense.h"
@@ -147,8 +148,7 @@ struct import_new_trip {
 struct import_batch {
     struct import_batch_row *rows; /* IMPORT_BATCH of them */
     int n;
-    char *arena;
-    size_t used, cap;
+    struct arena text;
     struct import_new_trip *trips;
     int ntrips, trips_cap;
 };
