@@ -12,6 +12,7 @@
 #include "confspend/entry.h"
 #include "confspend/output.h"
 #include "confspend/period.h"
+#include "confspend/tmpfiles.h"
 #include "confspend/xlsx.h"
 
 static const char help[] =
@@ -111,6 +112,7 @@ static int export_csv_file(struct cs_ctx *ctx, const char *path, const struct ex
         free(tmp);
         return rc;
     }
+    tmpfiles_add(tmp);
     mask = umask(0);
     umask(mask);
     if (fchmod(fd, 0666 & ~mask) != 0 || !(fp = fdopen(fd, "w"))) {
@@ -142,6 +144,7 @@ cleanup:
         fclose(fp);
     if (rc)
         unlink(tmp);
+    tmpfiles_forget(tmp);
     free(tmp);
     return rc;
 }

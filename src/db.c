@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "confspend/migrate.h"
+#include "confspend/tmpfiles.h"
 #include "confspend/money.h"
 
 /* How long a write waits for another process's write to finish before it gives up. */
@@ -167,6 +168,23 @@ void db_close(sqlite3 *db)
     sqlite3_close(db);
 }
 
+/* The files of a database at TMP: itself and its journal, WAL and shared memory. */
+static const char *const db_side[] = {"", "-journal", "-wal", "-shm"};
+
+static void remove_file(const char *f)
+{
+    unlink(f);
+}
+
+/* Call FN on TMP with side file I's suffix. */
+static void side_files(const char *tmp, size_t i, void (*fn)(const char *))
+{
+    char *f = xmalloc(strlen(tmp) + 10);
+    sprintf(f, "%s%s", tmp, db_side[i]);
+    fn(f);
+    free(f);
+}
+
 int db_create_private(const char *path, char **tmp, sqlite3 **out, struct cs_err *e)
 {
     char *t = xmalloc(strlen(path) + 16);
@@ -194,6 +212,8 @@ int db_create_private(const char *path, char **tmp, sqlite3 **out, struct cs_err
         return CS_EFAIL;
     }
     close(fd);
+    for (size_t i = 0; i < sizeof db_side / sizeof db_side[0]; i++)
+        side_files(t, i, tmpfiles_add);
     /* no journal and no syncing while it loads: until db_publish() nobody can see it, and
      * a crash leaves only the temporary file */
     if (db_open(t, out, e) || db_exec(*out, "PRAGMA journal_mode = OFF", e) ||
@@ -259,15 +279,12 @@ int db_publish(sqlite3 *db, char *tmp, const char *path, struct cs_err *e)
 
 void db_discard(sqlite3 *db, char *tmp)
 {
-    static const char *const side[] = {"", "-journal", "-wal", "-shm"};
     sqlite3_close(db);
     if (!tmp)
         return;
-    for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
-        char *f = xmalloc(strlen(tmp) + 10);
-        sprintf(f, "%s%s", tmp, side[i]);
-        unlink(f);
-        free(f);
+    for (size_t i = 0; i < sizeof db_side / sizeof db_side[0]; i++) {
+        side_files(tmp, i, remove_file);
+        side_files(tmp, i, tmpfiles_forget);
     }
     free(tmp);
 }

@@ -31,6 +31,7 @@
 #include "confspend/money.h"
 #include "confspend/rate.h"
 #include "confspend/report.h"
+#include "confspend/tmpfiles.h"
 #include "confspend/zlevel.h"
 
 #define NCAT 7
@@ -1355,8 +1356,11 @@ int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, in
         *tmp = 0;
         goto cleanup;
     }
+    tmpfiles_add(tmp); /* an interrupt removes it */
     /* libxlsxwriter's own temporary files go in a folder named after ours, beside the
-     * target: a killed export leaves only PATH.tmp-* behind, never a stray tmpXXXXXX */
+     * target: a killed export leaves only PATH.tmp-* behind, never a stray tmpXXXXXX (the
+     * library unlinks each of its files as soon as it has opened it, so an interrupt finds
+     * the folder empty and removes it too) */
     sprintf(libdir, "%s.d", tmp);
     if (mkdir(libdir, 0700) != 0) {
         rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot make a temporary folder: %s",
@@ -1364,6 +1368,7 @@ int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, in
         *libdir = 0;
         goto cleanup;
     }
+    tmpfiles_add(libdir);
     opt.tmpdir = libdir;
     quiet = quiet_begin();
     b.wb = workbook_new_opt(tmp, &opt);
@@ -1426,8 +1431,12 @@ cleanup:
         lxw_workbook_free(b.wb);
     if (rc && *tmp)
         unlink(tmp);
-    if (*libdir)
+    if (*tmp)
+        tmpfiles_forget(tmp);
+    if (*libdir) {
         remove_folder(libdir);
+        tmpfiles_forget(libdir);
+    }
     free(libdir);
     free(b.curs);
     free(b.owner);

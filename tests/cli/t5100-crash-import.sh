@@ -70,4 +70,25 @@ export CONFSPEND_DB=$TMP/r3/t.db
 expect_ok "import again after a kill" cs import csv "$CSV"
 check "again: every row" "$(state)" = "$after"
 expect_out "a third time adds nothing" "imported 0, skipped $N (already present)" cs import csv "$CSV"
+# An interrupt (SIGTERM, SIGHUP; Ctrl-C's SIGINT alike, but a script's background job
+# starts with SIGINT ignored) during an import into a new database removes the
+# private file it was loading: nothing at all is left. The rows come through a FIFO, so the
+# import is surely mid-way (its file made, more rows awaited) when the signal comes.
+for sig in TERM HUP; do
+  dir=$TMP/sig$sig
+  mkdir "$dir" && mkfifo "$dir/fifo"
+  CONFSPEND_DB=$dir/new.db "$CONFSPEND" import csv "$dir/fifo" >/dev/null 2>&1 &
+  pid=$!
+  exec 9>"$dir/fifo"
+  head -c 200000 "$CSV" >&9
+  for _ in $(seq 100); do ls "$dir" | grep -q 'new.db.tmp-' && break; sleep 0.05; done
+  check "SIG$sig: the import made its private file" -n "$(ls "$dir" | grep 'new.db.tmp-')"
+  kill -$sig $pid
+  exec 9>&- # (should the signal not end it, the import sees the end of its input)
+  wait $pid
+  rc=$?
+  check "SIG$sig: the import ended by the signal (status $rc)" $rc -gt 128
+  expect_out "SIG$sig: nothing is left but the FIFO" "fifo" ls -A "$dir"
+done
+
 finish

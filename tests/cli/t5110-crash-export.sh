@@ -78,6 +78,28 @@ for fmt in xlsx csv; do
   echo "# $fmt kill points:$seen"
   echo "# $fmt: $stray temporary file(s) left by the kills, all named TARGET.tmp*"
 done
+# An interrupt (SIGTERM, SIGHUP; Ctrl-C's SIGINT alike, but a script's background job
+# starts with SIGINT ignored) leaves no temporary file at all: the target is the earlier
+# export or the whole new one. The export is timed once more so the signals land mid-way.
+for fmt in xlsx csv; do
+  out=$TMP/int-$fmt
+  mkdir -p "$out"
+  t0=$(date +%s%N)
+  cs export $fmt "$out/t.$fmt" >/dev/null || bad "$fmt: the export to interrupt"
+  T=$((($(date +%s%N) - t0) / 1000000))
+  for sig in TERM HUP; do
+    for frac in 200 500 800; do
+      ms=$((T * frac / 1000))
+      "$CONFSPEND" export $fmt "$out/t.$fmt" >/dev/null 2>"$TMP/int.err" &
+      pid=$!
+      sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
+      kill -$sig $pid 2>/dev/null
+      wait $pid 2>/dev/null
+      expect_out "$fmt SIG$sig at ${ms} ms: only the target is there" "t.$fmt" ls -A "$out"
+      check "$fmt SIG$sig at ${ms} ms: and it is whole" "$(whole_$fmt "$out/t.$fmt" && echo yes)" = yes
+    done
+  done
+done
 check "the database is untouched" "$(db_state | sha256sum)" = "$dump"
 check "integrity" "$(sql 'PRAGMA integrity_check')" = ok
 finish

@@ -1,0 +1,82 @@
+/* tmpfiles.c - remove the registered temporary files when an interrupt ends the program.
+ *
+ * The handler only calls unlink(), rmdir(), signal() and raise(), which are
+ * async-signal-safe, on names copied in advance; then it lets the signal end the program
+ * as it would have. A name is marked in use (atomically, after it is written) only once it
+ * is whole, and this thread blocks the signals while it changes them. */
+#include "confspend/tmpfiles.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "confspend/error.h"
+
+#define NAME_MAX_BYTES 4096
+
+static char names[TMPFILES_MAX][NAME_MAX_BYTES];
+static atomic_int used[TMPFILES_MAX]; /* set after its name is written (release) */
+static int installed;
+static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void on_signal(int sig)
+{
+    for (int i = 0; i < TMPFILES_MAX; i++)
+        if (atomic_load_explicit(&used[i], memory_order_acquire) && unlink(names[i]) != 0)
+            rmdir(names[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void block(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
+        sigaddset(&set, signals[i]);
+    pthread_sigmask(SIG_BLOCK, &set, old);
+}
+
+void tmpfiles_add(const char *path)
+{
+    sigset_t old;
+    int i;
+    if (strlen(path) >= NAME_MAX_BYTES)
+        return; /* too long to keep: left to the caller's own cleanup */
+    block(&old);
+    if (!installed) {
+        for (size_t k = 0; k < sizeof signals / sizeof signals[0]; k++) {
+            struct sigaction sa, was;
+            /* a signal the program was started with ignored (nohup, a background job of a
+             * script) stays ignored */
+            if (sigaction(signals[k], NULL, &was) == 0 && was.sa_handler == SIG_IGN)
+                continue;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_signal;
+            sigemptyset(&sa.sa_mask);
+            for (size_t j = 0; j < sizeof signals / sizeof signals[0]; j++)
+                sigaddset(&sa.sa_mask, signals[j]);
+            sigaction(signals[k], &sa, NULL);
+        }
+        installed = 1;
+    }
+    for (i = 0; i < TMPFILES_MAX && atomic_load(&used[i]); i++)
+        ;
+    if (i == TMPFILES_MAX)
+        die("too many temporary files at once");
+    strcpy(names[i], path);
+    atomic_store_explicit(&used[i], 1, memory_order_release);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+void tmpfiles_forget(const char *path)
+{
+    sigset_t old;
+    block(&old);
+    for (int i = 0; i < TMPFILES_MAX; i++)
+        if (atomic_load(&used[i]) && !strcmp(names[i], path))
+            atomic_store(&used[i], 0);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
