@@ -209,12 +209,12 @@ static void progress(const char *what, long long done, long long total, int *las
 }
 
 /*
- * The reader and the writer. The reader parses, checks and keys rows into one batch
- * while the writer stores the other: the work splits evenly over two cores, and the
- * database is only ever used by the writer. A batch goes to the writer when it is full
- * or the file ends; on an error either side stops the other and nothing is committed.
+ * The reader and the writer, and the two batches between them. The reader parses, checks
+ * and keys rows into one batch while the writer stores the other, so the two kinds of work
+ * overlap on two cores; the database is only ever used by the writer. A batch goes to the
+ * writer when it is full or the file ends; on an error either side stops the other and
+ * nothing is committed.
  */
-/* The two batches between the reader and the writer. */
 struct exchange {
     struct handoff h;
     struct import_batch b[2];
