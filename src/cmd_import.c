@@ -281,6 +281,11 @@ static void read_rows(struct pass *ps)
         }
         if (!b)
             continue;
+        if ((ps->rows & 1023) == 0 && handoff_stopped(&ho->h)) {
+            rc = 0; /* the writer failed and has the error */
+            cur = -1;
+            break;
+        }
         import_fingerprint(&x, fpr);
         import_key_dated(x.date, fpr, import_seen_count(ps->seen, fpr), key);
         x.import_key = key;

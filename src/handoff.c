@@ -31,6 +31,15 @@ int handoff_put(struct handoff *h, int i, int last)
     return next;
 }
 
+int handoff_stopped(struct handoff *h)
+{
+    int stop;
+    pthread_mutex_lock(&h->mu);
+    stop = h->stop;
+    pthread_mutex_unlock(&h->mu);
+    return stop;
+}
+
 void handoff_end(struct handoff *h)
 {
     pthread_mutex_lock(&h->mu);

@@ -19,6 +19,9 @@ void handoff_destroy(struct handoff *h);
 /* Producer: buffer I is ready (LAST: and it is the final one). Returns the buffer to fill
  * next once it is free, or -1 when the consumer stopped (or after LAST). */
 int handoff_put(struct handoff *h, int i, int last);
+/* Producer: 1 when the consumer has stopped (worth asking now and then while filling a
+ * buffer, so a failure does not wait for the buffer to fill). */
+int handoff_stopped(struct handoff *h);
 /* Producer: finished without handing over what it holds (an error, or the consumer
  * stopped). */
 void handoff_end(struct handoff *h);

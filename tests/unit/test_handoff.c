@@ -29,6 +29,8 @@ static void *produce(void *arg)
             handoff_end(&r->h);
             return NULL;
         }
+        if (handoff_stopped(&r->h))
+            return NULL; /* (put would say so too) */
         r->buf[cur] = k;
         r->produced = k;
         if ((cur = handoff_put(&r->h, cur, k == r->n)) < 0)
