@@ -163,14 +163,7 @@ expect_ok "an empty file becomes a database" cs --db "$TMP/empty.db" add meal 5
 
 # --- A full disk --------------------------------------------------------------------------------
 # 20000 rows to import (about 15 MB of database).
-if [ -x /usr/bin/python3 ] && [ -f "$(dirname "$0")/gen_expenses.py" ]; then
-  /usr/bin/python3 "$(dirname "$0")/gen_expenses.py" 20000 "$TMP/gen" >/dev/null
-else
-  mkdir "$TMP/gen"
-  { echo "date,category,amount,currency,merchant,note,from,to"
-    for ((k = 1; k <= 20000; k++)); do printf '2026-10-%02d,meal,%d.25,USD,Cafe,item %d,,\n' $((k % 28 + 1)) $k $k; done
-  } >"$TMP/gen/expenses.csv"
-fi
+gen_expenses 20000 "$TMP/gen"
 # (a) RLIMIT_FSIZE: no file may grow past 200 KiB; SIGXFSZ ignored, so writes fail EFBIG.
 limited() { (trap '' XFSZ; ulimit -f 200; "$@"); }
 expect_fail "fsize: import" 1 "File too large" limited "$B" import csv "$TMP/gen/expenses.csv"
@@ -195,6 +188,9 @@ if [ $ROOT = 1 ] && mkdir "$TMP/full" && mount -t tmpfs -o size=1m tmpfs "$TMP/f
   expect_fail "full: import" 1 "full" cs import csv "$TMP/gen/expenses.csv"
   check "full: integrity" "$(sql 'PRAGMA integrity_check')" = ok
   CONFSPEND_DB=$saved
+  # a new database is loaded privately: when the disk fills, none of it is left
+  expect_fail "full: import into a new database" 1 "full" cs --db "$TMP/full/new.db" import csv "$TMP/gen/expenses.csv"
+  no_files "full: import into a new database" "$TMP/full" '^new\.db'
   head -c 900000 /dev/zero >"$TMP/full/filler"
   expect_fail "full: export csv" 1 "No space left on device" cs export csv "$TMP/full/out.csv"
   expect_fail "full: export xlsx" 1 "export" cs export xlsx "$TMP/full/out.xlsx"
