@@ -213,24 +213,6 @@ static int recheck(const struct expense *x, int digits, long line, struct cs_err
     return CS_EINPUT;
 }
 
-/* money_digits() of CODE, remembering the last code asked: a file's rows are mostly in one
- * currency, and money_digits() walks its whole table. (One entry of static state: the
- * program is single-threaded.) */
-static int currency_digits(const char *code)
-{
-    static char last[4];
-    static int last_digits;
-    int d;
-    if (last[0] && !strcmp(code, last))
-        return last_digits;
-    d = money_digits(code); /* an unknown code must not overwrite the remembered digits */
-    if (d >= 0) {
-        memcpy(last, code, 4);
-        last_digits = d;
-    }
-    return d;
-}
-
 int import_row(const struct import_header *h, char *const *cells, int ncells, long line,
                const char *default_currency, int decimal_comma, struct expense *x, struct cs_err *e)
 {
@@ -254,14 +236,14 @@ int import_row(const struct import_header *h, char *const *cells, int ncells, lo
     snprintf(x->category, sizeof x->category, "%s", s);
     /* currency, then the amounts in its minor digits */
     if ((s = cell(h, cells, IMP_CURRENCY))) {
-        if (currency_digits(s) < 0)
+        if (money_digits(s) < 0)
             return cs_error(e, CS_EINPUT, where(w, sizeof w, line, IMP_CURRENCY), s,
                             "unknown ISO 4217 currency code");
         snprintf(x->currency, sizeof x->currency, "%s", s);
     } else {
         snprintf(x->currency, sizeof x->currency, "%s", default_currency);
     }
-    digits = currency_digits(x->currency);
+    digits = money_digits(x->currency);
     if (!(s = cell(h, cells, IMP_AMOUNT)))
         return cs_error(e, CS_EINPUT, where(w, sizeof w, line, IMP_AMOUNT), NULL, "required");
     if (parse_amount(s, digits, 1, decimal_comma, &x->amount, &neg, line, IMP_AMOUNT, e))
