@@ -74,7 +74,6 @@ static const char x_letters[X_NCOLS + 1] = "ABCDEFGHIJKLMNO";
 /* A number format for amounts of one currency. */
 struct cur_fmt {
     char code[4];
-    int digits;
     lxw_format *fmt;
 };
 
@@ -144,40 +143,24 @@ static void money_num_format(const char *code, int digits, char *buf, size_t n)
     snprintf(buf, n, "#,##0%s%.*s [$%s]", digits ? "." : "", digits, "0000", code);
 }
 
-/*
- * The format for amounts of currency CODE (creating it on first use). Sets *DIGITS to the
- * currency's minor digits. Returns NULL, with the error filled, for a currency confspend
- * does not know (the schema only checks its length).
- */
-static lxw_format *currency_format(struct book *b, const char *code, int *digits, int64_t id)
+/* The format for amounts of currency CODE, with DIGITS minor digits (made on first use).
+ * The reader of the rows has checked that confspend knows the code. */
+static lxw_format *currency_format(struct book *b, const char *code, int digits)
 {
     char nf[48];
-    int d;
-    if (b->last >= 0 && !memcmp(b->curs[b->last].code, code, 4)) {
-        *digits = b->curs[b->last].digits;
+    if (b->last >= 0 && !memcmp(b->curs[b->last].code, code, 4))
         return b->curs[b->last].fmt;
-    }
     for (int i = 0; i < b->ncurs; i++) {
         if (!memcmp(b->curs[i].code, code, 4)) {
             b->last = i;
-            *digits = b->curs[i].digits;
             return b->curs[i].fmt;
         }
     }
-    d = money_digits(code);
-    if (d < 0 || d > 4 || strlen(code) != 3) {
-        char ids[32];
-        snprintf(ids, sizeof ids, "expense %lld", (long long)id);
-        cs_error(&b->ctx->err, CS_EFAIL, "currency", code, "unknown currency code in %s", ids);
-        return NULL;
-    }
     b->curs = xrealloc(b->curs, sizeof *b->curs * (size_t)(b->ncurs + 1));
     memcpy(b->curs[b->ncurs].code, code, 4);
-    b->curs[b->ncurs].digits = d;
-    money_num_format(code, d, nf, sizeof nf);
+    money_num_format(code, digits, nf, sizeof nf);
     b->curs[b->ncurs].fmt = new_format(b, nf, 0);
     b->last = b->ncurs++;
-    *digits = d;
     return b->curs[b->last].fmt;
 }
 
@@ -351,8 +334,8 @@ static const int xt_column[XT_N] = {2, 4, 5, 6, 7, 9, 10, 11, 12, 13};
 struct xrow {
     int64_t id, amount, conv; /* conv: the amount in base minor units */
     long days;                /* the date, as days since 1970 */
-    int reimb;
-    uint32_t text[XT_N]; /* offset + 1 in the batch's arena; 0 for NULL or empty */
+    int reimb, digits;        /* digits: the currency's minor digits */
+    uint32_t text[XT_N];      /* offset + 1 in the batch's arena; 0 for NULL or empty */
 };
 struct xbatch {
     struct xrow rows[XBATCH];
@@ -393,6 +376,7 @@ static int xread_row(struct xreader *x, struct xbatch *bt)
     const char *cur = (const char *)sqlite3_column_text(st, 4);
     int digits = money_digits(cur);
 
+    r->digits = digits;
     r->id = sqlite3_column_int64(st, 0);
     r->amount = sqlite3_column_int64(st, 3);
     r->reimb = sqlite3_column_int(st, 8);
@@ -450,18 +434,16 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
 {
     lxw_worksheet *ws = b->expenses;
     const char *cat = xtext(bt, x, XT_CAT), *cur = xtext(bt, x, XT_CUR);
-    int digits, ci, rc;
-    lxw_format *fmt = currency_format(b, cur, &digits, x->id);
+    int ci, rc;
+    lxw_format *fmt = currency_format(b, cur, x->digits);
     static const int text_cols[][2] = {
         {X_MERCHANT, XT_MERCHANT}, {X_NOTE, XT_NOTE}, {X_TRIP, XT_TRIP}, {X_PAYMENT, XT_PAYMENT},
         {X_PROVIDER, XT_PROVIDER}, {X_FROM, XT_FROM}, {X_TO, XT_TO}};
 
-    if (!fmt)
-        return CS_EFAIL;
     if ((rc = put_num(b, ws, r, X_ID, (double)x->id, NULL)) ||
         (rc = put_num(b, ws, r, X_DATE, (double)(x->days + EXCEL_1970), b->date)) ||
         (rc = put_text(b, ws, r, X_CATEGORY, cat, NULL, x->id)) ||
-        (rc = put_num(b, ws, r, X_AMOUNT, cell_money(x->amount, digits), fmt)) ||
+        (rc = put_num(b, ws, r, X_AMOUNT, cell_money(x->amount, x->digits), fmt)) ||
         (rc = put_text(b, ws, r, X_CURRENCY, cur, NULL, x->id)) ||
         (rc = put_num(b, ws, r, X_BASE, cell_money(x->conv, b->base_digits), b->base_fmt)) ||
         (rc = put_text(b, ws, r, X_REIMB, x->reimb ? "Yes" : "No", NULL, x->id)) ||
