@@ -566,4 +566,12 @@ ws = openpyxl.load_workbook(sys.argv[1])["Expenses"]
 row = [r for r in ws.iter_rows(min_row=2) if r[3].value == "Bistro"][0]
 print(row[3].value, row[6].value, row[6].number_format, row[8].value)' "$TMP/fail/new.xlsx"
 
+# a currency the schema lets through (three letters) but confspend does not know: the
+# reader of the rows refuses it, naming the expense, and no file appears
+export CONFSPEND_DB="$TMP/xxx.db"
+cs add meal 3 --date 2026-11-02 >/dev/null
+sql "INSERT INTO expense(date, category, amount, currency, created_at) VALUES ('2026-11-03', 'meal', 100, 'XXX', 0)"
+expect_fail "an unknown currency in the database" 1 \
+  "currency: unknown currency code in expense 2 (XXX)" cs export xlsx "$TMP/xxx.xlsx"
+check "no workbook and no temporary file" -z "$(ls "$TMP" | grep '^xxx\.xlsx')"
 finish
