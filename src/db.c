@@ -79,6 +79,16 @@ static int io_errno(sqlite3 *db, int saved)
     return sys ? sys : saved;
 }
 
+/* 1 when PATH is the default XDG location, whose folder confspend makes when it is
+ * missing; an explicit --db or $CONFSPEND_DB must name an existing folder, as sqlite3 and
+ * git expect. */
+static int default_location(const char *path)
+{
+    static const char tail[] = "/confspend/confspend.db";
+    size_t lp = strlen(path), lt = sizeof tail - 1;
+    return lp > lt && !strcmp(path + lp - lt, tail);
+}
+
 int db_open(const char *path, sqlite3 **out, struct cs_err *e)
 {
     sqlite3 *db = NULL;
@@ -89,17 +99,11 @@ int db_open(const char *path, sqlite3 **out, struct cs_err *e)
         int fd;
         if (errno != ENOENT)
             return cs_error(e, CS_EFAIL, "database", path, "cannot open: %s", strerror(errno));
-        /* The folder is made only for the default XDG path; an explicit --db or
-         * $CONFSPEND_DB must name an existing folder, as sqlite3 and git expect. */
         fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
-        if (fd < 0 && errno == ENOENT) {
-            const char *xdg_tail = "/confspend/confspend.db";
-            size_t lp = strlen(path), lt = strlen(xdg_tail);
-            if (lp > lt && !strcmp(path + lp - lt, xdg_tail)) {
-                if (make_parent(path, e))
-                    return CS_EFAIL;
-                fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
-            }
+        if (fd < 0 && errno == ENOENT && default_location(path)) {
+            if (make_parent(path, e))
+                return CS_EFAIL;
+            fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0600);
         }
         if (fd < 0 && errno != EEXIST)
             return cs_error(e, CS_EFAIL, "database", path, "cannot create: %s", strerror(errno));
@@ -193,18 +197,13 @@ int db_create_private(const char *path, char **tmp, sqlite3 **out, struct cs_err
     *tmp = NULL;
     sprintf(t, "%s.tmp-XXXXXX", path);
     fd = mkstemp(t); /* mode 0600, like a database db_open() makes */
-    if (fd < 0 && errno == ENOENT) {
-        /* the folder is made only for the default location, as db_open() does */
-        const char *xdg_tail = "/confspend/confspend.db";
-        size_t lp = strlen(path), lt = strlen(xdg_tail);
-        if (lp > lt && !strcmp(path + lp - lt, xdg_tail)) {
-            if (make_parent(path, e)) {
-                free(t);
-                return CS_EFAIL;
-            }
-            sprintf(t, "%s.tmp-XXXXXX", path);
-            fd = mkstemp(t);
+    if (fd < 0 && errno == ENOENT && default_location(path)) {
+        if (make_parent(path, e)) {
+            free(t);
+            return CS_EFAIL;
         }
+        sprintf(t, "%s.tmp-XXXXXX", path);
+        fd = mkstemp(t);
     }
     if (fd < 0) {
         cs_error(e, CS_EFAIL, "database", path, "cannot create: %s", strerror(errno));
@@ -226,20 +225,10 @@ int db_create_private(const char *path, char **tmp, sqlite3 **out, struct cs_err
     return 0;
 }
 
-/* fsync PATH (a file or a folder). */
-static int sync_path(const char *path)
-{
-    int fd = open(path, O_RDONLY), rc;
-    if (fd < 0)
-        return -1;
-    rc = fsync(fd);
-    close(fd);
-    return rc;
-}
-
 int db_publish(sqlite3 *db, char *tmp, const char *path, struct cs_err *e)
 {
     char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+    struct stat sb;
     int rc = 0;
     if (slash)
         slash[slash == dir] = 0; /* "/x.db" -> "/" */
@@ -251,27 +240,21 @@ int db_publish(sqlite3 *db, char *tmp, const char *path, struct cs_err *e)
         return CS_EFAIL;
     }
     sqlite3_close(db); /* checkpoints and removes the WAL */
-    if (sync_path(tmp) != 0) {
+    if (tmpfiles_sync(tmp) != 0) {
         rc = cs_error(e, CS_EFAIL, "database", path, "cannot write: %s", strerror(errno));
     } else if (link(tmp, path) == 0) {
         unlink(tmp);
-    } else if (errno == EEXIST) {
+    } else if (errno == EEXIST || stat(path, &sb) == 0) {
+        /* (stat: where the file system has no hard links, the database may still have
+         * appeared; then rename would replace it) */
         rc = cs_error(e, CS_EFAIL, "database", path,
                       "another program created it during the import; nothing was imported, "
                       "run the import again");
-    } else {
-        /* a file system without hard links: rename, unless the database appeared */
-        struct stat sb;
-        if (stat(path, &sb) == 0)
-            rc = cs_error(e, CS_EFAIL, "database", path,
-                          "another program created it during the import; nothing was "
-                          "imported, run the import again");
-        else if (rename(tmp, path) != 0)
-            rc = cs_error(e, CS_EFAIL, "database", path, "cannot put it in place: %s",
-                          strerror(errno));
+    } else if (rename(tmp, path) != 0) {
+        rc = cs_error(e, CS_EFAIL, "database", path, "cannot put it in place: %s", strerror(errno));
     }
     if (!rc)
-        sync_path(dir); /* the new name is durable too */
+        tmpfiles_sync(dir); /* the new name is durable too */
     db_discard(NULL, tmp);
     free(dir);
     return rc;

@@ -7,6 +7,8 @@
 #include "confspend/tmpfiles.h"
 
 #include <pthread.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -79,4 +81,16 @@ void tmpfiles_forget(const char *path)
         if (atomic_load(&used[i]) && !strcmp(names[i], path))
             atomic_store(&used[i], 0);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+int tmpfiles_sync(const char *path)
+{
+    int fd = open(path, O_RDONLY), rc, saved;
+    if (fd < 0)
+        return -1;
+    rc = fsync(fd);
+    saved = errno;
+    close(fd);
+    errno = saved;
+    return rc;
 }

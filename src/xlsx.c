@@ -1275,13 +1275,10 @@ out:
 /* Flush TMP to the disk, so that the rename never shows a file whose data is not there. */
 static int sync_file(struct book *b, const char *tmp)
 {
-    int fd = open(tmp, O_RDONLY), rc = 0;
-    if (fd < 0 || fsync(fd) != 0)
-        rc = cs_error(&b->ctx->err, CS_EFAIL, "export", b->path, "cannot write: %s",
-                      strerror(errno));
-    if (fd >= 0)
-        close(fd);
-    return rc;
+    if (tmpfiles_sync(tmp) != 0)
+        return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path, "cannot write: %s",
+                        strerror(errno));
+    return 0;
 }
 
 /* Remove DIR and the files in it (the library's temporary files, after a failure). */

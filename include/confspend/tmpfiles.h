@@ -1,6 +1,6 @@
-/* tmpfiles.h - temporary files beside a target that an interrupt (Ctrl-C, SIGTERM,
- * SIGHUP) must not leave behind. SIGKILL and a power cut can: the names say what they are
- * (TARGET.tmp...). */
+/* tmpfiles.h - temporary files written beside a target and renamed over it: synced before
+ * the rename, and removed if an interrupt (Ctrl-C, SIGTERM, SIGHUP) ends the program first.
+ * SIGKILL and a power cut can leave them: the names say what they are (TARGET.tmp...). */
 #ifndef CONFSPEND_TMPFILES_H
 #define CONFSPEND_TMPFILES_H
 
@@ -10,5 +10,9 @@
 void tmpfiles_add(const char *path);
 /* PATH is in place or removed by its owner: forget it. */
 void tmpfiles_forget(const char *path);
+
+/* fsync PATH (a file, or the folder a new name was made in) before it is trusted: 0, or
+ * -1 with errno set. */
+int tmpfiles_sync(const char *path);
 
 #endif
