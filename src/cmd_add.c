@@ -88,6 +88,9 @@ static int add_schedule(struct cs_ctx *ctx, struct expense *x, const char *until
         money_format(x->amount, money_digits(x->currency), amt, sizeof amt);
         printf("monthly %s %s %s from %.7s%s%s (schedule %lld)\n", x->category, amt, x->currency,
                x->date, until ? " until " : "", until ? until : "", (long long)sid);
+        ctx_summary(ctx, "add schedule %lld: monthly %s %s %s from %.7s%s%s", (long long)sid,
+                    x->category, amt, x->currency, x->date, until ? " until " : "",
+                    until ? until : "");
     }
     return 0;
 }
@@ -157,9 +160,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                                 "before the first month %s", dm);
         }
     }
-    if ((rc = check_before_create(ctx, o, pos[0], pos[1])) || (rc = ctx_open_db(ctx)))
-        return rc;
-    if ((rc = db_begin(ctx->db, &ctx->err)))
+    if ((rc = check_before_create(ctx, o, pos[0], pos[1])) || (rc = ctx_open_write(ctx)))
         return rc;
     if ((rc = entry_apply(ctx, o, pos[0], pos[1], &x, 0, &ctx->err)))
         goto cleanup;
@@ -174,13 +175,10 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             goto cleanup;
         line = entry_summary(&x);
         printf("%s\n", line);
+        ctx_summary(ctx, "add %s", line);
         free(line);
     }
-    if (!rc)
-        rc = db_commit(ctx->db, &ctx->err);
 cleanup:
-    if (rc)
-        db_rollback(ctx->db);
     expense_release(&x);
     return rc;
 }

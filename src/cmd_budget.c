@@ -94,7 +94,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     }
     if (!strcmp(pos[0], "set") && money_parse(pos[2], 3, &amount, "amount", &ctx->err))
         return CS_EINPUT;
-    if ((rc = ctx_open_db(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)))
+    if ((rc = ctx_open_write(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)))
         return rc;
     if (!strcmp(pos[0], "set") &&
         (rc = money_parse(pos[2], money_digits(base), &amount, "amount", &ctx->err)))
@@ -106,16 +106,12 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         trip_id = t.id;
         trip_release(&t);
     }
-    if ((rc = db_begin(ctx->db, &ctx->err)))
-        return rc;
     if (!strcmp(pos[0], "set"))
         rc = budget_set(ctx->db, pos[1], month, trip_id, amount, &ctx->err);
     else
         rc = budget_rm(ctx->db, pos[1], month, trip_id, &ctx->err);
-    if (rc || (rc = db_commit(ctx->db, &ctx->err))) {
-        db_rollback(ctx->db);
+    if (rc)
         return rc;
-    }
     {
         const char *scope = *month                  ? month
                             : args_value(o, "trip") ? args_value(o, "trip")
@@ -124,8 +120,10 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             char amt[32];
             money_format(amount, money_digits(base), amt, sizeof amt);
             printf("budget %s %s %s (%s)\n", pos[1], amt, base, scope);
+            ctx_summary(ctx, "budget %s %s %s (%s)", pos[1], amt, base, scope);
         } else {
             printf("removed budget %s (%s)\n", pos[1], scope);
+            ctx_summary(ctx, "removed budget %s (%s)", pos[1], scope);
         }
     }
     return 0;

@@ -65,14 +65,10 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             return cs_error(&ctx->err, CS_EINPUT, "config", NULL, "usage: config set KEY VALUE");
         if (check_value(pos[1], pos[2], &ctx->err))
             return CS_EINPUT;
-        if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
+        if ((rc = ctx_open_write(ctx)) || (rc = config_set(ctx->db, pos[1], pos[2], &ctx->err)))
             return rc;
-        if ((rc = config_set(ctx->db, pos[1], pos[2], &ctx->err)) ||
-            (rc = db_commit(ctx->db, &ctx->err))) {
-            db_rollback(ctx->db);
-            return rc;
-        }
         printf("%s = %s\n", pos[1], pos[2]);
+        ctx_summary(ctx, "config %s = %s", pos[1], pos[2]);
         return 0;
     }
     if (npos > 2)

@@ -32,7 +32,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (expense_parse_id(pos[0], &id, &ctx->err) ||
         entry_precheck(o, args_value(o, "category"), args_value(o, "amount"), &ctx->err))
         return CS_EINPUT;
-    if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
+    if ((rc = ctx_open_write(ctx)))
         return rc;
     if ((rc = expense_load(ctx->db, id, &x, &ctx->err)))
         goto cleanup;
@@ -47,14 +47,13 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         (rc = expense_update(ctx->db, &x, &ctx->err)))
         goto cleanup;
     expense_release(&x);
-    if ((rc = expense_load(ctx->db, id, &x, &ctx->err)) || (rc = db_commit(ctx->db, &ctx->err)))
+    if ((rc = expense_load(ctx->db, id, &x, &ctx->err)))
         goto cleanup;
     line = entry_summary(&x);
     printf("%s\n", line);
+    ctx_summary(ctx, "edit %s", line);
     free(line);
 cleanup:
-    if (rc)
-        db_rollback(ctx->db);
     expense_release(&x);
     return rc;
 }

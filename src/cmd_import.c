@@ -423,6 +423,7 @@ static int db_missing(struct cs_ctx *ctx)
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
+    struct change_rec change = CHANGE_REC_INIT;
     struct cs_opt o[] = {{"profile", OPT_VALUE},      {"delimiter", OPT_VALUE},
                          {"decimal-comma", OPT_FLAG}, {"dry-run", OPT_FLAG},
                          {"db", OPT_VALUE},           {NULL}};
@@ -507,8 +508,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     }
     if ((rc = config_base_currency(ctx->db, base, &ctx->err)))
         goto cleanup;
-    /* the history keeps the whole import as one entry, not a copy of each row */
+    /* one change: its trips in the changeset, its expenses by their id range */
     if ((rc = import_writer_open(ctx->db, &w, &ctx->err)) || (rc = db_begin(ctx->db, &ctx->err)) ||
+        (rc = change_begin(ctx->db, 1, &change, &ctx->err)) ||
         (rc = history_batch_begin(ctx->db, &ctx->err)) || (rc = import_writer_begin(&w, &ctx->err)))
         goto cleanup;
     if ((rc = trips_load(ctx->db, &trips, &ctx->err)))
@@ -520,9 +522,17 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             goto cleanup;
     }
     if ((rc = import_writer_finish(&w, &ctx->err)) || (rc = trips_finish(ctx, &trips)) ||
-        (rc = history_batch_end(ctx->db, w.first_id, w.last_id, w.added,
-                                strcmp(path, "-") ? path : "standard input", &ctx->err)))
+        (rc = history_batch_end(ctx->db, &ctx->err)))
         goto cleanup;
+    {
+        char summary[512];
+        int64_t id;
+        snprintf(summary, sizeof summary, "import %lld expense%s from %s", (long long)w.added,
+                 w.added == 1 ? "" : "s", strcmp(path, "-") ? path : "standard input");
+        if ((rc = change_end(ctx->db, &change, "user", ctx->command, summary, w.first_id, w.last_id,
+                             w.added, &id, &ctx->err)))
+            goto cleanup;
+    }
     import_writer_close(&w);
     if (dry)
         db_rollback(ctx->db);
@@ -538,6 +548,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     report(&trips, dry, w.added, w.rows - w.added);
     rc = 0;
 cleanup:
+    change_release(&change);
     if (show_progress && rc)
         fprintf(stderr, "\n");
     import_writer_close(&w);

@@ -67,19 +67,15 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (args_value(o, "date") && date_parse(args_value(o, "date"), &d, "--date", &ctx->err))
         return CS_EINPUT;
     date_format(d, date);
-    if ((rc = ctx_open_db(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)))
+    if ((rc = ctx_open_write(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)))
         return rc;
     if (!strcmp(base, pos[1]))
         return cs_error(&ctx->err, CS_EINPUT, "currency", pos[1],
                         "is the base currency; it needs no rate");
-    if ((rc = db_begin(ctx->db, &ctx->err)))
+    if ((rc = rate_set(ctx->db, pos[1], date, r, &ctx->err)))
         return rc;
-    if ((rc = rate_set(ctx->db, pos[1], date, r, &ctx->err)) ||
-        (rc = db_commit(ctx->db, &ctx->err))) {
-        db_rollback(ctx->db);
-        return rc;
-    }
     printf("1 %s = %s %s from %s\n", pos[1], pos[2], base, date);
+    ctx_summary(ctx, "rate 1 %s = %s %s from %s", pos[1], pos[2], base, date);
     return 0;
 }
 

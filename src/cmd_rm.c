@@ -25,16 +25,16 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return cs_error(&ctx->err, CS_EINPUT, "id", NULL, "missing (usage: confspend rm ID)");
     if (expense_parse_id(pos[0], &id, &ctx->err))
         return CS_EINPUT;
-    if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
+    if ((rc = ctx_open_write(ctx)))
         return rc;
     if ((rc = expense_load(ctx->db, id, &x, &ctx->err)) ||
-        (rc = expense_delete(ctx->db, id, &ctx->err)) || (rc = db_commit(ctx->db, &ctx->err))) {
-        db_rollback(ctx->db);
+        (rc = expense_delete(ctx->db, id, &ctx->err))) {
         expense_release(&x);
         return rc;
     }
     line = entry_summary(&x);
     printf("removed %s\n", line);
+    ctx_summary(ctx, "rm %s", line);
     free(line);
     expense_release(&x);
     return 0;

@@ -75,7 +75,7 @@ static int trip_add(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
     if (args_value(o, "slug"))
         return cs_error(&ctx->err, CS_EINPUT, "--slug", args_value(o, "slug"),
                         "only for trip edit");
-    if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
+    if ((rc = ctx_open_write(ctx)))
         return rc;
     t.slug = xstrdup(slug);
     t.name = xstrdup(args_value(o, "name"));
@@ -87,12 +87,11 @@ static int trip_add(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
         snprintf(t.currency, sizeof t.currency, "%s", args_value(o, "currency"));
     else if ((rc = config_base_currency(ctx->db, t.currency, &ctx->err)))
         goto out;
-    if ((rc = trip_insert(ctx->db, &t, &ctx->err)) || (rc = db_commit(ctx->db, &ctx->err)))
+    if ((rc = trip_insert(ctx->db, &t, &ctx->err)))
         goto out;
     print_trip(&t);
+    ctx_summary(ctx, "trip add %s", t.slug);
 out:
-    if (rc)
-        db_rollback(ctx->db);
     trip_release(&t);
     return rc;
 }
@@ -101,7 +100,7 @@ static int trip_edit(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
 {
     struct trip t = TRIP_INIT;
     int rc;
-    if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
+    if ((rc = ctx_open_write(ctx)))
         return rc;
     if ((rc = trip_load(ctx->db, slug, &t, &ctx->err)))
         goto out;
@@ -127,12 +126,11 @@ static int trip_edit(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
         rc = cs_error(&ctx->err, CS_EINPUT, "--end", t.end, "before the start %s", t.start);
         goto out;
     }
-    if ((rc = trip_update(ctx->db, &t, &ctx->err)) || (rc = db_commit(ctx->db, &ctx->err)))
+    if ((rc = trip_update(ctx->db, &t, &ctx->err)))
         goto out;
     print_trip(&t);
+    ctx_summary(ctx, "trip edit %s", t.slug);
 out:
-    if (rc)
-        db_rollback(ctx->db);
     trip_release(&t);
     return rc;
 }
@@ -140,41 +138,14 @@ out:
 static int trip_rm(struct cs_ctx *ctx, const char *slug)
 {
     struct trip t = TRIP_INIT;
-    sqlite3_stmt *st = NULL;
     int rc;
-    int64_t n = 0, active;
-    if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
+    if ((rc = ctx_open_write(ctx)))
         return rc;
-    if ((rc = trip_load(ctx->db, slug, &t, &ctx->err)))
-        goto out;
-    if ((rc = db_prepare(ctx->db,
-                         "SELECT (SELECT count(*) FROM expense WHERE trip_id = ?1) + "
-                         "(SELECT count(*) FROM schedule WHERE trip_id = ?1)",
-                         &st, &ctx->err)))
-        goto out;
-    sqlite3_bind_int64(st, 1, t.id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (n > 0) {
-        rc = cs_error(&ctx->err, CS_EINPUT, "trip", slug,
-                      "%lld expense%s use%s it; move or remove them first", (long long)n,
-                      n == 1 ? "" : "s", n == 1 ? "s" : "");
-        goto out;
-    }
-    if ((rc = db_prepare(ctx->db, "DELETE FROM trip WHERE id = ?1", &st, &ctx->err)))
-        goto out;
-    sqlite3_bind_int64(st, 1, t.id);
-    rc =
-        sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(ctx->db, "cannot remove the trip", &ctx->err);
-    sqlite3_finalize(st);
-    if (!rc && (rc = trip_active(ctx->db, &active, &ctx->err)) == 0 && active == t.id)
-        rc = config_unset(ctx->db, "trip.active", &ctx->err);
-    if (!rc && !(rc = db_commit(ctx->db, &ctx->err)))
+    if (!(rc = trip_load(ctx->db, slug, &t, &ctx->err)) &&
+        !(rc = trip_delete(ctx->db, &t, &ctx->err))) {
         printf("removed trip %s\n", slug);
-out:
-    if (rc)
-        db_rollback(ctx->db);
+        ctx_summary(ctx, "trip rm %s", slug);
+    }
     trip_release(&t);
     return rc;
 }
@@ -188,20 +159,20 @@ static int trip_use(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
         return cs_error(&ctx->err, CS_EINPUT, "slug", NULL, "missing (trip use SLUG | --none)");
     if (slug && args_has(o, "none"))
         return cs_error(&ctx->err, CS_EINPUT, "--none", slug, "cannot go with a slug");
-    if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
+    if ((rc = ctx_open_write(ctx)))
         return rc;
     if (!slug) {
-        if (!(rc = config_unset(ctx->db, "trip.active", &ctx->err)) &&
-            !(rc = db_commit(ctx->db, &ctx->err)))
+        if (!(rc = config_unset(ctx->db, "trip.active", &ctx->err))) {
             printf("no active trip\n");
+            ctx_summary(ctx, "trip use --none");
+        }
     } else if (!(rc = trip_load(ctx->db, slug, &t, &ctx->err))) {
         snprintf(id, sizeof id, "%lld", (long long)t.id);
-        if (!(rc = config_set(ctx->db, "trip.active", id, &ctx->err)) &&
-            !(rc = db_commit(ctx->db, &ctx->err)))
+        if (!(rc = config_set(ctx->db, "trip.active", id, &ctx->err))) {
             printf("active trip: %s\n", t.slug);
+            ctx_summary(ctx, "trip use %s", t.slug);
+        }
     }
-    if (rc)
-        db_rollback(ctx->db);
     trip_release(&t);
     return rc;
 }

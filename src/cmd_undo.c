@@ -1,44 +1,61 @@
-/* cmd_undo.c - `confspend undo`: revert the newest change to the expenses. */
+/* cmd_undo.c - `confspend undo` and `confspend redo`: take the newest change back, or
+ * put the most recently undone one back. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "confspend/args.h"
+#include "confspend/change.h"
 #include "confspend/cli.h"
 #include "confspend/db.h"
-#include "confspend/history.h"
 
-static const char help[] =
-    "Revert the newest change to the expenses that is not undone yet: an added expense is\n"
-    "removed, a removed one comes back exactly (same id), an edit is reverted. Run it again\n"
-    "to go further back. The undo itself is kept in the history.\n";
+static const char undo_help[] =
+    "Revert the newest change that is not undone yet, whatever it touched: an added\n"
+    "expense, trip, budget, schedule or setting is removed, a removed one comes back\n"
+    "exactly (same id), an edit gets its old values, an import goes as a whole. Run it\n"
+    "again to go further back; `redo` puts it back. The postings of due monthly\n"
+    "occurrences are changes of their own that undo skips. Prints\n"
+    "`undid change N: SUMMARY`; with nothing to undo, exit 2.\n";
 
-static int exec(struct cs_ctx *ctx, int argc, char **argv)
+static const char redo_help[] =
+    "Re-apply the most recently undone change, as long as no other change (but undos and\n"
+    "postings) was made after it was undone. Prints `redid change N: SUMMARY`; with\n"
+    "nothing to redo, exit 2.\n";
+
+/* undo or redo, as CMD says */
+static int run(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv, int redo)
 {
     struct cs_opt o[] = {{"db", OPT_VALUE}, {NULL}};
     const char *pos[1];
     int npos, rc;
-    char action[8];
-    int64_t id, change;
+    int64_t id;
+    char *summary = NULL;
 
-    if ((rc = cmd_parse(ctx, &cmd_undo, argc, argv, o, pos, 0, &npos)))
+    if ((rc = cmd_parse(ctx, cmd, argc, argv, o, pos, 0, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
+    /* not a change of its own: it moves one change between done and undone */
     if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
         return rc;
-    if ((rc = history_undo(ctx->db, action, &id, &change, &ctx->err)) ||
+    if ((rc = (redo ? change_redo : change_undo)(ctx->db, &id, &summary, &ctx->err)) ||
         (rc = db_commit(ctx->db, &ctx->err))) {
         db_rollback(ctx->db);
+        free(summary);
         return rc;
     }
-    if (!strcmp(action, "import"))
-        printf("undid change %lld: the import of expenses from %lld on\n", (long long)change,
-               (long long)id);
-    else
-        printf("undid change %lld: %s of expense %lld\n", (long long)change,
-               !strcmp(action, "insert")   ? "add"
-               : !strcmp(action, "delete") ? "removal"
-                                           : "edit",
-               (long long)id);
+    printf("%s change %lld: %s\n", redo ? "redid" : "undid", (long long)id, summary);
+    free(summary);
     return 0;
 }
 
-const struct cs_cmd cmd_undo = {"undo", "undo", help, 0, exec};
+static int undo_exec(struct cs_ctx *ctx, int argc, char **argv)
+{
+    return run(ctx, &cmd_undo, argc, argv, 0);
+}
+
+static int redo_exec(struct cs_ctx *ctx, int argc, char **argv)
+{
+    return run(ctx, &cmd_redo, argc, argv, 1);
+}
+
+const struct cs_cmd cmd_undo = {"undo", "undo", undo_help, 0, undo_exec};
+const struct cs_cmd cmd_redo = {"redo", "redo", redo_help, 0, redo_exec};

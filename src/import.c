@@ -754,7 +754,11 @@ static int max_id(sqlite3 *db, int64_t *id, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (db_prepare(db, "SELECT coalesce(max(id), 0) FROM expense", &st, e))
+    /* the newest id given out (AUTOINCREMENT: ids of removed rows are not given again) */
+    if (db_prepare(db,
+                   "SELECT max(coalesce((SELECT max(id) FROM expense), 0), "
+                   "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'expense'), 0))",
+                   &st, e))
         return CS_EFAIL;
     rc = sqlite3_step(st);
     *id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;

@@ -1,4 +1,4 @@
-/* main.c - global options, the command table, dispatch, and the one place errors print. */
+/* main.c - global options, the command table, and the one place errors print. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +14,9 @@
 
 /* Every command, in the order --help lists them. Reading this tells you the program. */
 static const struct cs_cmd *const commands[] = {
-    &cmd_add,     &cmd_list,   &cmd_show,   &cmd_edit,   &cmd_rm,
-    &cmd_history, &cmd_undo,   &cmd_trip,   &cmd_budget, &cmd_report,
-    &cmd_export,  &cmd_import, &cmd_config, &cmd_rate,   NULL,
+    &cmd_add,    &cmd_list,   &cmd_show, &cmd_edit,   &cmd_rm,      &cmd_history,
+    &cmd_undo,   &cmd_redo,   &cmd_trip, &cmd_budget, &cmd_report,  &cmd_export,
+    &cmd_import, &cmd_config, &cmd_rate, &cmd_backup, &cmd_restore, NULL,
 };
 
 static void usage(FILE *fp)
@@ -30,52 +30,6 @@ static void usage(FILE *fp)
                 "               $XDG_DATA_HOME/confspend/confspend.db)\n"
                 "  --version    print the version\n"
                 "  --help       this text; COMMAND --help for one command\n");
-}
-
-int cmd_print_help(const struct cs_cmd *cmd)
-{
-    printf("usage: confspend [--db FILE] %s\n\n%s", cmd->usage, cmd->help);
-    return 0;
-}
-
-int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv, struct cs_opt *o,
-              const char **pos, int maxpos, int *npos)
-{
-    int help_wanted;
-    if (args_parse(argc, argv, o, pos, maxpos, npos, &help_wanted, &ctx->err))
-        return CS_EINPUT;
-    if (help_wanted) {
-        cmd_print_help(cmd);
-        return CMD_HELPED;
-    }
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
-    return 0;
-}
-
-int ctx_open_db(struct cs_ctx *ctx)
-{
-    char *path;
-    int rc;
-    if (ctx->db)
-        return 0;
-    path = db_resolve_path(ctx->db_opt);
-    rc = db_open(path, &ctx->db, &ctx->err);
-    free(path);
-    if (rc)
-        return rc;
-    if (schedule_has_due(ctx->db, ctx->today_s, &ctx->err)) {
-        int n;
-        if (db_begin(ctx->db, &ctx->err))
-            return CS_EFAIL;
-        if (schedule_post_due(ctx->db, ctx->today_s, &n, &ctx->err)) {
-            db_rollback(ctx->db);
-            return CS_EFAIL;
-        }
-        if (db_commit(ctx->db, &ctx->err))
-            return CS_EFAIL;
-    }
-    return 0;
 }
 
 int main(int argc, char **argv)
@@ -129,9 +83,7 @@ int main(int argc, char **argv)
         return 2;
     }
     date_format(ctx.today, ctx.today_s);
-    rc = cmd->exec(&ctx, argc - i - 1, argv + i + 1);
-    if (ctx.db)
-        db_rollback(ctx.db);
+    rc = cli_run(&ctx, cmd, argc - i - 1, argv + i + 1);
     db_close(ctx.db);
     if (fflush(stdout) != 0 && rc == 0) {
         fprintf(stderr, "confspend: output: cannot write\n");

@@ -132,3 +132,39 @@ int trip_active(sqlite3 *db, int64_t *id, struct cs_err *e)
     free(v);
     return 0;
 }
+
+int trip_delete(sqlite3 *db, const struct trip *t, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t n = 0, active;
+    int rc;
+    if (db_prepare(db,
+                   "SELECT (SELECT count(*) FROM expense WHERE trip_id = ?1) + "
+                   "(SELECT count(*) FROM schedule WHERE trip_id = ?1)",
+                   &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, t->id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (n > 0)
+        return cs_error(e, CS_EINPUT, "trip", t->slug,
+                        "%lld expense%s use%s it; move or remove them first", (long long)n,
+                        n == 1 ? "" : "s", n == 1 ? "s" : "");
+    /* its budgets go with it: a later trip never inherits them */
+    if (db_prepare(db, "DELETE FROM budget WHERE trip_id = ?1", &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, t->id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE || db_prepare(db, "DELETE FROM trip WHERE id = ?1", &st, e))
+        return rc != SQLITE_DONE ? db_fail(db, "cannot remove the trip's budgets", e) : CS_EFAIL;
+    sqlite3_bind_int64(st, 1, t->id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot remove the trip", e);
+    if (trip_active(db, &active, e))
+        return CS_EFAIL;
+    return active == t->id ? config_unset(db, "trip.active", e) : 0;
+}

@@ -3,6 +3,7 @@
 #define CONFSPEND_CLI_H
 
 #include <sqlite3.h>
+#include "confspend/change.h"
 #include "confspend/date.h"
 #include "confspend/error.h"
 
@@ -12,6 +13,11 @@ struct cs_ctx {
     struct cs_date today;
     char today_s[11];
     struct cs_err err;
+    /* set by the dispatcher (cli_run) and ctx_open_write() */
+    char *command;            /* the command line, for the change log */
+    char *summary;            /* the change's one-line summary (ctx_summary), or NULL */
+    int writing;              /* a write transaction and its change are open */
+    struct change_rec change; /* what the command changes, recorded as one change */
 };
 
 enum {
@@ -32,7 +38,8 @@ struct cs_cmd {
 };
 
 extern const struct cs_cmd cmd_trip, cmd_add, cmd_list, cmd_show, cmd_edit, cmd_rm, cmd_history,
-    cmd_undo, cmd_config, cmd_rate, cmd_budget, cmd_report, cmd_export, cmd_import;
+    cmd_undo, cmd_redo, cmd_backup, cmd_restore, cmd_config, cmd_rate, cmd_budget, cmd_report,
+    cmd_export, cmd_import;
 
 /* Print CMD's usage and help to stdout (for --help). Returns 0. */
 int cmd_print_help(const struct cs_cmd *cmd);
@@ -55,5 +62,20 @@ int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **arg
  * after checking what they can without the database, so bad input creates nothing.
  */
 int ctx_open_db(struct cs_ctx *ctx);
+
+/*
+ * ctx_open_db(), then BEGIN IMMEDIATE and start recording the change: a write command
+ * calls this (once; a second call does nothing) before it writes anything, and leaves
+ * the commit to the dispatcher: when EXEC returns 0, cli_run() stores the change with
+ * the summary of ctx_summary() (else the command line) and commits; on an error it rolls
+ * everything back and records nothing.
+ */
+int ctx_open_write(struct cs_ctx *ctx);
+
+/* The one-line summary of the change the command makes (printf-style). */
+void ctx_summary(struct cs_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Run CMD with its words ARGC/ARGV on CTX and finish its transaction (see above). */
+int cli_run(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv);
 
 #endif

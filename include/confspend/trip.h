@@ -29,6 +29,12 @@ int trip_load_id(sqlite3 *db, int64_t id, struct trip *t, struct cs_err *e);
 int trip_insert(sqlite3 *db, struct trip *t, struct cs_err *e);
 int trip_update(sqlite3 *db, const struct trip *t, struct cs_err *e);
 
+/*
+ * Remove trip T (loaded) with its budgets, and clear it as the active trip; refused
+ * (CS_EINPUT naming how many) while expenses or schedules use it.
+ */
+int trip_delete(sqlite3 *db, const struct trip *t, struct cs_err *e);
+
 /* The active trip's id (config "trip.active"), or 0. */
 int trip_active(sqlite3 *db, int64_t *id, struct cs_err *e);
 

@@ -22,7 +22,7 @@ expect_out "categories stored" "1|ride|999|USD|other|0
 6|travel|999|USD||
 7|other|999|USD||" \
   sql "SELECT id, category, amount, currency, coalesce(provider, ''), coalesce(shared, '') FROM expense ORDER BY id"
-expect_out "a new expense is recorded in the history" "7" sql "SELECT count(*) FROM history WHERE action = 'insert'"
+expect_out "each add is one change" "7" sql "SELECT count(*) FROM change WHERE kind = 'user' AND command LIKE 'add %'"
 
 # every common option
 expect_out "add with every common option" \

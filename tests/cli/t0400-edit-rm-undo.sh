@@ -5,7 +5,9 @@
 # the stored row, every column, as an SQL insert
 dumprow() { sqlite3 "$CONFSPEND_DB" ".mode insert expense" "SELECT * FROM expense WHERE id = $1"; }
 # history with the wall-clock time of each change replaced by AT
-hist() { cs history "$@" | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}/AT/'; }
+hist() { cs history "$@" | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/AT/'; }
+# the newest change that undo would take back
+top() { sql "SELECT max(id) FROM change WHERE kind = 'user' AND state = 'done'"; }
 crlf() { printf '%s\r\n' "$@"; }
 SHOW_HEAD="id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,recipient"
 
@@ -48,7 +50,7 @@ expect_csv "shown without ride columns" \
 expect_out "history of the category change" \
   "category: ride -> meal; provider: uber -> (none); from: Home -> (none); to: Venue -> (none); driver: Sam K. -> (none); tip: 4.00 -> (none); platform_fee: 10.00 -> (none); shared: 1 -> (none)" \
   sh -c '"$CONFSPEND" history 1 --format json | python3 -c "import json,sys; print(json.load(sys.stdin)[-1][\"detail\"])"'
-expect_out "undo of the category change" "undid change $(sql "SELECT max(id) FROM history"): edit of expense 1" cs undo
+expect_out "undo of the category change" "undid change $(top): edit 1  2026-11-04  meal  25.00 USD  [pycon]" cs undo
 check "the ride is back exactly" "$(dumprow 1)" = "$ride_before"
 expect_fail_silent "lodging to other with amount 0 is refused" 2 \
   "amount: must be greater than zero (0 is for lodging only) (0)" cs edit 3 --category other
@@ -102,58 +104,69 @@ expect_out "rm" "removed 2  2026-11-03  meal  1500 JPY  Café \"Zoë\"" cs rm 2
 expect_out "the row is gone" "0" sql "SELECT count(*) FROM expense WHERE id = 2"
 expect_fail_silent "show after rm" 2 "id: no such expense (2)" cs show 2
 expect_fail_silent "rm again" 2 "id: no such expense (2)" cs rm 2
-n=$(sql "SELECT max(id) FROM history")
-expect_out "undo the rm" "undid change $n: removal of expense 2" cs undo
+n=$(top)
+expect_out "undo the rm" "undid change $n: rm 2  2026-11-03  meal  1500 JPY  Café \"Zoë\"" cs undo
 check "the row is back exactly, same id and every field" "$(dumprow 2)" = "$meal_before"
 expect_out "and shows as before" \
   "$SHOW_HEAD"$'\r\n2,2026-11-03,meal,1500,JPY,"Café ""Zoë""","a\nb",,yes,,,,,,visa,r/2.pdf,,,,,\r' \
   cs show 2 --format csv
 expect_out "the note kept its line break" "610A62" sql "SELECT hex(note) FROM expense WHERE id = 2"
 
-# history ID lists the changes with old -> new
+# history ID lists the changes with old -> new; undone ones say so, undo adds none
 expect_out "history 4 (csv)" "$(crlf "change,at,action,id,detail" \
-  "10,AT,add,4,2026-11-05 meal -3.00 USD" \
-  "11,AT,edit,4,amount: -3.00 -> -3.50" \
-  "22,AT,edit (undone),4,amount: -3.50 -> -25.50" \
-  "23,AT,edit (undone),4,amount: -25.50 -> -26.00" \
-  "24,AT,edit (undone),4,amount: -26.00 -> -26; currency: USD -> JPY" \
-  "25,AT,edit (undo of 24),4,amount: -26 -> -26.00; currency: JPY -> USD" \
-  "26,AT,edit (undo of 23),4,amount: -26.00 -> -25.50" \
-  "27,AT,edit (undo of 22),4,amount: -25.50 -> -3.50")" hist 4 --format csv
-check "history times are UTC date and time" \
-  "$(cs history 4 --format csv | sed -n 2p | cut -d, -f2 | grep -cE '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$')" -eq 1
+  "11,AT,add,4,2026-11-05 meal -3.00 USD" \
+  "12,AT,edit,4,amount: -3.00 -> -3.50" \
+  "20,AT,edit (undone),4,amount: -3.50 -> -25.50" \
+  "21,AT,edit (undone),4,amount: -25.50 -> -26.00" \
+  "22,AT,edit (undone),4,amount: -26.00 -> -26; currency: USD -> JPY")" hist 4 --format csv
+check "history times are UTC, ISO 8601 with Z" \
+  "$(cs history 4 --format csv | sed -n 2p | cut -d, -f2 | grep -cE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$')" -eq 1
 expect_out "history 3 (table)" \
-  "change  at  action             id  detail
-     3  AT  add                 3  2026-11-01 lodging 0.00 USD
-    16  AT  edit (undone)       3  category: lodging -> other; amount: 0.00 -> 5.00; nights: 8 -> (none); compare_rate: 189.00 -> (none)
-    17  AT  edit (undo of 16)   3  category: other -> lodging; amount: 5.00 -> 0.00; nights: (none) -> 8; compare_rate: (none) -> 189.00" \
-  sh -c '"$CONFSPEND" history 3 | sed -E "s/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}/AT/; s/^(change  at)  +/\1  /; s/  AT  +/  AT  /"'
+  "change  at  action         id  detail
+     4  AT  add             3  2026-11-01 lodging 0.00 USD
+    15  AT  edit (undone)   3  category: lodging -> other; amount: 0.00 -> 5.00; nights: 8 -> (none); compare_rate: 189.00 -> (none)" \
+  sh -c '"$CONFSPEND" history 3 | sed -E "s/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/AT/; s/^(change  at)  +/\1  /; s/  AT  +/  AT  /"'
+expect_out "history names a trip by its slug" "trip: pycon -> (none)" \
+  sh -c '"$CONFSPEND" history 1 --format json | python3 -c "import json,sys; [print(d) for r in json.load(sys.stdin) for d in r[\"detail\"].split(\"; \") if d.startswith(\"trip:\")][:1]" | head -1'
 expect_fail_silent "history of an unknown id" 2 "id: no such expense in the history (99)" cs history 99
 expect_fail_silent "history of a bad id" 2 "id: not an expense id (-1)" cs history -1
-expect_out "history (all) has every change" "$(sql "SELECT count(*) FROM history")" \
+expect_out "history (all) has every change" "$(sql "SELECT count(*) FROM change")" \
   sh -c '"$CONFSPEND" history --format csv | tail -n +2 | grep -c "^[0-9]"'
+expect_out "history (all) columns" "change,at,command,summary,state" \
+  sh -c '"$CONFSPEND" history --format csv | head -1 | tr -d "\r"'
+expect_out "history --change lists the rows" "$(crlf "table,key,action,field,old,new" \
+  "expense,4,update,amount,-3.00,-3.50")" cs history --change 12 --format csv
+expect_fail_silent "history --change of an unknown change" 2 "--change: no such change (999)" cs history --change 999
 
-# undo walks back, newest first: an edit, then an add
+# undo walks back, newest first: an edit, then an add; redo puts them back
 expect_out "a fresh add" "5  2026-11-10  ticket  100.00 USD" cs add ticket 100
 expect_out "an edit of it" "5  2026-11-10  ticket  120.00 USD" cs edit 5 --amount 120
-expect_out "undo the edit" "undid change $(sql "SELECT max(id) FROM history"): edit of expense 5" cs undo
+n=$(top)
+expect_out "undo the edit" "undid change $n: edit 5  2026-11-10  ticket  120.00 USD" cs undo
 expect_out "the edit is reverted" "10000" sql "SELECT amount FROM expense WHERE id = 5"
-expect_out "undo the add" "undid change $(sql "SELECT id FROM history WHERE expense_id = 5 AND action = 'insert'"): add of expense 5" cs undo
+expect_out "undo the add" "undid change $((n - 1)): add 5  2026-11-10  ticket  100.00 USD" cs undo
 expect_out "the expense is gone" "0" sql "SELECT count(*) FROM expense WHERE id = 5"
+expect_out "redo the add" "redid change $((n - 1)): add 5  2026-11-10  ticket  100.00 USD" cs redo
+expect_out "same id again" "5|10000" sql "SELECT id, amount FROM expense WHERE id = 5"
+expect_out "redo the edit" "redid change $n: edit 5  2026-11-10  ticket  120.00 USD" cs redo
+expect_fail_silent "nothing more to redo" 2 "redo: nothing to redo" cs redo
+expect_out "undo after redo undoes it again" "undid change $n: edit 5  2026-11-10  ticket  120.00 USD" cs undo
+expect_out "a new change" "6  2026-11-10  meal  4.00 USD" cs add meal 4
+expect_fail_silent "a new change ends what redo could bring back" 2 "redo: nothing to redo" cs redo
+expect_out "undo the new change" "undid change $((n + 1)): add 6  2026-11-10  meal  4.00 USD" cs undo
+expect_out "an id is never reused" "7  2026-11-10  meal  5.00 USD" cs add meal 5
 expect_out "history of 5" "$(crlf "change,at,action,id,detail" \
-  "30,AT,add (undone),5,2026-11-10 ticket 100.00 USD" \
-  "31,AT,edit (undone),5,amount: 100.00 -> 120.00" \
-  "32,AT,edit (undo of 31),5,amount: 120.00 -> 100.00" \
-  "33,AT,rm (undo of 30),5,2026-11-10 ticket 100.00 USD")" hist 5 --format csv
+  "$((n - 1)),AT,add,5,2026-11-10 ticket 100.00 USD" \
+  "$n,AT,edit (undone),5,amount: 100.00 -> 120.00")" hist 5 --format csv
 
-# repeated undo keeps walking back until nothing is left
-left=$(sql "SELECT count(*) FROM history WHERE undo_of IS NULL AND undone_by IS NULL")
+# repeated undo keeps walking back until nothing is left: trips, budgets, settings too
+left=$(sql "SELECT count(*) FROM change WHERE kind = 'user' AND state = 'done'")
 for i in $(seq 1 "$left"); do
   expect_ok "undo $i of $left" cs undo
 done
 expect_out "everything undone: no expenses left" "0" sql "SELECT count(*) FROM expense"
 expect_fail_silent "undo with nothing to undo" 2 "undo: nothing to undo" cs undo
-expect_out "trips are not part of the expense history" "pycon" sql "SELECT slug FROM trip"
+expect_out "the trip went too" "0" sql "SELECT count(*) FROM trip"
 
 # on a new database, undo has nothing to undo either
 expect_fail_silent "undo on an empty database" 2 "undo: nothing to undo" cs --db "$TMP/empty.db" undo
@@ -163,7 +176,7 @@ expect_fail_silent "rm an unknown id" 2 "id: no such expense (12345)" cs rm 1234
 expect_fail_silent "rm a bad id" 2 "id: not an expense id (0)" cs rm 0
 expect_fail_silent "show an unknown id" 2 "id: no such expense (7)" cs show 7
 
-for c in edit rm history undo show; do
+for c in edit rm history undo redo show; do
   out=$(cs "$c" --help); rc=$?
   check "$c --help exits 0" "$rc" -eq 0
   case $out in "usage: confspend [--db FILE] $c"*) ok ;; *) bad "$c --help: $out" ;; esac

@@ -18,12 +18,12 @@ done
 expect_out "journal mode is wal" "wal" sqlite3 "$TMP/m.db" "PRAGMA journal_mode"
 expect_out "user_version is the latest" "$LATEST" sqlite3 "$TMP/m.db" "PRAGMA user_version"
 expect_out "tables are STRICT" "budget|1
+change|1
 config|1
 expense|1
-history|1
 rate|1
 schedule|1
-trip|1" sqlite3 "$TMP/m.db" "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN ('budget','config','expense','history','rate','schedule','trip') ORDER BY name"
+trip|1" sqlite3 "$TMP/m.db" "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name IN ('budget','change','config','expense','rate','schedule','trip') ORDER BY name"
 refused() { sqlite3 "$TMP/m.db" "$1" 2>&1 | grep -cE "constraint failed|cannot store|no such calendar date"; }
 expect_out "the schema refuses a non-date" "1" \
   refused "INSERT INTO expense(date, category, amount, currency, created_at) VALUES ('2026-13-01', 'meal', 1, 'USD', 0)"

@@ -261,25 +261,33 @@ expect_out "import --help" "usage: confspend [--db FILE] import csv FILE [--prof
 expect_out "20000 rows (each note repeats 4 times)" "imported 20000, skipped 0 (already present)" cs import csv "$TMP/big.csv"
 expect_out "and again: nothing" "imported 0, skipped 20000 (already present)" cs import csv "$TMP/big.csv"
 check "20000 keys, all distinct" "$(sql "SELECT count(DISTINCT import_key) FROM expense WHERE date LIKE '2023-%'")" = 20000
-check "the history keeps the import as one entry, not 20000" \
-  "$(sql "SELECT count(*) FROM history h JOIN expense e ON e.id = h.expense_id WHERE e.date LIKE '2023-%'")" = 1
+check "the change log keeps the import as one change, by its id range" \
+  "$(sql "SELECT bulk_last - bulk_first + 1 FROM change ORDER BY id DESC LIMIT 1")" = 20000
 first=$(sql "SELECT min(id) FROM expense WHERE date LIKE '2023-%'")
 last=$(sql "SELECT max(id) FROM expense WHERE date LIKE '2023-%'")
 check "its ids follow each other" $((last - first + 1)) = 20000
-expect_out "history shows the import" "import  $first  20000 expenses, ids $first to $last, from $TMP/big.csv" \
-  sh -c '"$CONFSPEND" history | tail -1 | sed "s/^ *[0-9]*  [0-9-]* [0-9:]*  //"'
-expect_out "a re-import that adds nothing leaves no history entry" "import  $first  20000 expenses, ids $first to $last, from $TMP/big.csv" \
-  sh -c '"$CONFSPEND" import csv "$1" >/dev/null && "$CONFSPEND" history | tail -1 | sed "s/^ *[0-9]*  [0-9-]* [0-9:]*  //"' _ "$TMP/big.csv"
+expect_out "history shows the import" "import 20000 expenses from $TMP/big.csv,done" \
+  sh -c '"$CONFSPEND" history --format csv | tail -1 | cut -d, -f4- | tr -d "\r"'
+expect_out "history ID shows the import" "import,$first,import 20000 expenses from $TMP/big.csv" \
+  sh -c '"$CONFSPEND" history "$1" --format csv | tail -1 | cut -d, -f3- | tr -d "\r"' _ "$first"
+expect_out "history --change shows its id range" "expense,$first..$last,insert,rows,,20000 expenses" \
+  sh -c '"$CONFSPEND" history --change "$1" --format csv | sed -n 2p | tr -d "\r"' _ "$(sql "SELECT max(id) FROM change")"
+expect_out "a re-import that adds nothing leaves no change" "import 20000 expenses from $TMP/big.csv,done" \
+  sh -c '"$CONFSPEND" import csv "$1" >/dev/null && "$CONFSPEND" history --format csv | tail -1 | cut -d, -f4- | tr -d "\r"' _ "$TMP/big.csv"
 n=$(count)
-expect_out "undo takes the whole import back" "undid change $(sql "SELECT max(id) FROM history"): the import of expenses from $first on" cs undo
+before=$(sql "SELECT group_concat(id || ' ' || uid || ' ' || date || ' ' || amount) FROM (SELECT * FROM expense ORDER BY id)")
+expect_out "undo takes the whole import back" "undid change $(sql "SELECT max(id) FROM change"): import 20000 expenses from $TMP/big.csv" cs undo
 check "its 20000 rows are gone" "$(count)" = $((n - 20000))
+expect_out "redo puts them back" "redid change $(sql "SELECT max(id) FROM change"): import 20000 expenses from $TMP/big.csv" cs redo
+check "the same rows: ids, uids and fields" "$(sql "SELECT group_concat(id || ' ' || uid || ' ' || date || ' ' || amount) FROM (SELECT * FROM expense ORDER BY id)")" = "$before"
+expect_out "nothing parked after the redo" "0" sql "SELECT count(*) FROM parked_expense"
+expect_ok "undo it again" cs undo
 expect_out "and the file imports again" "imported 20000, skipped 0 (already present)" cs import csv "$TMP/big.csv"
 
 # an import sets the per-row triggers aside inside its transaction and puts them back:
 # afterwards an add is kept in the history and a bad date is refused by the schema again
-expect_out "the row triggers are back after imports" "2" \
-  sql "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('expense_history_insert', 'expense_date_insert')"
-expect_out "no batch flag is left behind" "0" sql "SELECT count(*) FROM config WHERE key = 'history.batch'"
+expect_out "the row trigger is back after imports" "1" \
+  sql "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('expense_date_insert')"
 # 600 identical rows are 600 expenses (counts past 254 live in the overflow list), and a
 # second import of the file adds none of them
 export CONFSPEND_DB="$TMP/dup.db"

@@ -86,9 +86,8 @@ check "each note present" "$missing" = ""
 check "no note twice" "$dups" = ""
 check "every imported row is stored" "$(sql "SELECT count(*) FROM expense WHERE note LIKE 'imp-%'")" = 2000
 check "each writer's adds are in its order" "$(sql "SELECT count(*) FROM expense a JOIN expense b ON a.note LIKE 'w%-%' AND b.note LIKE 'w%-%' AND substr(a.note, 1, instr(a.note, '-')) = substr(b.note, 1, instr(b.note, '-')) AND CAST(substr(a.note, instr(a.note, '-') + 1) AS INTEGER) < CAST(substr(b.note, instr(b.note, '-') + 1) AS INTEGER) AND a.id > b.id")" = 0
-check "every add is in the history once" "$(sql "SELECT count(*) FROM history WHERE action = 'insert'")" = $((4 + W * N))
-check "the import is in the history once" "$(sql "SELECT count(*) FROM history WHERE action = 'import'")" = 1
-check "no batch marker left behind" "$(sql "SELECT count(*) FROM config WHERE key = 'history.batch'")" = 0
+check "every add is one change" "$(sql "SELECT count(*) FROM change WHERE command LIKE 'add %'")" = $((4 + W * N))
+check "the import is one change" "$(sql "SELECT count(*) FROM change WHERE command LIKE 'import %'")" = 1
 check "the reader ran meanwhile" "$(cat "$TMP/log/reads")" -gt 0
 check "integrity" "$(sql "PRAGMA integrity_check")" = ok
 # Phase 3: another program holds the write lock for 2 s; an add waits for it, then lands.

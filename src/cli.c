@@ -1,0 +1,160 @@
+/* cli.c - the command layer: parsing, help, the context, and the database and write
+ * transaction the dispatcher owns (one command = one transaction = one change). */
+#include "confspend/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confspend/args.h"
+#include "confspend/db.h"
+#include "confspend/expense.h"
+
+int cmd_print_help(const struct cs_cmd *cmd)
+{
+    printf("usage: confspend [--db FILE] %s\n\n%s", cmd->usage, cmd->help);
+    return 0;
+}
+
+int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv, struct cs_opt *o,
+              const char **pos, int maxpos, int *npos)
+{
+    int help_wanted;
+    if (args_parse(argc, argv, o, pos, maxpos, npos, &help_wanted, &ctx->err))
+        return CS_EINPUT;
+    if (help_wanted) {
+        cmd_print_help(cmd);
+        return CMD_HELPED;
+    }
+    if (args_value(o, "db"))
+        ctx->db_opt = args_value(o, "db");
+    return 0;
+}
+
+/* Post the schedule occurrences that are due, as a change of their own (kind "post",
+ * which undo and redo skip), before the command's own. */
+static int post_due(struct cs_ctx *ctx)
+{
+    struct change_rec c = CHANGE_REC_INIT;
+    char summary[96];
+    int n = 0;
+    int64_t id;
+    if (!schedule_has_due(ctx->db, ctx->today_s, &ctx->err))
+        return 0;
+    if (db_begin(ctx->db, &ctx->err))
+        return CS_EFAIL;
+    if (change_begin(ctx->db, 0, &c, &ctx->err) ||
+        schedule_post_due(ctx->db, ctx->today_s, &n, &ctx->err))
+        goto fail;
+    snprintf(summary, sizeof summary, "posted %d due occurrence%s of schedules", n,
+             n == 1 ? "" : "s");
+    if (change_end(ctx->db, &c, "post", "post", summary, 0, 0, 0, &id, &ctx->err) ||
+        db_commit(ctx->db, &ctx->err))
+        goto fail;
+    return 0;
+fail:
+    change_release(&c);
+    db_rollback(ctx->db);
+    return CS_EFAIL;
+}
+
+int ctx_open_db(struct cs_ctx *ctx)
+{
+    char *path;
+    int rc;
+    if (ctx->db)
+        return 0;
+    path = db_resolve_path(ctx->db_opt);
+    rc = db_open(path, &ctx->db, &ctx->err);
+    free(path);
+    if (rc)
+        return rc;
+    return post_due(ctx);
+}
+
+int ctx_open_write(struct cs_ctx *ctx)
+{
+    int rc;
+    if (ctx->writing)
+        return 0;
+    if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
+        return rc;
+    if ((rc = change_begin(ctx->db, 0, &ctx->change, &ctx->err))) {
+        db_rollback(ctx->db);
+        return rc;
+    }
+    ctx->writing = 1;
+    return 0;
+}
+
+void ctx_summary(struct cs_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    char buf[512];
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    free(ctx->summary);
+    ctx->summary = xstrdup(buf);
+}
+
+/* The command line as one string, words with blanks or quotes quoted as a shell would. */
+static char *command_line(const char *name, int argc, char **argv)
+{
+    size_t len = strlen(name), cap = len + 1;
+    char *s = xmalloc(cap);
+    memcpy(s, name, len + 1);
+    for (int i = 0; i < argc; i++) {
+        const char *w = argv[i];
+        int plain = *w != 0;
+        for (const char *p = w; *p; p++)
+            if (!(*p == '-' || *p == '_' || *p == '.' || *p == '/' || *p == ':' || *p == '=' ||
+                  *p == ',' || *p == '+' || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+                  (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80))
+                plain = 0;
+        cap = len + 4 * strlen(w) + 4;
+        s = xrealloc(s, cap);
+        s[len++] = ' ';
+        if (plain) {
+            strcpy(s + len, w);
+            len += strlen(w);
+            continue;
+        }
+        s[len++] = '\'';
+        for (const char *p = w; *p; p++) {
+            if (*p == '\'') {
+                memcpy(s + len, "'\\''", 4);
+                len += 4;
+            } else {
+                s[len++] = *p;
+            }
+        }
+        s[len++] = '\'';
+        s[len] = 0;
+    }
+    return s;
+}
+
+int cli_run(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv)
+{
+    int rc;
+    ctx->command = command_line(cmd->name, argc, argv);
+    rc = cmd->exec(ctx, argc, argv);
+    if (ctx->writing) {
+        int64_t id;
+        if (!rc)
+            rc = change_end(ctx->db, &ctx->change, "user", ctx->command,
+                            ctx->summary ? ctx->summary : ctx->command, 0, 0, 0, &id, &ctx->err);
+        if (!rc)
+            rc = db_commit(ctx->db, &ctx->err);
+        change_release(&ctx->change);
+        ctx->writing = 0;
+    }
+    if (ctx->db)
+        db_rollback(ctx->db);
+    free(ctx->command);
+    free(ctx->summary);
+    ctx->command = ctx->summary = NULL;
+    return rc;
+}
