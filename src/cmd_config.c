@@ -7,6 +7,7 @@
 #include "confspend/cli.h"
 #include "confspend/db.h"
 #include "confspend/money.h"
+#include "confspend/output.h"
 
 static const char help[] =
     "Read and change settings.\n\n"
@@ -72,7 +73,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             db_rollback(ctx->db);
             return rc;
         }
-        printf("%s = %s\n", pos[1], pos[2]);
+        output_linef(stdout, STYLE_NONE, "%s = %s", pos[1], pos[2]);
         return 0;
     }
     if (npos > 2)
@@ -86,9 +87,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         if ((rc = config_get(ctx->db, keys[i].key, &v, &ctx->err)))
             return rc;
         if (k >= 0)
-            printf("%s\n", v ? v : keys[i].def);
+            output_linef(stdout, STYLE_NONE, "%s", v ? v : keys[i].def);
         else
-            printf("%s = %s\n", keys[i].key, v ? v : keys[i].def);
+            output_linef(stdout, STYLE_NONE, "%s = %s", keys[i].key, v ? v : keys[i].def);
         free(v);
     }
     return 0;
