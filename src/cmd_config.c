@@ -7,6 +7,7 @@
 #include "confspend/cli.h"
 #include "confspend/db.h"
 #include "confspend/money.h"
+#include "confspend/output.h"
 
 static const char help[] =
     "Read and change settings.\n\n"
@@ -67,7 +68,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             return CS_EINPUT;
         if ((rc = ctx_open_write(ctx)) || (rc = config_set(ctx->db, pos[1], pos[2], &ctx->err)))
             return rc;
-        printf("%s = %s\n", pos[1], pos[2]);
+        output_linef(stdout, STYLE_NONE, "%s = %s", pos[1], pos[2]);
         ctx_summary(ctx, "config %s = %s", pos[1], pos[2]);
         return 0;
     }
@@ -82,9 +83,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         if ((rc = config_get(ctx->db, keys[i].key, &v, &ctx->err)))
             return rc;
         if (k >= 0)
-            printf("%s\n", v ? v : keys[i].def);
+            output_linef(stdout, STYLE_NONE, "%s", v ? v : keys[i].def);
         else
-            printf("%s = %s\n", keys[i].key, v ? v : keys[i].def);
+            output_linef(stdout, STYLE_NONE, "%s = %s", keys[i].key, v ? v : keys[i].def);
         free(v);
     }
     return 0;

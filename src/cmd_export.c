@@ -194,7 +194,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     target = real ? real : path;
     if (xlsx) {
         if (!(rc = xlsx_export(ctx, target, &p, args_has(o, "reimbursable-only"))))
-            printf("exported the workbook of %s to %s\n", p.label, path);
+            output_linef(stdout, STYLE_NONE, "exported the workbook of %s to %s", p.label, path);
         free(real);
         return rc;
     }
@@ -203,7 +203,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (!strcmp(path, "-"))
         return write_csv(ctx, &f, stdout, NULL, &count);
     if (!(rc = export_csv_file(ctx, target, &f, &count)))
-        printf("exported %ld expense%s to %s\n", count, count == 1 ? "" : "s", path);
+        output_linef(stdout, STYLE_NONE, "exported %ld expense%s to %s", count,
+                     count == 1 ? "" : "s", path);
     free(real);
     return rc;
 }

@@ -89,7 +89,6 @@ static int do_budget(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
     struct budget_report r = BUDGET_REPORT_INIT;
     struct output out;
     int rc, range = args_has(o, "since") || args_has(o, "until");
-    int color = fmt == FMT_TABLE && output_color(stdout);
     static const char *const csv_head[] = {"month",     "category", "budget",       "actual",
                                            "remaining", "used_pct", "direct_actual"};
     static const int align[] = {0,           0,           ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
@@ -117,8 +116,7 @@ static int do_budget(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
         if (fmt == FMT_TABLE) {
             if (b)
                 printf("\n");
-            printf("%s%s (%s)%s\n", color ? "\033[1m" : "", p.trip_id ? p.label : blk->month,
-                   r.base, color ? "\033[0m" : "");
+            output_linef(stdout, STYLE_BOLD, "%s (%s)", p.trip_id ? p.label : blk->month, r.base);
             output_begin(&out, fmt, stdout, ncols, tbl_head, align);
         }
         for (int i = 0; i < blk->nrows; i++) {
@@ -126,6 +124,8 @@ static int do_budget(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
             char bud[32] = "", act[32], rem[32] = "", pct[32] = "", dir[32], proj[32] = "",
                  barb[128] = "";
             const char *status = "";
+            enum out_style st[] = {STYLE_NONE, STYLE_NONE, STYLE_NONE, STYLE_NONE, STYLE_NONE,
+                                   STYLE_NONE, STYLE_NONE, STYLE_NONE, STYLE_NONE, STYLE_NONE};
             fmt_money(fmt, row->actual, r.digits, act, sizeof act);
             fmt_money(fmt, row->direct_actual, r.digits, dir, sizeof dir);
             if (row->has_budget) {
@@ -137,22 +137,22 @@ static int do_budget(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
             if (current) {
                 int64_t pr = round_half_away((__int128)row->actual * dim, t.d);
                 fmt_money(fmt, pr, r.digits, proj, sizeof proj);
-                if (row->has_budget && row->actual > row->budget)
-                    status = color ? "\033[31mOVER\033[0m" : "OVER";
-                else if (row->has_budget && pr > row->budget)
-                    status = color ? "\033[33mheading over\033[0m" : "heading over";
-                else if (row->has_budget)
+                if (row->has_budget && row->actual > row->budget) {
+                    status = "OVER";
+                    st[8] = STYLE_RED;
+                } else if (row->has_budget && pr > row->budget) {
+                    status = "heading over";
+                    st[8] = STYLE_YELLOW;
+                } else if (row->has_budget) {
                     status = "ok";
+                }
                 if (row->has_budget)
                     bar(row->actual, row->budget, 20, barb, sizeof barb);
             }
             const char *cells[] = {blk->month, row->category, bud,  act,    rem,
                                    pct,        dir,           proj, status, barb};
             if (fmt == FMT_TABLE) {
-                if (i == blk->nrows - 1)
-                    output_rule_row(&out, cells + 1);
-                else
-                    output_row(&out, cells + 1);
+                output_styled_row(&out, cells + 1, st + 1, i == blk->nrows - 1);
             } else {
                 output_row(&out, range ? cells : cells + 1);
             }
@@ -215,7 +215,7 @@ static int do_rides(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
         return rc;
     digits = money_digits(base);
     if (fmt == FMT_TABLE)
-        printf("rides %s (%s)\n", p.label, base);
+        output_linef(stdout, STYLE_NONE, "rides %s (%s)", p.label, base);
     output_begin(&out, fmt, stdout, 10, rides_head, align);
     for (size_t i = 0; i < rr.nroutes; i++) {
         route_cells(fmt, &rr.routes[i], digits, buf, cells);
@@ -362,9 +362,11 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     }
     if ((rc = report_rides(ctx->db, &p, &rp, &rr, &ctx->err)))
         goto cleanup;
-    if (fmt == FMT_TABLE)
-        printf("%s (%s)%s%s, %s to %s, amounts in %s\n\n", t.name, t.slug, t.city ? ", " : "",
-               t.city ? t.city : "", t.start, t.end, base);
+    if (fmt == FMT_TABLE) {
+        output_linef(stdout, STYLE_NONE, "%s (%s)%s%s, %s to %s, amounts in %s", t.name, t.slug,
+                     t.city ? ", " : "", t.city ? t.city : "", t.start, t.end, base);
+        printf("\n");
+    }
     output_begin(&out, fmt, stdout, 6, head, align);
     for (int ci = 0; ci < 7; ci++)
         if (cat[ci].count)

@@ -34,7 +34,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (fmt == FMT_TABLE) {
         for (int i = 0; i < FULL_NCOLS; i++)
             if (*c.cells[i])
-                printf("%-13s %s\n", entry_columns[i], c.cells[i]);
+                output_linef(stdout, STYLE_NONE, "%-13s %s", entry_columns[i], c.cells[i]);
     } else {
         output_begin(&out, fmt, stdout, FULL_NCOLS, entry_columns, align);
         output_row(&out, c.cells);

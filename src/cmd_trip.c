@@ -56,8 +56,8 @@ static int precheck(struct cs_opt *o, struct cs_err *e)
 
 static void print_trip(const struct trip *t)
 {
-    printf("%s  %s  %s to %s%s%s  %s\n", t->slug, t->name, t->start, t->end, t->city ? "  " : "",
-           t->city ? t->city : "", t->currency);
+    output_linef(stdout, STYLE_NONE, "%s  %s  %s to %s%s%s  %s", t->slug, t->name, t->start, t->end,
+                 t->city ? "  " : "", t->city ? t->city : "", t->currency);
 }
 
 static int trip_add(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)

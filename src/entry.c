@@ -314,7 +314,7 @@ char *entry_summary(const struct expense *x)
     int d = money_digits(x->currency);
     const char *who = x->merchant ? x->merchant : x->recipient;
     size_t n;
-    char *buf;
+    char *buf, *shown;
     money_format(x->amount, d < 0 ? 2 : d, amt, sizeof amt);
     n = 128 + (who ? strlen(who) : 0) + (x->from ? strlen(x->from) : 0) +
         (x->to ? strlen(x->to) : 0) + (x->trip_slug ? strlen(x->trip_slug) : 0);
@@ -331,5 +331,7 @@ char *entry_summary(const struct expense *x)
         size_t l = strlen(buf);
         snprintf(buf + l, n - l, "  (refund)");
     }
-    return buf;
+    shown = text_show(buf);
+    free(buf);
+    return shown;
 }

@@ -30,29 +30,56 @@ static size_t utf8_len(const unsigned char *s)
     return n;
 }
 
-/* Copy VALUE into BUF (N bytes) on one line that is safe to print: \n and \t for newline
- * and tab, \xNN for the other control bytes (C0, DEL, the C1 controls U+0080..U+009F) and
- * for bytes that are not UTF-8. The value is cut on a character boundary, after 60 bytes
- * or when BUF would overflow, with "..." after. */
-static void show_value(const char *value, char *buf, size_t n)
+/* 1 for the bidirectional embedding, override and isolate controls U+202A..U+202E and
+ * U+2066..U+2069: shown raw they reorder the text around them on a terminal. */
+static int is_bidi_control(unsigned long c)
 {
-    const unsigned char *s = (const unsigned char *)value;
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/*
+ * The one place that decides how a character of text reaches a terminal. Writes into PIECE
+ * (at least 8 bytes, not terminated) how the character that starts at S is shown, sets
+ * *PLEN to its length and returns how many bytes of S it stands for (1..4; S must not be at
+ * its end). Newline, carriage return and tab are shown as \n, \r, \t; the other C0
+ * controls, DEL and every byte that does not start a well-formed UTF-8 sequence as \xNN;
+ * the C1 controls U+0080..U+009F and the bidirectional controls as \u0085, \u202e (lower
+ * case hex); every other character as itself.
+ */
+static size_t show_char(const unsigned char *s, char *piece, size_t *plen)
+{
+    size_t len = utf8_len(s);
+    unsigned long c = s[0];
+    if (len == 2)
+        c = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+    else if (len == 3)
+        c = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    if (c == '\n' || c == '\r' || c == '\t') {
+        *plen = (size_t)snprintf(piece, 8, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+    } else if (len == 0 || c < 0x20 || c == 0x7f) {
+        len = 1;
+        *plen = (size_t)snprintf(piece, 8, "\\x%02x", s[0]);
+    } else if (len > 1 && ((c >= 0x80 && c <= 0x9F) || is_bidi_control(c))) {
+        *plen = (size_t)snprintf(piece, 8, "\\u%04lx", c);
+    } else {
+        memcpy(piece, s, len);
+        *plen = len;
+    }
+    return len;
+}
+
+/* Copy TEXT into BUF (N bytes) on one line that is safe to print, each character shown as
+ * show_char() shows it. The text is cut on a character boundary, before the first
+ * character that starts at byte LIMIT or later or that would leave BUF less than 4 bytes,
+ * with "..." after. */
+static void show_text(const char *text, size_t limit, char *buf, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
     size_t o = 0, i = 0;
     while (s[i]) {
-        char piece[16];
-        size_t len = utf8_len(s + i), plen;
-        if (s[i] == '\n' || s[i] == '\t') {
-            plen = (size_t)snprintf(piece, sizeof piece, "\\%c", s[i] == '\n' ? 'n' : 't');
-        } else if (len == 0 || s[i] < 0x20 || s[i] == 0x7f) {
-            len = 1;
-            plen = (size_t)snprintf(piece, sizeof piece, "\\x%02x", s[i]);
-        } else if (len == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0) {
-            plen = (size_t)snprintf(piece, sizeof piece, "\\xc2\\x%02x", s[i + 1]);
-        } else {
-            memcpy(piece, s + i, len);
-            plen = len;
-        }
-        if (i >= 60 || o + plen + 4 > n) {
+        char piece[8];
+        size_t plen, len = show_char(s + i, piece, &plen);
+        if (i >= limit || o + plen + 4 > n) {
             memcpy(buf + o, "...", 3);
             o += 3;
             break;
@@ -64,10 +91,25 @@ static void show_value(const char *value, char *buf, size_t n)
     buf[o] = 0;
 }
 
+char *text_show(const char *s)
+{
+    size_t n = 4 * strlen(s) + 1, o = 0; /* no character is shown more than 4 times as long */
+    char *t = xmalloc(n);
+    while (*s) {
+        char piece[8];
+        size_t plen;
+        s += show_char((const unsigned char *)s, piece, &plen);
+        memcpy(t + o, piece, plen);
+        o += plen;
+    }
+    t[o] = 0;
+    return o + 1 < n ? xrealloc(t, o + 1) : t;
+}
+
 int cs_error(struct cs_err *e, int code, const char *field, const char *value, const char *what,
              ...)
 {
-    char w[256], v[128];
+    char w[256], v[128], m[sizeof e->msg];
     va_list ap;
     if (!e)
         return code;
@@ -76,13 +118,16 @@ int cs_error(struct cs_err *e, int code, const char *field, const char *value, c
     va_end(ap);
     e->code = code;
     if (value) {
-        show_value(value, v, sizeof v);
-        snprintf(e->msg, sizeof e->msg, "%s: %s (%s)", field, w, v);
+        show_text(value, 60, v, sizeof v);
+        snprintf(m, sizeof m, "%s: %s (%s)", field, w, v);
     } else if (field) {
-        snprintf(e->msg, sizeof e->msg, "%s: %s", field, w);
+        snprintf(m, sizeof m, "%s: %s", field, w);
     } else {
-        snprintf(e->msg, sizeof e->msg, "%s", w);
+        snprintf(m, sizeof m, "%s", w);
     }
+    /* the field and the text may quote what the user gave too (a message passed on):
+     * the whole line is shown safe, which leaves the value shown above as it is */
+    show_text(m, sizeof m, e->msg, sizeof e->msg);
     return code;
 }
 

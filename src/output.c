@@ -1,6 +1,7 @@
 /* output.c - table, csv and json writers. */
 #include "confspend/output.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,55 @@ int output_color(FILE *fp)
 {
     const char *nc = getenv("NO_COLOR");
     return isatty(fileno(fp)) && !(nc && *nc);
+}
+
+/* The SGR sequence that starts STYLE ("" for none); "\033[0m" ends each. */
+static const char *sgr(enum out_style style)
+{
+    switch (style) {
+    case STYLE_BOLD:
+        return "\033[1m";
+    case STYLE_RED:
+        return "\033[31m";
+    case STYLE_YELLOW:
+        return "\033[33m";
+    default:
+        return "";
+    }
+}
+
+/* Write S (already shown safe) to FP, in STYLE when COLOR. */
+static void put_styled(FILE *fp, const char *s, enum out_style style, int color)
+{
+    if (color && style != STYLE_NONE && *s) {
+        fputs(sgr(style), fp);
+        fputs(s, fp);
+        fputs("\033[0m", fp);
+    } else {
+        fputs(s, fp);
+    }
+}
+
+void output_linef(FILE *fp, enum out_style style, const char *fmt, ...)
+{
+    va_list ap, aq;
+    int n;
+    char *raw, *shown;
+    va_start(ap, fmt);
+    va_copy(aq, ap);
+    n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    raw = xmalloc(n > 0 ? (unsigned long)n + 1 : 1);
+    if (n >= 0)
+        vsnprintf(raw, (size_t)n + 1, fmt, ap);
+    else
+        raw[0] = 0;
+    va_end(ap);
+    shown = text_show(raw);
+    put_styled(fp, shown, style, output_color(fp));
+    fputc('\n', fp);
+    free(shown);
+    free(raw);
 }
 
 void csv_write_field(FILE *fp, const char *s)
@@ -106,6 +156,7 @@ void output_begin(struct output *o, enum out_format fmt, FILE *fp, int ncols,
     o->headers = headers;
     o->align = align;
     o->json_first = 1;
+    o->color = fmt == FMT_TABLE && output_color(fp);
     if (fmt == FMT_CSV) {
         for (int c = 0; c < ncols; c++) {
             if (c)
@@ -130,31 +181,8 @@ static int guarded(const struct output *o, int c, const char *s)
     return strchr("=+-@\t\r\n", s[0]) != NULL;
 }
 
-/* A copy of S for a table cell, allocated: control bytes would break the line or the
- * terminal, so they are shown escaped as \n, \r, \t or \xNN. */
-static char *table_cell(const char *s)
-{
-    size_t n = 1, o = 0;
-    char *t;
-    for (const char *p = s; *p; p++)
-        n += ((unsigned char)*p < 0x20 || *p == 0x7f) ? 4 : 1;
-    t = xmalloc(n);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '\n' || c == '\r' || c == '\t') {
-            t[o++] = '\\';
-            t[o++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
-        } else if (c < 0x20 || c == 0x7f) {
-            o += (size_t)snprintf(t + o, n - o, "\\x%02x", c);
-        } else {
-            t[o++] = (char)c;
-        }
-    }
-    t[o] = 0;
-    return t;
-}
-
-static void add_row(struct output *o, const char *const *cells, int rule)
+void output_styled_row(struct output *o, const char *const *cells, const enum out_style *styles,
+                       int rule)
 {
     int c;
     if (o->fmt == FMT_CSV) {
@@ -190,21 +218,24 @@ static void add_row(struct output *o, const char *const *cells, int rule)
     if (o->nrows == o->cap) {
         o->cap = o->cap ? o->cap * 2 : 64;
         o->cells = xrealloc(o->cells, sizeof(char *) * (size_t)o->cap * (size_t)o->ncols);
+        o->styles = xrealloc(o->styles, (size_t)o->cap * (size_t)o->ncols);
         o->rule = xrealloc(o->rule, sizeof(int) * (size_t)o->cap);
     }
-    for (c = 0; c < o->ncols; c++)
-        o->cells[o->nrows * o->ncols + c] = table_cell(cells[c] ? cells[c] : "");
+    for (c = 0; c < o->ncols; c++) {
+        o->cells[o->nrows * o->ncols + c] = text_show(cells[c] ? cells[c] : "");
+        o->styles[o->nrows * o->ncols + c] = (unsigned char)(styles ? styles[c] : STYLE_NONE);
+    }
     o->rule[o->nrows++] = rule;
 }
 
 void output_row(struct output *o, const char *const *cells)
 {
-    add_row(o, cells, 0);
+    output_styled_row(o, cells, NULL, 0);
 }
 
 void output_rule_row(struct output *o, const char *const *cells)
 {
-    add_row(o, cells, 1);
+    output_styled_row(o, cells, NULL, 1);
 }
 
 static void pad(FILE *fp, int n)
@@ -213,18 +244,21 @@ static void pad(FILE *fp, int n)
         fputc(' ', fp);
 }
 
-static void print_line(struct output *o, const char *const *cells, const int *w)
+/* One line of the table: CELLS (shown safe) in STYLES (NULL: none), padded to widths W. */
+static void print_line(struct output *o, const char *const *cells, const unsigned char *styles,
+                       const int *w)
 {
     int c, last = o->ncols - 1;
     for (c = 0; c < o->ncols; c++) {
         int tw = text_width(cells[c]);
+        enum out_style st = styles ? (enum out_style)styles[c] : STYLE_NONE;
         if (c)
             fputs("  ", o->fp);
         if (o->align && o->align[c] == ALIGN_RIGHT) {
             pad(o->fp, w[c] - tw);
-            fputs(cells[c], o->fp);
+            put_styled(o->fp, cells[c], st, o->color);
         } else {
-            fputs(cells[c], o->fp);
+            put_styled(o->fp, cells[c], st, o->color);
             if (c != last)
                 pad(o->fp, w[c] - tw);
         }
@@ -249,22 +283,25 @@ void output_end(struct output *o)
             }
         for (c = 0; c < o->ncols; c++)
             total += w[c] + (c ? 2 : 0);
-        print_line(o, o->headers, w);
+        print_line(o, o->headers, NULL, w);
         for (r = 0; r < o->nrows; r++) {
             if (o->rule[r]) {
                 for (c = 0; c < total; c++)
                     fputs("-", o->fp);
                 fputc('\n', o->fp);
             }
-            print_line(o, (const char *const *)&o->cells[r * o->ncols], w);
+            print_line(o, (const char *const *)&o->cells[r * o->ncols], &o->styles[r * o->ncols],
+                       w);
         }
         for (r = 0; r < o->nrows * o->ncols; r++)
             free(o->cells[r]);
         free(o->cells);
+        free(o->styles);
         free(o->rule);
         free(w);
     }
     o->cells = NULL;
+    o->styles = NULL;
     o->rule = NULL;
     o->nrows = o->cap = 0;
 }

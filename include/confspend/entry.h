@@ -48,7 +48,8 @@ struct entry_cells {
 };
 void entry_cells(const struct expense *x, struct entry_cells *c);
 
-/* One-line summary, allocated: "12  2026-11-05  ride  23.50 USD  Lyft  Home -> Venue". */
+/* One-line summary, allocated: "12  2026-11-05  ride  23.50 USD  Lyft  Home -> Venue", shown
+ * as text_show() shows it, so it can be printed as it is (merchant, places and trip escaped). */
 char *entry_summary(const struct expense *x);
 
 #endif

@@ -22,12 +22,25 @@ struct cs_err {
 
 /*
  * Fill E with CODE and the message "FIELD: WHAT (VALUE)" (the value part is left out when
- * VALUE is NULL). WHAT is a printf format. The value is shown on one line: control bytes
- * are escaped and anything past 60 bytes is elided with "...". Returns CODE so callers can
- * write `return cs_error(e, CS_EINPUT, "amount", s, "not a number");`.
+ * VALUE is NULL). WHAT is a printf format. The message is one line that is safe to print:
+ * every character of it is shown as text_show() shows it, and the value is cut after 60
+ * bytes (on a character boundary) with "..." after. Returns CODE so callers can write
+ * `return cs_error(e, CS_EINPUT, "amount", s, "not a number");`.
  */
 int cs_error(struct cs_err *e, int code, const char *field, const char *value, const char *what,
              ...) __attribute__((format(printf, 5, 6)));
+
+/*
+ * A copy of S, allocated, that is safe to show on a terminal: the one escaper every human
+ * readable output goes through (the table view, show, the summaries, the messages). Text
+ * the user typed never reaches the terminal raw: newline, carriage return and tab become
+ * \n, \r and \t; the other C0 controls, DEL and each byte that is not part of well-formed
+ * UTF-8 become \xNN (\x1b, \xff); the C1 controls U+0080..U+009F and the bidirectional
+ * controls U+202A..U+202E and U+2066..U+2069 become \uNNNN (\u009b, \u202e). Everything
+ * else is copied as it is, so showing shown text again changes nothing. csv and json
+ * output never go through it: they keep the exact text.
+ */
+char *text_show(const char *s);
 
 /* Exit status for an error code: 0 for CS_OK, 2 for CS_EINPUT, 1 for anything else. */
 int cs_exit_status(int code);

@@ -12,11 +12,17 @@ int output_parse_format(const char *s, enum out_format *out, struct cs_err *e);
 
 enum { ALIGN_LEFT = 0, ALIGN_RIGHT = 1 };
 
+/* How the program itself marks text on a colour terminal (output_color()); the marks are
+ * never part of the text, so they are never escaped and never counted in a width. */
+enum out_style { STYLE_NONE = 0, STYLE_BOLD, STYLE_RED, STYLE_YELLOW };
+
 /*
  * A report of NCOLS named columns. csv and json rows are written as they come; table rows
  * are kept until output_end() so the columns can be aligned. Rows marked as "rule" rows
  * (the totals) get a line above them in the table view and are written like any other row
- * in csv/json. Cells are copied.
+ * in csv/json. Cells are copied. In the table view every cell is shown as text_show()
+ * shows it (escaped), columns are aligned on that visible text, and a cell's style is
+ * applied around it only when output_color(FP).
  */
 struct output {
     enum out_format fmt;
@@ -26,8 +32,10 @@ struct output {
     const int *align;
     int nrows;
     int cap;
-    char **cells; /* table: nrows * ncols copies */
-    int *rule;    /* table: 1 where a rule goes above the row */
+    char **cells;          /* table: nrows * ncols copies, shown by text_show() */
+    unsigned char *styles; /* table: nrows * ncols enum out_style */
+    int *rule;             /* table: 1 where a rule goes above the row */
+    int color;             /* table: styles are applied (output_color(fp)) */
     int json_first;
     int csv_guard;  /* csv: prefix text cells starting with = + - @ TAB CR LF with ' */
     int guard_from; /* csv_guard applies to columns >= guard_from that are not in no_guard */
@@ -38,6 +46,10 @@ void output_begin(struct output *o, enum out_format fmt, FILE *fp, int ncols,
                   const char *const *headers, const int *align);
 void output_row(struct output *o, const char *const *cells);
 void output_rule_row(struct output *o, const char *const *cells);
+/* output_row(), or output_rule_row() when RULE, with STYLES[c] the style of cell c in the
+ * table view on a colour terminal (STYLES NULL: none); csv and json ignore the styles. */
+void output_styled_row(struct output *o, const char *const *cells, const enum out_style *styles,
+                       int rule);
 /* Finish: the table is printed, json's array closed. Frees what it kept. */
 void output_end(struct output *o);
 
@@ -51,5 +63,13 @@ int text_width(const char *s);
 
 /* 1 when colour may be used on FP: a TTY and NO_COLOR unset. */
 int output_color(FILE *fp);
+
+/*
+ * Print one line for people on FP: FMT and its arguments formatted, every character shown
+ * as text_show() shows it (so text the user typed that the arguments carry reaches the
+ * terminal escaped), in STYLE when output_color(FP), then a newline. FMT holds no newline.
+ */
+void output_linef(FILE *fp, enum out_style style, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -135,7 +135,7 @@ done <<'TABLE'
 2 | category: unknown category | cs add '' 5
 2 | category: unknown category | cs add MEAL 5
 2 | (\x1b[31mred\x1b[0m) | cs add "$ESC" 5
-2 | (x\xc2\x9b31m) | cs add x"$C1" 5
+2 | (x\u009b31m) | cs add x"$C1" 5
 2 | ...) | cs add "$EMOJI" 5
 2 | category: unknown category | cs add "$LONG" 5
 2 | --date: no such calendar date (2026-02-30) | cs add meal 5 --date 2026-02-30

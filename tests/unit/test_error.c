@@ -37,7 +37,20 @@ static void test_controls_escaped(void **state)
     assert_string_equal(msg("\x1b[31mred"), "f: bad (\\x1b[31mred)");
     assert_string_equal(msg("x\xc2\x9b"
                             "31m"),
-                        "f: bad (x\\xc2\\x9b31m)");
+                        "f: bad (x\\u009b31m)");
+    assert_string_equal(msg("a\rb\xc2\x80\xc2\x9f\xc2\xa0"),
+                        "f: bad (a\\rb\\u0080\\u009f\xc2\xa0)");
+    /* the bidirectional overrides and isolates reorder the text around them */
+    assert_string_equal(msg("a\xe2\x80\xaa\xe2\x80\xae\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\xaf"
+                            "b"),
+                        "f: bad (a\\u202a\\u202e\\u2066\\u2069\xe2\x80\xaf"
+                        "b)");
+    /* the field and the text are shown safe too, not only the value */
+    {
+        struct cs_err e = CS_ERR_INIT;
+        cs_error(&e, CS_EINPUT, "f\x1b", NULL, "bad %s", "\xe2\x80\xae\n");
+        assert_string_equal(e.msg, "f\\x1b: bad \\u202e\\n");
+    }
 }
 
 static void test_invalid_utf8_escaped(void **state)
