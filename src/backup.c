@@ -12,6 +12,7 @@
 
 #include "confspend/db.h"
 #include "confspend/migrate.h"
+#include "confspend/outfile.h"
 #include "confspend/tmpfiles.h"
 
 /* Copy all of SRC's main database into DST's in one step: SQLITE_DONE is success. */
@@ -36,17 +37,6 @@ static int64_t count_expenses(sqlite3 *db)
         n = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return n;
-}
-
-/* The folder of PATH, allocated ("." for a bare name). */
-static char *folder_of(const char *path)
-{
-    char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-    if (slash)
-        slash[slash == dir] = 0;
-    else
-        strcpy(dir, ".");
-    return dir;
 }
 
 /* Write a copy of SRC to a new private file TMP (made by mkstemp, mode 0600), synced. */
@@ -104,42 +94,38 @@ static void temp_drop(char *t)
 int backup_write(sqlite3 *db, const char *db_path, const char *path, int64_t *expenses,
                  struct cs_err *e)
 {
+    struct outfile of = OUTFILE_INIT;
     struct stat a, b;
-    char *tmp = NULL, *dir = NULL;
-    int rc = 0;
+    sqlite3 *dst = NULL;
+    int rc;
     if (!*path)
         return cs_error(e, CS_EINPUT, "backup", NULL, "FILE is empty");
-    if (lstat(path, &b) == 0) {
-        if (S_ISLNK(b.st_mode))
-            return cs_error(e, CS_EFAIL, "backup", path, "is a symlink; not followed");
-        if (!S_ISREG(b.st_mode))
-            return cs_error(e, CS_EFAIL, "backup", path, "not a regular file; not replaced");
-        if (stat(db_path, &a) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-            return cs_error(e, CS_EINPUT, "backup", path, "is the database itself");
+    if (stat(path, &b) == 0 && stat(db_path, &a) == 0 && a.st_dev == b.st_dev &&
+        a.st_ino == b.st_ino)
+        return cs_error(e, CS_EINPUT, "backup", path, "is the database itself");
+    /* beside PATH, through its opened folder; a backup is 0600 whatever the umask */
+    if ((rc = outfile_open(&of, path, 0600, "backup", e)))
+        return rc;
+    rc = sqlite3_open_v2(of.path, &dst, SQLITE_OPEN_READWRITE, NULL);
+    /* no journal beside it by name (outfile.h): the copy is the opened file alone */
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(dst, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = copy_all(dst, db);
+    if (rc == SQLITE_OK)
+        *expenses = count_expenses(dst);
+    if (rc != SQLITE_OK) {
+        rc = cs_error(e, CS_EFAIL, "backup", path, "cannot write: %s",
+                      dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+        sqlite3_close(dst);
+        outfile_abort(&of);
+        return rc;
     }
-    if (!(tmp = temp_beside(path, e)))
-        return CS_EFAIL;
-    if ((rc = write_copy(db, tmp, path, e)))
-        goto out;
-    {
-        sqlite3 *c = NULL;
-        if (sqlite3_open_v2(tmp, &c, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-            *expenses = count_expenses(c);
-        sqlite3_close(c);
+    if (sqlite3_close(dst) != SQLITE_OK) {
+        outfile_abort(&of);
+        return cs_error(e, CS_EFAIL, "backup", path, "cannot write the file");
     }
-    if (rename(tmp, path) != 0) {
-        rc = cs_error(e, CS_EFAIL, "backup", path, "cannot put it in place: %s", strerror(errno));
-        goto out;
-    }
-    tmpfiles_forget(tmp);
-    free(tmp);
-    tmp = NULL;
-    dir = folder_of(path);
-    tmpfiles_sync(dir);
-out:
-    temp_drop(tmp);
-    free(dir);
-    return rc;
+    return outfile_commit(&of, e);
 }
 
 /* Check that FILE is a confspend database this program can read: CS_EINPUT otherwise. */

@@ -4,15 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "confspend/csv.h"
 #include "confspend/db.h"
 #include "confspend/entry.h"
 #include "confspend/output.h"
+#include "confspend/outfile.h"
 #include "confspend/period.h"
-#include "confspend/tmpfiles.h"
 #include "confspend/xlsx.h"
 
 static const char help[] =
@@ -29,7 +27,10 @@ static const char help[] =
     "recipient: everything `add` takes, so `import csv` reads it back. A text cell that\n"
     "starts with = + - @ or a tab, CR or LF gets a leading ' so a spreadsheet shows it\n"
     "instead of running it as a formula (a refund's amount stays -6.50).\n\n"
-    "A FILE appears whole or not at all: it is written beside its name, then renamed.\n\n"
+    "A FILE appears whole or not at all: it is written beside its name, then renamed.\n"
+    "Its mode is never wider than the database's (0600 for 0600) nor than 0644, and an\n"
+    "existing FILE keeps a narrower one. A symlink is written through only when it and\n"
+    "the file it points at are yours; a folder, fifo or device is never replaced.\n\n"
     "examples:\n"
     "  confspend export csv pycon.csv --trip pycon-2026 --reimbursable-only\n"
     "  confspend export xlsx november.xlsx --month 2026-11\n";
@@ -92,60 +93,28 @@ static int write_csv(struct cs_ctx *ctx, const struct expense_filter *f, FILE *f
 }
 
 /*
- * Write the csv to PATH atomically: into a temporary file beside it (PATH.tmpXXXXXX),
- * flushed and synced, then renamed over PATH. On any failure the temporary file is
- * removed and PATH is untouched.
+ * Write the csv to PATH through outfile: beside it (PATH.tmp-XXXXXX, or beside the file a
+ * symlink of the user's points at), synced, then renamed over it, with a mode no wider than
+ * the database's. On any failure the temporary file is removed and PATH is untouched.
  */
 static int export_csv_file(struct cs_ctx *ctx, const char *path, const struct expense_filter *f,
                            long *count)
 {
-    size_t n = strlen(path) + 16;
-    char *tmp = xmalloc(n);
-    FILE *fp = NULL;
-    int fd, rc = 0;
-    mode_t mask;
+    struct outfile of = OUTFILE_INIT;
+    FILE *fp;
+    int rc;
 
-    snprintf(tmp, n, "%s.tmpXXXXXX", path);
-    if ((fd = mkstemp(tmp)) < 0) {
-        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
-                      strerror(errno));
-        free(tmp);
+    if ((rc = outfile_open(&of, path, db_file_mode(ctx->db), "export", &ctx->err)))
         return rc;
-    }
-    tmpfiles_add(tmp);
-    mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || !(fp = fdopen(fd, "w"))) {
-        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
-                      strerror(errno));
-        if (!fp)
-            close(fd);
+    if (!(fp = outfile_stream(&of, &ctx->err))) {
+        rc = CS_EFAIL;
         goto cleanup;
     }
     if ((rc = write_csv(ctx, f, fp, path, count)))
         goto cleanup;
-    if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0) {
-        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
-                      strerror(errno ? errno : EIO));
-        goto cleanup;
-    }
-    if (fclose(fp) != 0) {
-        fp = NULL;
-        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
-                      strerror(errno));
-        goto cleanup;
-    }
-    fp = NULL;
-    if (rename(tmp, path) != 0)
-        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
-                      strerror(errno));
+    rc = outfile_commit(&of, &ctx->err);
 cleanup:
-    if (fp)
-        fclose(fp);
-    if (rc)
-        unlink(tmp);
-    tmpfiles_forget(tmp);
-    free(tmp);
+    outfile_abort(&of);
     return rc;
 }
 
@@ -153,12 +122,10 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {
         PERIOD_OPTIONS, {"reimbursable-only", OPT_FLAG}, {"db", OPT_VALUE}, {NULL}};
-    const char *pos[2], *path, *target;
-    char *real = NULL; /* the file a symlink target points at */
+    const char *pos[2], *path;
     int npos, rc, xlsx;
     struct period p;
     struct expense_filter f;
-    struct stat sb;
     long count = 0;
 
     if ((rc = cmd_parse(ctx, &cmd_export, argc, argv, o, pos, 2, &npos)))
@@ -181,31 +148,25 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                         "export xlsx writes a file, not standard output");
     if (period_precheck(o, 0, &ctx->err))
         return CS_EINPUT;
-    /* only a regular file is replaced: a folder, a fifo or a device is left alone */
-    if (strcmp(path, "-") && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
-        return cs_error(&ctx->err, CS_EFAIL, "export", path, "%s; not replaced",
-                        S_ISDIR(sb.st_mode) ? "is a folder" : "not a regular file");
+    /* only a regular file is replaced, and a symlink is followed only when it and its
+     * file are the user's: a bad target is refused before the database is opened (the
+     * export checks again as it opens the file) */
+    if (strcmp(path, "-") && (rc = outfile_check(path, "export", &ctx->err)))
+        return rc;
     if ((rc = ctx_open_db(ctx)) || (rc = period_resolve(ctx, o, 0, 0, &p, &ctx->err)))
         return rc;
-    /* a symlink to a file is written through, as `>` would: the new file replaces the
-     * one it points at and the link stays */
-    if (strcmp(path, "-") && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
-        real = realpath(path, NULL);
-    target = real ? real : path;
     if (xlsx) {
-        if (!(rc = xlsx_export(ctx, target, &p, args_has(o, "reimbursable-only"))))
+        if (!(rc = xlsx_export(ctx, path, &p, args_has(o, "reimbursable-only"))))
             output_linef(stdout, STYLE_NONE, "exported the workbook of %s to %s", p.label, path);
-        free(real);
         return rc;
     }
     period_filter(&p, &f);
     f.reimbursable_only = args_has(o, "reimbursable-only");
     if (!strcmp(path, "-"))
         return write_csv(ctx, &f, stdout, NULL, &count);
-    if (!(rc = export_csv_file(ctx, target, &f, &count)))
+    if (!(rc = export_csv_file(ctx, path, &f, &count)))
         output_linef(stdout, STYLE_NONE, "exported %ld expense%s to %s", count,
                      count == 1 ? "" : "s", path);
-    free(real);
     return rc;
 }
 

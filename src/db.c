@@ -167,6 +167,15 @@ int db_open(const char *path, sqlite3 **out, struct cs_err *e)
     return 0;
 }
 
+mode_t db_file_mode(sqlite3 *db)
+{
+    const char *f = sqlite3_db_filename(db, "main");
+    struct stat sb;
+    if (!f || !*f || stat(f, &sb) != 0)
+        return 0600;
+    return sb.st_mode & 07777;
+}
+
 void db_close(sqlite3 *db)
 {
     sqlite3_close(db);

@@ -1,7 +1,7 @@
 /* tmpfiles.c - remove the registered temporary files when an interrupt ends the program.
  *
- * The handler only calls unlink(), rmdir(), signal() and raise(), which are
- * async-signal-safe, on names copied in advance; then it lets the signal end the program
+ * The handler only calls unlinkat(), signal() and raise(), which are async-signal-safe,
+ * on folder descriptors and names copied in advance; then it lets the signal end the program
  * as it would have. A name is marked in use (atomically, after it is written) only once it
  * is whole, and this thread blocks the signals while it changes them. */
 #include "confspend/tmpfiles.h"
@@ -19,6 +19,7 @@
 #define NAME_MAX_BYTES 4096
 
 static char names[TMPFILES_MAX][NAME_MAX_BYTES];
+static int dirfds[TMPFILES_MAX];      /* the folder each name is in, or AT_FDCWD */
 static atomic_int used[TMPFILES_MAX]; /* set after its name is written (release) */
 static int installed;
 static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
@@ -26,8 +27,9 @@ static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
 static void on_signal(int sig)
 {
     for (int i = 0; i < TMPFILES_MAX; i++)
-        if (atomic_load_explicit(&used[i], memory_order_acquire) && unlink(names[i]) != 0)
-            rmdir(names[i]);
+        if (atomic_load_explicit(&used[i], memory_order_acquire) &&
+            unlinkat(dirfds[i], names[i], 0) != 0)
+            unlinkat(dirfds[i], names[i], AT_REMOVEDIR);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -41,7 +43,7 @@ static void block(sigset_t *old)
     pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
-void tmpfiles_add(const char *path)
+void tmpfiles_add_at(int dirfd, const char *path)
 {
     sigset_t old;
     int i;
@@ -69,18 +71,29 @@ void tmpfiles_add(const char *path)
     if (i == TMPFILES_MAX)
         die("too many temporary files at once");
     strcpy(names[i], path);
+    dirfds[i] = dirfd;
     atomic_store_explicit(&used[i], 1, memory_order_release);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
-void tmpfiles_forget(const char *path)
+void tmpfiles_forget_at(int dirfd, const char *path)
 {
     sigset_t old;
     block(&old);
     for (int i = 0; i < TMPFILES_MAX; i++)
-        if (atomic_load(&used[i]) && !strcmp(names[i], path))
+        if (atomic_load(&used[i]) && dirfds[i] == dirfd && !strcmp(names[i], path))
             atomic_store(&used[i], 0);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+void tmpfiles_add(const char *path)
+{
+    tmpfiles_add_at(AT_FDCWD, path);
+}
+
+void tmpfiles_forget(const char *path)
+{
+    tmpfiles_forget_at(AT_FDCWD, path);
 }
 
 int tmpfiles_sync(const char *path)

@@ -8,7 +8,6 @@
  * those sums. Money stays in int64 minor units; a double appears only as a cell's value. */
 #include "confspend/xlsx.h"
 
-#include <dirent.h>
 #include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -16,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,9 +27,9 @@
 #include "confspend/expense.h"
 #include "confspend/handoff.h"
 #include "confspend/money.h"
+#include "confspend/outfile.h"
 #include "confspend/rate.h"
 #include "confspend/report.h"
-#include "confspend/tmpfiles.h"
 #include "confspend/zlevel.h"
 
 #define NCAT 7
@@ -1040,26 +1038,6 @@ static void add_formats(struct book *b)
 }
 
 /*
- * Create TMP beside PATH (PATH.tmp-XXXXXX) with the mode a new file gets under the umask,
- * so that rename() can put the finished workbook in place. TMP must hold strlen(PATH)+12.
- */
-static int make_temp(struct book *b, const char *path, char *tmp)
-{
-    mode_t mask;
-    int fd;
-    sprintf(tmp, "%s.tmp-XXXXXX", path);
-    fd = mkstemp(tmp);
-    if (fd < 0)
-        return cs_error(&b->ctx->err, CS_EFAIL, "export", path, "cannot write: %s",
-                        strerror(errno));
-    mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    close(fd);
-    return 0;
-}
-
-/*
  * libxlsxwriter reports some failures on stderr by itself (zip errors in workbook_close(),
  * temporary files it cannot create), where confspend prints its own one-line error; around
  * those calls stderr points at /dev/null. Returns the saved descriptor for quiet_end().
@@ -1207,15 +1185,16 @@ out:
 }
 
 /*
- * Read back the zip at TMP that workbook_close() wrote and check each worksheet with
+ * Read back the zip in the file FD that workbook_close() wrote and check each worksheet with
  * verify_member(): libxlsxwriter copies every sheet's rows through a temporary file in
  * workbook_close() without checking those writes, and a disk that fills up there (and frees
  * space again when the rows' file is removed) leaves a well-formed zip of a cut sheet.
  * SIZES are the bytes of rows flush_sheets() counted. Fills the error when one fails.
  */
-static int verify_workbook(struct book *b, const char *tmp, const long sizes[NSHEETS])
+static int verify_workbook(struct book *b, int fd, const long sizes[NSHEETS])
 {
-    FILE *f = fopen(tmp, "rb");
+    int copy = dup(fd);
+    FILE *f = copy >= 0 ? fdopen(copy, "rb") : NULL;
     unsigned char *buf = NULL, *eocd = NULL, *p;
     long size = 0, n;
     uint32_t count, cd_size, cd_off;
@@ -1265,6 +1244,8 @@ static int verify_workbook(struct book *b, const char *tmp, const long sizes[NSH
 out:
     if (f)
         fclose(f);
+    else if (copy >= 0)
+        close(copy);
     free(buf);
     if (bad || seen != NSHEETS)
         return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path,
@@ -1272,43 +1253,12 @@ out:
                         "full?)");
     return 0;
 }
-/* Flush TMP to the disk, so that the rename never shows a file whose data is not there. */
-static int sync_file(struct book *b, const char *tmp)
-{
-    if (tmpfiles_sync(tmp) != 0)
-        return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path, "cannot write: %s",
-                        strerror(errno));
-    return 0;
-}
-
-/* Remove DIR and the files in it (the library's temporary files, after a failure). */
-static void remove_folder(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *de;
-    if (d) {
-        while ((de = readdir(d))) {
-            char *f;
-            if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-                continue;
-            f = xmalloc(strlen(dir) + strlen(de->d_name) + 2);
-            sprintf(f, "%s/%s", dir, de->d_name);
-            unlink(f);
-            free(f);
-        }
-        closedir(d);
-    }
-    rmdir(dir);
-}
-
 int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, int reimbursable_only)
 {
     struct book b = {0};
+    struct outfile of = OUTFILE_INIT;
     lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
     lxw_doc_properties props = {0};
-    char *tmp = xmalloc(strlen(path) + 16);
-    char *libdir = xmalloc(strlen(path) + 20); /* PATH.tmp-XXXXXX.d: the library's files */
-    struct stat sb;
     lxw_error err;
     long sizes[NSHEETS];
     int rc = 0, quiet;
@@ -1319,38 +1269,24 @@ int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, in
     b.reimbursable_only = reimbursable_only;
     b.last = -1;
     b.now = time(NULL);
-    *tmp = 0; /* no temporary file yet */
-    *libdir = 0;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "is a folder");
-        goto cleanup;
-    }
     if (config_base_currency(ctx->db, b.base, &ctx->err) ||
         config_get(ctx->db, "owner", &b.owner, &ctx->err)) {
         rc = CS_EFAIL;
         goto cleanup;
     }
     b.base_digits = money_digits(b.base);
-    if ((rc = make_temp(&b, path, tmp))) {
-        *tmp = 0;
+    if ((rc = outfile_open(&of, path, db_file_mode(ctx->db), "export", &ctx->err)))
         goto cleanup;
-    }
-    tmpfiles_add(tmp); /* an interrupt removes it */
     /* libxlsxwriter's own temporary files go in a folder named after ours, beside the
      * target: a killed export leaves only PATH.tmp-* behind, never a stray tmpXXXXXX (the
      * library unlinks each of its files as soon as it has opened it, so an interrupt finds
-     * the folder empty and removes it too) */
-    sprintf(libdir, "%s.d", tmp);
-    if (mkdir(libdir, 0700) != 0) {
-        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot make a temporary folder: %s",
-                      strerror(errno));
-        *libdir = 0;
+     * the folder empty and removes it too). The library writes both by name: of.path and
+     * of.scratch reach them through the folder outfile opened. */
+    if ((rc = outfile_scratch(&of, &ctx->err)))
         goto cleanup;
-    }
-    tmpfiles_add(libdir);
-    opt.tmpdir = libdir;
+    opt.tmpdir = of.scratch;
     quiet = quiet_begin();
-    b.wb = workbook_new_opt(tmp, &opt);
+    b.wb = workbook_new_opt(of.path, &opt);
     if (b.wb) {
         b.summary = workbook_add_worksheet(b.wb, "Summary");
         b.expenses = workbook_add_worksheet(b.wb, "Expenses");
@@ -1398,27 +1334,16 @@ int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, in
         rc = lxw_fail(&b, err, "cannot write the workbook");
         goto cleanup;
     }
-    if ((rc = verify_workbook(&b, tmp, sizes)) || (rc = sync_file(&b, tmp)))
+    if ((rc = verify_workbook(&b, of.fd, sizes)))
         goto cleanup;
-    if (rename(tmp, path) != 0)
-        rc = cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot put the workbook in place: %s",
-                      strerror(errno));
+    rc = outfile_commit(&of, &ctx->err);
 cleanup:
     if (b.in_txn)
         db_rollback(ctx->db);
     if (b.wb)
         lxw_workbook_free(b.wb);
-    if (rc && *tmp)
-        unlink(tmp);
-    if (*tmp)
-        tmpfiles_forget(tmp);
-    if (*libdir) {
-        remove_folder(libdir);
-        tmpfiles_forget(libdir);
-    }
-    free(libdir);
+    outfile_abort(&of);
     free(b.curs);
     free(b.owner);
-    free(tmp);
     return rc ? CS_EFAIL : 0;
 }

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include "confspend/error.h"
 
 /*
@@ -32,6 +33,10 @@ int db_create_private(const char *path, char **tmp, sqlite3 **out, struct cs_err
 int db_publish(sqlite3 *db, char *tmp, const char *path, struct cs_err *e);
 /* Close DB (may be NULL) and remove the private database TMP (may be NULL), freeing it. */
 void db_discard(sqlite3 *db, char *tmp);
+
+/* The permission bits (07777) of DB's main file, for a file written from it
+ * (outfile_open()); 0600 when it has none (an in-memory database) or stat() fails. */
+mode_t db_file_mode(sqlite3 *db);
 
 /* Close DB (NULL is fine). */
 void db_close(sqlite3 *db);

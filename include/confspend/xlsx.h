@@ -9,8 +9,10 @@
 /*
  * Write the workbook of the expenses selected by P (every expense when P selects nothing;
  * only reimbursable ones when REIMBURSABLE_ONLY) to PATH: sheets Summary, Expenses, Budget
- * and Rides. The file is written beside PATH and renamed, so it appears whole or not at
- * all. Fills ctx->err and returns CS_EFAIL on any failure (no partial file is left).
+ * and Rides. The file is written beside PATH and renamed through outfile (outfile.h: a
+ * symlink only when it is the user's, a mode no wider than the database's), so it appears
+ * whole or not at all. Fills ctx->err and returns CS_EFAIL on any failure (no partial file
+ * is left).
  */
 int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p,
                 int reimbursable_only);

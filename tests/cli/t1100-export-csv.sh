@@ -63,7 +63,7 @@ mkdir "$TMP/exp"
 expect_out "export csv FILE says what it wrote" "exported 8 expenses to $TMP/exp/all.csv" \
   cs export csv "$TMP/exp/all.csv"
 expect_out "the file holds what standard output gets" "$(cs export csv -)" cat "$TMP/exp/all.csv"
-check "the file is an ordinary file (umask 022: 644)" "$(stat -c %a "$TMP/exp/all.csv")" = 644
+check "the file is no wider than the 0600 database (umask 022: 600)" "$(stat -c %a "$TMP/exp/all.csv")" = 600
 expect_out "export csv FILE overwrites" "exported 2 expenses to $TMP/exp/all.csv" \
   cs export csv "$TMP/exp/all.csv" --reimbursable-only
 expect_out "the overwritten file" "$(crlf "$HEAD" "$R1" "$R8")" cat "$TMP/exp/all.csv"

@@ -3,7 +3,7 @@
 # it), never a partial one, and the database is untouched. What a kill can leave is the
 # temporary file beside the target (for xlsx, also the folder of the library's own temporary
 # files, named after it: TARGET.tmp-XXXXXX.d); the script accepts only clearly named ones
-# (TARGET.tmp-XXXXXX for xlsx, TARGET.tmpXXXXXX for csv) and reports how many it saw.
+# (TARGET.tmp-XXXXXX for both) and reports how many it saw.
 . "$(dirname "$0")/lib.sh"
 N=${CRASH_ROWS:-50000}
 PY=/usr/bin/python3
@@ -68,7 +68,7 @@ for fmt in xlsx csv; do
         check "$fmt kill at ${ms} ms: nothing or a whole file ($state)" "$state" != PARTIAL
       fi
       others=$(cd "$out" && ls -A | grep -v -x -e "report.$fmt" -e "new.$fmt" -e "old.$fmt" -e err)
-      if [ $fmt = xlsx ]; then pat='^(new|old)\.xlsx\.tmp-[A-Za-z0-9]{6}(\.d)?$'; else pat='^(new|old)\.csv\.tmp[A-Za-z0-9]{6}$'; fi
+      if [ $fmt = xlsx ]; then pat='^(new|old)\.xlsx\.tmp-[A-Za-z0-9]{6}(\.d)?$'; else pat='^(new|old)\.csv\.tmp-[A-Za-z0-9]{6}$'; fi
       odd=$(printf '%s\n' "$others" | grep -v -E "$pat" | grep .)
       check "$fmt kill at ${ms} ms: only clearly named temporary files beside it ($odd)" -z "$odd"
       stray=$((stray + $(printf '%s\n' "$others" | grep -c -E "$pat")))
