@@ -1253,7 +1253,10 @@ out:
                         "full?)");
     return 0;
 }
-int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, int reimbursable_only)
+int confspend_xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p,
+                          int reimbursable_only);
+int confspend_xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p,
+                          int reimbursable_only)
 {
     struct book b = {0};
     struct outfile of = OUTFILE_INIT;

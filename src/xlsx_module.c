@@ -1,0 +1,56 @@
+/* xlsx_module.c - xlsx_export() opens the workbook module (confspend-xlsx.so, the only
+ * code that links libxlsxwriter) on first use, so no other command pays for loading it. */
+#define _GNU_SOURCE
+#include "confspend/xlsx.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef CONFSPEND_MODULE_DIR
+#define CONFSPEND_MODULE_DIR "/usr/local/lib/confspend"
+#endif
+#define MODULE_NAME "confspend-xlsx.so"
+
+typedef int (*export_fn)(struct cs_ctx *, const char *, const struct period *, int);
+
+/* The module beside the program (a build tree, a .deb's libexec-style layout), else in
+ * the libdir it was installed to. */
+static void *open_module(char *why, size_t n)
+{
+    char exe[PATH_MAX], path[PATH_MAX + sizeof MODULE_NAME];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    void *h = NULL;
+    if (len > 0) {
+        char *slash;
+        exe[len] = 0;
+        if ((slash = strrchr(exe, '/'))) {
+            snprintf(path, sizeof path, "%.*s/%s", (int)(slash - exe), exe, MODULE_NAME);
+            if (access(path, R_OK) == 0 && (h = dlopen(path, RTLD_NOW | RTLD_LOCAL)))
+                return h;
+        }
+    }
+    snprintf(path, sizeof path, "%s/%s", CONFSPEND_MODULE_DIR, MODULE_NAME);
+    if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)))
+        return h;
+    snprintf(why, n, "%s", dlerror());
+    return NULL;
+}
+
+int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, int reimbursable_only)
+{
+    static export_fn fn;
+    char why[512] = "";
+    if (!fn) {
+        void *h = open_module(why, sizeof why);
+        if (h)
+            *(void **)&fn = dlsym(h, "confspend_xlsx_export");
+        if (!fn)
+            return cs_error(&ctx->err, CS_EFAIL, "export", MODULE_NAME,
+                            "cannot load the workbook module: %s",
+                            *why ? why : "no confspend_xlsx_export in it");
+    }
+    return fn(ctx, path, p, reimbursable_only);
+}
