@@ -170,6 +170,11 @@ static int on_conflict(void *arg, int type, sqlite3_changeset_iter *it)
         if (type == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE)
             return SQLITE_CHANGESET_OMIT;
     }
+    /* A row that changed since, when the change being undone or redone is the newest
+     * (undo walks back in order), was changed by a posting of due occurrences (a
+     * schedule's posted_month): the change's own values win. */
+    if (type == SQLITE_CHANGESET_DATA)
+        return SQLITE_CHANGESET_REPLACE;
     if (!c->type) {
         c->type = type;
         snprintf(c->table, sizeof c->table, "%s", table ? table : "");

@@ -51,7 +51,10 @@ static void append_value(char **buf, size_t *len, sqlite3_stmt *st, int col, con
 
 static void append(char **buf, size_t *len, const char *s)
 {
-    size_t n = strlen(s);
+    size_t n;
+    if (!s) /* a revision-1 entry may lack a field */
+        s = "";
+    n = strlen(s);
     *buf = xrealloc(*buf, *len + n + 1);
     memcpy(*buf + *len, s, n + 1);
     *len += n;
@@ -99,8 +102,10 @@ static char *detail(sqlite3 *db, const char *action, const char *before, const c
         while (sqlite3_step(st) == SQLITE_ROW) {
             const char *key = (const char *)sqlite3_column_text(st, 0);
             /* old amounts in the old currency's digits, new ones in the new one's */
-            int db = money_digits((const char *)sqlite3_column_text(st, 3));
-            int da = money_digits((const char *)sqlite3_column_text(st, 4));
+            const char *cb = (const char *)sqlite3_column_text(st, 3);
+            const char *ca = (const char *)sqlite3_column_text(st, 4);
+            int db = money_digits(cb ? cb : "USD");
+            int da = money_digits(ca ? ca : "USD");
             if (len)
                 append(&buf, &len, "; ");
             /* the stored names of --from and --to are origin and dest */
@@ -122,6 +127,8 @@ static char *detail(sqlite3 *db, const char *action, const char *before, const c
         if (sqlite3_step(st) == SQLITE_ROW) {
             char amt[48];
             const char *cur = (const char *)sqlite3_column_text(st, 3);
+            if (!cur)
+                cur = "USD";
             money_format(sqlite3_column_int64(st, 2), money_digits(cur), amt, sizeof amt);
             append(&buf, &len, (const char *)sqlite3_column_text(st, 0));
             append(&buf, &len, " ");
@@ -321,6 +328,8 @@ static int list_legacy(struct cs_ctx *ctx, struct walk *w)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         char change[32], eid[24], act[48], *d;
         const char *action = (const char *)sqlite3_column_text(st, 2);
+        if (!action)
+            action = "update";
         snprintf(change, sizeof change, "v1.%lld", (long long)sqlite3_column_int64(st, 0));
         snprintf(eid, sizeof eid, "%lld", (long long)w->id);
         snprintf(act, sizeof act, "%s%s", action_word(action),
