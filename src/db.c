@@ -158,7 +158,11 @@ int db_open(const char *path, sqlite3 **out, struct cs_err *e)
         db_exec(db, "PRAGMA cache_size = -16384", e) || migrate_apply(db, migrate_latest(), e)) {
         /* name the file, escaped like any value the user gave */
         char what[sizeof e->msg];
-        snprintf(what, sizeof what, "%s", strncmp(e->msg, "database: ", 10) ? e->msg : e->msg + 10);
+        if (!strcmp(e->field, "database"))
+            snprintf(what, sizeof what, "%s%s%s%s", e->what, *e->value ? " (" : "", e->value,
+                     *e->value ? ")" : "");
+        else
+            snprintf(what, sizeof what, "%s", e->msg);
         cs_error(e, CS_EFAIL, "database", path, "%s", what);
         sqlite3_close(db);
         return CS_EFAIL;

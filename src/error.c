@@ -117,8 +117,12 @@ int cs_error(struct cs_err *e, int code, const char *field, const char *value, c
     vsnprintf(w, sizeof w, what, ap);
     va_end(ap);
     e->code = code;
+    snprintf(e->field, sizeof e->field, "%s", field ? field : "");
+    snprintf(e->what, sizeof e->what, "%s", w);
+    e->value[0] = 0;
     if (value) {
         show_text(value, 60, v, sizeof v);
+        snprintf(e->value, sizeof e->value, "%s", v);
         snprintf(m, sizeof m, "%s: %s (%s)", field, w, v);
     } else if (field) {
         snprintf(m, sizeof m, "%s: %s", field, w);

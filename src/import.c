@@ -192,23 +192,21 @@ static int parse_nights(const char *s, int64_t *out, long line, struct cs_err *e
 static int recheck(const struct expense *x, int digits, long line, struct cs_err *e)
 {
     struct cs_err tmp = CS_ERR_INIT;
-    char field[32], rest[512];
-    const char *m, *colon;
+    char field[sizeof tmp.field];
+    const char *f;
     size_t n;
     if (!expense_check(x, digits, &tmp))
         return 0;
-    m = tmp.msg;
-    if (m[0] == '-' && m[1] == '-')
-        m += 2;
-    colon = strchr(m, ':');
-    n = colon ? (size_t)(colon - m) : 0;
-    if (n >= sizeof field)
-        n = sizeof field - 1;
-    for (size_t i = 0; i < n; i++)
-        field[i] = m[i] == '-' ? '_' : m[i];
+    /* the check names an option (--tip); the file's column is tip, platform_fee */
+    f = tmp.field[0] == '-' && tmp.field[1] == '-' ? tmp.field + 2 : tmp.field;
+    for (n = 0; f[n]; n++)
+        field[n] = f[n] == '-' ? '_' : f[n];
     field[n] = 0;
-    snprintf(rest, sizeof rest, "%s", colon ? colon : m);
-    snprintf(e->msg, sizeof e->msg, "line %ld, column %s%.440s", line, field, rest);
+    if (*tmp.value)
+        snprintf(e->msg, sizeof e->msg, "line %ld, column %s: %.300s (%s)", line, field, tmp.what,
+                 tmp.value);
+    else
+        snprintf(e->msg, sizeof e->msg, "line %ld, column %s: %.300s", line, field, tmp.what);
     e->code = CS_EINPUT;
     return CS_EINPUT;
 }

@@ -10,11 +10,14 @@ enum cs_code {
 
 struct cs_err {
     int code;
-    char msg[512];
+    char msg[512];   /* the whole line: "FIELD: WHAT (VALUE)", shown safe */
+    char field[48];  /* its parts, as cs_error() got them (the value shown safe), for a */
+    char what[256];  /* caller that passes an error on under another field or line */
+    char value[128]; /* ("" when absent) */
 };
 #define CS_ERR_INIT                                                                                \
     {                                                                                              \
-        0,                                                                                         \
+        0, {0}, {0}, {0},                                                                          \
         {                                                                                          \
             0                                                                                      \
         }                                                                                          \
