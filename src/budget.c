@@ -46,3 +46,29 @@ int budget_rm(sqlite3 *db, const char *category, const char *month, int64_t trip
                         *month ? " for " : (trip_id ? " for that trip" : " (default)"), month);
     return 0;
 }
+
+int budget_each(sqlite3 *db, int (*fn)(const struct budget_row *, void *), void *arg,
+                struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0, step;
+    if (db_prepare(db,
+                   "SELECT b.category, b.month, coalesce(t.slug, ''), b.amount "
+                   "FROM budget b LEFT JOIN trip t ON t.id = b.trip_id "
+                   "ORDER BY b.trip_id <> 0, t.slug, b.month, "
+                   "CASE b.category WHEN 'ride' THEN 0 WHEN 'meal' THEN 1 "
+                   "WHEN 'lodging' THEN 2 WHEN 'donation' THEN 3 WHEN 'ticket' THEN 4 "
+                   "WHEN 'travel' THEN 5 WHEN 'other' THEN 6 ELSE 7 END",
+                   &st, e))
+        return CS_EFAIL;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct budget_row b = {
+            (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3)};
+        rc = fn(&b, arg);
+    }
+    sqlite3_finalize(st);
+    if (rc)
+        return rc;
+    return step == SQLITE_DONE ? 0 : db_fail(db, "cannot read the budgets", e);
+}

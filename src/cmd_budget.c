@@ -21,6 +21,23 @@ static const char help[] =
     "that has no override. The total row of a report uses the `total` budget when set,\n"
     "else the sum of the category budgets.\n";
 
+struct list_walk {
+    struct output *out;
+    const char *base;
+    int table;
+};
+
+static int list_row(const struct budget_row *b, void *arg)
+{
+    struct list_walk *w = arg;
+    char amt[32];
+    money_format(b->amount, money_digits(w->base), amt, sizeof amt);
+    const char *cells[] = {
+        b->category, w->table && !*b->month && !*b->trip ? "(default)" : b->month, b->trip, amt};
+    output_row(w->out, cells);
+    return 0;
+}
+
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {{"month", OPT_VALUE},
@@ -39,37 +56,21 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return rc == CMD_HELPED ? 0 : rc;
     if (npos >= 1 && !strcmp(pos[0], "list")) {
         enum out_format fmt;
-        sqlite3_stmt *st = NULL;
         struct output out;
+        struct list_walk w = {&out, base, 0};
         static const char *const head[] = {"category", "month", "trip", "amount"};
         static const int align[] = {0, 0, 0, ALIGN_RIGHT};
         if (npos > 1)
             return cs_error(&ctx->err, CS_EINPUT, "argument", pos[1], "unexpected argument");
         if (output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
             return CS_EINPUT;
-        if ((rc = ctx_open_db(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)) ||
-            (rc = db_prepare(ctx->db,
-                             "SELECT b.category, b.month, coalesce(t.slug, ''), b.amount "
-                             "FROM budget b LEFT JOIN trip t ON t.id = b.trip_id "
-                             "ORDER BY b.trip_id <> 0, t.slug, b.month, "
-                             "CASE b.category WHEN 'ride' THEN 0 WHEN 'meal' THEN 1 "
-                             "WHEN 'lodging' THEN 2 WHEN 'donation' THEN 3 WHEN 'ticket' THEN 4 "
-                             "WHEN 'travel' THEN 5 WHEN 'other' THEN 6 ELSE 7 END",
-                             &st, &ctx->err)))
+        if ((rc = ctx_open_db(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)))
             return rc;
+        w.table = fmt == FMT_TABLE;
         output_begin(&out, fmt, stdout, 4, head, align);
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            char amt[32];
-            money_format(sqlite3_column_int64(st, 3), money_digits(base), amt, sizeof amt);
-            const char *mo = (const char *)sqlite3_column_text(st, 1);
-            const char *tr = (const char *)sqlite3_column_text(st, 2);
-            const char *cells[] = {(const char *)sqlite3_column_text(st, 0),
-                                   fmt == FMT_TABLE && !*mo && !*tr ? "(default)" : mo, tr, amt};
-            output_row(&out, cells);
-        }
-        sqlite3_finalize(st);
+        rc = budget_each(ctx->db, list_row, &w, &ctx->err);
         output_end(&out);
-        return 0;
+        return rc;
     }
     if (npos < 1 || (strcmp(pos[0], "set") && strcmp(pos[0], "rm")))
         return cs_error(&ctx->err, CS_EINPUT, "budget", npos ? pos[0] : NULL,

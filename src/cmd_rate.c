@@ -17,6 +17,15 @@ static const char help[] =
     "Reports and exports convert each expense at the newest rate dated on or before it,\n"
     "rounding half away from zero; a missing rate is an error naming currency and date.\n";
 
+static int list_row(const char *cur, const char *date, int64_t rate_e9, void *arg)
+{
+    char rb[40];
+    money_format_e9(rate_e9, rb, sizeof rb);
+    const char *cells[] = {cur, date, rb};
+    output_row(arg, cells);
+    return 0;
+}
+
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {{"date", OPT_VALUE}, {"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
@@ -30,7 +39,6 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return rc == CMD_HELPED ? 0 : rc;
     if (npos >= 1 && !strcmp(pos[0], "list")) {
         enum out_format fmt;
-        sqlite3_stmt *st = NULL;
         struct output out;
         static const char *const head[] = {"currency", "date", "rate"};
         static const int align[] = {0, 0, ALIGN_RIGHT};
@@ -38,21 +46,12 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             return cs_error(&ctx->err, CS_EINPUT, "argument", pos[1], "unexpected argument");
         if (output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
             return CS_EINPUT;
-        if ((rc = ctx_open_db(ctx)) ||
-            (rc = db_prepare(ctx->db, "SELECT currency, date, rate_e9 FROM rate ORDER BY 1, 2", &st,
-                             &ctx->err)))
+        if ((rc = ctx_open_db(ctx)))
             return rc;
         output_begin(&out, fmt, stdout, 3, head, align);
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            char rb[40];
-            money_format_e9(sqlite3_column_int64(st, 2), rb, sizeof rb);
-            const char *cells[] = {(const char *)sqlite3_column_text(st, 0),
-                                   (const char *)sqlite3_column_text(st, 1), rb};
-            output_row(&out, cells);
-        }
-        sqlite3_finalize(st);
+        rc = rate_each(ctx->db, list_row, &out, &ctx->err);
         output_end(&out);
-        return 0;
+        return rc;
     }
     if (npos < 1 || strcmp(pos[0], "set"))
         return cs_error(&ctx->err, CS_EINPUT, "rate", npos ? pos[0] : NULL,

@@ -177,10 +177,31 @@ static int trip_use(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
     return rc;
 }
 
+struct list_walk {
+    struct output *out;
+    int64_t active;
+};
+
+static int list_row(const struct trip *t, int64_t expenses, void *arg)
+{
+    struct list_walk *w = arg;
+    char n[24];
+    snprintf(n, sizeof n, "%lld", (long long)expenses);
+    const char *cells[] = {t->slug,
+                           t->name,
+                           t->start,
+                           t->end,
+                           t->city ? t->city : "",
+                           t->currency,
+                           n,
+                           t->id == w->active ? "yes" : "no"};
+    output_row(w->out, cells);
+    return 0;
+}
+
 static int trip_list(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
 {
     enum out_format fmt;
-    sqlite3_stmt *st = NULL;
     struct output out;
     int rc;
     int64_t active;
@@ -198,26 +219,13 @@ static int trip_list(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
             return rc;
         trip_release(&t);
     }
-    if ((rc =
-             db_prepare(ctx->db,
-                        "SELECT t.id, t.slug, t.name, t.start_date, t.end_date, "
-                        "coalesce(t.city, ''), t.currency, "
-                        "(SELECT count(*) FROM expense e WHERE e.trip_id = t.id) "
-                        "FROM trip t WHERE ?1 IS NULL OR t.slug = ?1 ORDER BY t.start_date, t.slug",
-                        &st, &ctx->err)))
-        return rc;
-    db_bind_text(st, 1, slug);
     output_begin(&out, fmt, stdout, 8, head, align);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *cells[8];
-        for (int i = 0; i < 7; i++)
-            cells[i] = (const char *)sqlite3_column_text(st, i + 1);
-        cells[7] = sqlite3_column_int64(st, 0) == active ? "yes" : "no";
-        output_row(&out, cells);
+    {
+        struct list_walk w = {&out, active};
+        rc = trip_each(ctx->db, slug, list_row, &w, &ctx->err);
     }
-    sqlite3_finalize(st);
     output_end(&out);
-    return 0;
+    return rc;
 }
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)

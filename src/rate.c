@@ -58,3 +58,19 @@ int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *bas
         return cs_error(e, CS_EFAIL, "rate", cur, "converted amount out of range");
     return 0;
 }
+
+int rate_each(sqlite3 *db, int (*fn)(const char *cur, const char *date, int64_t rate_e9, void *),
+              void *arg, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0, step;
+    if (db_prepare(db, "SELECT currency, date, rate_e9 FROM rate ORDER BY 1, 2", &st, e))
+        return CS_EFAIL;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+                sqlite3_column_int64(st, 2), arg);
+    sqlite3_finalize(st);
+    if (rc)
+        return rc;
+    return step == SQLITE_DONE ? 0 : db_fail(db, "cannot read the rates", e);
+}

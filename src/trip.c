@@ -168,3 +168,32 @@ int trip_delete(sqlite3 *db, const struct trip *t, struct cs_err *e)
         return CS_EFAIL;
     return active == t->id ? config_unset(db, "trip.active", e) : 0;
 }
+
+int trip_each(sqlite3 *db, const char *slug,
+              int (*fn)(const struct trip *, int64_t expenses, void *), void *arg, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0, step;
+    if (db_prepare(db,
+                   "SELECT t.id, t.slug, t.name, t.start_date, t.end_date, t.city, t.currency, "
+                   "(SELECT count(*) FROM expense e WHERE e.trip_id = t.id) "
+                   "FROM trip t WHERE ?1 IS NULL OR t.slug = ?1 ORDER BY t.start_date, t.slug",
+                   &st, e))
+        return CS_EFAIL;
+    db_bind_text(st, 1, slug);
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct trip t = TRIP_INIT;
+        t.id = sqlite3_column_int64(st, 0);
+        t.slug = (char *)sqlite3_column_text(st, 1);
+        t.name = (char *)sqlite3_column_text(st, 2);
+        snprintf(t.start, sizeof t.start, "%s", (const char *)sqlite3_column_text(st, 3));
+        snprintf(t.end, sizeof t.end, "%s", (const char *)sqlite3_column_text(st, 4));
+        t.city = (char *)sqlite3_column_text(st, 5);
+        snprintf(t.currency, sizeof t.currency, "%s", (const char *)sqlite3_column_text(st, 6));
+        rc = fn(&t, sqlite3_column_int64(st, 7), arg);
+    }
+    sqlite3_finalize(st);
+    if (rc)
+        return rc;
+    return step == SQLITE_DONE ? 0 : db_fail(db, "cannot read the trips", e);
+}

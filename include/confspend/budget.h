@@ -15,4 +15,16 @@ int budget_set(sqlite3 *db, const char *category, const char *month, int64_t tri
 int budget_rm(sqlite3 *db, const char *category, const char *month, int64_t trip_id,
               struct cs_err *e);
 
+/* One stored budget: CATEGORY (or "total"), MONTH ("" for the default month), TRIP (the
+ * trip's slug, "" for none) and AMOUNT in base minor units. */
+struct budget_row {
+    const char *category, *month, *trip;
+    int64_t amount;
+};
+
+/* Call FN on every budget: the default month's first, then months, then trips, each in
+ * category order. A non-zero return of FN stops and is returned. */
+int budget_each(sqlite3 *db, int (*fn)(const struct budget_row *, void *), void *arg,
+                struct cs_err *e);
+
 #endif

@@ -17,4 +17,9 @@ int rate_set(sqlite3 *db, const char *cur, const char *date, int64_t rate_e9, st
 int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *base, int64_t amount,
                  int64_t *out, struct cs_err *e);
 
+/* Call FN on every stored rate (CUR, DATE, RATE_E9), by currency and date. A non-zero
+ * return of FN stops and is returned. */
+int rate_each(sqlite3 *db, int (*fn)(const char *cur, const char *date, int64_t rate_e9, void *),
+              void *arg, struct cs_err *e);
+
 #endif

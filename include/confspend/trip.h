@@ -35,6 +35,15 @@ int trip_update(sqlite3 *db, const struct trip *t, struct cs_err *e);
  */
 int trip_delete(sqlite3 *db, const struct trip *t, struct cs_err *e);
 
+/*
+ * Call FN on every trip (or only SLUG's when not NULL), by start date and slug, with how
+ * many expenses it has. The trip handed to FN lives until FN returns (CITY may be NULL).
+ * A non-zero return of FN stops and is returned.
+ */
+int trip_each(sqlite3 *db, const char *slug,
+              int (*fn)(const struct trip *, int64_t expenses, void *), void *arg,
+              struct cs_err *e);
+
 /* The active trip's id (config "trip.active"), or 0. */
 int trip_active(sqlite3 *db, int64_t *id, struct cs_err *e);
 
