@@ -8,6 +8,7 @@
 #include "confspend/cli.h"
 #include "confspend/db.h"
 #include "confspend/expense.h"
+#include "confspend/history.h"
 #include "confspend/money.h"
 #include "confspend/output.h"
 
@@ -23,130 +24,6 @@ static const char help[] =
     "  --change N   the rows of change N\n"
     "  --format F   table (default), csv or json\n";
 
-static int is_money_key(const char *k)
-{
-    return !strcmp(k, "amount") || !strcmp(k, "tip") || !strcmp(k, "platform_fee") ||
-           !strcmp(k, "compare_rate");
-}
-
-/* Append the text of a json_each value column (money keys formatted in DIGITS). */
-static void append_value(char **buf, size_t *len, sqlite3_stmt *st, int col, const char *key,
-                         int digits)
-{
-    char tmp[48];
-    const char *v;
-    if (sqlite3_column_type(st, col) == SQLITE_NULL) {
-        v = "(none)";
-    } else if (is_money_key(key)) {
-        money_format(sqlite3_column_int64(st, col), digits, tmp, sizeof tmp);
-        v = tmp;
-    } else {
-        v = (const char *)sqlite3_column_text(st, col);
-    }
-    size_t n = strlen(v);
-    *buf = xrealloc(*buf, *len + n + 1);
-    memcpy(*buf + *len, v, n + 1);
-    *len += n;
-}
-
-static void append(char **buf, size_t *len, const char *s)
-{
-    size_t n;
-    if (!s) /* a revision-1 entry may lack a field */
-        s = "";
-    n = strlen(s);
-    *buf = xrealloc(*buf, *len + n + 1);
-    memcpy(*buf + *len, s, n + 1);
-    *len += n;
-}
-
-/* The detail text of one change, allocated. */
-/* The word a change's action is shown as. */
-static const char *action_word(const char *action)
-{
-    return !strcmp(action, "insert")   ? "add"
-           : !strcmp(action, "delete") ? "rm"
-           : !strcmp(action, "import") ? "import"
-                                       : "edit";
-}
-
-static char *detail(sqlite3 *db, const char *action, const char *before, const char *after)
-{
-    sqlite3_stmt *st = NULL;
-    char *buf = xstrdup("");
-    size_t len = 0;
-    if (!strcmp(action, "import")) {
-        if (sqlite3_prepare_v2(db,
-                               "SELECT printf('%d expenses, ids %d to %d, from %s', "
-                               "json_extract(?1, '$.count'), json_extract(?1, '$.first'), "
-                               "json_extract(?1, '$.last'), json_extract(?1, '$.source'))",
-                               -1, &st, NULL) == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, after, -1, SQLITE_STATIC);
-            if (sqlite3_step(st) == SQLITE_ROW)
-                append(&buf, &len, (const char *)sqlite3_column_text(st, 0));
-        }
-        sqlite3_finalize(st);
-        return buf;
-    }
-    if (!strcmp(action, "update")) {
-        if (sqlite3_prepare_v2(db,
-                               "SELECT b.key, b.value, a.value, json_extract(?1, '$.currency'), "
-                               "json_extract(?2, '$.currency') "
-                               "FROM json_each(?1) b JOIN json_each(?2) a ON a.key = b.key "
-                               "WHERE b.value IS NOT a.value AND b.key <> 'created_at' "
-                               "ORDER BY b.id",
-                               -1, &st, NULL) != SQLITE_OK)
-            return buf;
-        sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, after, -1, SQLITE_STATIC);
-        while (sqlite3_step(st) == SQLITE_ROW) {
-            const char *key = (const char *)sqlite3_column_text(st, 0);
-            /* old amounts in the old currency's digits, new ones in the new one's */
-            const char *cb = (const char *)sqlite3_column_text(st, 3);
-            const char *ca = (const char *)sqlite3_column_text(st, 4);
-            int db = money_digits(cb ? cb : "USD");
-            int da = money_digits(ca ? ca : "USD");
-            if (len)
-                append(&buf, &len, "; ");
-            /* the stored names of --from and --to are origin and dest */
-            append(&buf, &len, !strcmp(key, "origin") ? "from" : !strcmp(key, "dest") ? "to" : key);
-            append(&buf, &len, ": ");
-            append_value(&buf, &len, st, 1, key, db);
-            append(&buf, &len, " -> ");
-            append_value(&buf, &len, st, 2, key, da);
-        }
-    } else {
-        if (sqlite3_prepare_v2(db,
-                               "SELECT json_extract(?1, '$.date'), json_extract(?1, '$.category'), "
-                               "json_extract(?1, '$.amount'), json_extract(?1, '$.currency'), "
-                               "coalesce(json_extract(?1, '$.merchant'), "
-                               "json_extract(?1, '$.recipient'), '')",
-                               -1, &st, NULL) != SQLITE_OK)
-            return buf;
-        sqlite3_bind_text(st, 1, !strcmp(action, "insert") ? after : before, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            char amt[48];
-            const char *cur = (const char *)sqlite3_column_text(st, 3);
-            if (!cur)
-                cur = "USD";
-            money_format(sqlite3_column_int64(st, 2), money_digits(cur), amt, sizeof amt);
-            append(&buf, &len, (const char *)sqlite3_column_text(st, 0));
-            append(&buf, &len, " ");
-            append(&buf, &len, (const char *)sqlite3_column_text(st, 1));
-            append(&buf, &len, " ");
-            append(&buf, &len, amt);
-            append(&buf, &len, " ");
-            append(&buf, &len, cur);
-            if (*(const char *)sqlite3_column_text(st, 4)) {
-                append(&buf, &len, " ");
-                append(&buf, &len, (const char *)sqlite3_column_text(st, 4));
-            }
-        }
-    }
-    sqlite3_finalize(st);
-    return buf;
-}
-
 /* The name a person knows a stored column by. */
 static const char *field_word(const char *col)
 {
@@ -154,33 +31,6 @@ static const char *field_word(const char *col)
            : !strcmp(col, "dest")    ? "to"
            : !strcmp(col, "trip_id") ? "trip"
                                      : col;
-}
-
-/* A revision-1 entry names its trip by id: show the slug where the trip is known. */
-static char *legacy_detail(sqlite3 *db, const char *action, const char *before, const char *after)
-{
-    char *d = detail(db, action, before, after), *p;
-    sqlite3_stmt *st = NULL;
-    if (!(p = strstr(d, "trip_id: ")))
-        return d;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT replace(replace(?1, 'trip_id: ' || ?2 || ' ', 'trip: ' || "
-                           "coalesce((SELECT slug FROM trip WHERE id = ?2), ?2) || ' '), "
-                           "'-> ' || ?3, '-> ' || coalesce((SELECT slug FROM trip WHERE id = "
-                           "?3), ?3))",
-                           -1, &st, NULL) == SQLITE_OK) {
-        long long a = 0, b = 0;
-        sscanf(p, "trip_id: %lld -> %lld", &a, &b);
-        sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(st, 2, a);
-        sqlite3_bind_int64(st, 3, b);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            free(d);
-            d = xstrdup((const char *)sqlite3_column_text(st, 0));
-        }
-    }
-    sqlite3_finalize(st);
-    return d;
 }
 
 struct walk {
@@ -232,8 +82,11 @@ static int list_expense(const struct change_expense *ce, void *arg)
 {
     struct walk *w = arg;
     char change[24], eid[24], act[48];
-    char *buf = xstrdup("");
-    size_t len = 0;
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *fp = open_memstream(&buf, &size);
+    if (!fp)
+        die("out of memory");
     const char *word = !strcmp(ce->action, "insert")   ? "add"
                        : !strcmp(ce->action, "delete") ? "rm"
                        : !strcmp(ce->action, "import") ? "import"
@@ -243,20 +96,20 @@ static int list_expense(const struct change_expense *ce, void *arg)
     snprintf(act, sizeof act, "%s%s%s", word, !strcmp(ce->info->kind, "post") ? " (posted)" : "",
              !strcmp(ce->info->state, "undone") ? " (undone)" : "");
     if (!strcmp(ce->action, "import")) {
-        append(&buf, &len, ce->info->summary);
+        fputs(ce->info->summary, fp);
     } else if (!strcmp(ce->action, "update")) {
         for (int i = 0; i < ce->ncols; i++) {
             if (!ce->new[i] && !ce->old[i])
                 continue;
             if (!strcmp(ce->names[i], "created_at"))
                 continue;
-            if (len)
-                append(&buf, &len, "; ");
-            append(&buf, &len, field_word(ce->names[i]));
-            append(&buf, &len, ": ");
-            append(&buf, &len, ce->old[i] ? ce->old[i] : "(none)");
-            append(&buf, &len, " -> ");
-            append(&buf, &len, ce->new[i] ? ce->new[i] : "(none)");
+            if (ftell(fp))
+                fputs("; ", fp);
+            fputs(field_word(ce->names[i]), fp);
+            fputs(": ", fp);
+            fputs(ce->old[i] ? ce->old[i] : "(none)", fp);
+            fputs(" -> ", fp);
+            fputs(ce->new[i] ? ce->new[i] : "(none)", fp);
         }
     } else {
         const char *const *v = !strcmp(ce->action, "insert") ? ce->new : ce->old;
@@ -265,14 +118,15 @@ static int list_expense(const struct change_expense *ce, void *arg)
         for (int k = 0; k < 4; k++) {
             int c = col_of(ce, keys[k]);
             if (k)
-                append(&buf, &len, " ");
-            append(&buf, &len, c >= 0 && v[c] ? v[c] : "");
+                fputs(" ", fp);
+            fputs(c >= 0 && v[c] ? v[c] : "", fp);
         }
         if ((m >= 0 && v[m]) || (r >= 0 && v[r])) {
-            append(&buf, &len, " ");
-            append(&buf, &len, m >= 0 && v[m] ? v[m] : v[r]);
+            fputs(" ", fp);
+            fputs(m >= 0 && v[m] ? v[m] : v[r], fp);
         }
     }
+    fclose(fp);
     {
         const char *cells[] = {change, ce->info->at, act, eid, buf};
         output_row(w->out, cells);
@@ -296,55 +150,22 @@ static int count_expense(const struct change_expense *ce, void *arg)
     return 0;
 }
 
-static int count_legacy(struct cs_ctx *ctx, int64_t id, int *n)
+static int count_legacy(const struct history_v1_entry *h, void *arg)
 {
-    sqlite3_stmt *st = NULL;
-    if (db_prepare(ctx->db,
-                   "SELECT count(*) FROM history_v1 WHERE expense_id = ?1 OR (action = 'import' "
-                   "AND ?1 BETWEEN json_extract(after, '$.first') AND "
-                   "json_extract(after, '$.last'))",
-                   &st, &ctx->err))
-        return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        *n += sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
+    (void)h;
+    ++*(int *)arg;
     return 0;
 }
 
-/* The revision-1 history of expense ID (kept by migration 0009 as history_v1). */
-static int list_legacy(struct cs_ctx *ctx, struct walk *w)
+static int list_legacy(const struct history_v1_entry *h, void *arg)
 {
-    sqlite3_stmt *st = NULL;
-    int rc;
-    if (db_prepare(ctx->db,
-                   "SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'), action, before, "
-                   "after, undo_of, undone_by FROM history_v1 WHERE expense_id = ?1 OR "
-                   "(action = 'import' AND ?1 BETWEEN json_extract(after, '$.first') AND "
-                   "json_extract(after, '$.last')) ORDER BY id",
-                   &st, &ctx->err))
-        return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, w->id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        char change[32], eid[24], act[48], *d;
-        const char *action = (const char *)sqlite3_column_text(st, 2);
-        if (!action)
-            action = "update";
-        snprintf(change, sizeof change, "v1.%lld", (long long)sqlite3_column_int64(st, 0));
-        snprintf(eid, sizeof eid, "%lld", (long long)w->id);
-        snprintf(act, sizeof act, "%s%s", action_word(action),
-                 sqlite3_column_type(st, 5) != SQLITE_NULL   ? " (undo)"
-                 : sqlite3_column_type(st, 6) != SQLITE_NULL ? " (undone)"
-                                                             : "");
-        d = legacy_detail(ctx->db, action, (const char *)sqlite3_column_text(st, 3),
-                          (const char *)sqlite3_column_text(st, 4));
-        const char *cells[] = {change, (const char *)sqlite3_column_text(st, 1), act, eid, d};
-        output_row(w->out, cells);
-        free(d);
-        w->rows++;
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_fail(ctx->db, "cannot read the history", &ctx->err);
+    struct walk *w = arg;
+    char eid[24];
+    snprintf(eid, sizeof eid, "%lld", (long long)w->id);
+    const char *cells[] = {h->change, h->at, h->action, eid, h->detail};
+    output_row(w->out, cells);
+    w->rows++;
+    return 0;
 }
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
@@ -386,7 +207,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         /* an id with no history is an error before anything is printed */
         int n = 0;
         if ((rc = change_expense_each(ctx->db, id, count_expense, &n, &ctx->err)) ||
-            (rc = count_legacy(ctx, id, &n)))
+            (rc = history_v1_each(ctx->db, id, count_legacy, &n, &ctx->err)))
             return rc;
         if (!n) {
             char ids[24];
@@ -394,7 +215,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             return cs_error(&ctx->err, CS_EINPUT, "id", ids, "no such expense in the history");
         }
         output_begin(&out, fmt, stdout, 5, exp_head, exp_align);
-        if (!(rc = list_legacy(ctx, &w)))
+        if (!(rc = history_v1_each(ctx->db, id, list_legacy, &w, &ctx->err)))
             rc = change_expense_each(ctx->db, id, list_expense, &w, &ctx->err);
     } else {
         output_begin(&out, fmt, stdout, 5, list_head, list_align);

@@ -1,8 +1,10 @@
-/* history.h - a bulk load (an import) sets the per-row triggers of expense aside. */
+/* history.h - the revision-1 history (read only), and the per-row triggers of expense a
+ * bulk load (an import) sets aside. */
 #ifndef CONFSPEND_HISTORY_H
 #define CONFSPEND_HISTORY_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include "confspend/error.h"
 
 /*
@@ -14,5 +16,20 @@
  */
 int history_batch_begin(sqlite3 *db, struct cs_err *e);
 int history_batch_end(sqlite3 *db, struct cs_err *e);
+
+/*
+ * Revision 1 kept expense rows' changes as JSON (migration 0002); migration 0009 keeps
+ * them as history_v1, shown by `history ID` and not undoable. One entry: CHANGE ("v1.N"),
+ * AT (UTC, YYYY-MM-DDTHH:MM:SSZ), ACTION (add, edit, rm, import; "(undo)" or "(undone)"
+ * after it) and DETAIL (as revision 1 showed it, a trip named by its slug).
+ */
+struct history_v1_entry {
+    const char *change, *at, *action, *detail;
+};
+/* Call FN on every revision-1 entry of EXPENSE_ID, oldest first; a non-zero return of FN
+ * stops and is returned. */
+int history_v1_each(sqlite3 *db, int64_t expense_id,
+                    int (*fn)(const struct history_v1_entry *, void *), void *arg,
+                    struct cs_err *e);
 
 #endif
