@@ -10,6 +10,7 @@
 #include "confspend/entry.h"
 #include "confspend/migrate.h"
 #include "confspend/money.h"
+#include "confspend/schedule.h"
 
 static const char help[] =
     "Log one expense. CATEGORY is ride, meal, lodging, donation, ticket, travel or other;\n"
@@ -38,61 +39,35 @@ static const char help[] =
     "  confspend add lodging 0 --nights 8 --compare-rate 189\n"
     "  confspend add donation 20 --recipient PSF --monthly\n";
 
-/* Insert the monthly schedule described by X (from its date) and post what is due. */
+static int print_occurrence(const struct expense *x, void *arg)
+{
+    char *line = entry_summary(x);
+    (void)arg;
+    printf("%s\n", line);
+    free(line);
+    return 0;
+}
+
+/* Save the monthly schedule described by X (from its date), post what is due, and print
+ * the occurrences posted and the schedule. */
 static int add_schedule(struct cs_ctx *ctx, struct expense *x, const char *until)
 {
-    sqlite3_stmt *st = NULL;
+    struct schedule s = SCHEDULE_INIT;
+    char amt[32];
     int rc, n;
-    int64_t sid;
-    if (db_prepare(ctx->db,
-                   "INSERT INTO schedule(category, amount, currency, start_date, until_month, "
-                   "merchant, note, trip_id, reimbursable, payment, recipient, created_at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, unixepoch())",
-                   &st, &ctx->err))
-        return CS_EFAIL;
-    sqlite3_bind_text(st, 1, x->category, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, x->amount);
-    sqlite3_bind_text(st, 3, x->currency, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, x->date, -1, SQLITE_STATIC);
-    db_bind_text(st, 5, until);
-    db_bind_text(st, 6, x->merchant);
-    db_bind_text(st, 7, x->note);
-    db_bind_opt(st, 8, x->trip_id > 0 ? x->trip_id : -1);
-    sqlite3_bind_int(st, 9, x->reimbursable);
-    db_bind_text(st, 10, x->payment);
-    db_bind_text(st, 11, x->recipient);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(ctx->db, "cannot save the schedule", &ctx->err);
-    sid = sqlite3_last_insert_rowid(ctx->db);
-    if (schedule_post_due(ctx->db, ctx->today_s, &n, &ctx->err))
-        return CS_EFAIL;
-    if (db_prepare(ctx->db,
-                   "SELECT " EXPENSE_COLUMNS EXPENSE_FROM "WHERE e.schedule_id = ?1 ORDER BY e.id",
-                   &st, &ctx->err))
-        return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, sid);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        struct expense p;
-        char *line;
-        expense_from_row(st, &p);
-        line = entry_summary(&p);
-        printf("%s\n", line);
-        free(line);
-        expense_release(&p);
-    }
-    sqlite3_finalize(st);
-    {
-        char amt[32];
-        money_format(x->amount, money_digits(x->currency), amt, sizeof amt);
-        printf("monthly %s %s %s from %.7s%s%s (schedule %lld)\n", x->category, amt, x->currency,
-               x->date, until ? " until " : "", until ? until : "", (long long)sid);
-        ctx_summary(ctx, "add schedule %lld: monthly %s %s %s from %.7s%s%s", (long long)sid,
-                    x->category, amt, x->currency, x->date, until ? " until " : "",
-                    until ? until : "");
-    }
-    return 0;
+    schedule_from_expense(x, until, &s);
+    if ((rc = schedule_insert(ctx->db, &s, &ctx->err)) ||
+        (rc = schedule_post_due(ctx->db, ctx->today_s, &n, &ctx->err)) ||
+        (rc = schedule_each_occurrence(ctx->db, s.id, print_occurrence, NULL, &ctx->err)))
+        goto cleanup;
+    money_format(x->amount, money_digits(x->currency), amt, sizeof amt);
+    printf("monthly %s %s %s from %.7s%s%s (schedule %lld)\n", x->category, amt, x->currency,
+           x->date, until ? " until " : "", until ? until : "", (long long)s.id);
+    ctx_summary(ctx, "add schedule %lld: monthly %s %s %s from %.7s%s%s", (long long)s.id,
+                x->category, amt, x->currency, x->date, until ? " until " : "", until ? until : "");
+cleanup:
+    schedule_release(&s);
+    return rc;
 }
 
 /*

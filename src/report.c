@@ -10,6 +10,7 @@
 #include "confspend/expense.h"
 #include "confspend/money.h"
 #include "confspend/rate.h"
+#include "confspend/schedule.h"
 
 /* The error for a sum past int64 (only hostile amounts get there). */
 static int too_large(struct cs_err *e)
