@@ -213,26 +213,49 @@ static int apply(sqlite3 *db, void *cs, int n, int invert, const char *what, int
 }
 
 /* Expenses that schedules created by changeset CS posted after it: an undo of the
- * schedule takes them along (the inverse removes those posted in the change itself). */
+ * schedule takes them along (the inverse removes those posted in the change itself).
+ * Those postings also moved the schedule's posted_month on; it gets back the value the
+ * change inserted, so that the inverse finds the row as the change left it. */
 static int drop_later_postings(sqlite3 *db, void *cs, int n, struct cs_err *e)
 {
     sqlite3_changeset_iter *it = NULL;
-    int rc = 0;
+    sqlite3_stmt *up = NULL;
+    int rc = 0, posted_col = -1;
     if (n == 0)
         return 0;
-    if (sqlite3changeset_start(&it, n, cs) != SQLITE_OK)
+    if (db_prepare(db, "SELECT cid FROM pragma_table_info('schedule') WHERE name = 'posted_month'",
+                   &up, e))
+        return CS_EFAIL;
+    if (sqlite3_step(up) == SQLITE_ROW)
+        posted_col = sqlite3_column_int(up, 0);
+    sqlite3_finalize(up);
+    up = NULL;
+    if (db_prepare(db, "UPDATE schedule SET posted_month = ?2 WHERE id = ?1", &up, e))
+        return CS_EFAIL;
+    if (sqlite3changeset_start(&it, n, cs) != SQLITE_OK) {
+        sqlite3_finalize(up);
         return cs_error(e, CS_EFAIL, "undo", NULL, "cannot read the change");
+    }
     while (!rc && sqlite3changeset_next(it) == SQLITE_ROW) {
         const char *table;
         int ncol, op;
-        sqlite3_value *v = NULL;
+        sqlite3_value *v = NULL, *posted = NULL;
         sqlite3changeset_op(it, &table, &ncol, &op, NULL);
         if (op != SQLITE_INSERT || strcmp(table, "schedule") || sqlite3changeset_new(it, 0, &v))
             continue;
         rc = exec2(db, "DELETE FROM expense WHERE schedule_id = ?1", sqlite3_value_int64(v), 0,
                    "cannot undo", e);
+        if (rc || posted_col < 0 || posted_col >= ncol ||
+            sqlite3changeset_new(it, posted_col, &posted) != SQLITE_OK || !posted)
+            continue;
+        sqlite3_reset(up);
+        sqlite3_bind_int64(up, 1, sqlite3_value_int64(v));
+        sqlite3_bind_value(up, 2, posted);
+        if (sqlite3_step(up) != SQLITE_DONE)
+            rc = db_fail(db, "cannot undo", e);
     }
     sqlite3changeset_finalize(it);
+    sqlite3_finalize(up);
     return rc;
 }
 
