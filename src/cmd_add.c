@@ -32,8 +32,14 @@ static const char help[] =
     "lodging:\n"
     "  --nights N           --compare-rate AMOUNT (a hotel's price per night)\n"
     "donation:\n"
-    "  --recipient NAME     --monthly [--until YYYY-MM]  a recurring monthly donation,\n"
-    "                       posted once per month on the day of --date\n\n"
+    "  --recipient NAME\n"
+    "monthly (any category):\n"
+    "  --monthly [--until YYYY-MM]  a recurring expense (a donation, a subscription),\n"
+    "                       stored once as a schedule (confspend schedule) and posted once\n"
+    "                       a month on the day of --date, through --until. It never takes\n"
+    "                       the active trip; with --trip SLUG an occurrence gets the trip\n"
+    "                       when its date lies within the trip's dates. Ride and lodging\n"
+    "                       options, --receipt and --refund do not go with it.\n\n"
     "examples:\n"
     "  confspend add ride 23.50 --provider uber --from \"Friends' place\" --to Venue --tip 3\n"
     "  confspend add lodging 0 --nights 8 --compare-rate 189\n"
@@ -119,11 +125,17 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (args_has(o, "monthly")) {
         struct cs_date m, d = ctx->today;
         char dm[8];
-        if (strcmp(pos[0], "donation"))
-            return cs_error(&ctx->err, CS_EINPUT, "--monthly", pos[0],
-                            "only for donation expenses");
-        if (args_has(o, "refund"))
-            return cs_error(&ctx->err, CS_EINPUT, "--refund", NULL, "cannot go with --monthly");
+        /* what a schedule does not keep */
+        static const char *const not_kept[] = {"refund", "receipt", "provider",     "from",
+                                               "to",     "driver",  "tip",          "platform-fee",
+                                               "shared", "nights",  "compare-rate", NULL};
+        for (const char *const *n = not_kept; *n; n++) {
+            char field[32];
+            snprintf(field, sizeof field, "--%s", *n);
+            if (args_has(o, *n))
+                return cs_error(&ctx->err, CS_EINPUT, field, args_value(o, *n),
+                                "cannot go with --monthly");
+        }
         if (args_value(o, "date"))
             date_parse(args_value(o, "date"), &d, "--date", NULL);
         month_format(d, dm);
@@ -135,6 +147,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                                 "before the first month %s", dm);
         }
     }
+    /* a schedule never takes the active trip: only an explicit --trip */
+    if (args_has(o, "monthly") && !args_has(o, "trip"))
+        args_get(o, "no-trip")->seen = 1;
     if ((rc = check_before_create(ctx, o, pos[0], pos[1])) || (rc = ctx_open_write(ctx)))
         return rc;
     if ((rc = entry_apply(ctx, o, pos[0], pos[1], &x, 0, &ctx->err)))

@@ -106,7 +106,9 @@ void schedule_occurrence_date(const char *start, const char *month, char *out)
  * candidate schedules, C walks their months. */
 static const char *const due_sql =
     "SELECT id, category, amount, currency, start_date, until_month, posted_month, merchant, "
-    "note, trip_id, reimbursable, payment, recipient FROM schedule "
+    "note, trip_id, reimbursable, payment, recipient, "
+    "(SELECT t.start_date FROM trip t WHERE t.id = schedule.trip_id), "
+    "(SELECT t.end_date FROM trip t WHERE t.id = schedule.trip_id) FROM schedule "
     "WHERE start_date <= ?1 AND (posted_month IS NULL OR posted_month < substr(?1, 1, 7)) "
     "AND (until_month IS NULL OR posted_month IS NULL OR posted_month < until_month)";
 
@@ -176,10 +178,19 @@ int schedule_post_due(sqlite3 *db, const char *today, int *posted_n, struct cs_e
             x.merchant = db_col_dup(st, 7);
             x.note = db_col_dup(st, 8);
             x.trip_id = sqlite3_column_int64(st, 9);
+            /* the schedule's trip only for an occurrence within the trip's dates */
+            if (x.trip_id && !(sqlite3_column_type(st, 13) == SQLITE_TEXT &&
+                               strcmp(x.date, (const char *)sqlite3_column_text(st, 13)) >= 0 &&
+                               strcmp(x.date, (const char *)sqlite3_column_text(st, 14)) <= 0))
+                x.trip_id = 0;
             x.reimbursable = sqlite3_column_int(st, 10);
             x.payment = db_col_dup(st, 11);
             x.recipient = db_col_dup(st, 12);
             x.occurrence = xstrdup(month);
+            if (!strcmp(x.category, "ride")) { /* as `add ride` has them */
+                x.provider = xstrdup("other");
+                x.shared = 0;
+            }
             rc = expense_insert(db, &x, e);
             expense_release(&x);
             if (rc)
