@@ -59,19 +59,18 @@ static int print_occurrence(const struct expense *x, void *arg)
 static int add_schedule(struct cs_ctx *ctx, struct expense *x, const char *until)
 {
     struct schedule s = SCHEDULE_INIT;
-    char amt[32];
+    char *line = NULL;
     int rc, n;
     schedule_from_expense(x, until, &s);
     if ((rc = schedule_insert(ctx->db, &s, &ctx->err)) ||
         (rc = schedule_post_due(ctx->db, ctx->today_s, &n, &ctx->err)) ||
         (rc = schedule_each_occurrence(ctx->db, s.id, print_occurrence, NULL, &ctx->err)))
         goto cleanup;
-    money_format(x->amount, money_digits(x->currency), amt, sizeof amt);
-    printf("monthly %s %s %s from %.7s%s%s (schedule %lld)\n", x->category, amt, x->currency,
-           x->date, until ? " until " : "", until ? until : "", (long long)s.id);
-    ctx_summary(ctx, "add schedule %lld: monthly %s %s %s from %.7s%s%s", (long long)s.id,
-                x->category, amt, x->currency, x->date, until ? " until " : "", until ? until : "");
+    line = schedule_summary(&s);
+    printf("%s (schedule %lld)\n", line, (long long)s.id);
+    ctx_summary(ctx, "add schedule %lld: %s", (long long)s.id, line);
 cleanup:
+    free(line);
     schedule_release(&s);
     return rc;
 }
