@@ -215,6 +215,9 @@ expect_out "undo of schedule rm" "undid change 22: schedule rm 1: monthly donati
   on 2028-03-31 undo
 expect_out "the schedule and its occurrences are linked again" "5|2027-03" \
   sql "SELECT (SELECT count(*) FROM expense WHERE schedule_id = 1), posted_month FROM schedule WHERE id = 1"
+expect_ok "redo" on 2028-03-31 redo
+expect_out "removed again; what it posted while it was back went with it" "0|0|5" \
+  sql "SELECT (SELECT count(*) FROM schedule WHERE id = 1), (SELECT count(*) FROM expense WHERE schedule_id = 1), (SELECT count(*) FROM expense WHERE recipient = 'PSF')"
 
 # --help, without a database
 out=$(cs --db "$TMP/none.db" schedule --help); rc=$?
