@@ -10,7 +10,9 @@
 #include "confspend/entry.h"
 #include "confspend/migrate.h"
 #include "confspend/money.h"
+#include "confspend/output.h"
 #include "confspend/schedule.h"
+#include "confspend/trip.h"
 
 static const char help[] =
     "Log one expense. CATEGORY is ride, meal, lodging, donation, ticket, travel or other;\n"
@@ -20,7 +22,8 @@ static const char help[] =
     "  --date DATE          YYYY-MM-DD (default: today)\n"
     "  --currency CUR       ISO 4217 code (default: the trip's, else the base currency)\n"
     "  --merchant NAME      --note TEXT      --payment METHOD     --receipt PATH\n"
-    "  --trip SLUG          --no-trip        (default: the active trip)\n"
+    "  --trip SLUG          --no-trip        (default: the active trip, unless the date\n"
+    "                       is more than 2 days after its end)\n"
     "  --reimbursable       --personal       (default: personal)\n"
     "  --refund             money coming back (stored negative)\n"
     "ride:\n"
@@ -101,12 +104,30 @@ static int check_before_create(struct cs_ctx *ctx, struct cs_opt *o, const char 
     return rc;
 }
 
+/*
+ * The active trip into *ENDED when an expense dated DATE would have taken it but the trip
+ * ended more than two days before DATE; *ENDED stays TRIP_INIT otherwise (no active trip,
+ * or one that takes the date).
+ */
+static int active_trip_ended(struct cs_ctx *ctx, const char *date, struct trip *ended)
+{
+    int64_t id;
+    int rc;
+    if ((rc = trip_active(ctx->db, &id, &ctx->err)) || !id ||
+        (rc = trip_load_id(ctx->db, id, ended, &ctx->err)))
+        return rc;
+    if (trip_active_takes(ended, date))
+        trip_release(ended);
+    return 0;
+}
+
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {ENTRY_OPTIONS, {"monthly", OPT_FLAG}, {"until", OPT_VALUE}, {NULL}};
     const char *pos[2];
     int npos, rc;
     struct expense x = EXPENSE_INIT;
+    struct trip ended = TRIP_INIT;
 
     if ((rc = cmd_parse(ctx, &cmd_add, argc, argv, o, pos, 2, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
@@ -151,6 +172,12 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         args_get(o, "no-trip")->seen = 1;
     if ((rc = check_before_create(ctx, o, pos[0], pos[1])) || (rc = ctx_open_write(ctx)))
         return rc;
+    if (!args_has(o, "trip") && !args_has(o, "no-trip") &&
+        (rc = active_trip_ended(ctx, args_value(o, "date") ? args_value(o, "date") : ctx->today_s,
+                                &ended)))
+        goto cleanup;
+    if (ended.id) /* as if --no-trip was given: no trip, and not its currency */
+        args_get(o, "no-trip")->seen = 1;
     if ((rc = entry_apply(ctx, o, pos[0], pos[1], &x, 0, &ctx->err)))
         goto cleanup;
     if (args_has(o, "monthly")) {
@@ -166,8 +193,13 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         printf("%s\n", line);
         ctx_summary(ctx, "add %s", line);
         free(line);
+        if (ended.id)
+            output_linef(stderr, STYLE_NONE,
+                         "confspend: not added to trip %s: it ended %s (give --trip %s to add it)",
+                         ended.slug, ended.end, ended.slug);
     }
 cleanup:
+    trip_release(&ended);
     expense_release(&x);
     return rc;
 }
