@@ -217,27 +217,63 @@ static int apply(sqlite3 *db, void *cs, int n, int invert, const char *what, int
     return cs_error(e, CS_EFAIL, what, NULL, "change %lld: %s", (long long)id, sqlite3_errstr(rc));
 }
 
-/* Expenses that schedules created by changeset CS posted after it: an undo of the
- * schedule takes them along (the inverse removes those posted in the change itself). */
-static int drop_later_postings(sqlite3 *db, void *cs, int n, struct cs_err *e)
+/*
+ * Postings the change does not know of: the occurrences that a schedule it created
+ * (undo) or removed (redo, after an undo brought the schedule back) posted after that
+ * state, and the schedule's posted_month they moved on. They go, and posted_month gets
+ * the value in the change, so that the changeset finds the row as the change had it (an
+ * undo removes what the change itself posted by the inverse).
+ */
+static int drop_later_postings(sqlite3 *db, void *cs, int n, int redo, struct cs_err *e)
 {
     sqlite3_changeset_iter *it = NULL;
-    int rc = 0;
+    sqlite3_stmt *del = NULL, *up = NULL;
+    int rc = 0, posted_col = -1;
     if (n == 0)
         return 0;
-    if (sqlite3changeset_start(&it, n, cs) != SQLITE_OK)
-        return cs_error(e, CS_EFAIL, "undo", NULL, "cannot read the change");
+    if (db_prepare(db, "SELECT cid FROM pragma_table_info('schedule') WHERE name = 'posted_month'",
+                   &up, e))
+        return CS_EFAIL;
+    if (sqlite3_step(up) == SQLITE_ROW)
+        posted_col = sqlite3_column_int(up, 0);
+    sqlite3_finalize(up);
+    up = NULL;
+    if (db_prepare(db,
+                   "DELETE FROM expense WHERE schedule_id = ?1 AND (?2 IS NULL OR occurrence > ?2)",
+                   &del, e) ||
+        db_prepare(db, "UPDATE schedule SET posted_month = ?2 WHERE id = ?1", &up, e)) {
+        rc = CS_EFAIL;
+        goto out;
+    }
+    if (sqlite3changeset_start(&it, n, cs) != SQLITE_OK) {
+        rc = cs_error(e, CS_EFAIL, redo ? "redo" : "undo", NULL, "cannot read the change");
+        goto out;
+    }
     while (!rc && sqlite3changeset_next(it) == SQLITE_ROW) {
         const char *table;
         int ncol, op;
-        sqlite3_value *v = NULL;
+        sqlite3_value *id = NULL, *posted = NULL;
         sqlite3changeset_op(it, &table, &ncol, &op, NULL);
-        if (op != SQLITE_INSERT || strcmp(table, "schedule") || sqlite3changeset_new(it, 0, &v))
+        if (op != (redo ? SQLITE_DELETE : SQLITE_INSERT) || strcmp(table, "schedule") ||
+            posted_col < 0 || posted_col >= ncol)
             continue;
-        rc = exec2(db, "DELETE FROM expense WHERE schedule_id = ?1", sqlite3_value_int64(v), 0,
-                   "cannot undo", e);
+        if (redo
+                ? sqlite3changeset_old(it, 0, &id) || sqlite3changeset_old(it, posted_col, &posted)
+                : sqlite3changeset_new(it, 0, &id) || sqlite3changeset_new(it, posted_col, &posted))
+            continue;
+        for (int k = 0; k < 2 && !rc; k++) {
+            sqlite3_stmt *st = k ? up : del;
+            sqlite3_reset(st);
+            sqlite3_bind_int64(st, 1, sqlite3_value_int64(id));
+            sqlite3_bind_value(st, 2, posted);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = db_fail(db, redo ? "cannot redo" : "cannot undo", e);
+        }
     }
+out:
     sqlite3changeset_finalize(it);
+    sqlite3_finalize(del);
+    sqlite3_finalize(up);
     return rc;
 }
 
@@ -281,7 +317,7 @@ int change_undo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e)
          (rc = exec2(db, "DELETE FROM expense WHERE id BETWEEN ?1 AND ?2", s.first, s.last,
                      "cannot undo", e))))
         goto out;
-    if ((rc = drop_later_postings(db, s.cs, s.n, e)) ||
+    if ((rc = drop_later_postings(db, s.cs, s.n, 0, e)) ||
         (rc = apply(db, s.cs, s.n, 1, "undo", s.id, e)) ||
         (rc = exec2(db,
                     "UPDATE change SET state = 'undone', redoable = 1, undo_seq = "
@@ -306,7 +342,8 @@ int change_redo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e)
                       0, &s, e);
     if (rc <= 0)
         return rc < 0 ? rc : cs_error(e, CS_EINPUT, "redo", NULL, "nothing to redo");
-    if ((rc = apply(db, s.cs, s.n, 0, "redo", s.id, e)))
+    if ((rc = drop_later_postings(db, s.cs, s.n, 1, e)) ||
+        (rc = apply(db, s.cs, s.n, 0, "redo", s.id, e)))
         goto out;
     if (s.bulk) {
         char *sql;

@@ -9,7 +9,7 @@
 
 #include "confspend/args.h"
 #include "confspend/db.h"
-#include "confspend/expense.h"
+#include "confspend/schedule.h"
 
 int cmd_print_help(const struct cs_cmd *cmd)
 {

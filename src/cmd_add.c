@@ -10,6 +10,9 @@
 #include "confspend/entry.h"
 #include "confspend/migrate.h"
 #include "confspend/money.h"
+#include "confspend/output.h"
+#include "confspend/schedule.h"
+#include "confspend/trip.h"
 
 static const char help[] =
     "Log one expense. CATEGORY is ride, meal, lodging, donation, ticket, travel or other;\n"
@@ -19,7 +22,8 @@ static const char help[] =
     "  --date DATE          YYYY-MM-DD (default: today)\n"
     "  --currency CUR       ISO 4217 code (default: the trip's, else the base currency)\n"
     "  --merchant NAME      --note TEXT      --payment METHOD     --receipt PATH\n"
-    "  --trip SLUG          --no-trip        (default: the active trip)\n"
+    "  --trip SLUG          --no-trip        (default: the active trip, unless the date\n"
+    "                       is more than 2 days after its end)\n"
     "  --reimbursable       --personal       (default: personal)\n"
     "  --refund             money coming back (stored negative)\n"
     "ride:\n"
@@ -31,68 +35,47 @@ static const char help[] =
     "lodging:\n"
     "  --nights N           --compare-rate AMOUNT (a hotel's price per night)\n"
     "donation:\n"
-    "  --recipient NAME     --monthly [--until YYYY-MM]  a recurring monthly donation,\n"
-    "                       posted once per month on the day of --date\n\n"
+    "  --recipient NAME\n"
+    "monthly (any category):\n"
+    "  --monthly [--until YYYY-MM]  a recurring expense (a donation, a subscription),\n"
+    "                       stored once as a schedule (confspend schedule) and posted once\n"
+    "                       a month on the day of --date, through --until. It never takes\n"
+    "                       the active trip; with --trip SLUG an occurrence gets the trip\n"
+    "                       when its date lies within the trip's dates. Ride and lodging\n"
+    "                       options, --receipt and --refund do not go with it.\n\n"
     "examples:\n"
     "  confspend add ride 23.50 --provider uber --from \"Friends' place\" --to Venue --tip 3\n"
     "  confspend add lodging 0 --nights 8 --compare-rate 189\n"
     "  confspend add donation 20 --recipient PSF --monthly\n";
 
-/* Insert the monthly schedule described by X (from its date) and post what is due. */
+static int print_occurrence(const struct expense *x, void *arg)
+{
+    char *line = entry_summary(x);
+    (void)arg;
+    printf("%s\n", line);
+    free(line);
+    return 0;
+}
+
+/* Save the monthly schedule described by X (from its date), post what is due, and print
+ * the occurrences posted and the schedule. */
 static int add_schedule(struct cs_ctx *ctx, struct expense *x, const char *until)
 {
-    sqlite3_stmt *st = NULL;
+    struct schedule s = SCHEDULE_INIT;
+    char *line = NULL;
     int rc, n;
-    int64_t sid;
-    if (db_prepare(ctx->db,
-                   "INSERT INTO schedule(category, amount, currency, start_date, until_month, "
-                   "merchant, note, trip_id, reimbursable, payment, recipient, created_at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, unixepoch())",
-                   &st, &ctx->err))
-        return CS_EFAIL;
-    sqlite3_bind_text(st, 1, x->category, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, x->amount);
-    sqlite3_bind_text(st, 3, x->currency, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, x->date, -1, SQLITE_STATIC);
-    db_bind_text(st, 5, until);
-    db_bind_text(st, 6, x->merchant);
-    db_bind_text(st, 7, x->note);
-    db_bind_opt(st, 8, x->trip_id > 0 ? x->trip_id : -1);
-    sqlite3_bind_int(st, 9, x->reimbursable);
-    db_bind_text(st, 10, x->payment);
-    db_bind_text(st, 11, x->recipient);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(ctx->db, "cannot save the schedule", &ctx->err);
-    sid = sqlite3_last_insert_rowid(ctx->db);
-    if (schedule_post_due(ctx->db, ctx->today_s, &n, &ctx->err))
-        return CS_EFAIL;
-    if (db_prepare(ctx->db,
-                   "SELECT " EXPENSE_COLUMNS EXPENSE_FROM "WHERE e.schedule_id = ?1 ORDER BY e.id",
-                   &st, &ctx->err))
-        return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, sid);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        struct expense p;
-        char *line;
-        expense_from_row(st, &p);
-        line = entry_summary(&p);
-        printf("%s\n", line);
-        free(line);
-        expense_release(&p);
-    }
-    sqlite3_finalize(st);
-    {
-        char amt[32];
-        money_format(x->amount, money_digits(x->currency), amt, sizeof amt);
-        printf("monthly %s %s %s from %.7s%s%s (schedule %lld)\n", x->category, amt, x->currency,
-               x->date, until ? " until " : "", until ? until : "", (long long)sid);
-        ctx_summary(ctx, "add schedule %lld: monthly %s %s %s from %.7s%s%s", (long long)sid,
-                    x->category, amt, x->currency, x->date, until ? " until " : "",
-                    until ? until : "");
-    }
-    return 0;
+    schedule_from_expense(x, until, &s);
+    if ((rc = schedule_insert(ctx->db, &s, &ctx->err)) ||
+        (rc = schedule_post_due(ctx->db, ctx->today_s, &n, &ctx->err)) ||
+        (rc = schedule_each_occurrence(ctx->db, s.id, print_occurrence, NULL, &ctx->err)))
+        goto cleanup;
+    line = schedule_summary(&s);
+    printf("%s (schedule %lld)\n", line, (long long)s.id);
+    ctx_summary(ctx, "add schedule %lld: %s", (long long)s.id, line);
+cleanup:
+    free(line);
+    schedule_release(&s);
+    return rc;
 }
 
 /*
@@ -121,12 +104,30 @@ static int check_before_create(struct cs_ctx *ctx, struct cs_opt *o, const char 
     return rc;
 }
 
+/*
+ * The active trip into *ENDED when an expense dated DATE would have taken it but the trip
+ * ended more than two days before DATE; *ENDED stays TRIP_INIT otherwise (no active trip,
+ * or one that takes the date).
+ */
+static int active_trip_ended(struct cs_ctx *ctx, const char *date, struct trip *ended)
+{
+    int64_t id;
+    int rc;
+    if ((rc = trip_active(ctx->db, &id, &ctx->err)) || !id ||
+        (rc = trip_load_id(ctx->db, id, ended, &ctx->err)))
+        return rc;
+    if (trip_active_takes(ended, date))
+        trip_release(ended);
+    return 0;
+}
+
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {ENTRY_OPTIONS, {"monthly", OPT_FLAG}, {"until", OPT_VALUE}, {NULL}};
     const char *pos[2];
     int npos, rc;
     struct expense x = EXPENSE_INIT;
+    struct trip ended = TRIP_INIT;
 
     if ((rc = cmd_parse(ctx, &cmd_add, argc, argv, o, pos, 2, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
@@ -144,11 +145,17 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (args_has(o, "monthly")) {
         struct cs_date m, d = ctx->today;
         char dm[8];
-        if (strcmp(pos[0], "donation"))
-            return cs_error(&ctx->err, CS_EINPUT, "--monthly", pos[0],
-                            "only for donation expenses");
-        if (args_has(o, "refund"))
-            return cs_error(&ctx->err, CS_EINPUT, "--refund", NULL, "cannot go with --monthly");
+        /* what a schedule does not keep */
+        static const char *const not_kept[] = {"refund", "receipt", "provider",     "from",
+                                               "to",     "driver",  "tip",          "platform-fee",
+                                               "shared", "nights",  "compare-rate", NULL};
+        for (const char *const *n = not_kept; *n; n++) {
+            char field[32];
+            snprintf(field, sizeof field, "--%s", *n);
+            if (args_has(o, *n))
+                return cs_error(&ctx->err, CS_EINPUT, field, args_value(o, *n),
+                                "cannot go with --monthly");
+        }
         if (args_value(o, "date"))
             date_parse(args_value(o, "date"), &d, "--date", NULL);
         month_format(d, dm);
@@ -160,8 +167,17 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                                 "before the first month %s", dm);
         }
     }
+    /* a schedule never takes the active trip: only an explicit --trip */
+    if (args_has(o, "monthly") && !args_has(o, "trip"))
+        args_get(o, "no-trip")->seen = 1;
     if ((rc = check_before_create(ctx, o, pos[0], pos[1])) || (rc = ctx_open_write(ctx)))
         return rc;
+    if (!args_has(o, "trip") && !args_has(o, "no-trip") &&
+        (rc = active_trip_ended(ctx, args_value(o, "date") ? args_value(o, "date") : ctx->today_s,
+                                &ended)))
+        goto cleanup;
+    if (ended.id) /* as if --no-trip was given: no trip, and not its currency */
+        args_get(o, "no-trip")->seen = 1;
     if ((rc = entry_apply(ctx, o, pos[0], pos[1], &x, 0, &ctx->err)))
         goto cleanup;
     if (args_has(o, "monthly")) {
@@ -177,8 +193,13 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         printf("%s\n", line);
         ctx_summary(ctx, "add %s", line);
         free(line);
+        if (ended.id)
+            output_linef(stderr, STYLE_NONE,
+                         "confspend: not added to trip %s: it ended %s (give --trip %s to add it)",
+                         ended.slug, ended.end, ended.slug);
     }
 cleanup:
+    trip_release(&ended);
     expense_release(&x);
     return rc;
 }

@@ -25,7 +25,11 @@ static const char help[] =
     "      (with --since/--until one block per month and a first column month).\n"
     "      direct_actual: actual with the direct-driver arrangement (report rides).\n"
     "      For the current month the table projects to month end and flags categories\n"
-    "      heading over budget.\n\n"
+    "      heading over budget: per category S + T + round(O * D / d), D the month's\n"
+    "      days, d today's day; S its schedule occurrences (posted or due this month)\n"
+    "      as they are; T its trip expenses, those within their trip's dates scaled by\n"
+    "      the trip's days this month / its days so far (an ended trip: as they are);\n"
+    "      O the rest.\n\n"
     "  report rides [--trip SLUG | --month YYYY-MM | --since DATE [--until DATE]]\n"
     "               [ride options] [--format F]\n"
     "      what paying a driver directly would change, per route, for lyft/uber rides.\n"
@@ -134,8 +138,8 @@ static int do_budget(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
             }
             if (row->has_pct)
                 pct_format(row->used_tenths, pct, sizeof pct);
-            if (current) {
-                int64_t pr = round_half_away((__int128)row->actual * dim, t.d);
+            if (current && row->has_projection) {
+                int64_t pr = row->projected;
                 fmt_money(fmt, pr, r.digits, proj, sizeof proj);
                 if (row->has_budget && row->actual > row->budget) {
                     status = "OVER";
@@ -160,8 +164,8 @@ static int do_budget(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
         if (fmt == FMT_TABLE) {
             output_end(&out);
             if (current)
-                printf("projection: actual x %d days / day %d of the month; bar: actual / "
-                       "budget\n",
+                printf("projection: schedules as due, trips over their own days, the rest x %d "
+                       "days / day %d; bar: actual / budget\n",
                        dim, t.d);
         }
     }

@@ -1,11 +1,10 @@
-/* expense.c - the expense record: rules, load, save, filters and monthly schedules. */
+/* expense.c - the expense record: rules, load, save and filters. */
 #include "confspend/expense.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "confspend/date.h"
 #include "confspend/db.h"
 #include "confspend/money.h"
 
@@ -279,115 +278,4 @@ int expense_parse_id(const char *s, int64_t *out, struct cs_err *e)
         return cs_error(e, CS_EINPUT, "id", s, "not an expense id");
     *out = v;
     return 0;
-}
-
-void schedule_occurrence_date(const char *start, const char *month, char *out)
-{
-    struct cs_date s, m;
-    date_parse(start, &s, "start", NULL);
-    month_parse(month, &m, "month", NULL);
-    int dim = date_days_in_month(m.y, m.m);
-    m.d = s.d < dim ? s.d : dim;
-    date_format(m, out);
-}
-
-/* Months of schedules not posted yet whose occurrence date is <= today: the SQL decides
- * candidate schedules, C walks their months. */
-static const char *const due_sql =
-    "SELECT id, category, amount, currency, start_date, until_month, posted_month, merchant, "
-    "note, trip_id, reimbursable, payment, recipient FROM schedule "
-    "WHERE start_date <= ?1 AND (posted_month IS NULL OR posted_month < substr(?1, 1, 7)) "
-    "AND (until_month IS NULL OR posted_month IS NULL OR posted_month < until_month)";
-
-int schedule_has_due(sqlite3 *db, const char *today, struct cs_err *e)
-{
-    sqlite3_stmt *st = NULL;
-    int due = 0;
-    if (db_prepare(db, due_sql, &st, e))
-        return 0;
-    sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
-    while (!due && sqlite3_step(st) == SQLITE_ROW) {
-        const char *start = (const char *)sqlite3_column_text(st, 4);
-        const char *until = (const char *)sqlite3_column_text(st, 5);
-        const char *posted = (const char *)sqlite3_column_text(st, 6);
-        struct cs_date m;
-        char month[8], occ[11];
-        if (posted) {
-            month_parse(posted, &m, "month", NULL);
-            m = month_add(m, 1);
-        } else {
-            month_parse(
-                (char[8]){start[0], start[1], start[2], start[3], '-', start[5], start[6], 0}, &m,
-                "month", NULL);
-        }
-        month_format(m, month);
-        schedule_occurrence_date(start, month, occ);
-        if (strcmp(occ, today) <= 0 && (!until || strcmp(month, until) <= 0))
-            due = 1;
-    }
-    sqlite3_finalize(st);
-    return due;
-}
-
-int schedule_post_due(sqlite3 *db, const char *today, int *posted_n, struct cs_err *e)
-{
-    sqlite3_stmt *st = NULL, *up = NULL;
-    int rc = 0;
-    *posted_n = 0;
-    if (db_prepare(db, due_sql, &st, e) ||
-        db_prepare(db, "UPDATE schedule SET posted_month = ?2 WHERE id = ?1", &up, e)) {
-        rc = CS_EFAIL;
-        goto cleanup;
-    }
-    sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *start = (const char *)sqlite3_column_text(st, 4);
-        const char *until = (const char *)sqlite3_column_text(st, 5);
-        const char *posted = (const char *)sqlite3_column_text(st, 6);
-        struct cs_date m;
-        char month[8], last[8] = "";
-        char start_month[8] = {start[0], start[1], start[2], start[3], '-', start[5], start[6], 0};
-        month_parse(posted ? posted : start_month, &m, "month", NULL);
-        if (posted)
-            m = month_add(m, 1);
-        for (;; m = month_add(m, 1)) {
-            struct expense x = EXPENSE_INIT;
-            month_format(m, month);
-            if (until && strcmp(month, until) > 0)
-                break;
-            schedule_occurrence_date(start, month, x.date);
-            if (strcmp(x.date, today) > 0)
-                break;
-            x.schedule_id = sqlite3_column_int64(st, 0);
-            snprintf(x.category, sizeof x.category, "%s", (const char *)sqlite3_column_text(st, 1));
-            x.amount = sqlite3_column_int64(st, 2);
-            snprintf(x.currency, sizeof x.currency, "%s", (const char *)sqlite3_column_text(st, 3));
-            x.merchant = db_col_dup(st, 7);
-            x.note = db_col_dup(st, 8);
-            x.trip_id = sqlite3_column_int64(st, 9);
-            x.reimbursable = sqlite3_column_int(st, 10);
-            x.payment = db_col_dup(st, 11);
-            x.recipient = db_col_dup(st, 12);
-            x.occurrence = xstrdup(month);
-            rc = expense_insert(db, &x, e);
-            expense_release(&x);
-            if (rc)
-                goto cleanup;
-            (*posted_n)++;
-            snprintf(last, sizeof last, "%s", month);
-        }
-        if (*last) {
-            sqlite3_reset(up);
-            sqlite3_bind_int64(up, 1, sqlite3_column_int64(st, 0));
-            sqlite3_bind_text(up, 2, last, -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(up) != SQLITE_DONE) {
-                rc = db_fail(db, "cannot update the schedule", e);
-                goto cleanup;
-            }
-        }
-    }
-cleanup:
-    sqlite3_finalize(st);
-    sqlite3_finalize(up);
-    return rc;
 }

@@ -10,6 +10,7 @@
 #include "confspend/expense.h"
 #include "confspend/money.h"
 #include "confspend/rate.h"
+#include "confspend/schedule.h"
 
 /* The error for a sum past int64 (only hostile amounts get there). */
 static int too_large(struct cs_err *e)
@@ -235,6 +236,7 @@ struct acc {
     long count[NCAT];
     int has_budget[NCAT + 1];
     int64_t budget[NCAT + 1]; /* [NCAT] is total */
+    int64_t committed[NCAT];  /* of actual: schedule occurrences after today */
 };
 
 /* Index of the block holding DATE: months since FIRST, or 0 for a trip. */
@@ -291,7 +293,7 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
                     if ((rc = rate_convert(db, cur, occ, r->base, sqlite3_column_int64(st, 1), &v,
                                            e)))
                         goto cleanup;
-                    if (money_add(&acc[b].actual[ci], v)) {
+                    if (money_add(&acc[b].actual[ci], v) || money_add(&acc[b].committed[ci], v)) {
                         rc = too_large(e);
                         goto cleanup;
                     }
@@ -352,6 +354,151 @@ static int foreign_actual(sqlite3 *db, const struct period *p, int trip,
     if (!rc && step != SQLITE_DONE)
         rc = db_fail(db, "cannot sum expenses", e);
     sqlite3_finalize(st);
+    return rc;
+}
+
+/* *OUT = round(V * NUM / DEN), half away from zero; CS_EFAIL when it does not fit. */
+static int scale(int64_t v, long num, long den, int64_t *out)
+{
+    __int128 p = (__int128)v * num, q = p / den;
+    if (q >= INT64_MAX || q <= INT64_MIN)
+        return CS_EFAIL;
+    *out = round_half_away(p, den);
+    return 0;
+}
+
+int budget_projection(int64_t scheduled, int64_t trip_outside, const struct projection_trip *trips,
+                      size_t ntrips, int64_t other, int dim, int day, int64_t *out)
+{
+    int64_t sum = 0, v;
+    if (day <= 0 || money_add(&sum, scheduled) || money_add(&sum, trip_outside))
+        return CS_EFAIL;
+    for (size_t i = 0; i < ntrips; i++) {
+        const struct projection_trip *t = &trips[i];
+        v = t->within;
+        if (t->days_so_far > 0 && t->days > t->days_so_far &&
+            scale(t->within, t->days, t->days_so_far, &v))
+            return CS_EFAIL;
+        if (money_add(&sum, v))
+            return CS_EFAIL;
+    }
+    if (scale(other, dim, day, &v) || money_add(&sum, v))
+        return CS_EFAIL;
+    *out = sum;
+    return 0;
+}
+
+/* Days of [A, B] ("YYYY-MM-DD", either may be "") that fall within [LO, HI]. */
+static long days_within(const char *a, const char *b, const char *lo, const char *hi)
+{
+    struct cs_date x, y;
+    const char *from = strcmp(a, lo) > 0 ? a : lo, *to = strcmp(b, hi) < 0 ? b : hi;
+    if (strcmp(from, to) > 0 || date_parse(from, &x, "date", NULL) ||
+        date_parse(to, &y, "date", NULL))
+        return 0;
+    return date_to_days(y) - date_to_days(x) + 1;
+}
+
+/* A trip's expenses of the month being projected, per category. */
+struct month_trip {
+    int64_t id;
+    char start[11], end[11];
+    int64_t within[NCAT];
+};
+
+/*
+ * The projection of every category of block B (TODAY's month) into PROJ: the month's
+ * posted schedule occurrences and its trip expenses are read here (the committed ones
+ * were counted by add_committed), the rest is what remains of actual.
+ */
+static int project_month(sqlite3 *db, const struct budget_report *r, int b, const char *today,
+                         const struct acc *acc, int64_t *proj, struct cs_err *e)
+{
+    const struct budget_block *blk = &r->blocks[b];
+    sqlite3_stmt *st = NULL;
+    struct month_trip *trips = NULL;
+    struct projection_trip *pt = NULL;
+    size_t ntrips = 0;
+    int64_t sched[NCAT] = {0}, outside[NCAT] = {0};
+    struct cs_date t;
+    int rc = 0, step;
+    if (db_prepare(db,
+                   "SELECT e.date, e.category, e.currency, e.amount, e.schedule_id IS NOT NULL, "
+                   "e.trip_id, t.start_date, t.end_date FROM expense e "
+                   "LEFT JOIN trip t ON t.id = e.trip_id WHERE e.date BETWEEN ?1 AND ?2 "
+                   "AND (e.schedule_id IS NOT NULL OR e.trip_id IS NOT NULL)",
+                   &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_text(st, 1, blk->since, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, blk->until, -1, SQLITE_STATIC);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *date = (const char *)sqlite3_column_text(st, 0);
+        int ci = category_index((const char *)sqlite3_column_text(st, 1));
+        const char *start = (const char *)sqlite3_column_text(st, 6);
+        const char *end = (const char *)sqlite3_column_text(st, 7);
+        int64_t v, *to;
+        if (ci < 0)
+            continue;
+        if ((rc = rate_convert(db, (const char *)sqlite3_column_text(st, 2), date, r->base,
+                               sqlite3_column_int64(st, 3), &v, e)))
+            goto cleanup;
+        if (sqlite3_column_int(st, 4)) {
+            to = &sched[ci];
+        } else if (!start || !end || strcmp(date, start) < 0 || strcmp(date, end) > 0) {
+            to = &outside[ci];
+        } else {
+            size_t i = 0;
+            int64_t id = sqlite3_column_int64(st, 5);
+            while (i < ntrips && trips[i].id != id)
+                i++;
+            if (i == ntrips) {
+                trips = xrealloc(trips, sizeof *trips * (ntrips + 1));
+                memset(&trips[ntrips], 0, sizeof *trips);
+                trips[ntrips].id = id;
+                snprintf(trips[ntrips].start, sizeof trips[ntrips].start, "%s", start);
+                snprintf(trips[ntrips].end, sizeof trips[ntrips].end, "%s", end);
+                ntrips++;
+            }
+            to = &trips[i].within[ci];
+        }
+        if (money_add(to, v)) {
+            rc = too_large(e);
+            goto cleanup;
+        }
+    }
+    if (step != SQLITE_DONE) {
+        rc = db_fail(db, "cannot sum expenses", e);
+        goto cleanup;
+    }
+    date_parse(today, &t, "today", NULL);
+    pt = xmalloc(sizeof *pt * (ntrips ? ntrips : 1));
+    for (int ci = 0; ci < NCAT; ci++) {
+        int64_t s = 0, other = acc[b].actual[ci];
+        if (money_add(&s, sched[ci]) || money_add(&s, acc[b].committed[ci]) ||
+            __builtin_sub_overflow(other, s, &other) ||
+            __builtin_sub_overflow(other, outside[ci], &other)) {
+            rc = too_large(e);
+            goto cleanup;
+        }
+        for (size_t i = 0; i < ntrips; i++) {
+            pt[i].within = trips[i].within[ci];
+            pt[i].days = days_within(trips[i].start, trips[i].end, blk->since, blk->until);
+            pt[i].days_so_far = days_within(trips[i].start, trips[i].end, blk->since, today);
+            if (__builtin_sub_overflow(other, pt[i].within, &other)) {
+                rc = too_large(e);
+                goto cleanup;
+            }
+        }
+        if (budget_projection(s, outside[ci], pt, ntrips, other, date_days_in_month(t.y, t.m), t.d,
+                              &proj[ci])) {
+            rc = too_large(e);
+            goto cleanup;
+        }
+    }
+cleanup:
+    sqlite3_finalize(st);
+    free(trips);
+    free(pt);
     return rc;
 }
 
@@ -460,6 +607,10 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
         struct budget_block *blk = &out->blocks[b];
         struct period bp = *p;
         struct ride_result rr;
+        int64_t proj[NCAT] = {0}, proj_total = 0;
+        int current = !trip && !strncmp(blk->month, today, 7);
+        if (current && (rc = project_month(db, out, b, today, acc, proj, e)))
+            goto cleanup;
         snprintf(bp.since, sizeof bp.since, "%s", blk->since);
         snprintf(bp.until, sizeof bp.until, "%s", blk->until);
         if ((rc = report_rides(db, &bp, rp, &rr, e)))
@@ -477,11 +628,19 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
             row->budget = acc[b].budget[ci];
             row->actual = acc[b].actual[ci];
             row->direct_actual = row->actual - (ci == 0 ? blk->expected_savings : 0);
+            row->has_projection = current;
+            row->projected = proj[ci];
+            if (money_add(&proj_total, proj[ci])) {
+                rc = too_large(e);
+                goto cleanup;
+            }
         }
         if (budget_block_finish(blk, acc[b].has_budget[NCAT], acc[b].budget[NCAT])) {
             rc = too_large(e);
             goto cleanup;
         }
+        blk->rows[blk->nrows - 1].has_projection = current;
+        blk->rows[blk->nrows - 1].projected = proj_total;
     }
 cleanup:
     sqlite3_finalize(st);

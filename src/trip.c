@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confspend/date.h"
 #include "confspend/db.h"
 
 void trip_release(struct trip *t)
@@ -131,6 +132,14 @@ int trip_active(sqlite3 *db, int64_t *id, struct cs_err *e)
         *id = strtoll(v, NULL, 10);
     free(v);
     return 0;
+}
+
+int trip_active_takes(const struct trip *t, const char *date)
+{
+    struct cs_date d, end;
+    if (date_parse(date, &d, "date", NULL) || date_parse(t->end, &end, "end", NULL))
+        return 1;
+    return date_to_days(d) - date_to_days(end) <= 2;
 }
 
 int trip_delete(sqlite3 *db, const struct trip *t, struct cs_err *e)

@@ -90,17 +90,4 @@ int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **s
 /* Parse an expense id ("12", "#12"); CS_EINPUT naming "id" otherwise. */
 int expense_parse_id(const char *s, int64_t *out, struct cs_err *e);
 
-/*
- * Post every occurrence of the monthly schedules that is due on or before TODAY
- * ("YYYY-MM-DD") and not yet posted, each once, as ordinary expenses; *POSTED counts them.
- * Runs inside the caller's transaction.
- */
-int schedule_post_due(sqlite3 *db, const char *today, int *posted, struct cs_err *e);
-
-/* 1 when some schedule has an occurrence due on or before TODAY that is not posted. */
-int schedule_has_due(sqlite3 *db, const char *today, struct cs_err *e);
-
-/* The occurrence date of a schedule starting on START in month M: START's day, clamped. */
-void schedule_occurrence_date(const char *start, const char *month, char *out);
-
 #endif

@@ -42,6 +42,8 @@ struct budget_row {
     int64_t budget, actual, remaining, direct_actual;
     int has_pct;
     int64_t used_tenths; /* used_pct * 10, half away from zero */
+    int has_projection;  /* the block is the current month */
+    int64_t projected;   /* to month end (budget_projection); the total row: the rows' sum */
 };
 
 /* One block: a month ("2026-11"), or the whole period of a trip (month ""). */
@@ -69,12 +71,34 @@ struct budget_report {
  * one block for a trip (its budgets, its expenses). actual sums the block's expenses in
  * the base currency (refunds subtract) plus the monthly schedules' occurrences that fall
  * in the block after TODAY (committed). direct_actual differs from actual on the ride and
- * total rows by the ride model's expected savings. Allocates; release with
+ * total rows by the ride model's expected savings. The block of TODAY's month (not for a
+ * trip) gets projections (budget_projection per category, over the month's schedule
+ * occurrences, each trip's expenses and the rest). Allocates; release with
  * budget_report_release().
  */
 int report_budget(sqlite3 *db, const struct period *p, const char *today,
                   const struct ride_params *rp, struct budget_report *out, struct cs_err *e);
 void budget_report_release(struct budget_report *r);
+
+/* One trip's part of a category's spending in the month being projected. */
+struct projection_trip {
+    int64_t within;   /* expenses dated within the trip's start..end, base minor units */
+    long days;        /* the trip's days in the month */
+    long days_so_far; /* of those, the days up to today (today included) */
+};
+
+/*
+ * Pure: a category's projection to month end, S + T + round(O * DIM / DAY), all in base
+ * minor units: S = SCHEDULED, the month's schedule occurrences (posted or still due this
+ * month) at their amounts; T = the month's spending that belongs to a trip, extrapolated
+ * only over the trip's own remaining days: each of the NTRIPS trips' WITHIN scaled by
+ * DAYS / DAYS_SO_FAR (half away from zero; as it is when the trip has no day up to today
+ * yet, and unscaled, days = days so far, once it ended), plus TRIP_OUTSIDE, its expenses
+ * dated outside their trip's dates, as they are; O = OTHER, everything else. DIM is the
+ * month's days and DAY today's day of the month. CS_EFAIL when it does not fit in int64.
+ */
+int budget_projection(int64_t scheduled, int64_t trip_outside, const struct projection_trip *trips,
+                      size_t ntrips, int64_t other, int dim, int day, int64_t *out);
 
 /* Pure: fill remaining, used_tenths and the total row of BLOCK's category rows.
  * CS_EFAIL when a total does not fit in int64. */

@@ -47,4 +47,11 @@ int trip_each(sqlite3 *db, const char *slug,
 /* The active trip's id (config "trip.active"), or 0. */
 int trip_active(sqlite3 *db, int64_t *id, struct cs_err *e);
 
+/*
+ * Pure: 1 when an expense dated DATE ("YYYY-MM-DD") takes T as the active trip: any date
+ * up to two days after its end (the ride home, the last meal); dates before its start too
+ * (tickets and flights are bought early). 0 when DATE is more than two days after it.
+ */
+int trip_active_takes(const struct trip *t, const char *date);
+
 #endif

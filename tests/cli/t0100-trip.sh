@@ -169,6 +169,38 @@ expect_fail "unknown option" 2 "option: unknown option (--colour)" cs trip list 
 expect_fail "bad --format" 2 "--format: must be table, csv or json (xml)" cs trip list --format xml
 expect_fail "extra argument" 2 "argument: unexpected argument (extra)" cs trip list extra
 
+# (rev 2) the active trip does not outlive its trip: more than 2 days after its end, an
+# add without --trip/--no-trip gets no trip (nor its currency) and says so; exit 0
+export CONFSPEND_DB="$TMP/ended.db"
+cs trip add berlin --name Berlin --start 2026-11-01 --end 2026-11-05 --currency EUR >/dev/null
+cs trip use berlin >/dev/null
+ENDED="confspend: not added to trip berlin: it ended 2026-11-05 (give --trip berlin to add it)"
+expect_out "two days after the end it still takes the trip" "1  2026-11-07  meal  5.00 EUR  [berlin]" \
+  cs add meal 5 --date 2026-11-07
+check "and says nothing" "$(cat "$TMP/err")" = ""
+expect_out "before the start it takes the trip (bought early)" "2  2026-09-01  ticket  300.00 EUR  [berlin]" \
+  cs add ticket 300 --date 2026-09-01
+check "and says nothing" "$(cat "$TMP/err")" = ""
+expect_out "three days after: no trip, the base currency" "3  2026-11-08  meal  6.00 USD" \
+  cs add meal 6 --date 2026-11-08
+check "stderr says why, in one line" "$(cat "$TMP/err")" = "$ENDED"
+expect_out "today (2026-11-10) by default" "4  2026-11-10  ride  12.00 USD" cs add ride 12
+check "the same line" "$(cat "$TMP/err")" = "$ENDED"
+expect_out "stored without a trip" "3|NULL|USD
+4|NULL|USD" sql "SELECT id, quote(trip_id), currency FROM expense WHERE id IN (3, 4)"
+expect_out "--trip still adds it" "5  2026-11-10  meal  7.00 EUR  [berlin]" cs add meal 7 --trip berlin
+check "without a word" "$(cat "$TMP/err")" = ""
+expect_out "--no-trip" "6  2026-11-10  meal  8.00 USD" cs add meal 8 --no-trip
+check "without a word" "$(cat "$TMP/err")" = ""
+expect_out "a monthly one never takes the active trip, and says nothing" \
+  "7  2026-11-10  other  3.00 USD
+monthly other 3.00 USD from 2026-11 (schedule 1)" cs add other 3 --monthly
+check "without a word" "$(cat "$TMP/err")" = ""
+expect_out "the trip is still the active one" "active trip: berlin" sh -c '"$CONFSPEND" trip show berlin --format csv | tail -1 | grep -q ",yes" && echo "active trip: berlin"'
+expect_out "an edit keeps the trip it has" "1  2026-11-20  meal  5.00 EUR  [berlin]" cs edit 1 --date 2026-11-20
+check "without a word" "$(cat "$TMP/err")" = ""
+expect_fail "a refused add says only its error" 2 "amount: must be greater than zero" cs add meal 0
+
 # --help
 out=$(cs trip --help); rc=$?
 check "trip --help exits 0" "$rc" -eq 0

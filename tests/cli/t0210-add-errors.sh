@@ -101,8 +101,10 @@ f "--shared on meal" 2 "--shared: only for ride expenses (meal)" cs add meal 5 -
 f "--nights on ride" 2 "--nights: only for lodging expenses (ride)" cs add ride 5 --nights 2
 f "--compare-rate on meal" 2 "--compare-rate: only for lodging expenses (meal)" cs add meal 5 --compare-rate 3
 f "--recipient on meal" 2 "--recipient: only for donation expenses (meal)" cs add meal 5 --recipient PSF
-f "--monthly on meal" 2 "--monthly: only for donation expenses (meal)" cs add meal 5 --monthly
-f "--monthly on ride" 2 "--monthly: only for donation expenses (ride)" cs add ride 5 --monthly
+# (rev 2) --monthly goes with every category, not with what a schedule does not keep
+f "--monthly with --provider" 2 "--provider: cannot go with --monthly (uber)" cs add ride 5 --monthly --provider uber
+f "--monthly with --nights" 2 "--nights: cannot go with --monthly (2)" cs add lodging 5 --monthly --nights 2
+f "--monthly with --receipt" 2 "--receipt: cannot go with --monthly (r.pdf)" cs add meal 5 --monthly --receipt r.pdf
 
 # invalid UTF-8 in every text option
 for o in merchant note payment receipt from to driver recipient; do

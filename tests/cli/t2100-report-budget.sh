@@ -55,11 +55,78 @@ expect_out "range" "month,category,budget,actual,remaining,used_pct,direct_actua
 expect_out "json keys" '{"category": "ride", "budget": "100.00", "actual": "136.15", "remaining": "-36.15", "used_pct": "136.2", "direct_actual": "118.12"},' \
   json_row 2 report budget --format json
 
-# the table: projection (x 30 days / day 10) and the over-budget flags
+# the table: projection and the over-budget flags. Nothing here is on a trip, so
+# ride = 136.15 * 30 / 10 = 408.45; the donation is a schedule occurrence, counted as it is
+# (20.00, not 60.00), so total = 20.00 + 408.45 + 90.05 * 3 (270.15) = 698.60
 out=$(cs report budget)
 echo "$out" | grep -q '^ride .*408\.45 *OVER' && ok || bad "table: ride projection 408.45 flagged OVER: $out"
-echo "$out" | grep -q '^total .*738\.60 *heading over' && ok || bad "table: total heading over: $out"
+echo "$out" | grep -q '^donation .* 20\.00  *$' && ok || bad "table: donation projected as it is: $out"
+echo "$out" | grep -q '^total .*698\.60 *heading over' && ok || bad "table: total heading over: $out"
 echo "$out" | grep -q '█' && ok || bad "table: bar chart"
+
+# (rev 2) the projection per category: S + T + round(O * D / d), here D = 30, d = 10
+main_db=$CONFSPEND_DB
+export CONFSPEND_DB="$TMP/projection.db"
+cs budget set ride 100 >/dev/null; cs budget set meal 200 >/dev/null
+cs budget set lodging 500 >/dev/null; cs budget set donation 20 >/dev/null
+cs budget set other 50 >/dev/null
+cs rate set EUR 1.08 --date 2026-11-01 >/dev/null
+cs add donation 20 --monthly --date 2026-11-03 --recipient PSF >/dev/null   # S, posted
+cs add other 9.99 --monthly --date 2026-10-25 --merchant "Cloud Co" >/dev/null # S, due 11-25
+cs add other 4 --date 2026-11-02 >/dev/null
+cs trip add conf --name Conf --start 2026-11-08 --end 2026-11-14 >/dev/null     # on: 7 days, 3 so far
+cs trip add past --name Past --start 2026-11-01 --end 2026-11-04 >/dev/null     # ended
+cs trip add late --name Late --start 2026-11-09 --end 2026-12-05 >/dev/null     # 22 days in Nov, 2 so far
+cs trip add future --name Future --start 2026-11-20 --end 2026-11-22 >/dev/null # no day so far
+cs add meal 30 --trip conf --date 2026-11-08 >/dev/null
+cs add meal 25.55 --trip conf --date 2026-11-09 >/dev/null
+cs add meal 10 --currency EUR --trip conf --date 2026-11-10 >/dev/null         # 10.80 USD
+cs add ticket 300 --trip conf --date 2026-09-15 >/dev/null                     # another month
+cs add ride 12.10 --trip conf --date 2026-11-07 >/dev/null                     # before its start
+cs add ride 20.05 --trip conf --date 2026-11-10 --provider uber >/dev/null
+cs add lodging 200 --trip past --date 2026-11-01 --nights 3 >/dev/null
+cs add meal 11 --trip past --date 2026-11-03 >/dev/null
+cs add meal 7.33 --trip late --date 2026-11-10 >/dev/null
+cs add travel 150 --trip future --date 2026-11-20 >/dev/null
+cs add travel 80 --trip future --date 2026-11-05 >/dev/null                    # before its start
+cs add meal 14.50 --date 2026-11-05 >/dev/null
+cs add meal 2.25 --refund --date 2026-11-06 >/dev/null
+out=$(cs report budget)
+# ride:     T = 12.10 (outside conf's dates, as it is) + round(20.05 * 7 / 3 = 46.7833) 46.78
+#           = 58.88 against 100: ok
+# meal:     T = round((30 + 25.55 + 10.80) * 7 / 3 = 154.8166) 154.82 (conf)
+#               + 11.00 (past ended: as it is) + round(7.33 * 22 / 2 = 80.63) 80.63 (late)
+#           O = 14.50 - 2.25 = 12.25, round(12.25 * 30 / 10) = 36.75
+#           = 283.20 against 200: heading over (the old actual x 30 / 10 gave 290.79)
+# lodging:  T = 200.00 (past ended) = 200.00 against 500: ok (not 600.00)
+# donation: S = 20.00 against 20: ok, not heading over for being paid on the 3rd
+# travel:   T = 150.00 (future: no day so far, as it is) + 80.00 (outside) = 230.00
+# other:    S = 9.99 (due 11-25) + round(4.00 * 30 / 10) 12.00 = 21.99 against 50: ok
+# total:    58.88 + 283.20 + 200.00 + 20.00 + 230.00 + 21.99 = 814.07 against 870: ok
+for want in '^ride +100\.00 +32\.15 +67\.85 +32\.2 +32\.15 +58\.88 +ok ' \
+  '^meal +200\.00 +96\.93 +103\.07 +48\.5 +96\.93 +283\.20 +heading over ' \
+  '^lodging +500\.00 +200\.00 +300\.00 +40\.0 +200\.00 +200\.00 +ok ' \
+  '^donation +20\.00 +20\.00 +0\.00 +100\.0 +20\.00 +20\.00 +ok ' \
+  '^travel +230\.00 +230\.00 +230\.00 *$' \
+  '^other +50\.00 +13\.99 +36\.01 +28\.0 +13\.99 +21\.99 +ok ' \
+  '^total +870\.00 +593\.07 +276\.93 +68\.2 +593\.07 +814\.07 +ok '; do
+  echo "$out" | grep -qE -- "$want" && ok || bad "projection row /$want/: $out"
+done
+check "the projection's line" "$(echo "$out" | tail -1)" = \
+  "projection: schedules as due, trips over their own days, the rest x 30 days / day 10; bar: actual / budget"
+# a day later conf has 4 of its 7 days behind it: meal's conf part is
+# round(66.35 * 7 / 4 = 116.1125) 116.11, late's round(7.33 * 22 / 3 = 53.7533) 53.75,
+# O round(12.25 * 30 / 11 = 33.4090) 33.41: 116.11 + 11.00 + 53.75 + 33.41 = 214.27
+out=$(CONFSPEND_TODAY=2026-11-11 "$CONFSPEND" report budget)
+echo "$out" | grep -qE '^meal +200\.00 +96\.93 .* 214\.27 +heading over ' && ok || bad "a day later: $out"
+# once conf has ended (11-20) it is counted as it is: 66.35 + 11.00 + round(7.33 * 22 / 12
+# = 13.4383) 13.44 + round(12.25 * 30 / 20 = 18.375) 18.38 = 109.17: ok again
+out=$(CONFSPEND_TODAY=2026-11-20 "$CONFSPEND" report budget)
+echo "$out" | grep -qE '^meal +200\.00 +96\.93 .* 109\.17 +ok ' && ok || bad "conf ended: $out"
+# the csv has no projection
+expect_out "csv columns stay" "category,budget,actual,remaining,used_pct,direct_actual" \
+  sh -c '"$CONFSPEND" report budget --format csv | head -1 | tr -d "\r"'
+export CONFSPEND_DB=$main_db
 
 # a month with no budget at all: budget columns empty, total budget empty
 cs budget rm ride >/dev/null; cs budget rm meal >/dev/null; cs budget rm total >/dev/null

@@ -180,7 +180,7 @@ done <<'TABLE'
 2 | trip: no such trip (caf\xe9) | cs add meal 5 --trip "$BAD"
 2 | --trip: cannot go with --no-trip (conf) | cs add meal 5 --trip conf --no-trip
 2 | --reimbursable: cannot go with --personal | cs add meal 5 --reimbursable --personal
-2 | --monthly: only for donation expenses (meal) | cs add meal 5 --monthly
+2 | --tip: cannot go with --monthly (1) | cs add ride 5 --monthly --tip 1
 2 | --until: no such month (2026-13) | cs add donation 5 --monthly --until 2026-13
 2 | --until: before the first month 2026-11 (2020-01) | cs add donation 5 --monthly --until 2020-01
 2 | --until: only with --monthly (2026-12) | cs add meal 5 --until 2026-12
