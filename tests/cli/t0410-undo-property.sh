@@ -43,7 +43,7 @@ def ids():
 def step(k):
     kind = rnd.choice(["add", "add", "add", "edit", "rm", "trip add", "trip edit", "trip rm",
                        "trip use", "budget set", "budget rm", "config set", "rate set",
-                       "import", "monthly"])
+                       "import", "monthly", "schedule edit", "schedule stop", "schedule rm"])
     day = "2026-11-%02d" % rnd.randint(1, 10)
     if kind == "add":
         cat = rnd.choice(cats)
@@ -91,6 +91,15 @@ def step(k):
                 fp.write("2026-10-%02d,meal,%d.00,USD,M%d,%d-%d,%s\n" % (
                     rnd.randint(1, 28), rnd.randint(1, 40), i, k, i, "imp%d" % k if i % 3 == 0 else ""))
         return ["import", "csv", f]
+    if kind.startswith("schedule "):
+        c = sqlite3.connect(db)
+        sch = [x[0] for x in c.execute("SELECT id FROM schedule")]
+        c.close()
+        if sch:
+            sid = str(rnd.choice(sch))
+            if kind == "schedule edit":
+                return ["schedule", "edit", sid, "--amount", "%d" % rnd.randint(5, 50), "--note", "e%d" % k]
+            return ["schedule", kind.split()[1], sid]
     if kind == "monthly":
         return ["add", "donation", "20", "--recipient", "PSF", "--monthly", "--date", "2026-09-15"]
     return ["add", "meal", "1.25"]
