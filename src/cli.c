@@ -158,3 +158,10 @@ int cli_run(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv)
     ctx->command = ctx->summary = NULL;
     return rc;
 }
+
+struct period_sel period_sel_of(struct cs_opt *o)
+{
+    struct period_sel s = {args_value(o, "trip"), args_value(o, "month"), args_value(o, "since"),
+                           args_value(o, "until")};
+    return s;
+}

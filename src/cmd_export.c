@@ -130,6 +130,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 
     if ((rc = cmd_parse(ctx, &cmd_export, argc, argv, o, pos, 2, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
+    struct period_sel sel = period_sel_of(o);
     if (npos < 1)
         return cs_error(&ctx->err, CS_EINPUT, "format", NULL,
                         "missing (usage: confspend export csv|xlsx FILE [options])");
@@ -146,14 +147,15 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (xlsx && !strcmp(path, "-"))
         return cs_error(&ctx->err, CS_EINPUT, "file", path,
                         "export xlsx writes a file, not standard output");
-    if (period_precheck(o, 0, &ctx->err))
+    if (period_precheck(&sel, 0, &ctx->err))
         return CS_EINPUT;
     /* only a regular file is replaced, and a symlink is followed only when it and its
      * file are the user's: a bad target is refused before the database is opened (the
      * export checks again as it opens the file) */
     if (strcmp(path, "-") && (rc = outfile_check(path, "export", &ctx->err)))
         return rc;
-    if ((rc = ctx_open_db(ctx)) || (rc = period_resolve(ctx, o, 0, 0, &p, &ctx->err)))
+    if ((rc = ctx_open_db(ctx)) ||
+        (rc = period_resolve(ctx->db, ctx->today, &sel, 0, 0, &p, &ctx->err)))
         return rc;
     if (xlsx) {
         if (!(rc = xlsx_export(ctx, path, &p, args_has(o, "reimbursable-only"))))

@@ -46,13 +46,15 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 
     if ((rc = cmd_parse(ctx, &cmd_list, argc, argv, o, pos, 0, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
+    struct period_sel sel = period_sel_of(o);
     if (output_parse_format(args_value(o, "format"), &fmt, &ctx->err) ||
-        period_precheck(o, 0, &ctx->err))
+        period_precheck(&sel, 0, &ctx->err))
         return CS_EINPUT;
     if (args_value(o, "category") && !category_valid(args_value(o, "category")))
         return cs_error(&ctx->err, CS_EINPUT, "--category", args_value(o, "category"),
                         "unknown category");
-    if ((rc = ctx_open_db(ctx)) || (rc = period_resolve(ctx, o, 0, 0, &p, &ctx->err)))
+    if ((rc = ctx_open_db(ctx)) ||
+        (rc = period_resolve(ctx->db, ctx->today, &sel, 0, 0, &p, &ctx->err)))
         return rc;
     period_filter(&p, &f);
     if (args_value(o, "category"))

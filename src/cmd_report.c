@@ -100,12 +100,14 @@ static int do_budget(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
     static const char *const tbl_head[] = {"category", "budget",    "actual", "remaining", "used %",
                                            "direct",   "projected", "status", "",          ""};
 
-    if (period_precheck(o, 1, &ctx->err) || ride_params_precheck(o, &ctx->err))
+    struct period_sel sel = period_sel_of(o);
+    if (period_precheck(&sel, 1, &ctx->err) || ride_params_precheck(o, &ctx->err))
         return CS_EINPUT;
     if (range && !(args_has(o, "since") && args_has(o, "until")))
         return cs_error(&ctx->err, CS_EINPUT, args_has(o, "since") ? "--until" : "--since", NULL,
                         "required with %s", args_has(o, "since") ? "--since" : "--until");
-    if ((rc = ctx_open_db(ctx)) || (rc = period_resolve(ctx, o, 1, 1, &p, &ctx->err)) ||
+    if ((rc = ctx_open_db(ctx)) ||
+        (rc = period_resolve(ctx->db, ctx->today, &sel, 1, 1, &p, &ctx->err)) ||
         (rc = ride_params_load(ctx->db, o, &rp, &ctx->err)) ||
         (rc = report_budget(ctx->db, &p, ctx->today_s, &rp, &r, &ctx->err)))
         return rc;
@@ -208,11 +210,13 @@ static int do_rides(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
     static const int align[] = {0,           ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
                                 ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
 
-    if (period_precheck(o, 0, &ctx->err) || ride_params_precheck(o, &ctx->err))
+    struct period_sel sel = period_sel_of(o);
+    if (period_precheck(&sel, 0, &ctx->err) || ride_params_precheck(o, &ctx->err))
         return CS_EINPUT;
     if (args_has(o, "until") && !args_has(o, "since"))
         return cs_error(&ctx->err, CS_EINPUT, "--since", NULL, "required with --until");
-    if ((rc = ctx_open_db(ctx)) || (rc = period_resolve(ctx, o, 0, 1, &p, &ctx->err)) ||
+    if ((rc = ctx_open_db(ctx)) ||
+        (rc = period_resolve(ctx->db, ctx->today, &sel, 0, 1, &p, &ctx->err)) ||
         (rc = ride_params_load(ctx->db, o, &rp, &ctx->err)) ||
         (rc = config_base_currency(ctx->db, base, &ctx->err)) ||
         (rc = report_rides(ctx->db, &p, &rp, &rr, &ctx->err)))

@@ -8,15 +8,15 @@
 #include "confspend/expense.h"
 #include "confspend/trip.h"
 
-int period_precheck(struct cs_opt *o, int months, struct cs_err *e)
+int period_precheck(const struct period_sel *sel, int months, struct cs_err *e)
 {
     struct cs_date a, b;
-    const char *since = args_value(o, "since"), *until = args_value(o, "until");
-    int n = args_has(o, "trip") + args_has(o, "month") + (since || until);
+    const char *since = sel->since, *until = sel->until;
+    int n = !!sel->trip + !!sel->month + (since || until);
     if (n > 1)
         return cs_error(e, CS_EINPUT, "period", NULL,
                         "give one of --trip, --month or --since/--until");
-    if (args_value(o, "month") && month_parse(args_value(o, "month"), &a, "--month", e))
+    if (sel->month && month_parse(sel->month, &a, "--month", e))
         return CS_EINPUT;
     if (months) {
         if (since && month_parse(since, &a, "--since", e))
@@ -34,14 +34,14 @@ int period_precheck(struct cs_opt *o, int months, struct cs_err *e)
     return 0;
 }
 
-int period_resolve(struct cs_ctx *ctx, struct cs_opt *o, int months, int default_month,
-                   struct period *p, struct cs_err *e)
+int period_resolve(sqlite3 *db, struct cs_date today, const struct period_sel *sel, int months,
+                   int default_month, struct period *p, struct cs_err *e)
 {
-    const char *since = args_value(o, "since"), *until = args_value(o, "until");
+    const char *since = sel->since, *until = sel->until;
     memset(p, 0, sizeof *p);
-    if (args_value(o, "trip")) {
+    if (sel->trip) {
         struct trip t = TRIP_INIT;
-        if (trip_load(ctx->db, args_value(o, "trip"), &t, e))
+        if (trip_load(db, sel->trip, &t, e))
             return e->code;
         p->trip_id = t.id;
         snprintf(p->trip_slug, sizeof p->trip_slug, "%s", t.slug);
@@ -51,10 +51,10 @@ int period_resolve(struct cs_ctx *ctx, struct cs_opt *o, int months, int default
         trip_release(&t);
         return 0;
     }
-    if (args_value(o, "month") || (!since && !until && default_month)) {
-        struct cs_date m = ctx->today;
-        if (args_value(o, "month"))
-            month_parse(args_value(o, "month"), &m, "--month", NULL);
+    if (sel->month || (!since && !until && default_month)) {
+        struct cs_date m = today;
+        if (sel->month)
+            month_parse(sel->month, &m, "--month", NULL);
         m.d = 1;
         date_format(m, p->since);
         m.d = date_days_in_month(m.y, m.m);

@@ -6,6 +6,7 @@
 #include "confspend/change.h"
 #include "confspend/date.h"
 #include "confspend/error.h"
+#include "confspend/period.h"
 
 struct cs_ctx {
     const char *db_opt; /* --db, or NULL */
@@ -77,5 +78,15 @@ void ctx_summary(struct cs_ctx *ctx, const char *fmt, ...) __attribute__((format
 
 /* Run CMD with its words ARGC/ARGV on CTX and finish its transaction (see above). */
 int cli_run(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv);
+
+/* The period options, as an initializer list for a command's struct cs_opt array. */
+#define PERIOD_OPTIONS                                                                             \
+    {"trip", OPT_VALUE}, {"month", OPT_VALUE}, {"since", OPT_VALUE},                               \
+    {                                                                                              \
+        "until", OPT_VALUE                                                                         \
+    }
+
+/* The selection the period options O hold. */
+struct period_sel period_sel_of(struct cs_opt *o);
 
 #endif

@@ -1,18 +1,19 @@
-/* period.h - the --trip / --month / --since / --until selection shared by list, reports
- * and exports. */
+/* period.h - the trip / month / date-range selection shared by list, reports and
+ * exports. */
 #ifndef CONFSPEND_PERIOD_H
 #define CONFSPEND_PERIOD_H
 
+#include <sqlite3.h>
 #include <stdint.h>
-#include "confspend/args.h"
-#include "confspend/cli.h"
+#include "confspend/date.h"
+#include "confspend/error.h"
 
-/* The options, as an initializer list. */
-#define PERIOD_OPTIONS                                                                             \
-    {"trip", OPT_VALUE}, {"month", OPT_VALUE}, {"since", OPT_VALUE},                               \
-    {                                                                                              \
-        "until", OPT_VALUE                                                                         \
-    }
+/* The selection as the user gave it (NULL where not given): --trip SLUG, --month
+ * YYYY-MM, --since and --until (dates, or months for a monthly report). The command layer
+ * fills it from its options (cli.h: PERIOD_OPTIONS, period_sel_of()). */
+struct period_sel {
+    const char *trip, *month, *since, *until;
+};
 
 struct period {
     int64_t trip_id; /* 0: none */
@@ -27,14 +28,14 @@ struct period {
  * dates (or months when MONTHS is set, meaning whole months), --until is not before
  * --since, and at most one of --trip, --month, --since/--until is given.
  */
-int period_precheck(struct cs_opt *o, int months, struct cs_err *e);
+int period_precheck(const struct period_sel *sel, int months, struct cs_err *e);
 
 /*
- * Resolve the options into P (loading the trip). With none of them: DEFAULT_MONTH set
- * gives the current month of ctx->today, else everything.
+ * Resolve SEL into P (loading the trip from DB). With none given: DEFAULT_MONTH set gives
+ * the month of TODAY, else everything.
  */
-int period_resolve(struct cs_ctx *ctx, struct cs_opt *o, int months, int default_month,
-                   struct period *p, struct cs_err *e);
+int period_resolve(sqlite3 *db, struct cs_date today, const struct period_sel *sel, int months,
+                   int default_month, struct period *p, struct cs_err *e);
 
 /* The expense filter of P: a trip's expenses whatever their date (a flight booked months
  * before is still the trip's), else the date range. */
