@@ -158,7 +158,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         (rc = period_resolve(ctx->db, ctx->today, &sel, 0, 0, &p, &ctx->err)))
         return rc;
     if (xlsx) {
-        if (!(rc = xlsx_export(ctx, path, &p, args_has(o, "reimbursable-only"))))
+        if (!(rc = xlsx_export(ctx->db, ctx->today_s, path, &p, args_has(o, "reimbursable-only"),
+                               &ctx->err)))
             output_linef(stdout, STYLE_NONE, "exported the workbook of %s to %s", p.label, path);
         return rc;
     }

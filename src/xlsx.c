@@ -77,7 +77,9 @@ struct cur_fmt {
 
 /* Everything the sheets share while the workbook is being written. */
 struct book {
-    struct cs_ctx *ctx;
+    sqlite3 *db;
+    const char *today; /* YYYY-MM-DD */
+    struct cs_err *err;
     const char *path; /* the target, for messages */
     lxw_workbook *wb;
     lxw_worksheet *summary, *expenses, *budget, *rides;
@@ -112,7 +114,7 @@ static double cell_money(int64_t minor, int digits)
 /* Fill the error of B with libxlsxwriter's ERR after WHAT; returns CS_EFAIL. */
 static int lxw_fail(struct book *b, lxw_error err, const char *what)
 {
-    return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path, "%s: %s", what, lxw_strerror(err));
+    return cs_error(b->err, CS_EFAIL, "export", b->path, "%s: %s", what, lxw_strerror(err));
 }
 
 /* The category's index in cs_categories, or -1. */
@@ -184,12 +186,12 @@ static int put_text(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
         return 0;
     err = worksheet_write_string(ws, r, c, s, f);
     if (err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED && id)
-        return cs_error(&b->ctx->err, CS_EFAIL, "export", NULL,
+        return cs_error(b->err, CS_EFAIL, "export", NULL,
                         "expense %lld: a text is longer than a spreadsheet cell holds (%d "
                         "characters); shorten it with 'confspend edit'",
                         (long long)id, CELL_TEXT_MAX);
     if (err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
-        return cs_error(&b->ctx->err, CS_EFAIL, "export", s,
+        return cs_error(b->err, CS_EFAIL, "export", s,
                         "longer than a spreadsheet cell holds (%d characters)", CELL_TEXT_MAX);
     if (err)
         return lxw_fail(b, err, "cannot write a cell");
@@ -294,7 +296,7 @@ static int add_overflows(int64_t *sum, int64_t v)
 
 static int sums_too_large(struct book *b)
 {
-    return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path,
+    return cs_error(b->err, CS_EFAIL, "export", b->path,
                     "the amounts add up to more than a total can hold");
 }
 
@@ -385,7 +387,7 @@ static int xread_row(struct xreader *x, struct xbatch *bt)
         r->conv = r->amount;
     } else if (sqlite3_column_type(st, 14) == SQLITE_NULL) {
         /* no rate: rate_convert() says so in its words (or converts, should one appear) */
-        if (rate_convert(b->ctx->db, cur, date, b->base, r->amount, &r->conv, &x->err))
+        if (rate_convert(b->db, cur, date, b->base, r->amount, &r->conv, &x->err))
             return CS_EFAIL;
     } else if (money_convert(r->amount, digits, sqlite3_column_int64(st, 14), b->base_digits,
                              &r->conv)) {
@@ -419,7 +421,7 @@ static void *xreader_main(void *arg)
         }
     }
     if (step != SQLITE_DONE) {
-        x->rc = db_fail(x->book->ctx->db, "cannot read expenses", &x->err);
+        x->rc = db_fail(x->book->db, "cannot read expenses", &x->err);
         handoff_end(&x->h);
         return NULL;
     }
@@ -458,7 +460,7 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
             b->width[col] = w;
     }
     if ((ci = cat_index(cat)) < 0)
-        return cs_error(&b->ctx->err, CS_EFAIL, "category", cat, "unknown category in expense %lld",
+        return cs_error(b->err, CS_EFAIL, "category", cat, "unknown category in expense %lld",
                         (long long)x->id);
     b->count[ci]++;
     if (add_overflows(&b->total[ci], x->conv) || add_overflows(&b->sum, x->conv) ||
@@ -488,7 +490,7 @@ static int expense_rows(struct book *b, sqlite3_stmt *st, lxw_row_t *rows)
         memset(x.b[k], 0, sizeof *x.b[k]);
     }
     if (pthread_create(&reader, NULL, xreader_main, &x) != 0) {
-        rc = cs_error(&b->ctx->err, CS_EFAIL, "export", b->path, "cannot start a thread");
+        rc = cs_error(b->err, CS_EFAIL, "export", b->path, "cannot start a thread");
         goto out;
     }
     while (!rc && handoff_get(&x.h, i)) {
@@ -496,7 +498,7 @@ static int expense_rows(struct book *b, sqlite3_stmt *st, lxw_row_t *rows)
         for (int k = 0; k < bt->n && !rc; k++) {
             /* the header, the rows, a blank row and the totals row must fit */
             if (r + 3 >= MAX_ROWS)
-                rc = cs_error(&b->ctx->err, CS_EFAIL, "export", b->path,
+                rc = cs_error(b->err, CS_EFAIL, "export", b->path,
                               "more than %d expenses do not fit in one worksheet; export a "
                               "smaller period (--month, --since/--until)",
                               MAX_ROWS - 3);
@@ -509,7 +511,7 @@ static int expense_rows(struct book *b, sqlite3_stmt *st, lxw_row_t *rows)
     pthread_join(reader, NULL);
     if (!rc && x.rc) {
         rc = x.rc;
-        b->ctx->err = x.err;
+        *b->err = x.err;
     }
 out:
     handoff_destroy(&x.h);
@@ -546,7 +548,7 @@ static int write_expenses(struct book *b)
     period_filter(b->p, &f);
     f.reimbursable_only = b->reimbursable_only;
     expenses_sql(&f, sql, sizeof sql);
-    if (db_prepare(b->ctx->db, sql, &st, &b->ctx->err))
+    if (db_prepare(b->db, sql, &st, b->err))
         return CS_EFAIL;
     /* absent parameters are not in the text; binding them is a harmless SQLITE_RANGE */
     sqlite3_bind_int64(st, 1, f.trip_id);
@@ -605,7 +607,7 @@ static int write_summary(struct book *b)
         (rc = put_label(b, ws, 3, 0, "Made (UTC)", b->bold)))
         return rc;
     if (worksheet_write_datetime(ws, 3, 1, &dt, b->stamp))
-        return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path, "cannot write the date");
+        return cs_error(b->err, CS_EFAIL, "export", b->path, "cannot write the date");
     if ((rc = put_label(b, ws, 4, 0, "Base currency", b->bold)) ||
         (rc = put_label(b, ws, 4, 1, b->base, NULL)) ||
         (rc = put_label(b, ws, 5, 0, "Expenses", b->bold)) ||
@@ -675,7 +677,7 @@ static void ride_assumptions(const struct ride_params *rp, char *buf, size_t n)
 static int default_ride_params(struct book *b, struct ride_params *rp)
 {
     struct cs_opt o[] = {RIDE_OPTIONS, {NULL}};
-    return ride_params_load(b->ctx->db, o, rp, &b->ctx->err) ? CS_EFAIL : 0;
+    return ride_params_load(b->db, o, rp, b->err) ? CS_EFAIL : 0;
 }
 
 /* The header block of the Budget and Rides sheets: TITLE, the period, the base currency and
@@ -767,22 +769,22 @@ static int budget_period(struct book *b, struct period *p)
     if (p->trip_id || (*p->since && *p->until))
         return 0;
     /* two single-aggregate subqueries, so each is one seek in the date index */
-    if (db_prepare(b->ctx->db,
+    if (db_prepare(b->db,
                    "SELECT (SELECT min(date) FROM expense WHERE date >= ?1), "
                    "(SELECT max(date) FROM expense WHERE date <= ?2)",
-                   &st, &b->ctx->err))
+                   &st, b->err))
         return CS_EFAIL;
     sqlite3_bind_text(st, 1, p->since, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, *p->until ? p->until : "9999-12-31", -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_ROW) {
-        rc = db_fail(b->ctx->db, "cannot read expenses", &b->ctx->err);
+        rc = db_fail(b->db, "cannot read expenses", b->err);
     } else {
         const char *lo = (const char *)sqlite3_column_text(st, 0);
         const char *hi = (const char *)sqlite3_column_text(st, 1);
         if (!*p->since)
-            snprintf(p->since, sizeof p->since, "%s", lo ? lo : b->ctx->today_s);
+            snprintf(p->since, sizeof p->since, "%s", lo ? lo : b->today);
         if (!*p->until)
-            snprintf(p->until, sizeof p->until, "%s", hi ? hi : b->ctx->today_s);
+            snprintf(p->until, sizeof p->until, "%s", hi ? hi : b->today);
         if (strcmp(p->until, p->since) < 0)
             snprintf(p->until, sizeof p->until, "%s", p->since);
     }
@@ -860,7 +862,7 @@ static int write_budget(struct book *b)
     if (b->reimbursable_only)
         return write_left_out(b, ws, "Budget against actual");
     if ((rc = default_ride_params(b, &rp)) || (rc = budget_period(b, &bp)) ||
-        (rc = report_budget(b->ctx->db, &bp, b->ctx->today_s, &rp, &rep, &b->ctx->err)))
+        (rc = report_budget(b->db, &bp, b->today, &rp, &rep, b->err)))
         return CS_EFAIL;
     if (bp.trip_id || rep.nblocks == 1)
         snprintf(label, sizeof label, "%s", bp.trip_id ? b->p->label : rep.blocks[0].month);
@@ -954,8 +956,7 @@ static int write_rides(struct book *b)
 
     if (b->reimbursable_only)
         return write_left_out(b, ws, "Rides: paying the driver directly");
-    if ((rc = default_ride_params(b, &rp)) ||
-        report_rides(b->ctx->db, b->p, &rp, &res, &b->ctx->err))
+    if ((rc = default_ride_params(b, &rp)) || report_rides(b->db, b->p, &rp, &res, b->err))
         return CS_EFAIL;
     worksheet_set_column(ws, 0, 0, 32, NULL);
     worksheet_set_column(ws, 1, 2, 9, NULL);
@@ -1084,7 +1085,7 @@ static int flush_sheets(struct book *b, long sizes[NSHEETS])
             lxw_worksheet_write_single_row(sheets[i]);
         errno = 0;
         if (fflush(f) != 0 || ferror(f) || (sizes[i] = ftell(f)) < 0)
-            return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path,
+            return cs_error(b->err, CS_EFAIL, "export", b->path,
                             "cannot write the temporary data: %s", strerror(errno ? errno : EIO));
     }
     return 0;
@@ -1248,15 +1249,15 @@ out:
         close(copy);
     free(buf);
     if (bad || seen != NSHEETS)
-        return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path,
+        return cs_error(b->err, CS_EFAIL, "export", b->path,
                         "the workbook came out incomplete (the disk or the temporary folder is "
                         "full?)");
     return 0;
 }
-int confspend_xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p,
-                          int reimbursable_only);
-int confspend_xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p,
-                          int reimbursable_only)
+int confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, const struct period *p,
+                          int reimbursable_only, struct cs_err *e);
+int confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, const struct period *p,
+                          int reimbursable_only, struct cs_err *e)
 {
     struct book b = {0};
     struct outfile of = OUTFILE_INIT;
@@ -1266,26 +1267,27 @@ int confspend_xlsx_export(struct cs_ctx *ctx, const char *path, const struct per
     long sizes[NSHEETS];
     int rc = 0, quiet;
 
-    b.ctx = ctx;
+    b.db = db;
+    b.today = today;
+    b.err = e;
     b.path = path;
     b.p = p;
     b.reimbursable_only = reimbursable_only;
     b.last = -1;
     b.now = time(NULL);
-    if (config_base_currency(ctx->db, b.base, &ctx->err) ||
-        config_get(ctx->db, "owner", &b.owner, &ctx->err)) {
+    if (config_base_currency(db, b.base, e) || config_get(db, "owner", &b.owner, e)) {
         rc = CS_EFAIL;
         goto cleanup;
     }
     b.base_digits = money_digits(b.base);
-    if ((rc = outfile_open(&of, path, db_file_mode(ctx->db), "export", &ctx->err)))
+    if ((rc = outfile_open(&of, path, db_file_mode(db), "export", e)))
         goto cleanup;
     /* libxlsxwriter's own temporary files go in a folder named after ours, beside the
      * target: a killed export leaves only PATH.tmp-* behind, never a stray tmpXXXXXX (the
      * library unlinks each of its files as soon as it has opened it, so an interrupt finds
      * the folder empty and removes it too). The library writes both by name: of.path and
      * of.scratch reach them through the folder outfile opened. */
-    if ((rc = outfile_scratch(&of, &ctx->err)))
+    if ((rc = outfile_scratch(&of, e)))
         goto cleanup;
     opt.tmpdir = of.scratch;
     quiet = quiet_begin();
@@ -1298,14 +1300,13 @@ int confspend_xlsx_export(struct cs_ctx *ctx, const char *path, const struct per
     }
     quiet_end(quiet);
     if (!b.wb || !b.summary || !b.expenses || !b.budget || !b.rides) {
-        rc = cs_error(&ctx->err, CS_EFAIL, "export", path,
-                      "cannot add the worksheets (temporary files)");
+        rc = cs_error(e, CS_EFAIL, "export", path, "cannot add the worksheets (temporary files)");
         goto cleanup;
     }
     add_formats(&b);
     /* one read transaction: every sheet sees the same expenses */
-    if (sqlite3_get_autocommit(ctx->db)) {
-        if (db_exec(ctx->db, "BEGIN", &ctx->err)) {
+    if (sqlite3_get_autocommit(db)) {
+        if (db_exec(db, "BEGIN", e)) {
             rc = CS_EFAIL;
             goto cleanup;
         }
@@ -1315,7 +1316,7 @@ int confspend_xlsx_export(struct cs_ctx *ctx, const char *path, const struct per
         (rc = write_rides(&b)))
         goto cleanup;
     if (b.in_txn) {
-        db_rollback(ctx->db); /* nothing was written; ends the read */
+        db_rollback(db); /* nothing was written; ends the read */
         b.in_txn = 0;
     }
     props.title = "Expense report";
@@ -1339,10 +1340,10 @@ int confspend_xlsx_export(struct cs_ctx *ctx, const char *path, const struct per
     }
     if ((rc = verify_workbook(&b, of.fd, sizes)))
         goto cleanup;
-    rc = outfile_commit(&of, &ctx->err);
+    rc = outfile_commit(&of, e);
 cleanup:
     if (b.in_txn)
-        db_rollback(ctx->db);
+        db_rollback(db);
     if (b.wb)
         lxw_workbook_free(b.wb);
     outfile_abort(&of);

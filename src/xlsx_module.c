@@ -14,7 +14,8 @@
 #endif
 #define MODULE_NAME "confspend-xlsx.so"
 
-typedef int (*export_fn)(struct cs_ctx *, const char *, const struct period *, int);
+typedef int (*export_fn)(sqlite3 *, const char *, const char *, const struct period *, int,
+                         struct cs_err *);
 
 /* The module beside the program (a build tree, a .deb's libexec-style layout), else in
  * the libdir it was installed to. */
@@ -39,7 +40,8 @@ static void *open_module(char *why, size_t n)
     return NULL;
 }
 
-int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, int reimbursable_only)
+int xlsx_export(sqlite3 *db, const char *today, const char *path, const struct period *p,
+                int reimbursable_only, struct cs_err *e)
 {
     static export_fn fn;
     char why[512] = "";
@@ -48,9 +50,9 @@ int xlsx_export(struct cs_ctx *ctx, const char *path, const struct period *p, in
         if (h)
             *(void **)&fn = dlsym(h, "confspend_xlsx_export");
         if (!fn)
-            return cs_error(&ctx->err, CS_EFAIL, "export", MODULE_NAME,
+            return cs_error(e, CS_EFAIL, "export", MODULE_NAME,
                             "cannot load the workbook module: %s",
                             *why ? why : "no confspend_xlsx_export in it");
     }
-    return fn(ctx, path, p, reimbursable_only);
+    return fn(db, today, path, p, reimbursable_only, e);
 }
