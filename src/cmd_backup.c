@@ -38,7 +38,7 @@ static int parse_file(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, ch
 
 static int backup_exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    const char *file;
+    const char *file = NULL;
     char *path;
     int64_t n = 0;
     int rc;
@@ -56,7 +56,7 @@ static int backup_exec(struct cs_ctx *ctx, int argc, char **argv)
 
 static int restore_exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    const char *file;
+    const char *file = NULL;
     char *path, *saved = NULL;
     int64_t n = 0;
     int rc;
