@@ -1,9 +1,11 @@
-/* budget.c - saving and removing budgets. */
+/* budget.c - saving, removing, listing and converting budgets. */
 #include "confspend/budget.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "confspend/db.h"
+#include "confspend/rate.h"
 
 int budget_set(sqlite3 *db, const char *category, const char *month, int64_t trip_id,
                int64_t amount, struct cs_err *e)
@@ -71,4 +73,64 @@ int budget_each(sqlite3 *db, int (*fn)(const struct budget_row *, void *), void 
     if (rc)
         return rc;
     return step == SQLITE_DONE ? 0 : db_fail(db, "cannot read the budgets", e);
+}
+
+int budget_count(sqlite3 *db, long *n, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db, "SELECT count(*) FROM budget", &st, e))
+        return CS_EFAIL;
+    rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : db_fail(db, "cannot read the budgets", e);
+}
+
+int budget_convert(sqlite3 *db, const char *from, const char *to, const char *date, long *n,
+                   struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t(*v)[2] = NULL; /* id, amount */
+    long count = 0, cap = 0;
+    int rc = 0, step;
+    *n = 0;
+    /* read them all first (a handful), then convert and save each */
+    if (db_prepare(db, "SELECT id, amount FROM budget ORDER BY id", &st, e))
+        return CS_EFAIL;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (count == cap) {
+            cap = cap ? cap * 2 : 16;
+            v = xrealloc(v, sizeof *v * (unsigned long)cap);
+        }
+        v[count][0] = sqlite3_column_int64(st, 0);
+        v[count++][1] = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (step != SQLITE_DONE) {
+        rc = db_fail(db, "cannot read the budgets", e);
+        goto cleanup;
+    }
+    if (db_prepare(db, "UPDATE budget SET amount = ?2 WHERE id = ?1", &st, e)) {
+        rc = CS_EFAIL;
+        goto cleanup;
+    }
+    for (long i = 0; i < count; i++) {
+        int64_t amount;
+        if ((rc = rate_convert_into(db, from, date, to, v[i][1], &amount, e)))
+            goto cleanup;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, v[i][0]);
+        sqlite3_bind_int64(st, 2, amount);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            rc = db_fail(db, "cannot save the budget", e);
+            goto cleanup;
+        }
+    }
+    *n = count;
+cleanup:
+    sqlite3_finalize(st);
+    free(v);
+    return rc;
 }

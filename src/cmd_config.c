@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "confspend/args.h"
+#include "confspend/budget.h"
 #include "confspend/cli.h"
 #include "confspend/db.h"
 #include "confspend/money.h"
@@ -12,9 +13,15 @@
 static const char help[] =
     "Read and change settings.\n\n"
     "  config set KEY VALUE\n"
+    "  config set currency CUR [--convert]\n"
     "  config get [KEY]      (no KEY: every setting)\n\n"
     "keys:\n"
-    "  currency         the base currency reports convert to (default USD)\n"
+    "  currency         the base currency reports convert to (default USD). Budgets are\n"
+    "                   amounts of the base currency they were set in: while there are\n"
+    "                   any, a new base currency is refused unless --convert, which\n"
+    "                   converts each budget at CUR's newest rate on or before today\n"
+    "                   (rate set CUR RATE: 1 CUR = RATE of the current base), rounded\n"
+    "                   half away from zero, in the same change\n"
     "  owner            the name on exported expense reports\n"
     "  ride.commission  the platform's share of a fare, 0..1, when a ride does not record\n"
     "                   its fee (default 0.50)\n";
@@ -42,11 +49,34 @@ static int check_value(const char *key, const char *v, struct cs_err *e)
     return 0;
 }
 
+/*
+ * Before CUR becomes the base currency: the stored one into FROM, and the budgets, which
+ * are amounts of FROM. While there are any (and CUR is another currency) the change is
+ * refused, unless CONVERT, which converts each of them into CUR at the newest rate on or
+ * before today (budget_convert); *N gets how many.
+ */
+static int rebase_budgets(struct cs_ctx *ctx, const char *cur, int convert, char from[4], long *n)
+{
+    int rc;
+    *n = 0;
+    if ((rc = config_base_currency(ctx->db, from, &ctx->err)))
+        return rc;
+    if (!strcmp(from, cur))
+        return 0;
+    if ((rc = budget_count(ctx->db, n, &ctx->err)) || !*n)
+        return rc;
+    if (!convert)
+        return cs_error(&ctx->err, CS_EINPUT, "currency", cur,
+                        "%ld budget%s in %s; give --convert to convert %s", *n,
+                        *n == 1 ? " is" : "s are", from, *n == 1 ? "it" : "them");
+    return budget_convert(ctx->db, from, cur, ctx->today_s, n, &ctx->err);
+}
+
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {{"db", OPT_VALUE}, {NULL}};
+    struct cs_opt o[] = {{"convert", OPT_FLAG}, {"db", OPT_VALUE}, {NULL}};
     const char *pos[3];
-    int npos, rc, k = -1;
+    int npos, rc, k = -1, currency;
 
     if ((rc = cmd_parse(ctx, &cmd_config, argc, argv, o, pos, 3, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
@@ -61,15 +91,31 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             return cs_error(&ctx->err, CS_EINPUT, "key", pos[1],
                             "unknown setting (currency, owner, ride.commission)");
     }
+    currency = k >= 0 && !strcmp(keys[k].key, "currency");
+    if (args_has(o, "convert") && (strcmp(pos[0], "set") || !currency))
+        return cs_error(&ctx->err, CS_EINPUT, "--convert", NULL,
+                        "only with config set currency CUR");
     if (!strcmp(pos[0], "set")) {
+        char from[4];
+        long n = 0;
         if (npos != 3)
             return cs_error(&ctx->err, CS_EINPUT, "config", NULL, "usage: config set KEY VALUE");
         if (check_value(pos[1], pos[2], &ctx->err))
             return CS_EINPUT;
-        if ((rc = ctx_open_write(ctx)) || (rc = config_set(ctx->db, pos[1], pos[2], &ctx->err)))
+        if ((rc = ctx_open_write(ctx)) ||
+            (currency && (rc = rebase_budgets(ctx, pos[2], args_has(o, "convert"), from, &n))) ||
+            (rc = config_set(ctx->db, pos[1], pos[2], &ctx->err)))
             return rc;
         output_linef(stdout, STYLE_NONE, "%s = %s", pos[1], pos[2]);
-        ctx_summary(ctx, "config %s = %s", pos[1], pos[2]);
+        if (n) {
+            output_linef(stdout, STYLE_NONE,
+                         "converted %ld budget%s from %s to %s at the newest rate on or before %s",
+                         n, n == 1 ? "" : "s", from, pos[2], ctx->today_s);
+            ctx_summary(ctx, "config %s = %s, %ld budget%s converted from %s", pos[1], pos[2], n,
+                        n == 1 ? "" : "s", from);
+        } else {
+            ctx_summary(ctx, "config %s = %s", pos[1], pos[2]);
+        }
         return 0;
     }
     if (npos > 2)
@@ -91,5 +137,5 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     return 0;
 }
 
-const struct cs_cmd cmd_config = {"config", "config set KEY VALUE | config get [KEY]", help, 0,
-                                  exec};
+const struct cs_cmd cmd_config = {"config", "config set KEY VALUE [--convert] | config get [KEY]",
+                                  help, 0, exec};

@@ -1,5 +1,5 @@
 /* cmd_import.c - `confspend import csv FILE`: expenses from a CSV file, all or nothing,
- * never the same row twice. */
+ * never the same row or uid twice. */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -20,9 +20,12 @@ static const char help[] =
     "newlines and doubled quotes; a UTF-8 BOM, CRLF and a missing final newline are fine).\n"
     "FILE may be - for standard input.\n\n"
     "All rows go in one transaction: a bad row is reported with its line number and\n"
-    "nothing is written. Each row's key is a hash of its fields plus how many identical\n"
-    "rows came before it in the file, so importing a file again adds nothing twice, and\n"
-    "two identical rows in one file are two expenses.\n\n"
+    "nothing is written. A row with a uid (export csv's last column) is skipped when an\n"
+    "expense has that uid already, else stored with it: an export imported into the same\n"
+    "database adds nothing, into a new one it keeps the uids. A uid is 32 lowercase hex\n"
+    "digits, once per file. A row without one is keyed by a hash of its fields plus how\n"
+    "many identical rows came before it in the file, so importing a file again adds\n"
+    "nothing twice, and two identical rows in one file are two expenses.\n\n"
     "options:\n"
     "  --profile generic    the only profile so far: a header row with the export csv\n"
     "                       columns in any order; date, category and amount required;\n"
@@ -34,7 +37,8 @@ static const char help[] =
     "A trip slug the database does not know is created (named after the slug, dated by\n"
     "its rows, in the base currency) and said on stderr.\n\n"
     "columns: id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,\n"
-    "from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,recipient\n\n"
+    "from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,recipient,\n"
+    "uid\n\n"
     "example:\n"
     "  confspend export csv all.csv && confspend --db new.db import csv all.csv\n";
 
@@ -236,15 +240,17 @@ struct pass {
 };
 
 /*
- * Read every row after the header: check it, find its trip (or note a new one), key it
- * and add it to a batch. Without a handoff it only checks and counts, as against a new
- * database: no trips, the base currency USD. Sets ps->rc and ps->err.
+ * Read every row after the header: check it (a uid at most once in the file), find its
+ * trip (or note a new one), key it (a row with a uid is known by its uid instead) and add
+ * it to a batch. Without a handoff it only checks and counts, as against a new database:
+ * no trips, the base currency USD. Sets ps->rc and ps->err.
  */
 static void read_rows(struct pass *ps)
 {
     struct csv_reader *r = ps->r;
     struct exchange *ho = ps->ho;
     struct import_batch *b = ho ? &ho->b[0] : NULL;
+    struct import_uids uids = {0};
     int rc, last_pct = -1, cur = 0;
     while ((rc = csv_read(r, &ps->err)) == 1) {
         struct expense x;
@@ -271,6 +277,15 @@ static void read_rows(struct pass *ps)
         if ((rc = import_row(ps->h, r->fields, r->nfields, r->line, currency, ps->decimal_comma, &x,
                              &ps->err)))
             break;
+        if (x.uid[0]) {
+            long first = import_uids_add(&uids, x.uid, r->line);
+            if (first) {
+                char w[64];
+                snprintf(w, sizeof w, "line %ld, column uid", r->line);
+                rc = cs_error(&ps->err, CS_EINPUT, w, x.uid, "also the uid of line %ld", first);
+                break;
+            }
+        }
         if ((++ps->rows & 4095) == 0 && ps->size)
             progress(ho ? "importing" : "checking ", (long long)r->bytes, ps->size, &last_pct);
         if (t && t->created) {
@@ -286,9 +301,11 @@ static void read_rows(struct pass *ps)
             cur = -1;
             break;
         }
-        import_fingerprint(&x, fpr);
-        import_key_dated(x.date, fpr, import_seen_count(ps->seen, fpr), key);
-        x.import_key = key;
+        if (!x.uid[0]) {
+            import_fingerprint(&x, fpr);
+            import_key_dated(x.date, fpr, import_seen_count(ps->seen, fpr), key);
+            x.import_key = key;
+        }
         import_batch_add(b, &x, ti);
         if (b->n == IMPORT_BATCH) {
             if ((cur = handoff_put(&ho->h, cur, 0)) < 0) {
@@ -299,6 +316,7 @@ static void read_rows(struct pass *ps)
             import_batch_clear(b);
         }
     }
+    import_uids_release(&uids);
     if (ps->size)
         fprintf(stderr, "\r%60s\r", "");
     ps->rc = rc;

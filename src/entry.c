@@ -11,9 +11,10 @@
 #include "confspend/trip.h"
 
 const char *const entry_columns[FULL_NCOLS] = {
-    "id",      "date",         "category",     "amount", "currency", "merchant",     "note",
-    "trip",    "reimbursable", "provider",     "from",   "to",       "driver",       "tip",
-    "payment", "receipt",      "platform_fee", "shared", "nights",   "compare_rate", "recipient"};
+    "id",     "date",         "category",     "amount",   "currency",     "merchant",
+    "note",   "trip",         "reimbursable", "provider", "from",         "to",
+    "driver", "tip",          "payment",      "receipt",  "platform_fee", "shared",
+    "nights", "compare_rate", "recipient",    "uid"};
 
 static const char *const text_opts[] = {"merchant", "note",   "payment",   "receipt", "from",
                                         "to",       "driver", "recipient", NULL};
@@ -306,6 +307,7 @@ void entry_cells(const struct expense *x, struct entry_cells *c)
     c->cells[18] = c->buf[4];
     c->cells[19] = c->buf[5];
     c->cells[20] = x->recipient ? x->recipient : "";
+    c->cells[21] = x->uid;
 }
 
 char *entry_summary(const struct expense *x)

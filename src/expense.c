@@ -220,6 +220,8 @@ void expense_from_row(sqlite3_stmt *st, struct expense *x)
     x->schedule_id = sqlite3_column_int64(st, 22);
     x->occurrence = db_col_dup(st, 23);
     x->import_key = db_col_dup(st, 24);
+    if (sqlite3_column_type(st, 25) == SQLITE_TEXT)
+        snprintf(x->uid, sizeof x->uid, "%s", (const char *)sqlite3_column_text(st, 25));
 #undef OPT
 }
 

@@ -1,4 +1,5 @@
-/* import.c - the generic csv profile: columns, row checks, import keys, bulk insert. */
+/* import.c - the generic csv profile: columns, row checks, import keys and uids, bulk
+ * insert. */
 #include "confspend/import.h"
 
 #include <ctype.h>
@@ -60,7 +61,7 @@ static const char *where(char *buf, size_t n, long line, int col)
 }
 
 /* The cell of column COL, or NULL when the file lacks it or it is empty. Text columns
- * lose the export's formula guard; numbers are left as written. */
+ * lose the export's formula guard; numbers and the uid are left as written. */
 static const char *cell(const struct import_header *h, char *const *cells, int col)
 {
     const char *s;
@@ -76,6 +77,7 @@ static const char *cell(const struct import_header *h, char *const *cells, int c
     case IMP_PLATFORM_FEE:
     case IMP_NIGHTS:
     case IMP_COMPARE_RATE:
+    case IMP_UID:
         return s;
     default:
         return csv_unguard(s);
@@ -300,6 +302,14 @@ int import_row(const struct import_header *h, char *const *cells, int ncells, lo
                             "unknown provider (lyft, uber, taxi, direct, transit, other)");
         x->provider = (char *)s;
     }
+    /* the uid of an exported expense: kept as it is, or the row refused */
+    if ((s = cell(h, cells, IMP_UID))) {
+        size_t n = strspn(s, "0123456789abcdef");
+        if (n != 32 || s[n])
+            return cs_error(e, CS_EINPUT, where(w, sizeof w, line, IMP_UID), s,
+                            "must be 32 lowercase hex digits");
+        memcpy(x->uid, s, 33);
+    }
     /* what `add` gives a ride by default */
     if (!strcmp(x->category, "ride")) {
         if (!x->provider)
@@ -466,6 +476,71 @@ void import_seen_release(struct import_seen *s)
     memset(s, 0, sizeof *s);
 }
 
+/* The 128 bits of UID (32 lowercase hex digits) into K[0], K[1]. */
+static void uid_bits(const char *uid, uint64_t k[2])
+{
+    k[0] = k[1] = 0;
+    for (int i = 0; i < 32; i++) {
+        unsigned c = (unsigned char)uid[i];
+        k[i / 16] = k[i / 16] << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
+    }
+}
+
+/* The slot of K in S (where it is, or the empty slot where it goes). */
+static size_t uids_slot(const struct import_uids *s, const uint64_t k[2])
+{
+    /* a file's uids are random when export made them, but mix both halves anyway: pinned
+     * or hand-written ones may differ in a few bits */
+    uint64_t m = k[0] ^ (k[1] * 0x9e3779b97f4a7c15ULL);
+    size_t i;
+    m = (m ^ (m >> 33)) * 0xff51afd7ed558ccdULL;
+    m = (m ^ (m >> 33)) * 0xc4ceb9fe1a85ec53ULL;
+    for (i = (size_t)(m ^ (m >> 33)) & (s->cap - 1); s->lines[i]; i = (i + 1) & (s->cap - 1))
+        if (s->v[2 * i] == k[0] && s->v[2 * i + 1] == k[1])
+            break;
+    return i;
+}
+
+long import_uids_add(struct import_uids *s, const char *uid, long line)
+{
+    uint64_t k[2];
+    size_t i;
+    if ((s->n + 1) * 4 >= s->cap * 3) {
+        struct import_uids g = {NULL, NULL, s->cap ? s->cap * 2 : 1024, s->n};
+        g.v = xmalloc(sizeof *g.v * 2 * g.cap);
+        g.lines = xmalloc(sizeof *g.lines * g.cap);
+        memset(g.lines, 0, sizeof *g.lines * g.cap);
+        for (size_t j = 0; j < s->cap; j++) {
+            if (!s->lines[j])
+                continue;
+            i = uids_slot(&g, &s->v[2 * j]);
+            g.v[2 * i] = s->v[2 * j];
+            g.v[2 * i + 1] = s->v[2 * j + 1];
+            g.lines[i] = s->lines[j];
+        }
+        import_uids_release(s);
+        *s = g;
+    }
+    uid_bits(uid, k);
+    i = uids_slot(s, k);
+    if (s->lines[i])
+        return s->lines[i];
+    s->v[2 * i] = k[0];
+    s->v[2 * i + 1] = k[1];
+    /* the line it was read on, for the message (a file of more than 4G lines is named as
+     * its last line that fits) */
+    s->lines[i] = line > 0 && line < (long)UINT32_MAX ? (uint32_t)line : UINT32_MAX;
+    s->n++;
+    return 0;
+}
+
+void import_uids_release(struct import_uids *s)
+{
+    free(s->v);
+    free(s->lines);
+    memset(s, 0, sizeof *s);
+}
+
 /* --- the batch and the virtual table that hands it to SQLite ----------------------- */
 
 void import_batch_init(struct import_batch *b)
@@ -498,9 +573,13 @@ static uint32_t put(struct import_batch *b, const char *s)
 void import_batch_add(struct import_batch *b, const struct expense *x, int trip)
 {
     struct import_batch_row *r = &b->rows[b->n++];
-    const char *const texts[IB_NTEXT] = {
-        x->date,     x->category, x->currency, x->merchant, x->note,      x->payment,   x->receipt,
-        x->provider, x->from,     x->to,       x->driver,   x->recipient, x->import_key};
+    const char *const texts[IB_NTEXT] = {x->date,       x->category,
+                                         x->currency,   x->merchant,
+                                         x->note,       x->payment,
+                                         x->receipt,    x->provider,
+                                         x->from,       x->to,
+                                         x->driver,     x->recipient,
+                                         x->import_key, x->uid[0] ? x->uid : NULL};
     for (int i = 0; i < IB_NTEXT; i++)
         r->text[i] = put(b, texts[i]);
     r->amount = x->amount;
@@ -555,9 +634,10 @@ enum {
     VC_COMPARE_RATE,
     VC_RECIPIENT,
     VC_IMPORT_KEY,
+    VC_UID,
 };
 
-/* The expense columns, in the order of the virtual table's. */
+/* The expense columns, in the order of the virtual table's, but the uid. */
 #define BATCH_COLUMNS                                                                              \
     "date, category, amount, currency, merchant, note, trip_id, reimbursable, payment, "           \
     "receipt, provider, origin, dest, driver, tip, platform_fee, shared, nights, compare_rate, "   \
@@ -583,7 +663,7 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
     (void)argc;
     (void)argv;
     (void)err;
-    rc = sqlite3_declare_vtab(db, "CREATE TABLE x(" BATCH_COLUMNS ")");
+    rc = sqlite3_declare_vtab(db, "CREATE TABLE x(" BATCH_COLUMNS ", uid)");
     if (rc != SQLITE_OK)
         return rc;
     v = sqlite3_malloc(sizeof *v);
@@ -672,11 +752,13 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *cx, int col)
     const struct import_batch *b = c->w->batch;
     const struct import_batch_row *r = &b->rows[c->i];
     static const signed char text_of[] = {
-        [VC_DATE] = IB_DATE,         [VC_CATEGORY] = IB_CATEGORY, [VC_CURRENCY] = IB_CURRENCY,
-        [VC_MERCHANT] = IB_MERCHANT, [VC_NOTE] = IB_NOTE,         [VC_PAYMENT] = IB_PAYMENT,
-        [VC_RECEIPT] = IB_RECEIPT,   [VC_PROVIDER] = IB_PROVIDER, [VC_ORIGIN] = IB_FROM,
-        [VC_DEST] = IB_TO,           [VC_DRIVER] = IB_DRIVER,     [VC_RECIPIENT] = IB_RECIPIENT,
-        [VC_IMPORT_KEY] = IB_KEY};
+        [VC_DATE] = IB_DATE,         [VC_CATEGORY] = IB_CATEGORY,
+        [VC_CURRENCY] = IB_CURRENCY, [VC_MERCHANT] = IB_MERCHANT,
+        [VC_NOTE] = IB_NOTE,         [VC_PAYMENT] = IB_PAYMENT,
+        [VC_RECEIPT] = IB_RECEIPT,   [VC_PROVIDER] = IB_PROVIDER,
+        [VC_ORIGIN] = IB_FROM,       [VC_DEST] = IB_TO,
+        [VC_DRIVER] = IB_DRIVER,     [VC_RECIPIENT] = IB_RECIPIENT,
+        [VC_IMPORT_KEY] = IB_KEY,    [VC_UID] = IB_UID};
     switch (col) {
     case VC_AMOUNT:
         sqlite3_result_int64(cx, r->amount);
@@ -771,10 +853,12 @@ int import_writer_begin(struct import_writer *w, struct cs_err *e)
     if (max_id(w->db, &w->first_id, e))
         return CS_EFAIL;
     w->first_id++;
+    /* a row without a uid gets what the column's default (migration 0009) would give it:
+     * naming the column takes the default away from every row */
     if (db_prepare(w->db,
-                   "INSERT INTO expense(" BATCH_COLUMNS ", created_at) SELECT " BATCH_COLUMNS
-                   ", unixepoch() FROM import_batch WHERE true "
-                   "ON CONFLICT(import_key) DO NOTHING",
+                   "INSERT INTO expense(" BATCH_COLUMNS ", uid, created_at) SELECT " BATCH_COLUMNS
+                   ", coalesce(uid, lower(hex(randomblob(16)))), unixepoch() FROM import_batch "
+                   "WHERE true ON CONFLICT(import_key) DO NOTHING ON CONFLICT(uid) DO NOTHING",
                    &w->flush, e))
         return CS_EFAIL;
     return 0;

@@ -198,3 +198,21 @@ int money_convert(int64_t amount, int from_digits, int64_t rate_e9, int to_digit
     *out = round_half_away(num, den);
     return 0;
 }
+
+int money_convert_inverse(int64_t amount, int from_digits, int64_t rate_e9, int to_digits,
+                          int64_t *out)
+{
+    /* AMOUNT * 10^9 * 10^TO_DIGITS / (RATE_E9 * 10^FROM_DIGITS): at most 2^63 * 10^9 * 10^4
+     * on top and 2^63 * 10^4 below, both far inside 128 bits */
+    __int128 num = (__int128)amount * 1000000000, den = rate_e9;
+    for (; to_digits > 0 && from_digits > 0; to_digits--, from_digits--)
+        ;
+    for (int i = 0; i < to_digits; i++)
+        num *= 10;
+    for (int i = 0; i < from_digits; i++)
+        den *= 10;
+    if (num / den >= INT64_MAX || num / den <= -INT64_MAX)
+        return CS_EFAIL;
+    *out = round_half_away(num, den);
+    return 0;
+}

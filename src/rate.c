@@ -26,16 +26,15 @@ int rate_set(sqlite3 *db, const char *cur, const char *date, int64_t rate_e9, st
     return 0;
 }
 
-int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *base, int64_t amount,
-                 int64_t *out, struct cs_err *e)
+/*
+ * The newest rate of CUR dated on or before DATE (1 CUR = *R_E9 / 10^9 BASE) into *R_E9.
+ * None is CS_EFAIL naming CUR and DATE, and how to add one.
+ */
+static int rate_find(sqlite3 *db, const char *cur, const char *date, const char *base,
+                     int64_t *r_e9, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    int64_t r;
-    if (!strcmp(cur, base)) {
-        *out = amount;
-        return 0;
-    }
     if (db_prepare(db,
                    "SELECT rate_e9 FROM rate WHERE currency = ?1 AND date <= ?2 "
                    "ORDER BY date DESC LIMIT 1",
@@ -44,7 +43,7 @@ int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *bas
     sqlite3_bind_text(st, 1, cur, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
-    r = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    *r_e9 = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW) {
         char what[64];
@@ -54,7 +53,35 @@ int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *bas
                         "'confspend rate set %s RATE --date DATE'",
                         base, cur);
     }
+    return 0;
+}
+
+int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *base, int64_t amount,
+                 int64_t *out, struct cs_err *e)
+{
+    int64_t r;
+    if (!strcmp(cur, base)) {
+        *out = amount;
+        return 0;
+    }
+    if (rate_find(db, cur, date, base, &r, e))
+        return CS_EFAIL;
     if (money_convert(amount, money_digits(cur), r, money_digits(base), out))
+        return cs_error(e, CS_EFAIL, "rate", cur, "converted amount out of range");
+    return 0;
+}
+
+int rate_convert_into(sqlite3 *db, const char *base, const char *date, const char *cur,
+                      int64_t amount, int64_t *out, struct cs_err *e)
+{
+    int64_t r;
+    if (!strcmp(cur, base)) {
+        *out = amount;
+        return 0;
+    }
+    if (rate_find(db, cur, date, base, &r, e))
+        return CS_EFAIL;
+    if (money_convert_inverse(amount, money_digits(base), r, money_digits(cur), out))
         return cs_error(e, CS_EFAIL, "rate", cur, "converted amount out of range");
     return 0;
 }

@@ -27,4 +27,17 @@ struct budget_row {
 int budget_each(sqlite3 *db, int (*fn)(const struct budget_row *, void *), void *arg,
                 struct cs_err *e);
 
+/* How many budgets are stored, into *N. */
+int budget_count(sqlite3 *db, long *n, struct cs_err *e);
+
+/*
+ * Re-express every budget, stored in minor units of the base currency FROM, in minor units
+ * of TO: each amount on its own at the rate of TO dated on or before DATE
+ * (rate_convert_into), rounded half away from zero. *N gets how many. Runs inside the
+ * caller's transaction; on an error (a missing rate names TO and DATE) some budgets may
+ * be converted already, and the caller rolls back.
+ */
+int budget_convert(sqlite3 *db, const char *from, const char *to, const char *date, long *n,
+                   struct cs_err *e);
+
 #endif

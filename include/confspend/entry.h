@@ -35,9 +35,9 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount, s
 int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, const char *amount,
                 struct expense *x, int editing, struct cs_err *e);
 
-/* The list columns (SPEC.md) and the export csv columns (list + the rest). */
+/* The list columns (SPEC.md) and the export csv columns (list + the rest, uid last). */
 #define LIST_NCOLS 14
-#define FULL_NCOLS 21
+#define FULL_NCOLS 22
 extern const char *const entry_columns[FULL_NCOLS];
 
 /* Cells of X for the FULL_NCOLS columns into BUF (one line each, 48 bytes) and CELLS.

@@ -29,6 +29,7 @@ struct expense {
     int64_t schedule_id;
     char *occurrence;
     char *import_key;
+    char uid[33]; /* 32 lowercase hex digits; "" for one not stored yet */
 };
 #define EXPENSE_INIT                                                                               \
     {                                                                                              \
@@ -65,7 +66,7 @@ int expense_load(sqlite3 *db, int64_t id, struct expense *x, struct cs_err *e);
     "e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, e.trip_id, t.slug, "      \
     "e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, e.driver, e.tip, "        \
     "e.platform_fee, e.shared, e.nights, e.compare_rate, e.recipient, e.schedule_id, "             \
-    "e.occurrence, e.import_key"
+    "e.occurrence, e.import_key, e.uid"
 #define EXPENSE_FROM " FROM expense e LEFT JOIN trip t ON t.id = e.trip_id "
 
 /* Fill X from a row whose first columns are EXPENSE_COLUMNS. */

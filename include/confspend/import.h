@@ -1,5 +1,5 @@
 /* import.h - import csv's generic profile: the header's columns, one row into an expense,
- * the row's import key, and the bulk insert that skips keys already present. */
+ * the row's import key or uid, and the bulk insert that skips rows already present. */
 #ifndef CONFSPEND_IMPORT_H
 #define CONFSPEND_IMPORT_H
 
@@ -35,6 +35,7 @@ enum import_col {
     IMP_NIGHTS,
     IMP_COMPARE_RATE,
     IMP_RECIPIENT,
+    IMP_UID,
 };
 
 /* Where each export column is in the file's records. */
@@ -65,16 +66,17 @@ int import_row_trip(const struct import_header *h, char *const *cells, int ncell
  * currency is DEFAULT_CURRENCY when the cell is empty, a ride gets provider "other" and
  * shared "no" when those are empty, text is UTF-8 of at most 4096 bytes with the export's
  * formula guard taken off, and expense_check() holds. DECIMAL_COMMA makes ',' the decimal
- * separator of amounts. Text fields and trip_slug point into CELLS (or static strings):
- * X must not be given to expense_release(). trip_id is left 0 for the caller.
- * Errors are CS_EINPUT "line LINE, column NAME: WHAT (VALUE)".
+ * separator of amounts. A uid cell, when not empty, must be 32 lowercase hex digits; it
+ * goes into X's uid ("" without one). Text fields and trip_slug point into CELLS (or static
+ * strings): X must not be given to expense_release(). trip_id is left 0 for the caller. Errors are
+ * CS_EINPUT "line LINE, column NAME: WHAT (VALUE)".
  */
 int import_row(const struct import_header *h, char *const *cells, int ncells, long line,
                const char *default_currency, int decimal_comma, struct expense *x,
                struct cs_err *e);
 
 /* 16 bytes of a 128-bit hash (hash128) over X's normalised fields: every stored field but
- * the id, the trip by slug, amounts as integers, so equal expenses written differently
+ * the id and the uid, the trip by slug, amounts as integers, so equal expenses written differently
  * ("12.5", "12.50", another column order) agree. */
 void import_fingerprint(const struct expense *x, unsigned char fp[16]);
 
@@ -111,6 +113,20 @@ struct import_seen {
 unsigned import_seen_count(struct import_seen *s, const unsigned char fp[16]);
 void import_seen_release(struct import_seen *s);
 
+/* The uids of one file, each with the line it was read on, so a uid given twice is found:
+ * 20 bytes a slot, allocated only once a row has a uid. Zero-initialise it;
+ * import_uids_release frees it. */
+struct import_uids {
+    uint64_t *v;     /* cap pairs: the uid's 128 bits */
+    uint32_t *lines; /* cap lines, 0: an empty slot */
+    size_t cap, n;
+};
+
+/* Note UID (32 lowercase hex digits) as read on LINE: 0 when the file had it on no earlier
+ * line, else that line. */
+long import_uids_add(struct import_uids *s, const char *uid, long line);
+void import_uids_release(struct import_uids *s);
+
 /*
  * A batch of checked rows on their way to the database: the reader fills one while the
  * writer stores another. Text is copied into the batch's own memory, so the reader's
@@ -131,6 +147,7 @@ enum import_batch_text {
     IB_DRIVER,
     IB_RECIPIENT,
     IB_KEY,
+    IB_UID,
     IB_NTEXT
 };
 struct import_batch_row {
@@ -156,8 +173,8 @@ struct import_batch {
 void import_batch_init(struct import_batch *b);
 void import_batch_clear(struct import_batch *b);
 void import_batch_release(struct import_batch *b);
-/* Add X (with its import_key) as a row of trip index TRIP (-1: none). The caller keeps
- * n < IMPORT_BATCH. */
+/* Add X (with its import_key, or its uid and no key) as a row of trip index TRIP (-1: none). The
+ * caller keeps n < IMPORT_BATCH. */
 void import_batch_add(struct import_batch *b, const struct expense *x, int trip);
 /* Note that trip index TRIP is new: made with SLUG, first dated DATE, in CURRENCY. */
 void import_batch_new_trip(struct import_batch *b, int trip, const char *slug, const char *date,
@@ -165,10 +182,11 @@ void import_batch_new_trip(struct import_batch *b, int trip, const char *slug, c
 
 /*
  * The bulk insert: each batch goes into expense by one INSERT ... SELECT from the
- * batch (served by a virtual table, import_batch) that skips import keys already stored
- * (ON CONFLICT DO NOTHING): set-wise, the indexes and the statement journal cost much less
- * than row by row. The caller quiets the history's row triggers (history_batch_begin).
- * ROWS counts the rows given, ADDED the ones stored.
+ * batch (served by a virtual table, import_batch) that skips import keys and uids already
+ * stored (ON CONFLICT DO NOTHING, on the two unique indexes the insert checks anyway):
+ * set-wise, the indexes and the statement journal cost much less than row by row. A row
+ * without a uid gets a new one, as the column's default would give it. The caller quiets the
+ * history's row triggers (history_batch_begin). ROWS counts the rows given, ADDED the ones stored.
  */
 struct import_writer {
     sqlite3 *db;

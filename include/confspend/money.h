@@ -50,4 +50,13 @@ void money_format_e9(int64_t v, char *buf, size_t n);
  */
 int money_convert(int64_t amount, int from_digits, int64_t rate_e9, int to_digits, int64_t *out);
 
+/*
+ * The other way: AMOUNT minor units of a currency with FROM_DIGITS into a currency with
+ * TO_DIGITS when 1 TO = RATE_E9 / 10^9 FROM (RATE_E9 > 0), that is AMOUNT divided by the
+ * rate, rounded half away from zero once. Returns 0, or CS_EFAIL when the result does not
+ * fit in int64.
+ */
+int money_convert_inverse(int64_t amount, int from_digits, int64_t rate_e9, int to_digits,
+                          int64_t *out);
+
 #endif

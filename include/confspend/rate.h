@@ -17,6 +17,15 @@ int rate_set(sqlite3 *db, const char *cur, const char *date, int64_t rate_e9, st
 int rate_convert(sqlite3 *db, const char *cur, const char *date, const char *base, int64_t amount,
                  int64_t *out, struct cs_err *e);
 
+/*
+ * The other way: AMOUNT minor units of BASE on DATE in minor units of CUR, at the same
+ * rate rate_convert() would take (the newest of CUR dated on or before DATE, 1 CUR = RATE
+ * BASE): AMOUNT / RATE, rounded half away from zero once. CUR == BASE needs no rate; a
+ * missing one is the same error as rate_convert()'s.
+ */
+int rate_convert_into(sqlite3 *db, const char *base, const char *date, const char *cur,
+                      int64_t amount, int64_t *out, struct cs_err *e);
+
 /* Call FN on every stored rate (CUR, DATE, RATE_E9), by currency and date. A non-zero
  * return of FN stops and is returned. */
 int rate_each(sqlite3 *db, int (*fn)(const char *cur, const char *date, int64_t rate_e9, void *),

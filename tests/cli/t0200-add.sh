@@ -6,7 +6,9 @@
 # Every column of one expense, as stored.
 COLS="id, date, category, amount, currency, quote(merchant), quote(note), quote(trip_id), reimbursable, quote(payment), quote(receipt), quote(provider), quote(origin), quote(dest), quote(driver), quote(tip), quote(platform_fee), quote(shared), quote(nights), quote(compare_rate), quote(recipient), quote(schedule_id), quote(occurrence)"
 row() { sql "SELECT $COLS FROM expense WHERE id = $1"; }
-SHOW_HEAD="id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,recipient"
+SHOW_HEAD="id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,recipient,uid"
+# show with each expense's random uid written UID (the stored one is checked on its own)
+show_uid() { cs show "$@" | sed -E 's/[0-9a-f]{32}/UID/g'; return "${PIPESTATUS[0]}"; }
 
 # every category, with today's date and USD by default
 id=0
@@ -34,8 +36,8 @@ expect_out "stored" \
   row 8
 expect_csv "show --format csv" \
   "$SHOW_HEAD
-8,2026-11-05,meal,23.50,EUR,Café Zoë,team dinner,,yes,,,,,,visa,receipts/8.pdf,,,,," \
-  cs show 8 --format csv
+8,2026-11-05,meal,23.50,EUR,Café Zoë,team dinner,,yes,,,,,,visa,receipts/8.pdf,,,,,,UID" \
+  show_uid 8 --format csv
 expect_out "show (table) lists the fields that are set" \
   "id            8
 date          2026-11-05
@@ -46,8 +48,13 @@ merchant      Café Zoë
 note          team dinner
 reimbursable  yes
 payment       visa
-receipt       receipts/8.pdf" \
-  cs show 8
+receipt       receipts/8.pdf
+uid           UID" \
+  show_uid 8
+check "show prints the stored uid" "$(cs show 8 | sed -n 's/^uid  *//p')" = "$(sql "SELECT uid FROM expense WHERE id = 8")"
+check "show --format csv too, as its last column" \
+  "$(cs show 8 --format csv | tail -1 | tr -d '\r' | sed 's/.*,//')" = "$(sql "SELECT uid FROM expense WHERE id = 8")"
+check "every expense has its own uid" "$(sql "SELECT count(DISTINCT uid) FROM expense")" = "$(sql "SELECT count(*) FROM expense")"
 expect_out "--personal" "9  2026-11-10  meal  1.00 USD" cs add meal 1 --personal
 expect_out "personal is stored as 0" "0" sql "SELECT reimbursable FROM expense WHERE id = 9"
 
@@ -61,8 +68,8 @@ expect_out "ride stored" \
   row 10
 expect_csv "ride shown" \
   "$SHOW_HEAD
-10,2026-11-06,ride,23.50,USD,Uber,,,no,uber,Friends' place,Venue,Sam K.,3.00,,,10.25,yes,,," \
-  cs show 10 --format csv
+10,2026-11-06,ride,23.50,USD,Uber,,,no,uber,Friends' place,Venue,Sam K.,3.00,,,10.25,yes,,,,UID" \
+  show_uid 10 --format csv
 for p in lyft uber taxi direct transit other; do
   expect_ok "provider $p" cs add ride 5 --provider $p
 done
@@ -88,8 +95,8 @@ expect_out "lodging stored" \
   row 20
 expect_csv "lodging shown" \
   "$SHOW_HEAD
-20,2026-11-01,lodging,0.00,USD,,friends' place,,no,,,,,,,,,,8,189.00," \
-  cs show 20 --format csv
+20,2026-11-01,lodging,0.00,USD,,friends' place,,no,,,,,,,,,,8,189.00,,UID" \
+  show_uid 20 --format csv
 expect_out "lodging in JPY" "21  2026-11-10  lodging  45000 JPY" cs add lodging 45000 --currency JPY --nights 3 --compare-rate 15000
 expect_out "stored in yen" "45000|JPY|3|15000" sql "SELECT amount, currency, nights, compare_rate FROM expense WHERE id = 21"
 
@@ -102,8 +109,8 @@ expect_out "refund is negative" "23  2026-11-10  meal  -4.50 USD  (refund)" cs a
 expect_out "refund stored negative" "-450" sql "SELECT amount FROM expense WHERE id = 23"
 expect_csv "refund shown negative" \
   "$SHOW_HEAD
-23,2026-11-10,meal,-4.50,USD,,,,no,,,,,,,,,,,," \
-  cs show 23 --format csv
+23,2026-11-10,meal,-4.50,USD,,,,no,,,,,,,,,,,,,UID" \
+  show_uid 23 --format csv
 expect_out "ride refund keeps its tip positive" "24  2026-11-10  ride  -10.00 USD  (refund)" cs add ride 10 --tip 2 --refund
 expect_out "ride refund stored" "-1000|200" sql "SELECT amount, tip FROM expense WHERE id = 24"
 
@@ -148,13 +155,13 @@ expect_out "the expense table is still there" "38" sql "SELECT count(*) FROM exp
 expect_out "text with a newline" "39  2026-11-10  meal  8.00 USD" cs add meal 8 --note "$nl"
 expect_out "newline stored" "6C696E65206F6E650A6C696E652074776F" sql "SELECT hex(note) FROM expense WHERE id = 39"
 expect_out "newline in csv is quoted, kept as it is inside the field" \
-  "$SHOW_HEAD"$'\r\n39,2026-11-10,meal,8.00,USD,,"line one\nline two",,no,,,,,,,,,,,,\r' \
-  cs show 39 --format csv
+  "$SHOW_HEAD"$'\r\n39,2026-11-10,meal,8.00,USD,,"line one\nline two",,no,,,,,,,,,,,,,UID\r' \
+  show_uid 39 --format csv
 expect_out "newline in json is escaped" \
   '[
-  {"id": "39", "date": "2026-11-10", "category": "meal", "amount": "8.00", "currency": "USD", "merchant": "", "note": "line one\nline two", "trip": "", "reimbursable": "no", "provider": "", "from": "", "to": "", "driver": "", "tip": "", "payment": "", "receipt": "", "platform_fee": "", "shared": "", "nights": "", "compare_rate": "", "recipient": ""}
+  {"id": "39", "date": "2026-11-10", "category": "meal", "amount": "8.00", "currency": "USD", "merchant": "", "note": "line one\nline two", "trip": "", "reimbursable": "no", "provider": "", "from": "", "to": "", "driver": "", "tip": "", "payment": "", "receipt": "", "platform_fee": "", "shared": "", "nights": "", "compare_rate": "", "recipient": "", "uid": "UID"}
 ]' \
-  cs show 39 --format json
+  show_uid 39 --format json
 expect_out "non-ASCII text" \
   "40  2026-11-10  ride  12.00 USD  Café Zoë 東京 🍣  Shinjuku 駅 -> Zürich \"Hbf\"" \
   cs add ride 12 --merchant "Café Zoë 東京 🍣" --from "Shinjuku 駅" --to 'Zürich "Hbf"' --driver "Ørjan"
@@ -162,9 +169,9 @@ expect_out "non-ASCII stored" "Café Zoë 東京 🍣|Shinjuku 駅|Zürich \"Hbf
   sql "SELECT merchant, origin, dest, driver FROM expense WHERE id = 40"
 expect_out "non-ASCII in json" \
   '[
-  {"id": "40", "date": "2026-11-10", "category": "ride", "amount": "12.00", "currency": "USD", "merchant": "Café Zoë 東京 🍣", "note": "", "trip": "", "reimbursable": "no", "provider": "other", "from": "Shinjuku 駅", "to": "Zürich \"Hbf\"", "driver": "Ørjan", "tip": "", "payment": "", "receipt": "", "platform_fee": "", "shared": "no", "nights": "", "compare_rate": "", "recipient": ""}
+  {"id": "40", "date": "2026-11-10", "category": "ride", "amount": "12.00", "currency": "USD", "merchant": "Café Zoë 東京 🍣", "note": "", "trip": "", "reimbursable": "no", "provider": "other", "from": "Shinjuku 駅", "to": "Zürich \"Hbf\"", "driver": "Ørjan", "tip": "", "payment": "", "receipt": "", "platform_fee": "", "shared": "no", "nights": "", "compare_rate": "", "recipient": "", "uid": "UID"}
 ]' \
-  cs show 40 --format json
+  show_uid 40 --format json
 expect_out "text that looks like an option, via =" "41  2026-11-10  meal  1.00 USD  --merchant" cs add meal 1 --merchant=--merchant
 expect_ok "add with a tab" cs add meal 1 --note "$(printf 'a\tb\\c')"
 expect_out "tab stored" "6109625C63" sql "SELECT hex(note) FROM expense WHERE id = 42"

@@ -9,7 +9,9 @@ hist() { cs history "$@" | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2
 # the newest change that undo would take back
 top() { sql "SELECT max(id) FROM change WHERE kind = 'user' AND state = 'done'"; }
 crlf() { printf '%s\r\n' "$@"; }
-SHOW_HEAD="id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,recipient"
+SHOW_HEAD="id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,recipient,uid"
+# show with each expense's random uid written UID (the stored one is checked on its own)
+show_uid() { cs show "$@" | sed -E 's/[0-9a-f]{32}/UID/g'; return "${PIPESTATUS[0]}"; }
 
 expect_ok "trip" cs trip add pycon --name PyCon --start 2026-11-01 --end 2026-11-08
 expect_out "add a ride" "1  2026-11-02  ride  23.50 USD  Uber  Home -> Venue  [pycon]" \
@@ -18,6 +20,7 @@ expect_out "add a ride" "1  2026-11-02  ride  23.50 USD  Uber  Home -> Venue  [p
 expect_out "add a meal" "2  2026-11-03  meal  12.00 USD  Café \"Zoë\"" \
   cs add meal 12 --date 2026-11-03 --merchant 'Café "Zoë"' --note $'a\nb' --reimbursable --payment visa --receipt r/2.pdf
 expect_out "add lodging" "3  2026-11-01  lodging  0.00 USD" cs add lodging 0 --date 2026-11-01 --nights 8 --compare-rate 189
+uid1=$(sql "SELECT uid FROM expense WHERE id = 1")
 
 # edit single fields
 expect_out "edit --amount" "1  2026-11-02  ride  25.00 USD  Uber  Home -> Venue  [pycon]" cs edit 1 --amount 25
@@ -26,8 +29,9 @@ expect_out "edit --tip --driver --reimbursable" "1  2026-11-04  ride  25.00 USD 
   cs edit 1 --tip 4 --driver "Sam K." --reimbursable
 expect_csv "the ride after edits" \
   "$SHOW_HEAD
-1,2026-11-04,ride,25.00,USD,Uber,on time,pycon,yes,uber,Home,Venue,Sam K.,4.00,,,10.00,yes,,," \
-  cs show 1 --format csv
+1,2026-11-04,ride,25.00,USD,Uber,on time,pycon,yes,uber,Home,Venue,Sam K.,4.00,,,10.00,yes,,,,UID" \
+  show_uid 1 --format csv
+check "an edit keeps the uid" "$(sql "SELECT uid FROM expense WHERE id = 1")" = "$uid1"
 expect_out "edit --no-trip --personal" "1  2026-11-04  ride  25.00 USD  Uber  Home -> Venue" cs edit 1 --no-trip --personal
 expect_out "edit --trip" "1  2026-11-04  ride  25.00 USD  Uber  Home -> Venue  [pycon]" cs edit 1 --trip pycon
 expect_out "an empty value clears a text field" "1  2026-11-04  ride  25.00 USD  Home -> Venue  [pycon]" cs edit 1 --merchant ""
@@ -45,8 +49,8 @@ expect_out "ride fields are gone" "meal|NULL|NULL|NULL|NULL|NULL|NULL|NULL|'on t
   sql "SELECT category, quote(provider), quote(origin), quote(dest), quote(driver), quote(tip), quote(platform_fee), quote(shared), quote(note) FROM expense WHERE id = 1"
 expect_csv "shown without ride columns" \
   "$SHOW_HEAD
-1,2026-11-04,meal,25.00,USD,,on time,pycon,no,,,,,,,,,,,," \
-  cs show 1 --format csv
+1,2026-11-04,meal,25.00,USD,,on time,pycon,no,,,,,,,,,,,,,UID" \
+  show_uid 1 --format csv
 expect_out "history of the category change" \
   "category: ride -> meal; provider: uber -> (none); from: Home -> (none); to: Venue -> (none); driver: Sam K. -> (none); tip: 4.00 -> (none); platform_fee: 10.00 -> (none); shared: 1 -> (none)" \
   sh -c '"$CONFSPEND" history 1 --format json | python3 -c "import json,sys; print(json.load(sys.stdin)[-1][\"detail\"])"'
@@ -108,8 +112,8 @@ n=$(top)
 expect_out "undo the rm" "undid change $n: rm 2  2026-11-03  meal  1500 JPY  Café \"Zoë\"" cs undo
 check "the row is back exactly, same id and every field" "$(dumprow 2)" = "$meal_before"
 expect_out "and shows as before" \
-  "$SHOW_HEAD"$'\r\n2,2026-11-03,meal,1500,JPY,"Café ""Zoë""","a\nb",,yes,,,,,,visa,r/2.pdf,,,,,\r' \
-  cs show 2 --format csv
+  "$SHOW_HEAD"$'\r\n2,2026-11-03,meal,1500,JPY,"Café ""Zoë""","a\nb",,yes,,,,,,visa,r/2.pdf,,,,,,UID\r' \
+  show_uid 2 --format csv
 expect_out "the note kept its line break" "610A62" sql "SELECT hex(note) FROM expense WHERE id = 2"
 
 # history ID lists the changes with old -> new; undone ones say so, undo adds none

@@ -109,6 +109,68 @@ f "no rate subcommand" 2 "rate: use rate set CUR RATE [--date DATE] or rate list
 f "rate list with an argument" 2 "argument: unexpected argument (JPY)" cs rate list JPY
 f "rate list bad --format" 2 "--format: must be table, csv or json (yaml)" cs rate list --format yaml
 
+# --- a new base currency and the budgets (rev 2) ------------------------------------------
+# Budgets are amounts of the base currency they were set in: while there are any, a new
+# base currency is refused unless --convert, which converts each at the new currency's
+# newest rate on or before today (1 CUR = RATE of the old base), in the same change.
+export CONFSPEND_DB="$TMP/budgets.db"
+expect_ok "trip" cs trip add conf --name Conf --start 2026-11-01 --end 2026-11-08
+expect_out "a default budget" "budget ride 150.00 USD (every month)" cs budget set ride 150
+expect_ok "a month's" cs budget set total 1000 --month 2026-11
+expect_ok "a trip's" cs budget set meal 20 --trip conf
+f "budgets in the old currency: refused, not reinterpreted as 15000 JPY" 2 \
+  "confspend: currency: 3 budgets are in USD; give --convert to convert them (JPY)" \
+  cs config set currency JPY
+expect_out "the base currency and the budgets are as they were" "USD|15000,100000,2000" \
+  sql "SELECT (SELECT coalesce(max(value), 'USD') FROM config WHERE key = 'currency'), (SELECT group_concat(amount) FROM (SELECT amount FROM budget ORDER BY id))"
+f "--convert without a rate" 1 \
+  "confspend: rate: no rate to USD on or before this date; add one with 'confspend rate set JPY RATE --date DATE' (JPY on 2026-11-10)" \
+  cs config set currency JPY --convert
+expect_ok "a rate after today" cs rate set JPY 0.005 --date 2026-12-01
+f "--convert with only a rate after today" 1 "rate: no rate to USD on or before this date" \
+  cs config set currency JPY --convert
+expect_ok "an older rate" cs rate set JPY 0.008 --date 2026-10-01
+expect_ok "the newest on or before today: 1 JPY = 0.0064 USD, 1 USD = 156.25 JPY" cs rate set JPY 0.0064 --date 2026-11-01
+changes=$(sql "SELECT count(*) FROM change")
+expect_out "--convert converts every budget" "currency = JPY
+converted 3 budgets from USD to JPY at the newest rate on or before 2026-11-10" \
+  cs config set currency JPY --convert
+expect_out "in yen, half away from zero: 150.00 USD = 23437.5 -> 23438 JPY" "$(crlf "category,month,trip,amount" \
+  "ride,,,23438" "total,2026-11,,156250" "meal,,conf,3125")" cs budget list --format csv
+expect_out "stored as whole yen" "23438,156250,3125" sql "SELECT group_concat(amount) FROM (SELECT amount FROM budget ORDER BY id)"
+expect_out "the currency and the budgets are one change" "$((changes + 1))|config set currency JPY --convert|config currency = JPY, 3 budgets converted from USD" \
+  sql "SELECT count(*), (SELECT command FROM change ORDER BY id DESC LIMIT 1), (SELECT summary FROM change ORDER BY id DESC LIMIT 1) FROM change"
+expect_out "the same currency again changes no budget" "currency = JPY" cs config set currency JPY
+expect_out "still in yen, and no change recorded" "23438,156250,3125|$((changes + 1))" \
+  sql "SELECT group_concat(amount), (SELECT count(*) FROM change) FROM (SELECT amount FROM budget ORDER BY id)"
+expect_out "one undo takes the currency and the budgets back" \
+  "undid change $((changes + 1)): config currency = JPY, 3 budgets converted from USD" cs undo
+expect_out "USD again, and the budgets as they were" "USD|15000,100000,2000" \
+  sql "SELECT (SELECT coalesce(max(value), 'USD') FROM config WHERE key = 'currency'), (SELECT group_concat(amount) FROM (SELECT amount FROM budget ORDER BY id))"
+expect_out "budget list in dollars" "$(crlf "category,month,trip,amount" \
+  "ride,,,150.00" "total,2026-11,,1000.00" "meal,,conf,20.00")" cs budget list --format csv
+expect_out "redo puts both back" \
+  "redid change $((changes + 1)): config currency = JPY, 3 budgets converted from USD" cs redo
+expect_out "yen again" "JPY|23438,156250,3125" \
+  sql "SELECT (SELECT value FROM config WHERE key = 'currency'), (SELECT group_concat(amount) FROM (SELECT amount FROM budget ORDER BY id))"
+# into a currency with three digits: 1 BHD = 400 JPY
+expect_ok "a BHD rate in yen" cs rate set BHD 400 --date 2026-11-05
+expect_out "JPY to BHD" "currency = BHD
+converted 3 budgets from JPY to BHD at the newest rate on or before 2026-11-10" \
+  cs config set currency BHD --convert
+expect_out "three digits; 3125 / 400 = 7.8125 -> 7.813" "$(crlf "category,month,trip,amount" \
+  "ride,,,58.595" "total,2026-11,,390.625" "meal,,conf,7.813")" cs budget list --format csv
+# no budgets: --convert has nothing to do; one budget is said in the singular
+expect_ok "remove two" sh -c '"$CONFSPEND" budget rm total --month 2026-11 && "$CONFSPEND" budget rm meal --trip conf'
+f "one budget" 2 "confspend: currency: 1 budget is in BHD; give --convert to convert it (USD)" \
+  cs config set currency USD
+expect_ok "and none" cs budget rm ride
+expect_out "no budgets: --convert converts none" "currency = USD" cs config set currency USD --convert
+f "--convert with another key" 2 "confspend: --convert: only with config set currency CUR" \
+  cs config set owner Ann --convert
+f "--convert with get" 2 "confspend: --convert: only with config set currency CUR" \
+  cs config get currency --convert
+
 for c in config rate; do
   out=$(cs "$c" --help); rc=$?
   check "$c --help exits 0" "$rc" -eq 0

@@ -1,11 +1,11 @@
 #!/bin/bash
-# export csv: the 21 columns, RFC 4180 quoting, the formula guard on text (never on
+# export csv: the 22 columns (uid last), RFC 4180 quoting, the formula guard on text (never on
 # amounts), the period and --reimbursable-only selections, standard output, and a file
 # that appears whole or not at all.
 . "$(dirname "$0")/lib.sh"
 umask 022
 
-HEAD="id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,recipient"
+HEAD="id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,recipient,uid"
 crlf() { printf '%s\r\n' "$@"; }
 
 expect_out "an empty database exports the header alone" "$(crlf "$HEAD")" cs export csv -
@@ -26,22 +26,31 @@ expect_ok "6 donation" cs add donation 20 --date 2026-11-05 --recipient '@PSF' -
 expect_ok "7 JPY" cs add travel 45000 --date 2026-09-15 --trip tokyo --merchant 'JAL 日本航空'
 expect_ok "8 BHD" cs add ticket 1.5 --date 2026-11-08 --currency BHD --merchant "it's" --reimbursable
 
-R7='7,2026-09-15,travel,45000,JPY,JAL 日本航空,,tokyo,no,,,,,,,,,,,,'
-R5='5,2026-11-01,lodging,0.00,USD,Café Zoë,,pycon,no,,,,,,,,,,8,189.00,'
-R1='1,2026-11-02,ride,23.50,USD,,,pycon,yes,uber,Home,Venue,Sam,3.00,visa,r/1.pdf,10.00,yes,,,'
-R2='2,2026-11-03,meal,-6.50,USD,"'"'"'=HYPERLINK(""http://x"",""y"")",,,no,,,,,,,,,,,,'
+# each expense's uid is random; pin them so the rows below can be exact
+expect_out "every expense has a uid of 32 lowercase hex digits" "8" \
+  sql "SELECT count(DISTINCT uid) FROM expense WHERE length(uid) = 32 AND NOT uid GLOB '*[^0-9a-f]*'"
+sql "UPDATE expense SET uid = printf('%032x', id * 1048577)"
+U() { printf '%032x' $(($1 * 1048577)); }
+
+R7='7,2026-09-15,travel,45000,JPY,JAL 日本航空,,tokyo,no,,,,,,,,,,,,'",$(U 7)"
+R5='5,2026-11-01,lodging,0.00,USD,Café Zoë,,pycon,no,,,,,,,,,,8,189.00,'",$(U 5)"
+R1='1,2026-11-02,ride,23.50,USD,,,pycon,yes,uber,Home,Venue,Sam,3.00,visa,r/1.pdf,10.00,yes,,,'",$(U 1)"
+R2='2,2026-11-03,meal,-6.50,USD,"'"'"'=HYPERLINK(""http://x"",""y"")",,,no,,,,,,,,,,,,'",$(U 2)"
 R3="3,2026-11-03,meal,12.00,USD,'+1,\"two
-lines, \"\"quoted\"\"\",,no,,,,,,'@cash,,,,,,"
-R4=$'4,2026-11-04,other,3.00,USD,\'-x,\'\tindented,,no,,,,,,,,,,,,'
-R6="6,2026-11-05,donation,20.00,USD,''=x,,,no,,,,,,,,,,,,'@PSF"
-R8="8,2026-11-08,ticket,1.500,BHD,it's,,,yes,,,,,,,,,,,,"
+lines, \"\"quoted\"\"\",,no,,,,,,'@cash,,,,,,,$(U 3)"
+R4=$'4,2026-11-04,other,3.00,USD,\'-x,\'\tindented,,no,,,,,,,,,,,,'",$(U 4)"
+R6="6,2026-11-05,donation,20.00,USD,''=x,,,no,,,,,,,,,,,,'@PSF,$(U 6)"
+R8="8,2026-11-08,ticket,1.500,BHD,it's,,,yes,,,,,,,,,,,,,$(U 8)"
 
 before=$(db_state)
-expect_out "export csv -: every expense, the 21 columns, by date then id" \
+expect_out "export csv -: every expense, the 22 columns, by date then id" \
   "$(crlf "$HEAD" "$R7" "$R5" "$R1" "$R2" "$R3" "$R4" "$R6" "$R8")" cs export csv -
 check "export does not change the database" "$(db_state)" = "$before"
 expect_out "the header is exactly the contract's" "$HEAD" \
   sh -c '"$CONFSPEND" export csv - | head -1 | tr -d "\r"'
+expect_out "list --format csv keeps the list columns: no uid" \
+  "id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,from,to,driver,tip" \
+  sh -c '"$CONFSPEND" list --format csv | head -1 | tr -d "\r"'
 expect_out "a refund's amount stays -6.50 (no guard on numbers)" "-6.50" \
   sh -c '"$CONFSPEND" export csv - --since 2026-11-03 --until 2026-11-03 | sed -n 2p | cut -d, -f4'
 

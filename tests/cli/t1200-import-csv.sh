@@ -53,6 +53,25 @@ expect_out "round trip: importing the same file again adds nothing" \
 cb export csv "$TMP/again.csv" >/dev/null
 expect_out "round trip: the re-export (new ids) is skipped too" \
   "imported 0, skipped 12 (already present)" cb import csv "$TMP/again.csv"
+uids() { sqlite3 "$1" "SELECT uid FROM expense ORDER BY uid"; }
+check "round trip: every expense keeps its uid" "$(uids "$B")" = "$(uids "$A")"
+check "round trip: and the uids are export's last column" \
+  "$(ca export csv - | python3 -c 'import csv, sys; [print(r[-1]) for r in list(csv.reader(sys.stdin))[1:]]' | sort)" = "$(uids "$A")"
+changes=$(sqlite3 "$A" "SELECT count(*) FROM change")
+expect_out "round trip: into the same database, an export adds nothing" \
+  "imported 0, skipped 12 (already present)" ca import csv "$TMP/all.csv"
+check "round trip: still 12 there" "$(sqlite3 "$A" "SELECT count(*) FROM expense")" = 12
+check "round trip: nor is a change recorded" "$(sqlite3 "$A" "SELECT count(*) FROM change")" = "$changes"
+# an expense edited since it was exported is the same expense: still skipped, not changed
+ca edit 1 --amount 30 >/dev/null
+expect_out "an edited expense is known by its uid" "imported 0, skipped 12 (already present)" \
+  ca import csv "$TMP/all.csv"
+expect_out "and keeps its edit" "3000" sqlite3 "$A" "SELECT amount FROM expense WHERE id = 1"
+# a removed one comes back, with its uid
+ca rm 3 >/dev/null
+expect_out "a removed expense is imported again" "imported 1, skipped 11 (already present)" \
+  ca import csv "$TMP/all.csv"
+check "with the uid it had" "$(uids "$A")" = "$(uids "$B")"
 
 # --- the generic profile on the main database ---------------------------------------------
 # a file like the benchmark's: date,category,amount,currency,merchant,note,from,to
@@ -329,5 +348,90 @@ expect_out "the exact total" "$(/usr/bin/python3 -c 'print(sum((1 + i % 50) * 10
 expect_out "and again: nothing" "imported 0, skipped 50000 (already present)" cs import csv "$TMP/batches.csv"
 expect_out "a dry run over many batches writes nothing" \
   "dry run: would import 0, skip 50000 (already present); nothing written" cs import csv "$TMP/batches.csv" --dry-run
+
+
+# --- uids --------------------------------------------------------------------------------
+# A row with a uid is known by it: skipped when an expense has it, else stored with it. A
+# row without one (an empty cell, or no uid column) keeps the revision-1 key. A uid that is
+# not 32 lowercase hex digits, or one given twice in a file, refuses the whole file.
+export CONFSPEND_DB="$TMP/uid.db"
+U1=0123456789abcdef0123456789abcdef
+U2=fedcba9876543210fedcba9876543210
+U3=00000000000000000000000000000003
+crlf "date,category,amount,merchant,uid" "2026-03-01,meal,1.00,One,$U1" "2026-03-02,meal,2.00,Two,$U2" \
+  "2026-03-03,meal,3.00,Three," "2026-03-03,meal,3.00,Three," >"$TMP/u1.csv"
+expect_out "a file with uids, and rows without" "imported 4, skipped 0 (already present)" cs import csv "$TMP/u1.csv"
+expect_out "the uids are stored as given; the others get new ones and the revision-1 key" \
+  "One|$U1|0
+Two|$U2|0
+Three|new|1
+Three|new|1" sql "SELECT merchant, CASE WHEN uid IN ('$U1', '$U2') THEN uid ELSE 'new' END, import_key IS NOT NULL FROM expense ORDER BY id"
+check "the new uids are distinct and well formed" \
+  "$(sql "SELECT count(DISTINCT uid) FROM expense WHERE length(uid) = 32 AND NOT uid GLOB '*[^0-9a-f]*'")" = 4
+expect_out "show prints a given uid" "uid           $U1" sh -c '"$CONFSPEND" show 1 | tail -1'
+expect_out "again: nothing" "imported 0, skipped 4 (already present)" cs import csv "$TMP/u1.csv"
+# the uid decides, not the other fields: a present uid with other fields is skipped, a new
+# uid with the fields of a present row is added
+crlf "uid,date,category,amount,merchant" "$U1,2026-04-01,ride,9.00,Changed" "$U3,2026-03-01,meal,1.00,One" >"$TMP/u2.csv"
+expect_out "a present uid is skipped whatever its fields; a new one is added" \
+  "imported 1, skipped 1 (already present)" cs import csv "$TMP/u2.csv"
+expect_out "the present one is not changed" "One|100|2026-03-01" sql "SELECT merchant, amount, date FROM expense WHERE uid = '$U1'"
+expect_out "the new one is there" "One|2026-03-01" sql "SELECT merchant, date FROM expense WHERE uid = '$U3'"
+expect_out "--dry-run counts a present uid as present" \
+  "dry run: would import 0, skip 2 (already present); nothing written" cs import csv "$TMP/u2.csv" --dry-run
+n=$(count)
+
+ubad() { # description, file content, message
+  printf '%s' "$2" >"$TMP/ubad.csv"
+  expect_fail "$1" 2 "$3" cs import csv "$TMP/ubad.csv"
+}
+ubad "an upper-case uid" $'date,category,amount,uid\n2026-05-01,meal,1,'"${U1^^}"$'\n' \
+  "confspend: line 2, column uid: must be 32 lowercase hex digits (${U1^^})"
+ubad "a short uid" $'date,category,amount,uid\n2026-05-01,meal,1,'"$U2"$'\n2026-05-01,meal,1,abc\n' \
+  "confspend: line 3, column uid: must be 32 lowercase hex digits (abc)"
+ubad "a uid too long" $'date,category,amount,uid\n2026-05-01,meal,1,'"${U3}0"$'\n' \
+  "confspend: line 2, column uid: must be 32 lowercase hex digits (${U3}0)"
+ubad "a uid with a blank" $'date,category,amount,uid\n2026-05-01,meal,1," '"$U3"$'"\n' \
+  "confspend: line 2, column uid: must be 32 lowercase hex digits ( $U3)"
+ubad "a uid not hex" $'date,category,amount,uid\n2026-05-01,meal,1,0123456789abcdef0123456789abcdeg\n' \
+  "confspend: line 2, column uid: must be 32 lowercase hex digits (0123456789abcdef0123456789abcdeg)"
+ubad "one uid twice in a file" \
+  $'date,category,amount,uid\n2026-05-01,meal,1,aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n2026-05-02,meal,2,\n2026-05-03,meal,3,aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n' \
+  "confspend: line 4, column uid: also the uid of line 2 (aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)"
+ubad "one uid twice, the database having it" $'date,category,amount,uid\n2026-05-01,meal,1,'"$U1"$'\n2026-05-02,meal,1,'"$U1"$'\n' \
+  "confspend: line 3, column uid: also the uid of line 2 ($U1)"
+ubad "lines count the lines of quoted fields" \
+  $'date,category,amount,note,uid\n2026-05-01,meal,1,"a\nb",bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\n2026-05-01,meal,1,x,bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\n' \
+  "confspend: line 4, column uid: also the uid of line 2 (bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb)"
+check "none of them wrote a row" "$(count)" = "$n"
+expect_fail "--dry-run refuses one uid twice too" 2 "line 4, column uid: also the uid of line 2" \
+  cs import csv "$TMP/ubad.csv" --dry-run
+expect_out "--dry-run with no database yet refuses it too, and makes none" "2 absent" \
+  sh -c 'CONFSPEND_DB="$1" "$CONFSPEND" import csv "$2" --dry-run 2>/dev/null; echo $? $([ -e "$1" ] && echo present || echo absent)' _ "$TMP/unone.db" "$TMP/ubad.csv"
+expect_out "a bad uid with no database yet makes none" "2 absent" \
+  sh -c 'CONFSPEND_DB="$1" "$CONFSPEND" import csv "$2" 2>/dev/null; echo $? $([ -e "$1" ] && echo present || echo absent)' _ "$TMP/unone.db" "$TMP/ubad.csv"
+# one uid twice, the second many batches after the first: every stored batch goes back
+/usr/bin/python3 - "$TMP/ufar.csv" <<'PYEOF'
+import sys
+rows = ["2025-01-%02d,meal,1.00,row %d,%032x" % (1 + i % 28, i, i * 7919 + 1) for i in range(40000)]
+rows.append("2025-02-01,meal,1.00,again,%032x" % (5 * 7919 + 1))
+open(sys.argv[1], "w").write("date,category,amount,note,uid\n" + "\n".join(rows) + "\n")
+PYEOF
+expect_fail "one uid twice, 40000 rows apart" 2 \
+  "confspend: line 40002, column uid: also the uid of line 7 ($(printf '%032x' $((5 * 7919 + 1))))" \
+  cs import csv "$TMP/ufar.csv"
+check "nothing of it was stored" "$(count)" = "$n"
+sed -i '$d' "$TMP/ufar.csv"
+expect_out "without the last row: 40000 new" "imported 40000, skipped 0 (already present)" cs import csv "$TMP/ufar.csv"
+expect_out "stored with their uids, no key" "40000|0" \
+  sql "SELECT count(*), count(import_key) FROM expense WHERE uid = printf('%032x', CAST(substr(note, 5) AS INTEGER) * 7919 + 1)"
+expect_out "again: nothing" "imported 0, skipped 40000 (already present)" cs import csv "$TMP/ufar.csv"
+# undo takes an import with uids back; the file then imports again, and redo is refused
+expect_ok "undo the import" cs undo
+expect_out "the uids are free again" "imported 40000, skipped 0 (already present)" cs import csv "$TMP/ufar.csv"
+expect_fail "redo: the undone import's uids are taken again" 2 "redo: nothing to redo" cs redo
+expect_out "the export of an import of uids into a new database is the same" \
+  "$(cs export csv - | drop_id)" \
+  sh -c '"$CONFSPEND" export csv - >"$1/ue.csv" && "$CONFSPEND" --db "$1/ue.db" import csv "$1/ue.csv" >/dev/null && "$CONFSPEND" --db "$1/ue.db" export csv - | python3 -c "import csv, sys; [print(r[1:]) for r in csv.reader(sys.stdin)]"' _ "$TMP"
 
 finish

@@ -65,6 +65,7 @@ static void check_export_roundtrip(const struct expense *x, const unsigned char 
     import_fingerprint(&y, fp2);
     FUZZ_CHECK(!memcmp(fp, fp2, 16));
     FUZZ_CHECK(y.amount == x->amount && !strcmp(y.currency, x->currency));
+    FUZZ_CHECK(!strcmp(y.uid, x->uid));
     for (int i = 0; i < FULL_NCOLS; i++)
         free(cells[i]);
 }

@@ -306,6 +306,64 @@ static void test_seen(void **state)
     import_seen_release(&s);
 }
 
+static void test_row_uid(void **state)
+{
+    struct expense x;
+    struct cs_err e = CS_ERR_INIT;
+    char buf[512];
+    unsigned char f1[16], f2[16];
+    (void)state;
+    assert_int_equal(row("date,category,amount,uid",
+                         "2026-11-05,meal,1,0123456789abcdef0123456789abcdef", 0, &x, &e, buf,
+                         sizeof buf),
+                     0);
+    assert_string_equal(x.uid, "0123456789abcdef0123456789abcdef");
+    import_fingerprint(&x, f1);
+    assert_int_equal(
+        row("date,category,amount,uid", "2026-11-05,meal,1,", 0, &x, &e, buf, sizeof buf), 0);
+    assert_string_equal(x.uid, "");
+    import_fingerprint(&x, f2);
+    assert_memory_equal(f1, f2, 16); /* the uid is no part of the fingerprint */
+    expect_row_error("date,category,amount,uid",
+                     "2026-11-05,meal,1,0123456789ABCDEF0123456789abcdef",
+                     "line 7, column uid: must be 32 lowercase hex digits "
+                     "(0123456789ABCDEF0123456789abcdef)");
+    expect_row_error("date,category,amount,uid",
+                     "2026-11-05,meal,1,0123456789abcdef0123456789abcde",
+                     "column uid: must be 32 lowercase hex digits");
+    expect_row_error("date,category,amount,uid",
+                     "2026-11-05,meal,1,0123456789abcdef0123456789abcdef0",
+                     "column uid: must be 32 lowercase hex digits");
+    expect_row_error("date,category,amount,uid",
+                     "2026-11-05,meal,1,'0123456789abcdef0123456789abcdef",
+                     "column uid: must be 32 lowercase hex digits");
+    expect_row_error("date,category,amount,uid",
+                     "2026-11-05,meal,1, 0123456789abcdef0123456789abcde",
+                     "column uid: must be 32 lowercase hex digits");
+}
+
+static void test_uids(void **state)
+{
+    struct import_uids s = {0};
+    char uid[33];
+    (void)state;
+    /* uids that differ in a few low bits, through several growths */
+    for (long i = 0; i < 100000; i++) {
+        snprintf(uid, sizeof uid, "%032lx", i);
+        assert_int_equal(import_uids_add(&s, uid, i + 2), 0);
+    }
+    for (long i = 0; i < 100000; i += 997) {
+        snprintf(uid, sizeof uid, "%032lx", i);
+        assert_int_equal(import_uids_add(&s, uid, 200000), i + 2);
+    }
+    /* the high half counts too */
+    assert_int_equal(import_uids_add(&s, "00000000000000010000000000000000", 5), 0);
+    assert_int_equal(import_uids_add(&s, "ffffffffffffffffffffffffffffffff", 6), 0);
+    assert_int_equal(import_uids_add(&s, "ffffffffffffffffffffffffffffffff", 9), 6);
+    import_uids_release(&s);
+    import_uids_release(&s); /* released twice is fine */
+}
+
 /* SMHasher's verification: hash keys {}, {0}, {0,1}, ... with seed 256 - i, then the
  * hashes with seed 0; the first 4 bytes little-endian are 0x6384BA69 for x64_128. */
 static void test_hash128(void **state)
@@ -337,6 +395,8 @@ int main(void)
         cmocka_unit_test(test_trip_cell),
         cmocka_unit_test(test_fingerprint),
         cmocka_unit_test(test_seen),
+        cmocka_unit_test(test_row_uid),
+        cmocka_unit_test(test_uids),
         cmocka_unit_test(test_hash128),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

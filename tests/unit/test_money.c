@@ -336,6 +336,46 @@ static void test_convert(void **state)
     convert_fails(INT64_MAX, 3, INT64_MAX, 0);
 }
 
+static void inverts(int64_t amount, int from, int64_t rate, int to, int64_t want)
+{
+    int64_t got = -777;
+    if (money_convert_inverse(amount, from, rate, to, &got) != 0)
+        fail_msg("money_convert_inverse(%lld, %d, %lld, %d) failed", (long long)amount, from,
+                 (long long)rate, to);
+    if (got != want)
+        fail_msg("money_convert_inverse(%lld, %d, %lld, %d) = %lld, want %lld", (long long)amount,
+                 from, (long long)rate, to, (long long)got, (long long)want);
+}
+
+static void test_convert_inverse(void **state)
+{
+    int64_t got = -777;
+    (void)state;
+    /* 150.00 USD when 1 JPY = 0.0064 USD: 23437.5 -> 23438 JPY (half away from zero) */
+    inverts(15000, 2, 6400000, 0, 23438);
+    inverts(-15000, 2, 6400000, 0, -23438);
+    /* 150.00 USD when 1 JPY = 0.008 USD: 18750 exactly */
+    inverts(15000, 2, 8000000, 0, 18750);
+    /* 23438 JPY back when 1 USD = 156.25 JPY: 150.0008 -> 150.00 */
+    inverts(23438, 0, 156250000000, 2, 15000);
+    /* 150.00 USD when 1 BHD = 2.65 USD: 56.6037... -> 56.604 BHD */
+    inverts(15000, 2, 2650000000, 3, 56604);
+    /* 1.500 BHD when 1 EUR = 0.4 BHD: 3.75 EUR */
+    inverts(1500, 3, 400000000, 2, 375);
+    /* a rate of 1 changes nothing but the digits */
+    inverts(2350, 2, 1000000000, 2, 2350);
+    inverts(2350, 2, 1000000000, 0, 24); /* 23.5 -> 24 */
+    inverts(0, 2, 6700000, 0, 0);
+    /* the other way round of money_convert at the same rate, up to rounding */
+    inverts(1005, 2, 6700000, 0, 1500);
+    /* results that do not fit in int64 fail; the smallest rate does not overflow */
+    assert_int_equal(money_convert_inverse(INT64_MAX, 0, 1, 3, &got), CS_EFAIL);
+    assert_int_equal(money_convert_inverse(INT64_MIN + 1, 0, 1, 3, &got), CS_EFAIL);
+    assert_int_equal(money_convert_inverse(INT64_MAX, 2, 500000000, 2, &got), CS_EFAIL);
+    assert_true(got == -777);
+    inverts(INT64_MAX, 3, INT64_MAX, 0, 1000000); /* (2^63 / 10^3) / (2^63 / 10^9) */
+}
+
 static void test_digits(void **state)
 {
     static const struct {
@@ -383,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_round_half_away),
         cmocka_unit_test(test_e9),
         cmocka_unit_test(test_convert),
+        cmocka_unit_test(test_convert_inverse),
         cmocka_unit_test(test_digits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
