@@ -31,7 +31,8 @@ CREATE TABLE change (
     redoable   INTEGER NOT NULL DEFAULT 0 CHECK (redoable IN (0, 1)),
     changeset  BLOB NOT NULL,
     bulk_first INTEGER,                          -- an import's expense ids, kept out of
-    bulk_last  INTEGER                           -- the changeset
+    bulk_last  INTEGER,                          -- the changeset (ids may have gaps),
+    bulk_count INTEGER                           -- and how many it added
 ) STRICT;
 CREATE INDEX change_undo ON change(kind, state, id);
 

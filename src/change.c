@@ -85,7 +85,7 @@ int change_end(sqlite3 *db, struct change_rec *c, const char *kind, const char *
     }
     if (db_prepare(db,
                    "INSERT INTO change(at, kind, command, summary, changeset, bulk_first, "
-                   "bulk_last) VALUES (unixepoch(), ?1, ?2, ?3, ?4, ?5, ?6)",
+                   "bulk_last, bulk_count) VALUES (unixepoch(), ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                    &st, e)) {
         sqlite3_free(buf);
         return CS_EFAIL;
@@ -97,6 +97,7 @@ int change_end(sqlite3 *db, struct change_rec *c, const char *kind, const char *
     if (count > 0) {
         sqlite3_bind_int64(st, 5, first);
         sqlite3_bind_int64(st, 6, last);
+        sqlite3_bind_int64(st, 7, count);
     }
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
@@ -109,7 +110,7 @@ int change_end(sqlite3 *db, struct change_rec *c, const char *kind, const char *
 
 /* A change's stored fields, for undo and redo. */
 struct stored {
-    int64_t id, first, last;
+    int64_t id, first, last, count;
     int bulk;
     char *summary;
     void *cs;
@@ -144,6 +145,7 @@ static int load_one(sqlite3 *db, const char *sql, int64_t arg, struct stored *s,
         s->bulk = sqlite3_column_type(st, 3) != SQLITE_NULL;
         s->first = sqlite3_column_int64(st, 3);
         s->last = sqlite3_column_int64(st, 4);
+        s->count = sqlite3_column_count(st) > 5 ? sqlite3_column_int64(st, 5) : 0;
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_ROW)
@@ -655,8 +657,8 @@ int change_fields(sqlite3 *db, int64_t id, int (*fn)(const struct change_field *
     struct stored s = {0};
     struct fields_walk w = {fn, arg};
     int rc = load_one(db,
-                      "SELECT id, summary, changeset, bulk_first, bulk_last FROM change "
-                      "WHERE id = ?1",
+                      "SELECT id, summary, changeset, bulk_first, bulk_last, bulk_count "
+                      "FROM change WHERE id = ?1",
                       id, &s, e);
     if (rc <= 0) {
         char ids[24];
@@ -668,7 +670,7 @@ int change_fields(sqlite3 *db, int64_t id, int (*fn)(const struct change_field *
         char key[48], what[64];
         struct change_field f = {"expense", key, "insert", "rows", NULL, what};
         snprintf(key, sizeof key, "%lld..%lld", (long long)s.first, (long long)s.last);
-        snprintf(what, sizeof what, "%lld expenses", (long long)(s.last - s.first + 1));
+        snprintf(what, sizeof what, "%lld expenses", (long long)s.count);
         rc = fn(&f, arg);
     }
     if (!rc)
