@@ -211,4 +211,70 @@ int import_writer_finish(struct import_writer *w, struct cs_err *e);
 /* Finalize the statement (a half-built writer is fine). */
 void import_writer_close(struct import_writer *w);
 
+/* ---- the pipeline (import_run.c): rows read on one thread, stored on another ---- */
+
+/* A trip the rows name: one the database has (loaded before the rows are read) or one
+ * they make. */
+struct import_trip_ref {
+    char slug[65];
+    int64_t id; /* 0 for a new one until the writer makes it */
+    char currency[4];
+    char start[11], end[11]; /* the range of its rows' dates, for a created trip */
+    int created;
+};
+
+/* The trips, with an open-addressing index by slug. Only the reader changes it while the
+ * rows are read; the writer learns of new trips from the batches. Zero-initialised. */
+struct import_trips {
+    struct import_trip_ref *v;
+    int n, cap;
+    int *index; /* index_cap slots of v-index + 1, 0 empty */
+    int index_cap;
+};
+
+/* Load the database's trips into T (empty); a created trip gets the date range of its
+ * rows after the rows are stored (finish); release frees T. */
+int import_trips_load(sqlite3 *db, struct import_trips *t, struct cs_err *e);
+int import_trips_finish(sqlite3 *db, struct import_trips *t, struct cs_err *e);
+void import_trips_release(struct import_trips *t);
+
+struct csv_reader;
+struct exchange;
+/*
+ * One pass over the rows after the header of R: the caller fills R, H, BASE (the base
+ * currency), DECIMAL_COMMA, TRIPS (loaded, or empty for a new database), SEEN (for a
+ * store) and optionally PROGRESS (called on the reader's thread every 4096 rows with
+ * STORING, the bytes DONE of TOTAL, and once at the end with DONE -1) with SIZE the
+ * file's size; the pass fills ROWS, RC and ERR.
+ */
+struct import_pass {
+    struct csv_reader *r;
+    const struct import_header *h;
+    const char *base;
+    int decimal_comma;
+    struct import_trips *trips;
+    struct exchange *ho; /* the pipeline's own; NULL: check and count only */
+    struct import_seen *seen;
+    long long size;
+    void (*progress)(void *arg, int storing, long long done, long long total);
+    void *progress_arg;
+    long rows; /* rows read */
+    struct cs_err err;
+    int rc;
+};
+
+/*
+ * Check and count every row of PS without storing any (a dry run against a database that
+ * does not exist: no trips, the base currency USD): every check a store makes, a uid at
+ * most once in the file, new trips noted. Sets ps->rows, ps->rc and ps->err.
+ */
+void import_check_or_read(struct import_pass *ps);
+
+/*
+ * Store the rows of PS through W (begun): the reader on a thread of its own, the writer
+ * on this one, making the trips the rows are the first to name; created trips get their
+ * ids in ps->trips. Either side's error stops the other; nothing is committed here.
+ */
+int import_store(sqlite3 *db, struct import_pass *ps, struct import_writer *w, struct cs_err *e);
+
 #endif
