@@ -38,6 +38,17 @@ int cmd_print_help(const struct cs_cmd *cmd)
     return 0;
 }
 
+/* Take VALUE of --db into ctx->db_opt. An empty name is refused: it would otherwise fall
+ * through to $CONFSPEND_DB or the default database, which the user did not ask for. */
+static int take_db_opt(struct cs_ctx *ctx, const char *value)
+{
+    if (!*value)
+        return cs_error(&ctx->err, CS_EINPUT, "--db", NULL,
+                        "an empty file name (give a database file, or leave --db out)");
+    ctx->db_opt = value;
+    return 0;
+}
+
 int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv, struct cs_opt *o,
               const char **pos, int maxpos, int *npos)
 {
@@ -48,8 +59,8 @@ int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **arg
         cmd_print_help(cmd);
         return CMD_HELPED;
     }
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if (args_value(o, "db") && take_db_opt(ctx, args_value(o, "db")))
+        return CS_EINPUT;
     return 0;
 }
 
@@ -85,10 +96,11 @@ int main(int argc, char **argv)
     int i = 1, rc;
 
     for (; i < argc; i++) {
-        if (!strcmp(argv[i], "--db") && i + 1 < argc) {
-            ctx.db_opt = argv[++i];
-        } else if (!strncmp(argv[i], "--db=", 5)) {
-            ctx.db_opt = argv[i] + 5;
+        if ((!strcmp(argv[i], "--db") && i + 1 < argc) || !strncmp(argv[i], "--db=", 5)) {
+            if (take_db_opt(&ctx, argv[i][4] ? argv[i] + 5 : argv[++i])) {
+                fprintf(stderr, "confspend: %s\n", ctx.err.msg);
+                return 2;
+            }
         } else if (!strcmp(argv[i], "--version")) {
             printf("confspend %s\n", CONFSPEND_VERSION);
             return 0;
