@@ -129,26 +129,41 @@ static void bind_fields(sqlite3_stmt *st, const struct expense *x)
     db_bind_text(st, 23, x->import_key);
 }
 
+/* The insert of bind_fields()'s parameters, prepared once by whoever inserts many. */
+static int insert_prepare(sqlite3 *db, sqlite3_stmt **st, struct cs_err *e)
+{
+    return db_prepare(db,
+                      "INSERT INTO expense(date, category, amount, currency, merchant, note, "
+                      "trip_id, reimbursable, payment, receipt, provider, origin, dest, driver, "
+                      "tip, platform_fee, shared, nights, compare_rate, recipient, schedule_id, "
+                      "occurrence, import_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                      "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+                      "?23, unixepoch())",
+                      st, e);
+}
+
+/* Insert X with ST (insert_prepare()), reset after; X's id is set. */
+static int insert_step(sqlite3 *db, sqlite3_stmt *st, struct expense *x, struct cs_err *e)
+{
+    int rc;
+    bind_fields(st, x);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, "cannot save the expense", e);
+    sqlite3_reset(st);
+    if (rc)
+        return rc;
+    x->id = sqlite3_last_insert_rowid(db);
+    return 0;
+}
+
 int expense_insert(sqlite3 *db, struct expense *x, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (db_prepare(db,
-                   "INSERT INTO expense(date, category, amount, currency, merchant, note, "
-                   "trip_id, reimbursable, payment, receipt, provider, origin, dest, driver, "
-                   "tip, platform_fee, shared, nights, compare_rate, recipient, schedule_id, "
-                   "occurrence, import_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                   "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-                   "?23, unixepoch())",
-                   &st, e))
+    if (insert_prepare(db, &st, e))
         return CS_EFAIL;
-    bind_fields(st, x);
-    rc = sqlite3_step(st);
+    rc = insert_step(db, st, x, e);
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, "cannot save the expense", e);
-    x->id = sqlite3_last_insert_rowid(db);
-    return 0;
+    return rc;
 }
 
 int expense_update(sqlite3 *db, const struct expense *x, struct cs_err *e)
@@ -315,6 +330,8 @@ int schedule_has_due(sqlite3 *db, const char *today, struct cs_err *e)
         if (posted) {
             month_parse(posted, &m, "month", NULL);
             m = month_add(m, 1);
+            if (m.y > DATE_YEAR_MAX) /* posted up to the calendar's last month */
+                continue;
         } else {
             month_parse(
                 (char[8]){start[0], start[1], start[2], start[3], '-', start[5], start[6], 0}, &m,
@@ -331,11 +348,12 @@ int schedule_has_due(sqlite3 *db, const char *today, struct cs_err *e)
 
 int schedule_post_due(sqlite3 *db, const char *today, int *posted_n, struct cs_err *e)
 {
-    sqlite3_stmt *st = NULL, *up = NULL;
+    sqlite3_stmt *st = NULL, *up = NULL, *ins = NULL;
     int rc = 0;
     *posted_n = 0;
     if (db_prepare(db, due_sql, &st, e) ||
-        db_prepare(db, "UPDATE schedule SET posted_month = ?2 WHERE id = ?1", &up, e)) {
+        db_prepare(db, "UPDATE schedule SET posted_month = ?2 WHERE id = ?1", &up, e) ||
+        insert_prepare(db, &ins, e)) {
         rc = CS_EFAIL;
         goto cleanup;
     }
@@ -350,7 +368,7 @@ int schedule_post_due(sqlite3 *db, const char *today, int *posted_n, struct cs_e
         month_parse(posted ? posted : start_month, &m, "month", NULL);
         if (posted)
             m = month_add(m, 1);
-        for (;; m = month_add(m, 1)) {
+        for (; m.y <= DATE_YEAR_MAX; m = month_add(m, 1)) {
             struct expense x = EXPENSE_INIT;
             month_format(m, month);
             if (until && strcmp(month, until) > 0)
@@ -369,7 +387,7 @@ int schedule_post_due(sqlite3 *db, const char *today, int *posted_n, struct cs_e
             x.payment = db_col_dup(st, 11);
             x.recipient = db_col_dup(st, 12);
             x.occurrence = xstrdup(month);
-            rc = expense_insert(db, &x, e);
+            rc = insert_step(db, ins, &x, e);
             expense_release(&x);
             if (rc)
                 goto cleanup;
@@ -389,5 +407,6 @@ int schedule_post_due(sqlite3 *db, const char *today, int *posted_n, struct cs_e
 cleanup:
     sqlite3_finalize(st);
     sqlite3_finalize(up);
+    sqlite3_finalize(ins);
     return rc;
 }

@@ -14,6 +14,10 @@ int date_is_leap(int y);
 /* Days in month M (1..12) of year Y. */
 int date_days_in_month(int y, int m);
 
+/* The years a date may have: four digits, as ISO text and the schema write them. */
+#define DATE_YEAR_MIN 1000
+#define DATE_YEAR_MAX 9999
+
 /* Parse exactly "YYYY-MM-DD" naming a real date (years 1000..9999); fills E naming FIELD. */
 int date_parse(const char *s, struct cs_date *out, const char *field, struct cs_err *e);
 

@@ -53,4 +53,33 @@ check "concurrent first commands: none failed ($(sort "$TMP/race/err" | uniq -c 
 check "concurrent first commands: every add landed" "$(for r in $(seq 20); do sqlite3 "$TMP/race/r$r.db" "SELECT count(*) FROM expense"; done | sort -u)" = 10
 rm -rf "$TMP/race"
 
+# --- "Today" at the calendar's end: posting stops at 9999-12 --------------------------------
+# An open-ended schedule with CONFSPEND_TODAY=9999-12-31 ran past the year 9999 (written as
+# "0000-01") until the occurrence key repeated: every command spun for seconds and failed.
+far() { CONFSPEND_DB="$TMP/far.db" "$CONFSPEND" "$@"; }
+far add donation 20 --recipient PSF --monthly --date 2026-11-05 >/dev/null
+far add donation 5 --recipient OSM --monthly --date 9990-01-31 --until 9999-12 >/dev/null
+far add meal 7 --date 2026-11-06 >/dev/null
+months=$(((9999 - 2026) * 12 + 2)) # 2026-11 .. 9999-12
+t0=$(date +%s)
+CONFSPEND_TODAY=9999-12-31 expect_out "today 9999-12-31: the first command posts and lists" \
+  "$(printf '%s\n' '9999-12-05,donation,20.00' '9999-12-31,donation,5.00')" \
+  sh -c 'timeout 300 "$CONFSPEND" --db "$1" list --month 9999-12 --format csv | tail -n +2 | cut -d, -f2-4 | tr -d "\r"' sh "$TMP/far.db"
+check "posting ${months} months took $(($(date +%s) - t0)) s (< 60)" $(($(date +%s) - t0)) -lt 60
+check "every month posted once per schedule" "$(sqlite3 "$TMP/far.db" "SELECT schedule_id, count(*), count(DISTINCT occurrence), min(date), max(date) FROM expense WHERE schedule_id IS NOT NULL GROUP BY 1" | tr '\n' ' ')" = "1|$months|$months|2026-11-05|9999-12-05 2|120|120|9990-01-31|9999-12-31 "
+check "the last February's day" "$(sqlite3 "$TMP/far.db" "SELECT date FROM expense WHERE schedule_id = 2 AND occurrence = '9999-02'")" = 9999-02-28
+check "no date past the calendar" "$(sqlite3 "$TMP/far.db" "SELECT count(*) FROM expense WHERE date < '2026' OR date(date, '+0 days') IS NOT date")" = 0
+for cmd in "report budget" "report budget --month 9999-12 --format csv" "show 3" "list --since 9999-12-01" "report rides" "history 3"; do
+  # shellcheck disable=SC2086
+  CONFSPEND_TODAY=9999-12-31 expect_ok "today 9999-12-31: $cmd" timeout 60 "$CONFSPEND" --db "$TMP/far.db" $cmd
+done
+CONFSPEND_TODAY=9999-12-31 expect_csv "today 9999-12-31: the month's budget report" \
+  "category,budget,actual,remaining,used_pct,direct_actual
+donation,,25.00,,,25.00
+total,,25.00,,,25.00" far report budget --format csv
+check "nothing more was posted" "$(sqlite3 "$TMP/far.db" "SELECT count(*) FROM expense")" = $((months + 121))
+CONFSPEND_TODAY=9999-12-31 expect_out "a new schedule in 9999-12 posts its one month" \
+  "$(printf '%s\n' '9999-12-31  donation  1.00 USD  EFF' 'monthly donation 1.00 USD from 9999-12 (schedule 3)' | sed "1s/^/$((months + 122))  /")" \
+  far add donation 1 --recipient EFF --monthly --date 9999-12-31
+
 finish
