@@ -11,11 +11,13 @@
 #include "confspend/money.h"
 #include "confspend/rate.h"
 
-/* The error for a sum past int64 (only hostile amounts get there). */
-static int too_large(struct cs_err *e)
+/* The error for the total of ROW ("meal", "total") in the block WHERE ("2026-11", "trip
+ * pycon") that does not fit in int64 (only hostile amounts get there). */
+static int too_large(struct cs_err *e, const char *row, const char *where)
 {
-    return cs_error(e, CS_EFAIL, "report", NULL,
-                    "a total does not fit in 64-bit minor units (amounts too large)");
+    return cs_error(e, CS_EFAIL, "actual", NULL,
+                    "the %s total of %s does not fit in 64-bit minor units (amounts too large)",
+                    row, where);
 }
 
 /* Parse a ratio in [0, 1] (scaled by 10^9) for FIELD. */
@@ -184,27 +186,27 @@ int budget_block_finish(struct budget_block *b, int has_total_budget, int64_t to
 {
     struct budget_row *t = &b->rows[b->nrows++];
     int any_budget = 0;
-    int64_t sum_budget = 0, actual = 0;
+    struct money_sum sum_budget = MONEY_SUM_INIT, actual = MONEY_SUM_INIT, direct;
     memset(t, 0, sizeof *t);
     snprintf(t->category, sizeof t->category, "total");
     for (int i = 0; i < b->nrows - 1; i++) {
-        if (money_add(&actual, b->rows[i].actual))
-            return CS_EFAIL;
+        money_sum_add(&actual, b->rows[i].actual);
         if (b->rows[i].has_budget) {
             any_budget = 1;
-            if (money_add(&sum_budget, b->rows[i].budget))
-                return CS_EFAIL;
+            money_sum_add(&sum_budget, b->rows[i].budget);
         }
     }
-    t->actual = actual;
-    if (__builtin_sub_overflow(actual, b->expected_savings, &t->direct_actual))
+    direct = actual;
+    money_sum_sub(&direct, b->expected_savings);
+    if (money_sum_get(actual, &t->actual) || money_sum_get(direct, &t->direct_actual))
         return CS_EFAIL;
     if (has_total_budget) {
         t->has_budget = 1;
         t->budget = total_budget;
     } else if (any_budget) {
         t->has_budget = 1;
-        t->budget = sum_budget;
+        if (money_sum_get(sum_budget, &t->budget))
+            return CS_EFAIL;
     }
     for (int i = 0; i < b->nrows; i++) {
         struct budget_row *r = &b->rows[i];
@@ -231,7 +233,7 @@ static int category_index(const char *c)
 #define NCAT 7
 
 struct acc {
-    int64_t actual[NCAT];
+    struct money_sum actual[NCAT];
     long count[NCAT];
     int has_budget[NCAT + 1];
     int64_t budget[NCAT + 1]; /* [NCAT] is total */
@@ -291,10 +293,7 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
                     if ((rc = rate_convert(db, cur, occ, r->base, sqlite3_column_int64(st, 1), &v,
                                            e)))
                         goto cleanup;
-                    if (money_add(&acc[b].actual[ci], v)) {
-                        rc = too_large(e);
-                        goto cleanup;
-                    }
+                    money_sum_add(&acc[b].actual[ci], v);
                     acc[b].count[ci]++;
                 }
                 if (strncmp(month, r->blocks[b].until, 7) >= 0)
@@ -308,45 +307,46 @@ cleanup:
     return rc;
 }
 
-/* Bind the report's selection to ?1 (the trip), ?2..?3 (its dates) and ?4 (the base). */
-static void bind_selection(sqlite3_stmt *st, const struct period *p, const struct budget_report *r)
-{
-    if (p->trip_id)
-        sqlite3_bind_int64(st, 1, p->trip_id);
-    sqlite3_bind_text(st, 2, r->blocks[0].since, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, r->blocks[r->nblocks - 1].until, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, r->base, -1, SQLITE_STATIC);
-}
-
-/* Add the selection's expenses in other currencies than the base to ACC, each converted
- * at its own date's rate (rounded per expense). */
-static int foreign_actual(sqlite3 *db, const struct period *p, int trip,
-                          const struct budget_report *out, struct acc *acc, struct cs_err *e)
+/*
+ * Add the selection's expenses to ACC in the base currency: a trip's expenses (whatever
+ * their date), else those dated within the blocks. Each row is read and summed here, not
+ * by SQLite's sum(), which fails when a partial sum leaves int64 though the total fits;
+ * the period's rows come from the covering index expense_period in date order. A row in
+ * another currency is converted at its own date's rate (rounded per expense).
+ */
+static int sum_actual(sqlite3 *db, const struct period *p, const struct budget_report *r,
+                      struct acc *acc, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
-    int rc = 0, step;
+    int trip = p->trip_id != 0, rc = 0, step, b = -1;
+    char last_date[11] = "";
     if (db_prepare(db,
-                   trip ? "SELECT date, category, amount, currency FROM expense "
-                          "WHERE trip_id = ?1 AND currency <> ?4"
-                        : "SELECT date, category, amount, currency FROM expense "
-                          "WHERE date BETWEEN ?2 AND ?3 AND currency <> ?4",
+                   trip ? "SELECT id, date, category, currency, amount FROM expense "
+                          "WHERE trip_id = ?1"
+                        : "SELECT id, date, category, currency, amount FROM expense "
+                          "WHERE date BETWEEN ?2 AND ?3",
                    &st, e))
         return CS_EFAIL;
-    bind_selection(st, p, out);
+    if (trip) {
+        sqlite3_bind_int64(st, 1, p->trip_id);
+    } else {
+        sqlite3_bind_text(st, 2, r->blocks[0].since, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, r->blocks[r->nblocks - 1].until, -1, SQLITE_STATIC);
+    }
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *date = (const char *)sqlite3_column_text(st, 0);
-        int b = block_of(out, date, trip);
-        int ci = category_index((const char *)sqlite3_column_text(st, 1));
-        int64_t v;
+        const char *date = (const char *)sqlite3_column_text(st, 1);
+        const char *cur = (const char *)sqlite3_column_text(st, 3);
+        int ci = category_index((const char *)sqlite3_column_text(st, 2));
+        int64_t v = sqlite3_column_int64(st, 4);
+        if (strcmp(date, last_date)) { /* the rows of one day come together */
+            b = block_of(r, date, trip);
+            snprintf(last_date, sizeof last_date, "%s", date);
+        }
         if (b < 0 || ci < 0)
             continue;
-        if ((rc = rate_convert(db, (const char *)sqlite3_column_text(st, 3), date, out->base,
-                               sqlite3_column_int64(st, 2), &v, e)))
+        if (strcmp(cur, r->base) && (rc = rate_convert(db, cur, date, r->base, v, &v, e)))
             break;
-        if (money_add(&acc[b].actual[ci], v)) {
-            rc = too_large(e);
-            break;
-        }
+        money_sum_add(&acc[b].actual[ci], v);
         acc[b].count[ci]++;
     }
     if (!rc && step != SQLITE_DONE)
@@ -360,7 +360,7 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
 {
     sqlite3_stmt *st = NULL;
     struct acc *acc = NULL;
-    int rc = 0, trip = p->trip_id != 0, step, foreign = 0;
+    int rc = 0, trip = p->trip_id != 0, step;
     memset(out, 0, sizeof *out);
     if (config_base_currency(db, out->base, e))
         return CS_EFAIL;
@@ -391,40 +391,7 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
     acc = xmalloc(sizeof *acc * (size_t)out->nblocks);
     memset(acc, 0, sizeof *acc * (size_t)out->nblocks);
 
-    /* actual in the base currency: summed by SQL per day, category and currency, in the
-     * covering index's order (no sort), one pass; days are folded into months below.
-     * Foreign rows are converted one by one, by a second pass only when there are any. */
-    if ((rc = db_prepare(db,
-                         trip ? "SELECT date, category, currency, sum(amount), count(*) FROM "
-                                "expense WHERE trip_id = ?1 GROUP BY date, category, currency"
-                              : "SELECT date, category, currency, sum(amount), count(*) FROM "
-                                "expense WHERE date BETWEEN ?2 AND ?3 "
-                                "GROUP BY date, category, currency",
-                         &st, e)))
-        goto cleanup;
-    bind_selection(st, p, out);
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        int b = block_of(out, (const char *)sqlite3_column_text(st, 0), trip);
-        int ci = category_index((const char *)sqlite3_column_text(st, 1));
-        if (b < 0 || ci < 0)
-            continue;
-        if (strcmp((const char *)sqlite3_column_text(st, 2), out->base)) {
-            foreign = 1;
-            continue;
-        }
-        if (money_add(&acc[b].actual[ci], sqlite3_column_int64(st, 3))) {
-            rc = too_large(e);
-            goto cleanup;
-        }
-        acc[b].count[ci] += sqlite3_column_int(st, 4);
-    }
-    sqlite3_finalize(st);
-    st = NULL;
-    if (step != SQLITE_DONE) {
-        rc = db_fail(db, "cannot sum expenses", e);
-        goto cleanup;
-    }
-    if (foreign && (rc = foreign_actual(db, p, trip, out, acc, e)))
+    if ((rc = sum_actual(db, p, out, acc, e)))
         goto cleanup;
     if ((rc = add_committed(db, p, today, out, acc, e)))
         goto cleanup;
@@ -460,6 +427,9 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
         struct budget_block *blk = &out->blocks[b];
         struct period bp = *p;
         struct ride_result rr;
+        char where[80];
+        snprintf(where, sizeof where, "%s%s", p->trip_id ? "trip " : "",
+                 p->trip_id ? p->trip_slug : blk->month);
         snprintf(bp.since, sizeof bp.since, "%s", blk->since);
         snprintf(bp.until, sizeof bp.until, "%s", blk->until);
         if ((rc = report_rides(db, &bp, rp, &rr, e)))
@@ -475,11 +445,15 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
             snprintf(row->category, sizeof row->category, "%s", cs_categories[ci]);
             row->has_budget = acc[b].has_budget[ci];
             row->budget = acc[b].budget[ci];
-            row->actual = acc[b].actual[ci];
-            row->direct_actual = row->actual - (ci == 0 ? blk->expected_savings : 0);
+            if (money_sum_get(acc[b].actual[ci], &row->actual) ||
+                __builtin_sub_overflow(row->actual, ci == 0 ? blk->expected_savings : 0,
+                                       &row->direct_actual)) {
+                rc = too_large(e, cs_categories[ci], where);
+                goto cleanup;
+            }
         }
         if (budget_block_finish(blk, acc[b].has_budget[NCAT], acc[b].budget[NCAT])) {
-            rc = too_large(e);
+            rc = too_large(e, "total", where);
             goto cleanup;
         }
     }

@@ -82,4 +82,47 @@ CONFSPEND_TODAY=9999-12-31 expect_out "a new schedule in 9999-12 posts its one m
   "$(printf '%s\n' '9999-12-31  donation  1.00 USD  EFF' 'monthly donation 1.00 USD from 9999-12 (schedule 3)' | sed "1s/^/$((months + 122))  /")" \
   far add donation 1 --recipient EFF --monthly --date 9999-12-31
 
+# --- Sums whose partial sums leave int64 while the total fits -------------------------------
+# SQLite's sum() (and a running int64 total) failed with "integer overflow" on
+# -9e18 -9e18 +9e18 +9e18 +9e18; the total, 9e18, fits and is printed exactly. A total that really
+# does not fit is an error naming the field. Rows written by hand (by another program).
+big() { CONFSPEND_DB="$TMP/big.db" "$CONFSPEND" "$@"; }
+big trip add huge --name Huge --start 2026-11-01 --end 2026-11-05 >/dev/null
+E18=9000000000000000000
+sqlite3 "$TMP/big.db" "INSERT INTO expense(date, category, amount, currency, trip_id, reimbursable, created_at) VALUES
+  ('2026-11-01', 'meal', $E18, 'USD', 1, 1, 0), ('2026-11-01', 'meal', $E18, 'USD', 1, 0, 0),
+  ('2026-11-01', 'meal', -$E18, 'USD', 1, 1, 0), ('2026-11-01', 'meal', -$E18, 'USD', 1, 0, 0),
+  ('2026-11-01', 'meal', $E18, 'USD', 1, 0, 0), ('2026-11-02', 'lodging', $E18, 'USD', 1, 0, 0),
+  ('2026-11-03', 'donation', -$E18, 'USD', 1, 0, 0)"
+N18=90000000000000000.00
+expect_csv "partial sums past int64: report budget" "category,budget,actual,remaining,used_pct,direct_actual
+meal,,$N18,,,$N18
+lodging,,$N18,,,$N18
+donation,,-$N18,,,-$N18
+total,,$N18,,,$N18" big report budget --format csv
+expect_csv "partial sums past int64: report budget over months" "month,category,budget,actual,remaining,used_pct,direct_actual
+2026-11,meal,,$N18,,,$N18
+2026-11,lodging,,$N18,,,$N18
+2026-11,donation,,-$N18,,,-$N18
+2026-11,total,,$N18,,,$N18" big report budget --since 2026-11 --until 2026-11 --format csv
+expect_out "partial sums past int64: report trip" "category,meal,5,$N18,0.00,$N18
+category,lodging,1,$N18,0.00,$N18
+category,donation,1,-$N18,0.00,-$N18
+total,all,7,$N18,0.00,$N18
+day,2026-11-01,5,$N18,0.00,$N18
+day,2026-11-02,1,$N18,0.00,$N18
+day,2026-11-03,1,-$N18,0.00,-$N18" sh -c '"$CONFSPEND" --db "$1" report trip huge --format csv | tr -d "\r" | grep -E "^(category|total|day),"' sh "$TMP/big.db"
+expect_out "partial sums past int64: list's total" "7 expenses  $N18" sh -c '"$CONFSPEND" --db "$1" list | tail -1 | sed "s/  */ /g; s/^ *total //; s/ USD.*//; s/expenses /expenses  /"' sh "$TMP/big.db"
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+  expect_ok "partial sums past int64: export xlsx" big export xlsx "$TMP/big.xlsx"
+  expect_out "... its Summary's grand total" "C12 f =SUM(Expenses!\$I\$2:\$I\$8) -> 90000000000000000" \
+    sh -c '/usr/bin/python3 "$1" dump "$2" Summary | grep "^C12 " | sed "s/ \[.*//"' sh "$(dirname "$0")/xlsx_check.py" "$TMP/big.xlsx"
+fi
+# one more 9e18 meal: the meal total is 1.8e19, which no int64 holds
+sqlite3 "$TMP/big.db" "INSERT INTO expense(date, category, amount, currency, trip_id, created_at) VALUES ('2026-11-04', 'meal', $E18, 'USD', 1, 0)"
+expect_fail "a meal total past int64: report budget" 1 "confspend: actual: the meal total of 2026-11 does not fit" big report budget --format csv
+expect_fail "a meal total past int64: report trip" 1 "confspend: total: category meal of trip huge does not fit" big report trip huge --format csv
+expect_fail "a total past int64: export xlsx" 1 "confspend: export: " big export xlsx "$TMP/big2.xlsx"
+expect_out "a total past int64: list says so" "too large" sh -c '"$CONFSPEND" --db "$1" list | tail -1 | grep -o "too large"' sh "$TMP/big.db"
+
 finish
