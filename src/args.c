@@ -82,6 +82,27 @@ int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int
     return 0;
 }
 
+int text_length_check(const char *s, const char *field, struct cs_err *e)
+{
+    if (strlen(s) > TEXT_MAX)
+        return cs_error(e, CS_EINPUT, field, s, "longer than %d bytes", TEXT_MAX);
+    return 0;
+}
+
+int parse_whole(const char *s, const char *field, int64_t min, int64_t max, int64_t *out,
+                struct cs_err *e)
+{
+    int64_t v = 0;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9' && v <= max; p++)
+        v = v * 10 + (*p - '0');
+    if (p == s || *p || v < min || v > max)
+        return cs_error(e, CS_EINPUT, field, s, "must be a whole number from %lld to %lld",
+                        (long long)min, (long long)max);
+    *out = v;
+    return 0;
+}
+
 int text_check(const char *s, const char *field, struct cs_err *e)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -52,11 +52,11 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                              "SELECT b.category, b.month, coalesce(t.slug, ''), b.amount "
                              "FROM budget b LEFT JOIN trip t ON t.id = b.trip_id "
                              "ORDER BY b.trip_id <> 0, t.slug, b.month, "
-                             "CASE b.category WHEN 'ride' THEN 0 WHEN 'meal' THEN 1 "
-                             "WHEN 'lodging' THEN 2 WHEN 'donation' THEN 3 WHEN 'ticket' THEN 4 "
-                             "WHEN 'travel' THEN 5 WHEN 'other' THEN 6 ELSE 7 END",
+                             "coalesce(nullif(instr(?1, ',' || b.category || ','), 0), 1e9)",
                              &st, &ctx->err)))
             return rc;
+        /* the categories in their order, then total */
+        sqlite3_bind_text(st, 1, "," CS_CATEGORIES(CS_NAME, ",") ",", -1, SQLITE_STATIC);
         output_begin(&out, fmt, stdout, 4, head, align);
         while (sqlite3_step(st) == SQLITE_ROW) {
             char amt[32];
@@ -78,8 +78,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return cs_error(&ctx->err, CS_EINPUT, "category", NULL, "missing");
     if (strcmp(pos[1], "total") && !category_valid(pos[1]))
         return cs_error(&ctx->err, CS_EINPUT, "category", pos[1],
-                        "unknown category (ride, meal, lodging, donation, ticket, travel, "
-                        "other, total)");
+                        "unknown category (" CS_CATEGORIES(CS_NAME, ", ") ", total)");
     if (!strcmp(pos[0], "set") && npos < 3)
         return cs_error(&ctx->err, CS_EINPUT, "amount", NULL, "missing");
     if (!strcmp(pos[0], "rm") && npos > 2)

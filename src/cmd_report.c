@@ -316,8 +316,9 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     struct period p;
     struct ride_params rp;
     struct ride_result rr = RIDE_RESULT_INIT;
-    struct sums cat[7] = {{0}}, all = {0}, *day = NULL, lodging = {0}, compare = {0}, saved;
-    struct figs fcat[7], fall, *fday = NULL, flp, flc, fls;
+    struct sums cat[CS_NCATEGORIES] = {{0}}, all = {0}, *day = NULL, lodging = {0}, compare = {0},
+                saved;
+    struct figs fcat[CS_NCATEGORIES], fall, *fday = NULL, flp, flc, fls;
     char(*days)[11] = NULL;
     int nday = 0, rc, digits, step;
     char base[4], row[64];
@@ -393,7 +394,7 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     saved = compare;
     saved.total.v -= lodging.total.v;
     fday = xmalloc(sizeof *fday * (size_t)(nday ? nday : 1));
-    for (int ci = 0; ci < 7; ci++) {
+    for (int ci = 0; ci < CS_NCATEGORIES; ci++) {
         snprintf(row, sizeof row, "category %s", cs_categories[ci]);
         if ((rc = sums_get(&cat[ci], &fcat[ci], row, slug, &ctx->err)))
             goto cleanup;
@@ -414,7 +415,7 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
         printf("%s (%s)%s%s, %s to %s, amounts in %s\n\n", t.name, t.slug, t.city ? ", " : "",
                t.city ? t.city : "", t.start, t.end, base);
     output_begin(&out, fmt, stdout, 6, head, align);
-    for (int ci = 0; ci < 7; ci++)
+    for (int ci = 0; ci < CS_NCATEGORIES; ci++)
         if (fcat[ci].count)
             put_row(&out, fmt, "category", cs_categories[ci], fcat[ci].count, &fcat[ci], digits, 1);
     if (fmt == FMT_TABLE) {

@@ -18,26 +18,6 @@ const char *const entry_columns[FULL_NCOLS] = {
 static const char *const text_opts[] = {"merchant", "note",   "payment",   "receipt", "from",
                                         "to",       "driver", "recipient", NULL};
 
-/* Parse N as a positive count into *OUT. */
-static int parse_count(const char *s, const char *field, int64_t *out, struct cs_err *e)
-{
-    int64_t v = 0;
-    const char *p = s;
-    if (*p == '-')
-        return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number");
-    if (!*p)
-        return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number");
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9' || v > 100000)
-            return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number up to 100000");
-        v = v * 10 + (*p - '0');
-    }
-    if (v <= 0)
-        return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number");
-    *out = v;
-    return 0;
-}
-
 /*
  * Minor digits to check S's syntax with before the currency is known (it may come from the
  * trip): the decimals S has, so that no padding makes a large amount look too
@@ -61,8 +41,7 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount, s
     const char *cur = args_value(o, "currency");
     int digits;
     if (category && !category_valid(category))
-        return cs_error(e, CS_EINPUT, "category", category,
-                        "unknown category (ride, meal, lodging, donation, ticket, travel, other)");
+        return category_refuse("category", category, e);
     if (cur && money_digits(cur) < 0)
         return cs_error(e, CS_EINPUT, "--currency", cur, "unknown ISO 4217 currency code");
     if (amount && money_parse(amount, syntax_digits(cur, amount), &v, "amount", e))
@@ -73,10 +52,8 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount, s
         const char *s = args_value(o, *t);
         char field[32];
         snprintf(field, sizeof field, "--%s", *t);
-        if (s && text_check(s, field, e))
+        if (s && (text_check(s, field, e) || text_length_check(s, field, e)))
             return CS_EINPUT;
-        if (s && strlen(s) > 4096)
-            return cs_error(e, CS_EINPUT, field, s, "longer than 4096 bytes");
     }
     digits = syntax_digits(cur, args_value(o, "tip"));
     if (args_value(o, "tip") && money_parse(args_value(o, "tip"), digits, &v, "--tip", e))
@@ -89,11 +66,11 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount, s
         money_parse(args_value(o, "compare-rate"),
                     syntax_digits(cur, args_value(o, "compare-rate")), &v, "--compare-rate", e))
         return CS_EINPUT;
-    if (args_value(o, "nights") && parse_count(args_value(o, "nights"), "--nights", &v, e))
+    if (args_value(o, "nights") &&
+        parse_whole(args_value(o, "nights"), "--nights", 1, NIGHTS_MAX, &v, e))
         return CS_EINPUT;
     if (args_value(o, "provider") && !provider_valid(args_value(o, "provider")))
-        return cs_error(e, CS_EINPUT, "--provider", args_value(o, "provider"),
-                        "unknown provider (lyft, uber, taxi, direct, transit, other)");
+        return provider_refuse("--provider", args_value(o, "provider"), e);
     if (args_has(o, "reimbursable") && args_has(o, "personal"))
         return cs_error(e, CS_EINPUT, "--reimbursable", NULL, "cannot go with --personal");
     if (args_has(o, "trip") && args_has(o, "no-trip"))
@@ -198,7 +175,8 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
     if ((s = args_value(o, "compare-rate")) &&
         (rc = money_parse(s, digits, &x->compare_rate, "--compare-rate", e)))
         goto cleanup;
-    if ((s = args_value(o, "nights")) && (rc = parse_count(s, "--nights", &x->nights, e)))
+    if ((s = args_value(o, "nights")) &&
+        (rc = parse_whole(s, "--nights", 1, NIGHTS_MAX, &x->nights, e)))
         goto cleanup;
     /* date */
     if ((s = args_value(o, "date")))

@@ -9,26 +9,43 @@
 #include "confspend/db.h"
 #include "confspend/money.h"
 
-const char *const cs_categories[] = {"ride",   "meal",   "lodging", "donation",
-                                     "ticket", "travel", "other",   NULL};
-static const char *const providers[] = {"lyft", "uber", "taxi", "direct", "transit", "other", NULL};
+const char *const cs_categories[] = {CS_CATEGORIES(CS_NAME, CS_COMMA), NULL};
+static const char *const providers[] = {CS_PROVIDERS(CS_NAME, CS_COMMA), NULL};
 
-static int in_list(const char *const *list, const char *s)
+/* S's index in LIST (NULL-terminated), or -1. */
+static int list_index(const char *const *list, const char *s)
 {
-    for (; s && *list; list++)
-        if (!strcmp(*list, s))
-            return 1;
-    return 0;
+    for (int i = 0; s && list[i]; i++)
+        if (!strcmp(list[i], s))
+            return i;
+    return -1;
+}
+
+int category_index(const char *c)
+{
+    return list_index(cs_categories, c);
 }
 
 int category_valid(const char *c)
 {
-    return in_list(cs_categories, c);
+    return category_index(c) >= 0;
+}
+
+int category_refuse(const char *field, const char *value, struct cs_err *e)
+{
+    return cs_error(e, CS_EINPUT, field, value,
+                    "unknown category (" CS_CATEGORIES(CS_NAME, ", ") ")");
 }
 
 int provider_valid(const char *p)
 {
-    return in_list(providers, p);
+    return list_index(providers, p) >= 0;
+}
+
+int provider_refuse(const char *field, const char *value, struct cs_err *e)
+{
+    return cs_error(e, CS_EINPUT, field, value,
+                    "unknown provider (" CS_PROVIDERS(CS_NAME, ", ") ")");
 }
 
 void expense_release(struct expense *x)
@@ -55,8 +72,7 @@ int expense_check(const struct expense *x, int digits, struct cs_err *e)
     int64_t mag = x->amount < 0 ? -x->amount : x->amount;
     char a[32], b[32];
     if (!category_valid(x->category))
-        return cs_error(e, CS_EINPUT, "category", x->category,
-                        "unknown category (ride, meal, lodging, donation, ticket, travel, other)");
+        return category_refuse("category", x->category, e);
     if (x->amount == 0 && !lodging)
         return cs_error(e, CS_EINPUT, "amount", "0",
                         "must be greater than zero (0 is for lodging only)");
@@ -83,8 +99,7 @@ int expense_check(const struct expense *x, int digits, struct cs_err *e)
     if (x->recipient && strcmp(x->category, "donation"))
         return cs_error(e, CS_EINPUT, "--recipient", x->category, "only for donation expenses");
     if (x->provider && !provider_valid(x->provider))
-        return cs_error(e, CS_EINPUT, "--provider", x->provider,
-                        "unknown provider (lyft, uber, taxi, direct, transit, other)");
+        return provider_refuse("--provider", x->provider, e);
     if (x->tip > mag) {
         money_format(x->tip, digits, a, sizeof a);
         money_format(mag, digits, b, sizeof b);

@@ -30,21 +30,13 @@ static int parse_ratio(const char *s, const char *field, int64_t *out, struct cs
     return 0;
 }
 
-static int parse_whole(const char *s, const char *field, long min, long *out, struct cs_err *e)
+/* Parse --min-rides or --trial-days S (MIN..1000000) for FIELD into *OUT. */
+static int parse_count(const char *s, const char *field, long min, long *out, struct cs_err *e)
 {
-    long v = 0;
-    const char *p = s;
-    if (!*p)
-        return cs_error(e, CS_EINPUT, field, s, "must be a whole number");
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9' || v > 1000000)
-            return cs_error(e, CS_EINPUT, field, s, "must be a whole number from %ld to 1000000",
-                            min);
-        v = v * 10 + (*p - '0');
-    }
-    if (v < min)
-        return cs_error(e, CS_EINPUT, field, s, "must be at least %ld", min);
-    *out = v;
+    int64_t v;
+    if (parse_whole(s, field, min, 1000000, &v, e))
+        return CS_EINPUT;
+    *out = (long)v;
     return 0;
 }
 
@@ -59,9 +51,9 @@ int ride_params_precheck(struct cs_opt *o, struct cs_err *e)
     if ((s = args_value(o, "availability")) &&
         parse_ratio(s, "--availability", &p.availability_e9, e))
         return CS_EINPUT;
-    if ((s = args_value(o, "min-rides")) && parse_whole(s, "--min-rides", 1, &p.min_rides, e))
+    if ((s = args_value(o, "min-rides")) && parse_count(s, "--min-rides", 1, &p.min_rides, e))
         return CS_EINPUT;
-    if ((s = args_value(o, "trial-days")) && parse_whole(s, "--trial-days", 0, &p.trial_days, e))
+    if ((s = args_value(o, "trial-days")) && parse_count(s, "--trial-days", 0, &p.trial_days, e))
         return CS_EINPUT;
     return 0;
 }
@@ -89,9 +81,9 @@ int ride_params_load(sqlite3 *db, struct cs_opt *o, struct ride_params *p, struc
     if (args_value(o, "availability"))
         parse_ratio(args_value(o, "availability"), "--availability", &p->availability_e9, NULL);
     if (args_value(o, "min-rides"))
-        parse_whole(args_value(o, "min-rides"), "--min-rides", 1, &p->min_rides, NULL);
+        parse_count(args_value(o, "min-rides"), "--min-rides", 1, &p->min_rides, NULL);
     if (args_value(o, "trial-days"))
-        parse_whole(args_value(o, "trial-days"), "--trial-days", 0, &p->trial_days, NULL);
+        parse_count(args_value(o, "trial-days"), "--trial-days", 0, &p->trial_days, NULL);
     return 0;
 }
 
@@ -222,15 +214,7 @@ int budget_block_finish(struct budget_block *b, int has_total_budget, int64_t to
     return 0;
 }
 
-static int category_index(const char *c)
-{
-    for (int i = 0; cs_categories[i]; i++)
-        if (!strcmp(cs_categories[i], c))
-            return i;
-    return -1;
-}
-
-#define NCAT 7
+#define NCAT CS_NCATEGORIES
 
 struct acc {
     struct money_sum actual[NCAT];

@@ -34,7 +34,7 @@
 #include "confspend/tmpfiles.h"
 #include "confspend/zlevel.h"
 
-#define NCAT 7
+#define NCAT CS_NCATEGORIES
 #define MAX_ROWS 1048576    /* rows in one worksheet */
 #define EXCEL_1970 25569    /* the serial number of 1970-01-01 */
 #define WIDTH_MAX 60        /* widest column the Expenses sheet sizes to its text */
@@ -117,15 +117,6 @@ static double cell_money(int64_t minor, int digits)
 static int lxw_fail(struct book *b, lxw_error err, const char *what)
 {
     return cs_error(&b->ctx->err, CS_EFAIL, "export", b->path, "%s: %s", what, lxw_strerror(err));
-}
-
-/* The category's index in cs_categories, or -1. */
-static int cat_index(const char *c)
-{
-    for (int i = 0; cs_categories[i]; i++)
-        if (!strcmp(cs_categories[i], c))
-            return i;
-    return -1;
 }
 
 /* A new format with NUM_FORMAT (NULL for none), bold when BOLD. */
@@ -470,7 +461,7 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
         if (b->width[col] < WIDTH_MAX && (w = text_len(s)) > b->width[col])
             b->width[col] = w;
     }
-    if ((ci = cat_index(cat)) < 0)
+    if ((ci = category_index(cat)) < 0)
         return cs_error(&b->ctx->err, CS_EFAIL, "category", cat, "unknown category in expense %lld",
                         (long long)x->id);
     b->count[ci]++;

@@ -37,12 +37,38 @@ struct expense {
 
 void expense_release(struct expense *x);
 
-/* 1 if C is one of ride meal lodging donation ticket travel other. */
-int category_valid(const char *c);
-/* 1 if P is one of lyft uber taxi direct transit other. */
-int provider_valid(const char *p);
+/*
+ * The categories, in display order, and the ride providers: the one definition of each
+ * (the schema's CHECKs, which migrations fix, repeat them). X(name) for each, with SEP
+ * between two: CS_CATEGORIES(CS_NAME, CS_COMMA) is the names' initializer list,
+ * CS_CATEGORIES(CS_NAME, ", ") the text "ride, meal, ..., other".
+ */
+/* clang-format off */
+#define CS_CATEGORIES(X, SEP) \
+    X(ride) SEP X(meal) SEP X(lodging) SEP X(donation) SEP X(ticket) SEP X(travel) SEP X(other)
+#define CS_PROVIDERS(X, SEP) \
+    X(lyft) SEP X(uber) SEP X(taxi) SEP X(direct) SEP X(transit) SEP X(other)
+/* clang-format on */
+#define CS_NAME(n) #n
+#define CS_COMMA ,
+#define CS_PLUS_ONE(n) +1
+
+/* How many categories there are. */
+enum { CS_NCATEGORIES = 0 CS_CATEGORIES(CS_PLUS_ONE, ) };
 
 extern const char *const cs_categories[]; /* NULL-terminated, in display order */
+
+/* C's index in cs_categories, or -1 when it is not a category. */
+int category_index(const char *c);
+/* 1 if C is one of ride meal lodging donation ticket travel other. */
+int category_valid(const char *c);
+/* Fill E (CS_EINPUT): "FIELD: unknown category (ride, meal, ..., other) (VALUE)". */
+int category_refuse(const char *field, const char *value, struct cs_err *e);
+
+/* 1 if P is one of lyft uber taxi direct transit other. */
+int provider_valid(const char *p);
+/* Fill E (CS_EINPUT): "FIELD: unknown provider (lyft, uber, ..., other) (VALUE)". */
+int provider_refuse(const char *field, const char *value, struct cs_err *e);
 
 /*
  * The cross-field rules of an expense, with minor DIGITS of its currency: amount 0 only

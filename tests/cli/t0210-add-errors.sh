@@ -73,10 +73,10 @@ f "platform fee malformed" 2 "--platform-fee: use '.' as the decimal separator (
 f "tip in yen with decimals" 2 "--tip: this currency has no minor unit (0.5)" cs add ride 500 --currency JPY --tip 0.5
 
 # lodging counts
-f "negative nights" 2 "--nights: must be a positive whole number (-1)" cs add lodging 0 --nights -1
-f "zero nights" 2 "--nights: must be a positive whole number (0)" cs add lodging 0 --nights 0
-f "fractional nights" 2 "--nights: must be a positive whole number up to 100000 (1.5)" cs add lodging 0 --nights 1.5
-f "huge nights" 2 "--nights: must be a positive whole number up to 100000 (99999999999999999999)" cs add lodging 0 --nights 99999999999999999999
+f "negative nights" 2 "--nights: must be a whole number from 1 to 100000 (-1)" cs add lodging 0 --nights -1
+f "zero nights" 2 "--nights: must be a whole number from 1 to 100000 (0)" cs add lodging 0 --nights 0
+f "fractional nights" 2 "--nights: must be a whole number from 1 to 100000 (1.5)" cs add lodging 0 --nights 1.5
+f "huge nights" 2 "--nights: must be a whole number from 1 to 100000 (99999999999999999999)" cs add lodging 0 --nights 99999999999999999999
 f "compare rate malformed" 2 "--compare-rate: not a decimal number (abc)" cs add lodging 0 --compare-rate abc
 
 # recurring

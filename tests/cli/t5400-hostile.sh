@@ -169,10 +169,12 @@ done <<'TABLE'
 2 | --platform-fee: larger than the fare 5.00 (6.00) | cs add ride 5 --platform-fee 6
 2 | --provider: unknown provider | cs add ride 5 --provider bike
 2 | --provider: unknown provider | cs add ride 5 --provider ''
-2 | --nights: must be a positive whole number (0) | cs add lodging 5 --nights 0
-2 | --nights: must be a positive whole number (-1) | cs add lodging 5 --nights -1
-2 | --nights: must be a positive whole number up to 100000 (1.5) | cs add lodging 5 --nights 1.5
-2 | --nights: must be a positive whole number up to 100000 (999999999999999999999) | cs add lodging 5 --nights 999999999999999999999
+2 | --nights: must be a whole number from 1 to 100000 (0) | cs add lodging 5 --nights 0
+2 | --nights: must be a whole number from 1 to 100000 (-1) | cs add lodging 5 --nights -1
+2 | --nights: must be a whole number from 1 to 100000 (1.5) | cs add lodging 5 --nights 1.5
+2 | --nights: must be a whole number from 1 to 100000 (100001) | cs add lodging 5 --nights 100001
+2 | --nights: must be a whole number from 1 to 100000 (1000009) | cs add lodging 5 --nights 1000009
+2 | --nights: must be a whole number from 1 to 100000 (999999999999999999999) | cs add lodging 5 --nights 999999999999999999999
 2 | --compare-rate: not a decimal number (x) | cs add lodging 5 --compare-rate x
 2 | --nights: only for lodging expenses (meal) | cs add meal 5 --nights 2
 2 | --recipient: only for donation expenses (meal) | cs add meal 5 --recipient PSF
@@ -294,7 +296,8 @@ done <<'TABLE'
 2 | --share: must not be negative (-1) | cs report budget --share -1
 2 | --availability: not a decimal number with at most 9 decimals (x) | cs report budget --availability x
 2 | --format: must be table, csv or json (xml) | cs report budget --format xml
-2 | --min-rides: must be at least 1 (0) | cs report rides --min-rides 0
+2 | --min-rides: must be a whole number from 1 to 1000000 (0) | cs report rides --min-rides 0
+2 | --min-rides: must be a whole number from 1 to 1000000 (10000009) | cs report rides --min-rides 10000009
 2 | --min-rides: must be a whole number from 1 to 1000000 (x) | cs report rides --min-rides x
 2 | --trial-days: must be a whole number from 0 to 1000000 (-1) | cs report rides --trial-days -1
 2 | --commission: not a decimal number with at most 9 decimals () | cs report rides --commission ''
