@@ -69,7 +69,7 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount, s
     if (args_value(o, "nights") &&
         parse_whole(args_value(o, "nights"), "--nights", 1, NIGHTS_MAX, &v, e))
         return CS_EINPUT;
-    if (args_value(o, "provider") && !provider_valid(args_value(o, "provider")))
+    if (args_value(o, "provider") && !provider_canonical(args_value(o, "provider")))
         return provider_refuse("--provider", args_value(o, "provider"), e);
     if (args_has(o, "reimbursable") && args_has(o, "personal"))
         return cs_error(e, CS_EINPUT, "--reimbursable", NULL, "cannot go with --personal");
@@ -192,8 +192,8 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
         set_text(&x->payment, args_value(o, "payment"));
     if (args_value(o, "receipt"))
         set_text(&x->receipt, args_value(o, "receipt"));
-    if (args_value(o, "provider"))
-        set_text(&x->provider, args_value(o, "provider"));
+    if (args_value(o, "provider")) /* any case: stored as listed */
+        set_text(&x->provider, provider_canonical(args_value(o, "provider")));
     if (args_value(o, "from"))
         set_text(&x->from, args_value(o, "from"));
     if (args_value(o, "to"))

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "confspend/date.h"
 #include "confspend/db.h"
@@ -40,6 +41,14 @@ int category_refuse(const char *field, const char *value, struct cs_err *e)
 int provider_valid(const char *p)
 {
     return list_index(providers, p) >= 0;
+}
+
+const char *provider_canonical(const char *p)
+{
+    for (int i = 0; p && providers[i]; i++)
+        if (!strcasecmp(providers[i], p))
+            return providers[i];
+    return NULL;
 }
 
 int provider_refuse(const char *field, const char *value, struct cs_err *e)

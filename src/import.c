@@ -279,10 +279,9 @@ int import_row(const struct import_header *h, char *const *cells, int ncells, lo
                             "must be yes or no");
         x->shared = b;
     }
-    if ((s = cell(h, cells, IMP_PROVIDER))) {
-        if (!provider_valid(s))
+    if ((s = cell(h, cells, IMP_PROVIDER))) { /* any case: stored as listed */
+        if (!(x->provider = (char *)provider_canonical(s)))
             return provider_refuse(where(w, sizeof w, line, IMP_PROVIDER), s, e);
-        x->provider = (char *)s;
     }
     /* what `add` gives a ride by default */
     if (!strcmp(x->category, "ride")) {

@@ -65,8 +65,11 @@ int category_valid(const char *c);
 /* Fill E (CS_EINPUT): "FIELD: unknown category (ride, meal, ..., other) (VALUE)". */
 int category_refuse(const char *field, const char *value, struct cs_err *e);
 
-/* 1 if P is one of lyft uber taxi direct transit other. */
+/* 1 if P is one of lyft uber taxi direct transit other (as stored: lowercase). */
 int provider_valid(const char *p);
+/* The provider P names, ignoring ASCII case ("Lyft" is "lyft"), as the static name that is
+ * stored; NULL when P names none. */
+const char *provider_canonical(const char *p);
 /* Fill E (CS_EINPUT): "FIELD: unknown provider (lyft, uber, ..., other) (VALUE)". */
 int provider_refuse(const char *field, const char *value, struct cs_err *e);
 

@@ -56,7 +56,8 @@ f "unknown category" 2 "category: unknown category (ride, meal, lodging, donatio
 f "category in capitals" 2 "category: unknown category" cs add Meal 5
 f "category total" 2 "category: unknown category" cs add total 5
 f "unknown provider" 2 "--provider: unknown provider (lyft, uber, taxi, direct, transit, other) (bolt)" cs add ride 5 --provider bolt
-f "provider in capitals" 2 "--provider: unknown provider" cs add ride 5 --provider Uber
+# (a provider in capitals is that provider, SPEC rev 2: t5430-trust; blanks are not)
+f "provider with a blank" 2 "--provider: unknown provider" cs add ride 5 --provider ' uber'
 f "unknown currency" 2 "--currency: unknown ISO 4217 currency code (XYZ)" cs add meal 5 --currency XYZ
 f "lower-case currency" 2 "--currency: unknown ISO 4217 currency code (usd)" cs add meal 5 --currency usd
 f "empty currency" 2 "--currency: unknown ISO 4217 currency code ()" cs add meal 5 --currency ""

@@ -125,4 +125,22 @@ expect_fail "a meal total past int64: report trip" 1 "confspend: total: category
 expect_fail "a total past int64: export xlsx" 1 "confspend: export: " big export xlsx "$TMP/big2.xlsx"
 expect_out "a total past int64: list says so" "too large" sh -c '"$CONFSPEND" --db "$1" list | tail -1 | grep -o "too large"' sh "$TMP/big.db"
 
+# --- Providers are case-insensitive: Lyft is stored lyft ------------------------------------
+prov() { CONFSPEND_DB="$TMP/prov.db" "$CONFSPEND" "$@"; }
+expect_out "add --provider Lyft" "1  2026-11-10  ride  12.00 USD  A -> B" prov add ride 12 --provider Lyft --from A --to B
+expect_out "add --provider=UBER" "2  2026-11-10  ride  14.00 USD  B -> A" prov add ride 14 --provider=UBER --from B --to A
+expect_ok "edit --provider tAxI" prov edit 2 --provider tAxI
+expect_ok "edit --provider Uber" prov edit 2 --provider Uber
+printf 'date,category,amount,provider,from,to\n2026-11-09,ride,10,LYFT,A,B\n2026-11-09,ride,11,Direct,A,B\n' >"$TMP/prov.csv"
+expect_ok "import csv: providers in any case" prov import csv "$TMP/prov.csv"
+expect_out "stored lowercase" "lyft uber lyft direct" sh -c 'sqlite3 "$1" "SELECT provider FROM expense ORDER BY id" | tr "\n" " " | sed "s/ $//"' sh "$TMP/prov.db"
+expect_out "list shows them lowercase" "id,provider
+3,lyft
+4,direct
+1,lyft
+2,uber" sh -c '"$CONFSPEND" --db "$1" list --format csv | cut -d, -f1,10' sh "$TMP/prov.db"
+expect_out "the ride model counts Lyft as a platform ride" "3" sh -c '"$CONFSPEND" --db "$1" report rides --month 2026-11 --format csv | tr -d "\r" | sed -n "s/^TOTAL,\([0-9]*\),.*/\1/p"' sh "$TMP/prov.db"
+expect_fail_silent "a provider with blanks is still unknown" 2 "--provider: unknown provider (lyft, uber, taxi, direct, transit, other) (lyft )" prov add ride 5 --provider "lyft "
+expect_fail_silent "an unknown provider in any case" 2 "--provider: unknown provider" prov add ride 5 --provider BIKE
+
 finish
