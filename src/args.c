@@ -4,12 +4,20 @@
 #include <stdio.h>
 #include <string.h>
 
-struct cs_opt *args_get(struct cs_opt *opts, const char *name)
+struct cs_opt *args_find(struct cs_opt *opts, const char *name)
 {
     for (; opts->name; opts++)
         if (!strcmp(opts->name, name))
             return opts;
-    die("unknown option name in command table");
+    return NULL;
+}
+
+struct cs_opt *args_get(struct cs_opt *opts, const char *name)
+{
+    struct cs_opt *o = args_find(opts, name);
+    if (!o)
+        die("unknown option name in command table");
+    return o;
 }
 
 const char *args_value(struct cs_opt *opts, const char *name)

@@ -18,6 +18,22 @@ const char *const entry_columns[FULL_NCOLS] = {
 static const char *const text_opts[] = {"merchant", "note",   "payment",   "receipt", "from",
                                         "to",       "driver", "recipient", NULL};
 
+/* The negations of ENTRY_NEGATED: NEG_TIP, ..., and the options they negate. */
+#define NEG_ENUM(id, option) NEG_##id
+#define NEG_OPTION(id, option) option
+enum { ENTRY_NEGATED(NEG_ENUM, CS_COMMA), NNEG };
+static const char *const negated[NNEG] = {ENTRY_NEGATED(NEG_OPTION, CS_COMMA)};
+
+/* 1 when O has the negation of option number I (ENTRY_NEGATIONS) and it was given. */
+static int negation_given(struct cs_opt *o, int i)
+{
+    char name[32];
+    struct cs_opt *n;
+    snprintf(name, sizeof name, "no-%s", negated[i]);
+    n = args_find(o, name);
+    return n && n->seen > 0;
+}
+
 /*
  * Minor digits to check S's syntax with before the currency is known (it may come from the
  * trip): the decimals S has, so that no padding makes a large amount look too
@@ -73,6 +89,12 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount, s
         return provider_refuse("--provider", args_value(o, "provider"), e);
     if (args_has(o, "reimbursable") && args_has(o, "personal"))
         return cs_error(e, CS_EINPUT, "--reimbursable", NULL, "cannot go with --personal");
+    for (int i = 0; i < NNEG; i++) {
+        char field[32];
+        snprintf(field, sizeof field, "--no-%s", negated[i]);
+        if (negation_given(o, i) && args_has(o, negated[i]))
+            return cs_error(e, CS_EINPUT, field, NULL, "cannot go with --%s", negated[i]);
+    }
     if (args_has(o, "trip") && args_has(o, "no-trip"))
         return cs_error(e, CS_EINPUT, "--trip", args_value(o, "trip"), "cannot go with --no-trip");
     return 0;
@@ -117,7 +139,11 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
     struct trip t = TRIP_INIT;
     const char *s;
     int old_digits = editing ? money_digits(x->currency) : -1, digits, rc = 0;
-    int refund = x->amount < 0;
+    int neg[NNEG], refund;
+    for (int i = 0; i < NNEG; i++)
+        neg[i] = editing && negation_given(o, i);
+    /* a new --amount of a refund is a refund too, unless --no-refund */
+    refund = x->amount < 0 && !neg[NEG_REFUND];
     sqlite3 *db = ctx->db;
 
     if (category)
@@ -167,6 +193,8 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
     }
     if (args_has(o, "refund") && x->amount > 0)
         x->amount = -x->amount;
+    if (neg[NEG_REFUND] && x->amount < 0)
+        x->amount = -x->amount;
     if ((s = args_value(o, "tip")) && (rc = money_parse(s, digits, &x->tip, "--tip", e)))
         goto cleanup;
     if ((s = args_value(o, "platform-fee")) &&
@@ -208,6 +236,27 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
         x->reimbursable = 1;
     if (args_has(o, "personal"))
         x->reimbursable = 0;
+    /* edit's negations */
+    {
+        char **texts[NNEG] = {[NEG_MERCHANT] = &x->merchant, [NEG_NOTE] = &x->note,
+                              [NEG_PAYMENT] = &x->payment,   [NEG_RECEIPT] = &x->receipt,
+                              [NEG_FROM] = &x->from,         [NEG_TO] = &x->to,
+                              [NEG_DRIVER] = &x->driver,     [NEG_RECIPIENT] = &x->recipient};
+        int64_t *counts[NNEG] = {[NEG_TIP] = &x->tip,
+                                 [NEG_PLATFORM_FEE] = &x->platform_fee,
+                                 [NEG_NIGHTS] = &x->nights,
+                                 [NEG_COMPARE_RATE] = &x->compare_rate};
+        for (int i = 0; i < NNEG; i++) {
+            if (!neg[i])
+                continue;
+            if (texts[i])
+                set_text(texts[i], NULL);
+            if (counts[i])
+                *counts[i] = -1;
+        }
+        if (neg[NEG_SHARED])
+            x->shared = -1; /* a ride gets "not shared" below */
+    }
     /* an edit that moves an expense to another category drops the fields that belonged
      * to the old one (history keeps them) */
     if (editing && category) {

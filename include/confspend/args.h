@@ -27,6 +27,9 @@ int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int
 /* The option named NAME in OPTS (which must exist). */
 struct cs_opt *args_get(struct cs_opt *opts, const char *name);
 
+/* The option named NAME in OPTS, or NULL when OPTS has no such option. */
+struct cs_opt *args_find(struct cs_opt *opts, const char *name);
+
 /* Its value, or NULL. */
 const char *args_value(struct cs_opt *opts, const char *name);
 

@@ -143,4 +143,40 @@ expect_out "the ride model counts Lyft as a platform ride" "3" sh -c '"$CONFSPEN
 expect_fail_silent "a provider with blanks is still unknown" 2 "--provider: unknown provider (lyft, uber, taxi, direct, transit, other) (lyft )" prov add ride 5 --provider "lyft "
 expect_fail_silent "an unknown provider in any case" 2 "--provider: unknown provider" prov add ride 5 --provider BIKE
 
+# --- edit --no-X clears what add --X set; --no-refund turns a refund back ----------------------
+neg() { CONFSPEND_DB="$TMP/neg.db" "$CONFSPEND" "$@"; }
+showcsv() { neg show "$1" --format csv | tail -n 1 | tr -d '\r'; }
+neg add ride 20 --provider uber --from A --to B --driver Dan --tip 2 --platform-fee 5 --shared \
+  --merchant M --note N --payment card --receipt r.pdf --refund --date 2026-11-02 >/dev/null
+neg add lodging 300 --nights 3 --compare-rate 150 --date 2026-11-02 >/dev/null
+neg add donation 20 --recipient PSF --date 2026-11-02 >/dev/null
+# id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,from,to,driver,tip,
+# payment,receipt,platform_fee,shared,nights,compare_rate,recipient
+check "the ride as added" "$(showcsv 1)" = "1,2026-11-02,ride,-20.00,USD,M,N,,no,uber,A,B,Dan,2.00,card,r.pdf,5.00,yes,,,"
+expect_ok "edit --no-refund" neg edit 1 --no-refund
+check "... is an expense again" "$(showcsv 1)" = "1,2026-11-02,ride,20.00,USD,M,N,,no,uber,A,B,Dan,2.00,card,r.pdf,5.00,yes,,,"
+expect_ok "edit --no-refund on an expense changes nothing" neg edit 1 --no-refund
+check "... still 20.00" "$(showcsv 1)" = "1,2026-11-02,ride,20.00,USD,M,N,,no,uber,A,B,Dan,2.00,card,r.pdf,5.00,yes,,,"
+expect_ok "edit --refund --amount 7" neg edit 1 --refund --amount 7
+expect_ok "edit --no-refund --amount 8" neg edit 1 --no-refund --amount 8
+check "... 8.00 coming in, not back" "$(showcsv 1)" = "1,2026-11-02,ride,8.00,USD,M,N,,no,uber,A,B,Dan,2.00,card,r.pdf,5.00,yes,,,"
+expect_ok "edit --no-tip --no-platform-fee --no-shared" neg edit 1 --no-tip --no-platform-fee --no-shared
+check "... cleared (a ride is not shared)" "$(showcsv 1)" = "1,2026-11-02,ride,8.00,USD,M,N,,no,uber,A,B,Dan,,card,r.pdf,,no,,,"
+expect_ok "edit --no-from --no-to --no-driver" neg edit 1 --no-from --no-to --no-driver
+check "... cleared" "$(showcsv 1)" = "1,2026-11-02,ride,8.00,USD,M,N,,no,uber,,,,,card,r.pdf,,no,,,"
+expect_ok "edit --no-merchant --no-note --no-payment --no-receipt" neg edit 1 --no-merchant --no-note --no-payment --no-receipt
+check "... cleared" "$(showcsv 1)" = "1,2026-11-02,ride,8.00,USD,,,,no,uber,,,,,,,,no,,,"
+expect_ok "edit --no-nights --no-compare-rate" neg edit 2 --no-nights --no-compare-rate
+check "... cleared" "$(showcsv 2)" = "2,2026-11-02,lodging,300.00,USD,,,,no,,,,,,,,,,,,"
+expect_ok "edit --no-recipient" neg edit 3 --no-recipient
+check "... cleared" "$(showcsv 3)" = "3,2026-11-02,donation,20.00,USD,,,,no,,,,,,,,,,,,"
+expect_csv "list agrees" "id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,from,to,driver,tip
+1,2026-11-02,ride,8.00,USD,,,,no,uber,,,,
+2,2026-11-02,lodging,300.00,USD,,,,no,,,,,
+3,2026-11-02,donation,20.00,USD,,,,no,,,,," neg list --format csv
+expect_fail_silent "--no-tip with --tip" 2 "confspend: --no-tip: cannot go with --tip" neg edit 1 --tip 1 --no-tip
+expect_fail_silent "--no-refund with --refund" 2 "confspend: --no-refund: cannot go with --refund" neg edit 1 --refund --no-refund
+expect_fail_silent "--no-merchant with --merchant" 2 "confspend: --no-merchant: cannot go with --merchant" neg edit 1 --merchant X --no-merchant
+expect_fail_silent "add has nothing to clear" 2 "confspend: option: unknown option (--no-tip)" neg add ride 5 --no-tip
+
 finish
