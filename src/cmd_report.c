@@ -38,7 +38,9 @@ static const char help[] =
     "      0.25/0.5/0.75.\n\n"
     "  report trip SLUG [ride options] [--format F]\n"
     "      the trip on one page: per category and per day, reimbursable against\n"
-    "      personal, lodging saved against the compare rate, the ride model.\n\n"
+    "      personal, lodging saved against the compare rate (over the stays that have\n"
+    "      --nights and --compare-rate; the others are listed as not compared), the\n"
+    "      ride model.\n\n"
     "ride options:\n"
     "  --commission C     the platform's cut when a ride records no fee, 0..1\n"
     "                     (default: config ride.commission, else 0.50)\n"
@@ -316,9 +318,11 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     struct period p;
     struct ride_params rp;
     struct ride_result rr = RIDE_RESULT_INIT;
+    /* lodging: what the stays with a compare rate and nights cost, what they would have
+     * cost at that rate, and the stays without one (not compared) */
     struct sums cat[CS_NCATEGORIES] = {{0}}, all = {0}, *day = NULL, lodging = {0}, compare = {0},
-                saved;
-    struct figs fcat[CS_NCATEGORIES], fall, *fday = NULL, flp, flc, fls;
+                saved, uncompared = {0};
+    struct figs fcat[CS_NCATEGORIES], fall, *fday = NULL, flp, flc, fls, flu;
     char(*days)[11] = NULL;
     int nday = 0, rc, digits, step;
     char base[4], row[64];
@@ -368,9 +372,10 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
         sums_add(&all, v, reimb);
         sums_add(&day[nday - 1], v, reimb);
         if (!strcmp(c, "lodging")) {
-            sums_add(&lodging, v, 0);
-            if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
-                sqlite3_column_type(st, 6) != SQLITE_NULL) {
+            if (sqlite3_column_type(st, 5) == SQLITE_NULL ||
+                sqlite3_column_type(st, 6) == SQLITE_NULL) {
+                sums_add(&uncompared, v, 0);
+            } else {
                 int64_t n = sqlite3_column_int64(st, 5), cmp, at;
                 if (__builtin_mul_overflow(sqlite3_column_int64(st, 6), n, &at) ||
                     (rc = rate_convert(ctx->db, cur, date, base, at, &cmp, &ctx->err))) {
@@ -382,6 +387,7 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
                     goto cleanup;
                 }
                 nights += n;
+                sums_add(&lodging, v, 0);
                 sums_add(&compare, cmp, 0);
             }
         }
@@ -407,7 +413,8 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     if ((rc = sums_get(&all, &fall, "the total", slug, &ctx->err)) ||
         (rc = sums_get(&lodging, &flp, "lodging paid", slug, &ctx->err)) ||
         (rc = sums_get(&compare, &flc, "lodging at compare rate", slug, &ctx->err)) ||
-        (rc = sums_get(&saved, &fls, "lodging saved", slug, &ctx->err)))
+        (rc = sums_get(&saved, &fls, "lodging saved", slug, &ctx->err)) ||
+        (rc = sums_get(&uncompared, &flu, "lodging not compared", slug, &ctx->err)))
         goto cleanup;
     if ((rc = report_rides(ctx->db, &p, &rp, &rr, &ctx->err)))
         goto cleanup;
@@ -438,15 +445,23 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     }
     for (int d = 0; d < nday; d++)
         put_row(&out, fmt, "day", days[d], fday[d].count, &fday[d], digits, 1);
-    {
+    /* lodging saved against the compare rate, over the stays that have one (count: their
+     * nights); the others are shown apart (count: stays), so a hotel without a compare
+     * rate is not a negative saving */
+    if (flp.count || flu.count) {
         if (fmt == FMT_TABLE) {
             output_end(&out);
             printf("\n");
             output_begin(&out, fmt, stdout, 6, head, align);
         }
-        put_row(&out, fmt, "lodging", "paid", nights, &flp, digits, 0);
-        put_row(&out, fmt, "lodging", "at compare rate", nights, &flc, digits, 0);
-        put_row(&out, fmt, "lodging", "saved vs compare rate", nights, &fls, digits, 0);
+        if (flp.count) {
+            put_row(&out, fmt, "lodging", "paid", nights, &flp, digits, 0);
+            put_row(&out, fmt, "lodging", "at compare rate", nights, &flc, digits, 0);
+            put_row(&out, fmt, "lodging", "saved vs compare rate", nights, &fls, digits, 0);
+        }
+        if (flu.count)
+            put_row(&out, fmt, "lodging", "not compared (no compare rate or nights)", flu.count,
+                    &flu, digits, 0);
     }
     {
         struct {

@@ -179,4 +179,31 @@ expect_fail_silent "--no-refund with --refund" 2 "confspend: --no-refund: cannot
 expect_fail_silent "--no-merchant with --merchant" 2 "confspend: --no-merchant: cannot go with --merchant" neg edit 1 --merchant X --no-merchant
 expect_fail_silent "add has nothing to clear" 2 "confspend: option: unknown option (--no-tip)" neg add ride 5 --no-tip
 
+# --- report trip: lodging saved counts only the stays that have a compare rate -------------
+# A hotel without --compare-rate was taken as saving minus its price ("saved -990.79").
+lod() { CONFSPEND_DB="$TMP/lod.db" "$CONFSPEND" "$@"; }
+lodrows() { lod report trip "$1" --format csv | tr -d '\r' | grep '^lodging,'; }
+lod trip add stay --name Stay --start 2026-11-01 --end 2026-11-09 >/dev/null
+lod trip add hotel --name Hotel --start 2026-11-01 --end 2026-11-09 >/dev/null
+lod trip add none --name None --start 2026-11-01 --end 2026-11-09 >/dev/null
+lod add lodging 0 --nights 3 --compare-rate 150 --trip stay --date 2026-11-01 >/dev/null      # friends
+lod add lodging 990.79 --nights 4 --trip stay --date 2026-11-04 >/dev/null                   # a hotel
+lod add lodging 80 --nights 2 --compare-rate 95.50 --trip stay --date 2026-11-08 >/dev/null  # hostel
+lod add lodging 30 --compare-rate 70 --trip stay --date 2026-11-09 >/dev/null                # no nights
+# compared: the friends (3 x 150 = 450, paid 0) and the hostel (2 x 95.50 = 191, paid 80):
+# paid 80.00 for 5 nights, 641.00 at the compare rate, saved 561.00; not compared: the
+# hotel and the stay without nights, 2 stays, 990.79 + 30 = 1020.79
+expect_out "lodging saved: only stays with a compare rate" "lodging,paid,5,80.00,,
+lodging,at compare rate,5,641.00,,
+lodging,saved vs compare rate,5,561.00,,
+lodging,not compared (no compare rate or nights),2,1020.79,," lodrows stay
+check "the lodging category still has all four" "$(lod report trip stay --format csv | tr -d '\r' | grep '^category,lodging')" = "category,lodging,4,1100.79,0.00,1100.79"
+lod add lodging 990.79 --nights 4 --trip hotel --date 2026-11-04 >/dev/null
+expect_out "only a hotel without a compare rate: nothing saved is claimed" \
+  "lodging,not compared (no compare rate or nights),1,990.79,," lodrows hotel
+lod add meal 5 --trip none --date 2026-11-02 >/dev/null
+check "no lodging: no lodging rows" "$(lod report trip none --format csv | tr -d '\r' | grep -c '^lodging,')" = 0
+out=$(lod report trip hotel)
+case $out in *"saved"*) bad "table view claims a saving: $out" ;; *"not compared"*) ok ;; *) bad "table view lacks the lodging line: $out" ;; esac
+
 finish
