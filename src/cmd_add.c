@@ -77,7 +77,10 @@ static int add_schedule(struct cs_ctx *ctx, struct expense *x, const char *until
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct expense p;
         char *line;
-        expense_from_row(st, &p);
+        if (expense_from_row(st, &p, &ctx->err)) {
+            sqlite3_finalize(st);
+            return CS_EFAIL;
+        }
         line = entry_summary(&p);
         printf("%s\n", line);
         free(line);

@@ -133,6 +133,42 @@ static char *detail(sqlite3 *db, const char *action, const char *before, const c
     return buf;
 }
 
+/*
+ * Check the expense copy JSON (a change's before or after, NULL for none) with CHECK, the
+ * prepared snapshot query below, as stored_row_check() checks a row: a row that another
+ * program wrote is named (its change keeps it), never shown misread.
+ */
+static int snapshot_check(sqlite3 *db, sqlite3_stmt *check, const char *json, struct cs_err *e)
+{
+    static const struct stored_columns cols = {
+        .table = "expense",
+        .date_name = "date",
+        .id = 0,
+        .date = 1,
+        .category = 2,
+        .amount = 3,
+        .currency = 4,
+        .provider = 5,
+        .tip = 6,
+        .platform_fee = 7,
+        .nights = 8,
+        .compare_rate = 9,
+        .reimbursable = 10,
+        .until_month = -1,
+        .posted_month = -1,
+    };
+    int rc;
+    if (!json)
+        return 0;
+    sqlite3_reset(check);
+    sqlite3_bind_text(check, 1, json, -1, SQLITE_STATIC);
+    rc = sqlite3_step(check);
+    rc = rc == SQLITE_ROW ? stored_row_check(check, &cols, e)
+                          : db_fail(db, "cannot read the history", e);
+    sqlite3_reset(check);
+    return rc;
+}
+
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {{"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
@@ -140,7 +176,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     int npos, rc;
     int64_t id = 0;
     enum out_format fmt;
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st = NULL, *check = NULL;
     struct output out;
     static const char *const head[] = {"change", "at", "action", "id", "detail"};
     static const int align[] = {ALIGN_RIGHT, 0, 0, ALIGN_RIGHT, 0};
@@ -180,10 +216,28 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                    &st, &ctx->err))
         return CS_EFAIL;
     sqlite3_bind_int64(st, 1, id);
+    if (db_prepare(ctx->db,
+                   "SELECT json_extract(?1, '$.id'), json_extract(?1, '$.date'), "
+                   "json_extract(?1, '$.category'), json_extract(?1, '$.amount'), "
+                   "json_extract(?1, '$.currency'), json_extract(?1, '$.provider'), "
+                   "json_extract(?1, '$.tip'), json_extract(?1, '$.platform_fee'), "
+                   "json_extract(?1, '$.nights'), json_extract(?1, '$.compare_rate'), "
+                   "json_extract(?1, '$.reimbursable')",
+                   &check, &ctx->err)) {
+        sqlite3_finalize(st);
+        return CS_EFAIL;
+    }
     output_begin(&out, fmt, stdout, 5, head, align);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         char change[24], eid[24], act[48], *d;
         const char *action = (const char *)sqlite3_column_text(st, 2);
+        /* an import's after is its summary, not an expense */
+        if (strcmp(action, "import") &&
+            (snapshot_check(ctx->db, check, (const char *)sqlite3_column_text(st, 4), &ctx->err) ||
+             snapshot_check(ctx->db, check, (const char *)sqlite3_column_text(st, 5), &ctx->err))) {
+            rc = CS_EFAIL;
+            break;
+        }
         snprintf(change, sizeof change, "%lld", (long long)sqlite3_column_int64(st, 0));
         snprintf(eid, sizeof eid, "%lld", (long long)sqlite3_column_int64(st, 3));
         if (sqlite3_column_type(st, 6) != SQLITE_NULL)
@@ -198,11 +252,12 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         output_row(&out, cells);
         free(d);
     }
+    if (rc != SQLITE_DONE && rc != CS_EFAIL)
+        rc = db_fail(ctx->db, "cannot read the history", &ctx->err);
     sqlite3_finalize(st);
+    sqlite3_finalize(check);
     output_end(&out);
-    if (rc != SQLITE_DONE)
-        return db_fail(ctx->db, "cannot read the history", &ctx->err);
-    return 0;
+    return rc == SQLITE_DONE ? 0 : CS_EFAIL;
 }
 
 const struct cs_cmd cmd_history = {"history", "history [ID] [--format F]", help, 0, exec};

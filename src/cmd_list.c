@@ -65,7 +65,10 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct expense x;
         struct entry_cells c;
-        expense_from_row(st, &x);
+        if (expense_from_row(st, &x, &ctx->err)) {
+            rc = CS_EFAIL;
+            break;
+        }
         entry_cells(&x, &c);
         if (fmt == FMT_TABLE) {
             char route[512] = "";
@@ -96,11 +99,14 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         }
         expense_release(&x);
     }
-    sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
+        if (rc != CS_EFAIL)
+            db_fail(ctx->db, "cannot list expenses", &ctx->err);
+        sqlite3_finalize(st);
         output_end(&out);
-        return db_fail(ctx->db, "cannot list expenses", &ctx->err);
+        return CS_EFAIL;
     }
+    sqlite3_finalize(st);
     for (int i = 0; i < ntot; i++) {
         char amt[32], n[48];
         int64_t sum;

@@ -346,21 +346,37 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     snprintf(p.until, sizeof p.until, "%s", t.end);
     if ((rc = db_prepare(ctx->db,
                          "SELECT date, category, amount, currency, reimbursable, nights, "
-                         "compare_rate FROM expense WHERE trip_id = ?1 ORDER BY date, id",
+                         "compare_rate, id FROM expense WHERE trip_id = ?1 ORDER BY date, id",
                          &st, &ctx->err)))
         goto cleanup;
     sqlite3_bind_int64(st, 1, t.id);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        static const struct stored_columns cols = {
+            .table = "expense",
+            .date_name = "date",
+            .id = 7,
+            .date = 0,
+            .category = 1,
+            .amount = 2,
+            .currency = 3,
+            .provider = -1,
+            .tip = -1,
+            .platform_fee = -1,
+            .nights = 5,
+            .compare_rate = 6,
+            .reimbursable = 4,
+            .until_month = -1,
+            .posted_month = -1,
+        };
         const char *date = (const char *)sqlite3_column_text(st, 0);
         const char *c = (const char *)sqlite3_column_text(st, 1);
         const char *cur = (const char *)sqlite3_column_text(st, 3);
-        int reimb = sqlite3_column_int(st, 4), ci = 0;
+        int reimb = sqlite3_column_int(st, 4), ci = category_index(c);
         int64_t v;
-        if ((rc = rate_convert(ctx->db, cur, date, base, sqlite3_column_int64(st, 2), &v,
+        if ((rc = stored_row_check(st, &cols, &ctx->err)) ||
+            (rc = rate_convert(ctx->db, cur, date, base, sqlite3_column_int64(st, 2), &v,
                                &ctx->err)))
             goto cleanup;
-        while (cs_categories[ci] && strcmp(cs_categories[ci], c))
-            ci++;
         if (!nday || strcmp(days[nday - 1], date)) {
             days = xrealloc(days, sizeof *days * (size_t)(nday + 1));
             day = xrealloc(day, sizeof *day * (size_t)(nday + 1));

@@ -116,6 +116,26 @@ struct cs_date month_add(struct cs_date d, int delta)
     return r;
 }
 
+void date_text_bounds(const char *since, const char *until, char lo[11], char hi[11])
+{
+    struct cs_date d;
+    lo[0] = hi[0] = 0;
+    if (since && !date_parse(since, &d, "since", NULL)) {
+        date_format(d, lo);
+        if (d.d == 1)
+            memcpy(lo + 8, "00", 2);
+    }
+    if (until && !date_parse(until, &d, "until", NULL)) {
+        if (d.d == date_days_in_month(d.y, d.m)) {
+            date_format(d, hi);
+            memcpy(hi + 8, "32", 2);
+        } else {
+            d.d++;
+            date_format(d, hi);
+        }
+    }
+}
+
 int date_cmp(struct cs_date a, struct cs_date b)
 {
     long x = date_to_days(a), y = date_to_days(b);

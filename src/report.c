@@ -98,6 +98,26 @@ static int conv_opt(sqlite3 *db, const char *cur, const char *date, const char *
     return rate_convert(db, cur, date, base, v, out, e);
 }
 
+/* The stored fields report_rides() reads (its query's columns), for stored_row_check();
+ * the category and provider are the query's own condition. */
+static const struct stored_columns ride_columns = {
+    .table = "expense",
+    .date_name = "date",
+    .id = 0,
+    .date = 1,
+    .category = -1,
+    .amount = 2,
+    .currency = 5,
+    .provider = -1,
+    .tip = 3,
+    .platform_fee = 4,
+    .nights = -1,
+    .compare_rate = -1,
+    .reimbursable = -1,
+    .until_month = -1,
+    .posted_month = -1,
+};
+
 int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *rp,
                  struct ride_result *out, struct cs_err *e)
 {
@@ -108,6 +128,8 @@ int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *
     struct cs_date start = {0, 0, 0};
     long start_days = 0;
     int rc = 0, step;
+    char lo[11], hi[11];
+    struct stored_texts t = STORED_TEXTS_INIT;
     memset(out, 0, sizeof *out);
     if (config_base_currency(db, base, e))
         return CS_EFAIL;
@@ -115,41 +137,46 @@ int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *
         start_days = date_to_days(start);
     /* two statements rather than one with OR, so each can use its index */
     if (db_prepare(db,
-                   p->trip_id ? "SELECT date, amount, tip, platform_fee, currency, origin, dest "
-                                "FROM expense WHERE trip_id = ?1 AND category = 'ride' "
-                                "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date"
-                              : "SELECT date, amount, tip, platform_fee, currency, origin, dest "
-                                "FROM expense WHERE date BETWEEN ?2 AND ?3 AND category = 'ride' "
-                                "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date",
+                   p->trip_id
+                       ? "SELECT id, date, amount, tip, platform_fee, currency, origin, dest "
+                         "FROM expense WHERE trip_id = ?1 AND category = 'ride' "
+                         "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date"
+                       : "SELECT id, date, amount, tip, platform_fee, currency, origin, dest "
+                         "FROM expense WHERE date >= ?2 AND date < ?3 AND category = 'ride' "
+                         "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date",
                    &st, e))
         return CS_EFAIL;
     if (p->trip_id)
         sqlite3_bind_int64(st, 1, p->trip_id);
-    sqlite3_bind_text(st, 2, *p->since ? p->since : "0000-00-00", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, *p->until ? p->until : "9999-99-99", -1, SQLITE_STATIC);
+    date_text_bounds(p->since, p->until, lo, hi);
+    sqlite3_bind_text(st, 2, *lo ? lo : "0000-00-00", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, *hi ? hi : "9999-99-99", -1, SQLITE_STATIC);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *date = (const char *)sqlite3_column_text(st, 0);
-        const char *cur = (const char *)sqlite3_column_text(st, 4);
+        const char *date, *cur;
         struct ride_in *r;
         struct cs_date d;
+        if ((rc = stored_row_read(st, &ride_columns, &t, e)))
+            goto cleanup;
+        date = t.date;
+        cur = t.currency;
         if (n == cap) {
             cap = cap ? cap * 2 : 256;
             rides = xrealloc(rides, sizeof *rides * cap);
         }
         r = &rides[n];
         memset(r, 0, sizeof *r);
-        if ((rc = rate_convert(db, cur, date, base, sqlite3_column_int64(st, 1), &r->amount, e)) ||
-            (rc = conv_opt(db, cur, date, base,
-                           sqlite3_column_type(st, 2) == SQLITE_NULL ? -1
-                                                                     : sqlite3_column_int64(st, 2),
-                           &r->tip, e)) ||
+        if ((rc = rate_convert(db, cur, date, base, sqlite3_column_int64(st, 2), &r->amount, e)) ||
             (rc = conv_opt(db, cur, date, base,
                            sqlite3_column_type(st, 3) == SQLITE_NULL ? -1
                                                                      : sqlite3_column_int64(st, 3),
+                           &r->tip, e)) ||
+            (rc = conv_opt(db, cur, date, base,
+                           sqlite3_column_type(st, 4) == SQLITE_NULL ? -1
+                                                                     : sqlite3_column_int64(st, 4),
                            &r->platform_fee, e)))
             goto cleanup;
-        r->from = (const char *)db_col_dup(st, 5);
-        r->to = (const char *)db_col_dup(st, 6);
+        r->from = (const char *)db_col_dup(st, 6);
+        r->to = (const char *)db_col_dup(st, 7);
         date_parse(date, &d, "date", NULL);
         r->day = start.y ? date_to_days(d) - start_days : 0;
         n++;
@@ -242,9 +269,26 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
 {
     sqlite3_stmt *st = NULL;
     int rc = 0;
+    static const struct stored_columns schedule_columns = {
+        .table = "schedule",
+        .date_name = "start_date",
+        .id = 7,
+        .date = 3,
+        .category = 0,
+        .amount = 1,
+        .currency = 2,
+        .provider = -1,
+        .tip = -1,
+        .platform_fee = -1,
+        .nights = -1,
+        .compare_rate = -1,
+        .reimbursable = -1,
+        .until_month = 4,
+        .posted_month = 5,
+    };
     if (db_prepare(db,
                    "SELECT category, amount, currency, start_date, until_month, posted_month, "
-                   "trip_id FROM schedule",
+                   "trip_id, id FROM schedule",
                    &st, e))
         return CS_EFAIL;
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -254,8 +298,8 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
         const char *until = (const char *)sqlite3_column_text(st, 4);
         const char *posted = (const char *)sqlite3_column_text(st, 5);
         int ci = category_index(cat);
-        if (ci < 0)
-            continue;
+        if ((rc = stored_row_check(st, &schedule_columns, e)))
+            goto cleanup;
         if (p->trip_id && sqlite3_column_int64(st, 6) != p->trip_id)
             continue;
         char smonth[8];
@@ -291,44 +335,73 @@ cleanup:
     return rc;
 }
 
-/*
- * Add the selection's expenses to ACC in the base currency: a trip's expenses (whatever
- * their date), else those dated within the blocks. Each row is read and summed here, not
- * by SQLite's sum(), which fails when a partial sum leaves int64 though the total fits;
- * the period's rows come from the covering index expense_period in date order. A row in
- * another currency is converted at its own date's rate (rounded per expense).
- */
-static int sum_actual(sqlite3 *db, const struct period *p, const struct budget_report *r,
-                      struct acc *acc, struct cs_err *e)
+/* The selection's rows, for the two ways of summing them below: a trip's expenses
+ * (whatever their date) are ?1, else the date bounds of the blocks are ?2..?3 (with a
+ * month's impossible days, date_text_bounds()); ?4 is the base currency. */
+static void bind_selection(sqlite3_stmt *st, const struct period *p, const struct budget_report *r,
+                           char lo[11], char hi[11])
 {
-    sqlite3_stmt *st = NULL;
-    int trip = p->trip_id != 0, rc = 0, step, b = -1;
-    char last_date[11] = "";
-    if (db_prepare(db,
-                   trip ? "SELECT id, date, category, currency, amount FROM expense "
-                          "WHERE trip_id = ?1"
-                        : "SELECT id, date, category, currency, amount FROM expense "
-                          "WHERE date BETWEEN ?2 AND ?3",
-                   &st, e))
-        return CS_EFAIL;
-    if (trip) {
+    if (p->trip_id) {
         sqlite3_bind_int64(st, 1, p->trip_id);
     } else {
-        sqlite3_bind_text(st, 2, r->blocks[0].since, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, r->blocks[r->nblocks - 1].until, -1, SQLITE_STATIC);
+        date_text_bounds(r->blocks[0].since, r->blocks[r->nblocks - 1].until, lo, hi);
+        sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
     }
+    sqlite3_bind_text(st, 4, r->base, -1, SQLITE_STATIC);
+}
+
+/*
+ * Add the selection's expenses to ACC row by row, in the base currency (only those in
+ * other currencies when FOREIGN), each checked with stored_row_read() and summed exactly
+ * (money_sum); a row in another currency is converted at its own date's rate, rounded
+ * per expense.
+ */
+static int sum_rows(sqlite3 *db, const struct period *p, const struct budget_report *r, int foreign,
+                    struct acc *acc, struct cs_err *e)
+{
+    static const struct stored_columns cols = {
+        .table = "expense",
+        .date_name = "date",
+        .id = 0,
+        .date = 1,
+        .category = 2,
+        .amount = 4,
+        .currency = 3,
+        .provider = -1,
+        .tip = -1,
+        .platform_fee = -1,
+        .nights = -1,
+        .compare_rate = -1,
+        .reimbursable = -1,
+        .until_month = -1,
+        .posted_month = -1,
+    };
+    struct stored_texts t = STORED_TEXTS_INIT;
+    sqlite3_stmt *st = NULL;
+    int trip = p->trip_id != 0, rc = 0, step, b = -1;
+    char last_date[11] = "", lo[11], hi[11], sql[256];
+    snprintf(sql, sizeof sql, "SELECT id, date, category, currency, amount FROM expense WHERE %s%s",
+             trip ? "trip_id = ?1" : "date >= ?2 AND date < ?3",
+             foreign ? " AND currency <> ?4" : "");
+    if (db_prepare(db, sql, &st, e))
+        return CS_EFAIL;
+    bind_selection(st, p, r, lo, hi);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *date = (const char *)sqlite3_column_text(st, 1);
-        const char *cur = (const char *)sqlite3_column_text(st, 3);
-        int ci = category_index((const char *)sqlite3_column_text(st, 2));
-        int64_t v = sqlite3_column_int64(st, 4);
-        if (strcmp(date, last_date)) { /* the rows of one day come together */
-            b = block_of(r, date, trip);
-            snprintf(last_date, sizeof last_date, "%s", date);
+        int64_t v;
+        int ci;
+        if ((rc = stored_row_read(st, &cols, &t, e)))
+            break;
+        ci = category_index(t.category);
+        v = sqlite3_column_int64(st, 4);
+        if (strcmp(t.date, last_date)) { /* the rows of one day come together */
+            b = block_of(r, t.date, trip);
+            snprintf(last_date, sizeof last_date, "%s", t.date);
         }
-        if (b < 0 || ci < 0)
+        if (b < 0)
             continue;
-        if (strcmp(cur, r->base) && (rc = rate_convert(db, cur, date, r->base, v, &v, e)))
+        if (strcmp(t.currency, r->base) &&
+            (rc = rate_convert(db, t.currency, t.date, r->base, v, &v, e)))
             break;
         money_sum_add(&acc[b].actual[ci], v);
         acc[b].count[ci]++;
@@ -336,6 +409,100 @@ static int sum_actual(sqlite3 *db, const struct period *p, const struct budget_r
     if (!rc && step != SQLITE_DONE)
         rc = db_fail(db, "cannot sum expenses", e);
     sqlite3_finalize(st);
+    return rc;
+}
+
+/* sum_grouped() found something the rows must say: a partial sum past int64, or a group
+ * whose date, category, currency or amounts break the contract. */
+#define SUM_BY_ROWS 1
+
+/*
+ * Add the selection's expenses in the base currency to ACC, summed by SQL per day,
+ * category and currency in the covering index's order (no sort, one pass; a million-row
+ * history reports all its months in a fraction of a second, which reading every row
+ * through the API does not match); *FOREIGN is set when some are in other currencies.
+ * Each group's date, category and currency are checked as stored_row_read() checks a row,
+ * and its amounts are whole minor units when sum() is an integer and counts them all.
+ * Returns SUM_BY_ROWS when SQLite's sum() fails (a partial sum past int64, which it
+ * reports though the total may fit) or a group breaks the contract: sum_rows() then says
+ * which row, or sums them exactly.
+ */
+static int sum_grouped(sqlite3 *db, const struct period *p, const struct budget_report *r,
+                       struct acc *acc, int *foreign, struct cs_err *e)
+{
+    static const struct stored_columns cols = {
+        .table = "expense",
+        .date_name = "date",
+        .id = -1,
+        .date = 0,
+        .category = 1,
+        .amount = 3,
+        .currency = 2,
+        .provider = -1,
+        .tip = -1,
+        .platform_fee = -1,
+        .nights = -1,
+        .compare_rate = -1,
+        .reimbursable = -1,
+        .until_month = -1,
+        .posted_month = -1,
+    };
+    struct stored_texts t = STORED_TEXTS_INIT;
+    sqlite3_stmt *st = NULL;
+    int trip = p->trip_id != 0, rc = 0, step, b = -1;
+    char last_date[11] = "", lo[11], hi[11];
+    *foreign = 0;
+    if (db_prepare(db,
+                   trip ? "SELECT date, category, currency, sum(amount), count(*), count(amount) "
+                          "FROM expense WHERE trip_id = ?1 GROUP BY date, category, currency"
+                        : "SELECT date, category, currency, sum(amount), count(*), count(amount) "
+                          "FROM expense WHERE date >= ?2 AND date < ?3 "
+                          "GROUP BY date, category, currency",
+                   &st, e))
+        return CS_EFAIL;
+    bind_selection(st, p, r, lo, hi);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        int ci;
+        if (stored_row_read(st, &cols, &t, NULL) ||
+            sqlite3_column_int64(st, 4) != sqlite3_column_int64(st, 5)) {
+            rc = SUM_BY_ROWS;
+            break;
+        }
+        if (strcmp(t.currency, r->base)) {
+            *foreign = 1;
+            continue;
+        }
+        ci = category_index(t.category);
+        if (strcmp(t.date, last_date)) {
+            b = block_of(r, t.date, trip);
+            snprintf(last_date, sizeof last_date, "%s", t.date);
+        }
+        if (b < 0)
+            continue;
+        money_sum_add(&acc[b].actual[ci], sqlite3_column_int64(st, 3));
+        acc[b].count[ci] += sqlite3_column_int(st, 4);
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = SUM_BY_ROWS; /* "integer overflow"; any other failure, the rows meet too */
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Add the selection's expenses to ACC in the base currency: sum_grouped(), then
+ * sum_rows() for those in other currencies, or for all of them when a group needs it. */
+static int sum_actual(sqlite3 *db, const struct period *p, const struct budget_report *r,
+                      struct acc *acc, struct cs_err *e)
+{
+    int foreign, rc = sum_grouped(db, p, r, acc, &foreign, e);
+    if (rc == SUM_BY_ROWS) {
+        for (int b = 0; b < r->nblocks; b++) {
+            memset(acc[b].actual, 0, sizeof acc[b].actual);
+            memset(acc[b].count, 0, sizeof acc[b].count);
+        }
+        return sum_rows(db, p, r, 0, acc, e);
+    }
+    if (!rc && foreign)
+        rc = sum_rows(db, p, r, 1, acc, e);
     return rc;
 }
 
@@ -358,8 +525,8 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
         snprintf(out->blocks[0].until, 11, "%s", p->until);
     } else {
         struct cs_date a, b;
-        date_parse(p->since, &a, "since", NULL);
-        date_parse(p->until, &b, "until", NULL);
+        if (date_parse(p->since, &a, "since", e) || date_parse(p->until, &b, "until", e))
+            return CS_EFAIL; /* (the caller's period, always real dates) */
         out->nblocks = (b.y - a.y) * 12 + (b.m - a.m) + 1;
         out->blocks = xmalloc(sizeof *out->blocks * (size_t)out->nblocks);
         memset(out->blocks, 0, sizeof *out->blocks * (size_t)out->nblocks);

@@ -277,7 +277,7 @@ static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
              "END FROM expense e LEFT JOIN trip t ON t.id = e.trip_id WHERE 1%s%s%s%s "
              "ORDER BY e.date, e.id",
              f->trip_id ? " AND e.trip_id = ?1" : "", *f->since ? " AND e.date >= ?2" : "",
-             *f->until ? " AND e.date <= ?3" : "",
+             *f->before ? " AND e.date < ?3" : "",
              f->reimbursable_only ? " AND e.reimbursable = 1" : "");
 }
 
@@ -351,6 +351,7 @@ struct xreader {
     sqlite3_stmt *st;
     int rc;
     struct cs_err err;
+    struct stored_texts texts; /* the row's, and what the rows before it had (zeroed) */
 };
 
 /* The text of column C of ST copied into BT: its name, or 0 for NULL or empty. */
@@ -374,17 +375,37 @@ static int xread_row(struct xreader *x, struct xbatch *bt)
     struct book *b = x->book;
     sqlite3_stmt *st = x->st;
     struct xrow *r = &bt->rows[bt->n];
-    const char *date = (const char *)sqlite3_column_text(st, 1);
-    const char *cur = (const char *)sqlite3_column_text(st, 4);
-    int digits = money_digits(cur);
+    static const struct stored_columns cols = {
+        .table = "expense",
+        .date_name = "date",
+        .id = 0,
+        .date = 1,
+        .category = 2,
+        .amount = 3,
+        .currency = 4,
+        .provider = 11,
+        .tip = -1,
+        .platform_fee = -1,
+        .nights = -1,
+        .compare_rate = -1,
+        .reimbursable = 8,
+        .until_month = -1,
+        .posted_month = -1,
+    };
+    const char *date, *cur;
+    int digits;
 
+    /* a row another program wrote must not be misread: an impossible date has no serial
+     * number, an unknown currency no digits, an unknown category no Summary row */
+    if (stored_row_read(st, &cols, &x->texts, &x->err))
+        return CS_EFAIL;
+    date = x->texts.date;
+    cur = x->texts.currency;
+    digits = money_digits(cur);
     r->digits = digits;
     r->id = sqlite3_column_int64(st, 0);
     r->amount = sqlite3_column_int64(st, 3);
     r->reimb = sqlite3_column_int(st, 8);
-    if (digits < 0 || digits > 4 || strlen(cur) != 3)
-        return cs_error(&x->err, CS_EFAIL, "currency", cur, "unknown currency code in expense %lld",
-                        (long long)r->id);
     if (!strcmp(cur, b->base)) {
         r->conv = r->amount;
     } else if (sqlite3_column_type(st, 14) == SQLITE_NULL) {
@@ -461,9 +482,7 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
         if (b->width[col] < WIDTH_MAX && (w = text_len(s)) > b->width[col])
             b->width[col] = w;
     }
-    if ((ci = category_index(cat)) < 0)
-        return cs_error(&b->ctx->err, CS_EFAIL, "category", cat, "unknown category in expense %lld",
-                        (long long)x->id);
+    ci = category_index(cat); /* known: the reader checked the row */
     b->count[ci]++;
     money_sum_add(&b->acc_total[ci], x->conv);
     money_sum_add(&b->acc_sum, x->conv);
@@ -557,7 +576,7 @@ static int write_expenses(struct book *b)
     /* absent parameters are not in the text; binding them is a harmless SQLITE_RANGE */
     sqlite3_bind_int64(st, 1, f.trip_id);
     sqlite3_bind_text(st, 2, f.since, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, f.until, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, f.before, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, b->base, -1, SQLITE_STATIC);
     if ((rc = expense_rows(b, st, &r)) || (rc = sums_finish(b)))
         goto cleanup;

@@ -206,4 +206,63 @@ check "no lodging: no lodging rows" "$(lod report trip none --format csv | tr -d
 out=$(lod report trip hotel)
 case $out in *"saved"*) bad "table view claims a saving: $out" ;; *"not compared"*) ok ;; *) bad "table view lacks the lodging line: $out" ;; esac
 
+# --- Rows that break the contract, written by another program, are named, never skipped ----
+# Reports skipped an unknown category, list showed a text amount as 0.00, export xlsx read
+# an impossible date's serial number uninitialised. Every command that reads such a row
+# fails, exit 1, naming the table, the id and the field.
+CONFSPEND_DB="$TMP/base.db" cs trip add conf --name Conf --start 2026-11-01 --end 2026-11-09 >/dev/null
+CONFSPEND_DB="$TMP/base.db" cs add meal 3 --date 2026-11-02 --trip conf >/dev/null
+CONFSPEND_DB="$TMP/base.db" cs add ride 20 --provider lyft --from A --to B --date 2026-11-03 --trip conf >/dev/null
+COLS="date, category, amount, currency, provider, origin, dest, trip_id, created_at"
+# written NAME SQL: a copy of the base database in which another program ran SQL
+written() { cp "$TMP/base.db" "$TMP/$1.db"; sqlite3 "$TMP/$1.db" "$2" || bad "sqlite3 could not write the $1 row"; }
+# reads NAME FRAGMENT COMMAND...: each command (shell words) fails on the NAME database
+reads() {
+  local name=$1 frag=$2 cmd; shift 2
+  for cmd in "$@"; do
+    # shellcheck disable=SC2086
+    CONFSPEND_DB="$TMP/$name.db" expect_fail "$name: $cmd" 1 "confspend: $frag" cs $cmd
+  done
+}
+written category "PRAGMA ignore_check_constraints = 1; INSERT INTO expense($COLS) VALUES ('2026-11-04', 'lunch', 700, 'USD', NULL, NULL, NULL, 1, 0)"
+reads category "expense 3: category: not a known category (lunch)" list "list --format csv" "show 3" \
+  "report budget --month 2026-11" "report budget --trip conf" "report trip conf" "export csv -" \
+  "export xlsx $TMP/category.xlsx" history "history 3"
+# an impossible date (the schema's triggers refuse one; this program dropped them)
+written date "DROP TRIGGER expense_date_insert; INSERT INTO expense($COLS) VALUES ('2019-02-30', 'ride', 900, 'USD', 'lyft', 'A', 'B', 1, 0)"
+reads date "expense 3: date: not a real calendar date (2019-02-30)" list "list --month 2019-02" \
+  "list --since 2019-02-28 --until 2019-02-28" "show 3" "report budget --month 2019-02" \
+  "report budget --since 2019-01 --until 2019-03" "report rides --month 2019-02" "report trip conf" \
+  "export csv -" "export csv - --month 2019-02" "export xlsx $TMP/date.xlsx" \
+  "export xlsx $TMP/date2.xlsx --month 2019-02" history
+written day31 "DROP TRIGGER expense_date_insert; INSERT INTO expense($COLS) VALUES ('2026-11-31', 'meal', 900, 'USD', NULL, NULL, NULL, NULL, 0)"
+reads day31 "expense 3: date: not a real calendar date (2026-11-31)" "list --month 2026-11" \
+  "report budget --month 2026-11" "export xlsx $TMP/day31.xlsx --month 2026-11"
+check "no workbook was left" "$(ls "$TMP" | grep -cE '^(category|date|date2|day31)\.xlsx')" = 0
+# amounts as text and as a real: a STRICT table refuses both, so the other program first
+# rewrote the table's schema without STRICT
+nonstrict="PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, ') STRICT', ')') WHERE name = 'expense'; PRAGMA writable_schema = OFF;"
+written text "$nonstrict"
+sqlite3 "$TMP/text.db" "INSERT INTO expense($COLS) VALUES ('2026-11-05', 'ride', 'twelve', 'USD', 'lyft', 'A', 'B', 1, 0)"
+reads text "expense 3: amount: not stored as whole minor units (twelve)" list "show 3" \
+  "report budget --month 2026-11" "report rides --month 2026-11" "report trip conf" "export csv -" \
+  "export xlsx $TMP/text.xlsx" "history 3"
+written real "$nonstrict"
+sqlite3 "$TMP/real.db" "INSERT INTO expense($COLS) VALUES ('2026-11-05', 'meal', '12.50', 'USD', NULL, NULL, NULL, NULL, 0)"
+reads real "expense 3: amount: not stored as whole minor units (12.5)" "list --format json" "show 3" \
+  "report budget" "export csv -"
+written currency "INSERT INTO expense($COLS) VALUES ('2026-11-05', 'meal', 100, 'usd', NULL, NULL, NULL, NULL, 0)"
+reads currency "expense 3: currency: not a currency code confspend knows (usd)" list "show 3" \
+  "report budget" "export xlsx $TMP/currency.xlsx" history
+written provider "PRAGMA ignore_check_constraints = 1; INSERT INTO expense($COLS) VALUES ('2026-11-05', 'ride', 100, 'USD', 'Lyft', 'A', 'B', NULL, 0)"
+reads provider "expense 3: provider: not a known provider (Lyft)" list "show 3" "export csv -" \
+  "export xlsx $TMP/provider.xlsx" "edit 3 --note x" "rm 3"
+written tip "PRAGMA ignore_check_constraints = 1; UPDATE expense SET tip = -5 WHERE id = 2"
+reads tip "expense 2: tip: not stored as whole minor units of at least 0 (-5)" list \
+  "report rides --month 2026-11"
+# a schedule: every command posts what is due, so every command reads it
+written schedule "PRAGMA ignore_check_constraints = 1; INSERT INTO schedule(category, amount, currency, start_date, created_at) VALUES ('lunch', 500, 'USD', '2026-11-01', 0)"
+reads schedule "schedule 1: category: not a known category (lunch)" list "report budget" "add meal 1"
+check "the good rows still read" "$(CONFSPEND_DB="$TMP/base.db" cs list --format csv | wc -l)" = 3
+
 finish
