@@ -4,12 +4,20 @@
 #include <stdio.h>
 #include <string.h>
 
-struct cs_opt *args_get(struct cs_opt *opts, const char *name)
+struct cs_opt *args_find(struct cs_opt *opts, const char *name)
 {
     for (; opts->name; opts++)
         if (!strcmp(opts->name, name))
             return opts;
-    die("unknown option name in command table");
+    return NULL;
+}
+
+struct cs_opt *args_get(struct cs_opt *opts, const char *name)
+{
+    struct cs_opt *o = args_find(opts, name);
+    if (!o)
+        die("unknown option name in command table");
+    return o;
 }
 
 const char *args_value(struct cs_opt *opts, const char *name)
@@ -79,6 +87,27 @@ int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int
             return cs_error(e, CS_EINPUT, "argument", a, "unexpected argument");
         pos[(*npos)++] = a;
     }
+    return 0;
+}
+
+int text_length_check(const char *s, const char *field, struct cs_err *e)
+{
+    if (strlen(s) > TEXT_MAX)
+        return cs_error(e, CS_EINPUT, field, s, "longer than %d bytes", TEXT_MAX);
+    return 0;
+}
+
+int parse_whole(const char *s, const char *field, int64_t min, int64_t max, int64_t *out,
+                struct cs_err *e)
+{
+    int64_t v = 0;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9' && v <= max; p++)
+        v = v * 10 + (*p - '0');
+    if (p == s || *p || v < min || v > max)
+        return cs_error(e, CS_EINPUT, field, s, "must be a whole number from %lld to %lld",
+                        (long long)min, (long long)max);
+    *out = v;
     return 0;
 }
 

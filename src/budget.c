@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "confspend/db.h"
+#include "confspend/expense.h"
 #include "confspend/rate.h"
 
 int budget_set(sqlite3 *db, const char *category, const char *month, int64_t trip_id,
@@ -58,11 +59,11 @@ int budget_each(sqlite3 *db, int (*fn)(const struct budget_row *, void *), void 
                    "SELECT b.category, b.month, coalesce(t.slug, ''), b.amount "
                    "FROM budget b LEFT JOIN trip t ON t.id = b.trip_id "
                    "ORDER BY b.trip_id <> 0, t.slug, b.month, "
-                   "CASE b.category WHEN 'ride' THEN 0 WHEN 'meal' THEN 1 "
-                   "WHEN 'lodging' THEN 2 WHEN 'donation' THEN 3 WHEN 'ticket' THEN 4 "
-                   "WHEN 'travel' THEN 5 WHEN 'other' THEN 6 ELSE 7 END",
+                   "coalesce(nullif(instr(?1, ',' || b.category || ','), 0), 1e9)",
                    &st, e))
         return CS_EFAIL;
+    /* the categories in their order, then total */
+    sqlite3_bind_text(st, 1, "," CS_CATEGORIES(CS_NAME, ",") ",", -1, SQLITE_STATIC);
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         struct budget_row b = {
             (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),

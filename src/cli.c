@@ -17,6 +17,17 @@ int cmd_print_help(const struct cs_cmd *cmd)
     return 0;
 }
 
+int ctx_take_db_opt(struct cs_ctx *ctx, const char *value)
+{
+    /* an empty name would fall through to $CONFSPEND_DB or the default database, which
+     * the user did not ask for */
+    if (!*value)
+        return cs_error(&ctx->err, CS_EINPUT, "--db", NULL,
+                        "an empty file name (give a database file, or leave --db out)");
+    ctx->db_opt = value;
+    return 0;
+}
+
 int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv, struct cs_opt *o,
               const char **pos, int maxpos, int *npos)
 {
@@ -27,8 +38,8 @@ int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **arg
         cmd_print_help(cmd);
         return CMD_HELPED;
     }
-    if (args_value(o, "db"))
-        ctx->db_opt = args_value(o, "db");
+    if (args_value(o, "db") && ctx_take_db_opt(ctx, args_value(o, "db")))
+        return CS_EINPUT;
     return 0;
 }
 

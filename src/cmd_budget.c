@@ -79,8 +79,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return cs_error(&ctx->err, CS_EINPUT, "category", NULL, "missing");
     if (strcmp(pos[1], "total") && !category_valid(pos[1]))
         return cs_error(&ctx->err, CS_EINPUT, "category", pos[1],
-                        "unknown category (ride, meal, lodging, donation, ticket, travel, "
-                        "other, total)");
+                        "unknown category (" CS_CATEGORIES(CS_NAME, ", ") ", total)");
     if (!strcmp(pos[0], "set") && npos < 3)
         return cs_error(&ctx->err, CS_EINPUT, "amount", NULL, "missing");
     if (!strcmp(pos[0], "rm") && npos > 2)

@@ -44,8 +44,8 @@ static int check_value(const char *key, const char *v, struct cs_err *e)
     }
     if (!strcmp(key, "owner") && text_check(v, "owner", e))
         return CS_EINPUT;
-    if (!strcmp(key, "owner") && strlen(v) > 4096) /* the limit of every text `add` takes */
-        return cs_error(e, CS_EINPUT, "owner", v, "longer than 4096 bytes");
+    if (!strcmp(key, "owner") && text_length_check(v, "owner", e))
+        return CS_EINPUT;
     return 0;
 }
 

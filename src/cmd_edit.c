@@ -13,11 +13,16 @@ static const char help[] =
     "in the history (confspend history ID) and `confspend undo` brings them back.\n\n"
     "options:\n"
     "  --amount AMOUNT   --category C\n"
-    "  and any option of `confspend add` (an empty value clears a text field)\n";
+    "  and any option of `confspend add` (an empty value clears a text field)\n"
+    "  --no-refund       a refund becomes an expense again\n"
+    "  --no-merchant --no-note --no-payment --no-receipt --no-from --no-to --no-driver\n"
+    "  --no-tip --no-platform-fee --no-shared --no-nights --no-compare-rate --no-recipient\n"
+    "                    clear that field (--no-trip: no trip)\n";
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {ENTRY_OPTIONS, {"amount", OPT_VALUE}, {"category", OPT_VALUE}, {NULL}};
+    struct cs_opt o[] = {
+        ENTRY_OPTIONS, ENTRY_NEGATIONS, {"amount", OPT_VALUE}, {"category", OPT_VALUE}, {NULL}};
     const char *pos[1];
     int npos, rc;
     int64_t id;

@@ -63,7 +63,10 @@ static int write_csv(struct cs_ctx *ctx, const struct expense_filter *f, FILE *f
         struct expense x;
         struct entry_cells c;
         char *guarded[FULL_NCOLS] = {0};
-        expense_from_row(st, &x);
+        if (expense_from_row(st, &x, &ctx->err)) {
+            rc = CS_EFAIL;
+            break;
+        }
         entry_cells(&x, &c);
         for (int i = 0; i < FULL_NCOLS; i++) {
             if (numeric_column(i) || !csv_guard_needed(c.cells[i]))
@@ -88,6 +91,8 @@ static int write_csv(struct cs_ctx *ctx, const struct expense_filter *f, FILE *f
     if (werr)
         return cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
                         strerror(werr));
+    if (rc == CS_EFAIL) /* a stored row that breaks the contract */
+        return rc;
     if (rc != SQLITE_DONE)
         return db_fail(ctx->db, "cannot read the expenses", &ctx->err);
     return 0;

@@ -22,9 +22,8 @@ static const char help[] =
 
 struct total {
     char currency[4];
-    int64_t sum;
+    struct money_sum sum; /* exact; a total past int64 is shown as "too large" */
     long count;
-    int overflow; /* the sum does not fit in int64: shown as "too large" */
 };
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
@@ -68,7 +67,10 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct expense x;
         struct entry_cells c;
-        expense_from_row(st, &x);
+        if (expense_from_row(st, &x, &ctx->err)) {
+            rc = CS_EFAIL;
+            break;
+        }
         entry_cells(&x, &c);
         if (fmt == FMT_TABLE) {
             char route[512] = "";
@@ -86,13 +88,12 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                 ;
             if (i == ntot && ntot < 16) {
                 memcpy(tot[ntot].currency, x.currency, 4);
-                tot[ntot].sum = 0;
+                tot[ntot].sum = (struct money_sum)MONEY_SUM_INIT;
                 tot[ntot].count = 0;
-                tot[ntot].overflow = 0;
                 ntot++;
             }
             if (i < ntot) {
-                tot[i].overflow |= money_add(&tot[i].sum, x.amount) != 0;
+                money_sum_add(&tot[i].sum, x.amount);
                 tot[i].count++;
             }
         } else {
@@ -100,17 +101,21 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         }
         expense_release(&x);
     }
-    sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
+        if (rc != CS_EFAIL)
+            db_fail(ctx->db, "cannot list expenses", &ctx->err);
+        sqlite3_finalize(st);
         output_end(&out);
-        return db_fail(ctx->db, "cannot list expenses", &ctx->err);
+        return CS_EFAIL;
     }
+    sqlite3_finalize(st);
     for (int i = 0; i < ntot; i++) {
         char amt[32], n[48];
-        if (tot[i].overflow)
+        int64_t sum;
+        if (money_sum_get(tot[i].sum, &sum))
             snprintf(amt, sizeof amt, "too large");
         else
-            money_format(tot[i].sum, money_digits(tot[i].currency), amt, sizeof amt);
+            money_format(sum, money_digits(tot[i].currency), amt, sizeof amt);
         snprintf(n, sizeof n, "%ld expense%s", tot[i].count, tot[i].count == 1 ? "" : "s");
         const char *cells[] = {"", "total", n, amt, tot[i].currency, "", "", "", "", ""};
         if (i == 0)

@@ -42,7 +42,9 @@ static const char help[] =
     "      0.25/0.5/0.75.\n\n"
     "  report trip SLUG [ride options] [--format F]\n"
     "      the trip on one page: per category and per day, reimbursable against\n"
-    "      personal, lodging saved against the compare rate, the ride model.\n\n"
+    "      personal, lodging saved against the compare rate (over the stays that have\n"
+    "      --nights and --compare-rate; the others are listed as not compared), the\n"
+    "      ride model.\n\n"
     "ride options:\n"
     "  --commission C     the platform's cut when a ride records no fee, 0..1\n"
     "                     (default: config ride.commission, else 0.50)\n"
@@ -269,20 +271,51 @@ static int do_rides(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
     return 0;
 }
 
-/* Per-category and per-day sums of a trip, in the base currency. */
+/* Per-category and per-day sums of a trip in the base currency, exact whatever the order
+ * of the amounts (money_sum), and the figures they come to once each fits in int64. */
 struct sums {
     long count;
-    int64_t total, reimb;
+    struct money_sum total, reimb, personal;
+};
+struct figs {
+    long count;
+    int64_t total, reimb, personal;
 };
 
+/* Add V (reimbursable when REIMB) to S. */
+static void sums_add(struct sums *s, int64_t v, int reimb)
+{
+    s->count++;
+    money_sum_add(&s->total, v);
+    money_sum_add(reimb ? &s->reimb : &s->personal, v);
+}
+
+/* The figures of S into F; when one does not fit in int64, fill E naming its column and
+ * ROW ("category meal") of trip SLUG. */
+static int sums_get(const struct sums *s, struct figs *f, const char *row, const char *slug,
+                    struct cs_err *e)
+{
+    static const char *const cols[] = {"total", "reimbursable", "personal"};
+    const struct money_sum *v[] = {&s->total, &s->reimb, &s->personal};
+    int64_t *out[] = {&f->total, &f->reimb, &f->personal};
+    f->count = s->count;
+    for (int i = 0; i < 3; i++)
+        if (money_sum_get(*v[i], out[i]))
+            return cs_error(e, CS_EFAIL, cols[i], NULL,
+                            "%s of trip %s does not fit in 64-bit minor units (amounts too large)",
+                            row, slug);
+    return 0;
+}
+
+/* One row; the reimbursable and personal cells only when SPLIT. */
 static void put_row(struct output *out, enum out_format fmt, const char *section, const char *item,
-                    long count, const struct sums *s, int digits, int split)
+                    long count, const struct figs *f, int digits, int split)
 {
     char c[24], t[32], r[32], pe[32];
     snprintf(c, sizeof c, "%ld", count);
-    fmt_money(fmt, s->total, digits, t, sizeof t);
-    fmt_money(fmt, s->reimb, digits, r, sizeof r);
-    fmt_money(fmt, s->total - s->reimb, digits, pe, sizeof pe);
+    fmt_money(fmt, f->total, digits, t, sizeof t);
+    fmt_money(fmt, f->reimb, digits, r, sizeof r);
+    fmt_money(fmt, f->personal, digits, pe, sizeof pe);
     const char *cells[] = {section, item, c, t, split ? r : "", split ? pe : ""};
     output_row(out, cells);
 }
@@ -293,11 +326,15 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     struct period p;
     struct ride_params rp;
     struct ride_result rr = RIDE_RESULT_INIT;
-    struct sums cat[7] = {{0}}, all = {0}, *day = NULL;
+    /* lodging: what the stays with a compare rate and nights cost, what they would have
+     * cost at that rate, and the stays without one (not compared) */
+    struct sums cat[CS_NCATEGORIES] = {{0}}, all = {0}, *day = NULL, lodging = {0}, compare = {0},
+                saved, uncompared = {0};
+    struct figs fcat[CS_NCATEGORIES], fall, *fday = NULL, flp, flc, fls, flu;
     char(*days)[11] = NULL;
-    int nday = 0, rc, digits, over = 0; /* over: a sum does not fit in int64 */
-    char base[4];
-    int64_t nights = 0, lodging_paid = 0, lodging_compare = 0, diff;
+    int nday = 0, rc, digits, step;
+    char base[4], row[64];
+    int64_t nights = 0;
     sqlite3_stmt *st = NULL;
     struct output out;
     static const char *const head[] = {"section", "item",         "count",
@@ -317,21 +354,37 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     snprintf(p.until, sizeof p.until, "%s", t.end);
     if ((rc = db_prepare(ctx->db,
                          "SELECT date, category, amount, currency, reimbursable, nights, "
-                         "compare_rate FROM expense WHERE trip_id = ?1 ORDER BY date, id",
+                         "compare_rate, id FROM expense WHERE trip_id = ?1 ORDER BY date, id",
                          &st, &ctx->err)))
         goto cleanup;
     sqlite3_bind_int64(st, 1, t.id);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        static const struct stored_columns cols = {
+            .table = "expense",
+            .date_name = "date",
+            .id = 7,
+            .date = 0,
+            .category = 1,
+            .amount = 2,
+            .currency = 3,
+            .provider = -1,
+            .tip = -1,
+            .platform_fee = -1,
+            .nights = 5,
+            .compare_rate = 6,
+            .reimbursable = 4,
+            .until_month = -1,
+            .posted_month = -1,
+        };
         const char *date = (const char *)sqlite3_column_text(st, 0);
         const char *c = (const char *)sqlite3_column_text(st, 1);
         const char *cur = (const char *)sqlite3_column_text(st, 3);
-        int reimb = sqlite3_column_int(st, 4), ci = 0;
+        int reimb = sqlite3_column_int(st, 4), ci = category_index(c);
         int64_t v;
-        if ((rc = rate_convert(ctx->db, cur, date, base, sqlite3_column_int64(st, 2), &v,
+        if ((rc = stored_row_check(st, &cols, &ctx->err)) ||
+            (rc = rate_convert(ctx->db, cur, date, base, sqlite3_column_int64(st, 2), &v,
                                &ctx->err)))
             goto cleanup;
-        while (cs_categories[ci] && strcmp(cs_categories[ci], c))
-            ci++;
         if (!nday || strcmp(days[nday - 1], date)) {
             days = xrealloc(days, sizeof *days * (size_t)(nday + 1));
             day = xrealloc(day, sizeof *day * (size_t)(nday + 1));
@@ -339,35 +392,54 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
             memset(&day[nday], 0, sizeof *day);
             nday++;
         }
-        struct sums *targets[] = {&cat[ci], &all, &day[nday - 1]};
-        for (int k = 0; k < 3; k++) {
-            targets[k]->count++;
-            over |= money_add(&targets[k]->total, v);
-            if (reimb)
-                over |= money_add(&targets[k]->reimb, v);
-            over |= __builtin_sub_overflow(targets[k]->total, targets[k]->reimb, &diff);
-        }
+        sums_add(&cat[ci], v, reimb);
+        sums_add(&all, v, reimb);
+        sums_add(&day[nday - 1], v, reimb);
         if (!strcmp(c, "lodging")) {
-            over |= money_add(&lodging_paid, v);
-            if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
-                sqlite3_column_type(st, 6) != SQLITE_NULL) {
+            if (sqlite3_column_type(st, 5) == SQLITE_NULL ||
+                sqlite3_column_type(st, 6) == SQLITE_NULL) {
+                sums_add(&uncompared, v, 0);
+            } else {
                 int64_t n = sqlite3_column_int64(st, 5), cmp, at;
-                if (__builtin_mul_overflow(sqlite3_column_int64(st, 6), n, &at)) {
-                    over = 1;
-                    continue;
-                }
-                if ((rc = rate_convert(ctx->db, cur, date, base, at, &cmp, &ctx->err)))
+                if (__builtin_mul_overflow(sqlite3_column_int64(st, 6), n, &at) ||
+                    (rc = rate_convert(ctx->db, cur, date, base, at, &cmp, &ctx->err))) {
+                    if (!rc)
+                        rc = cs_error(&ctx->err, CS_EFAIL, "compare_rate", NULL,
+                                      "%lld nights at the compare rate do not fit in 64-bit "
+                                      "minor units (amounts too large)",
+                                      (long long)n);
                     goto cleanup;
+                }
                 nights += n;
-                over |= money_add(&lodging_compare, cmp);
+                sums_add(&lodging, v, 0);
+                sums_add(&compare, cmp, 0);
             }
         }
     }
-    if (over || __builtin_sub_overflow(lodging_compare, lodging_paid, &diff)) {
-        rc = cs_error(&ctx->err, CS_EFAIL, "report", slug,
-                      "the totals do not fit in 64-bit minor units (amounts too large)");
+    if (step != SQLITE_DONE) {
+        rc = db_fail(ctx->db, "cannot read the trip's expenses", &ctx->err);
         goto cleanup;
     }
+    /* every figure is known to fit before anything is printed */
+    saved = compare;
+    saved.total.v -= lodging.total.v;
+    fday = xmalloc(sizeof *fday * (size_t)(nday ? nday : 1));
+    for (int ci = 0; ci < CS_NCATEGORIES; ci++) {
+        snprintf(row, sizeof row, "category %s", cs_categories[ci]);
+        if ((rc = sums_get(&cat[ci], &fcat[ci], row, slug, &ctx->err)))
+            goto cleanup;
+    }
+    for (int d = 0; d < nday; d++) {
+        snprintf(row, sizeof row, "day %s", days[d]);
+        if ((rc = sums_get(&day[d], &fday[d], row, slug, &ctx->err)))
+            goto cleanup;
+    }
+    if ((rc = sums_get(&all, &fall, "the total", slug, &ctx->err)) ||
+        (rc = sums_get(&lodging, &flp, "lodging paid", slug, &ctx->err)) ||
+        (rc = sums_get(&compare, &flc, "lodging at compare rate", slug, &ctx->err)) ||
+        (rc = sums_get(&saved, &fls, "lodging saved", slug, &ctx->err)) ||
+        (rc = sums_get(&uncompared, &flu, "lodging not compared", slug, &ctx->err)))
+        goto cleanup;
     if ((rc = report_rides(ctx->db, &p, &rp, &rr, &ctx->err)))
         goto cleanup;
     if (fmt == FMT_TABLE) {
@@ -376,16 +448,16 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
         printf("\n");
     }
     output_begin(&out, fmt, stdout, 6, head, align);
-    for (int ci = 0; ci < 7; ci++)
-        if (cat[ci].count)
-            put_row(&out, fmt, "category", cs_categories[ci], cat[ci].count, &cat[ci], digits, 1);
+    for (int ci = 0; ci < CS_NCATEGORIES; ci++)
+        if (fcat[ci].count)
+            put_row(&out, fmt, "category", cs_categories[ci], fcat[ci].count, &fcat[ci], digits, 1);
     if (fmt == FMT_TABLE) {
         const char *cells[] = {"total", "", "", "", "", ""};
         char c[24], tt[32], r[32], pe[32];
-        snprintf(c, sizeof c, "%ld", all.count);
-        fmt_money(fmt, all.total, digits, tt, sizeof tt);
-        fmt_money(fmt, all.reimb, digits, r, sizeof r);
-        fmt_money(fmt, all.total - all.reimb, digits, pe, sizeof pe);
+        snprintf(c, sizeof c, "%ld", fall.count);
+        fmt_money(fmt, fall.total, digits, tt, sizeof tt);
+        fmt_money(fmt, fall.reimb, digits, r, sizeof r);
+        fmt_money(fmt, fall.personal, digits, pe, sizeof pe);
         cells[2] = c;
         cells[3] = tt;
         cells[4] = r;
@@ -395,24 +467,27 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
         printf("\n");
         output_begin(&out, fmt, stdout, 6, head, align);
     } else {
-        put_row(&out, fmt, "total", "all", all.count, &all, digits, 1);
+        put_row(&out, fmt, "total", "all", fall.count, &fall, digits, 1);
     }
     for (int d = 0; d < nday; d++)
-        put_row(&out, fmt, "day", days[d], day[d].count, &day[d], digits, 1);
-    {
-        struct sums ls = {0};
-        char item[64];
-        ls.total = lodging_compare - lodging_paid;
-        snprintf(item, sizeof item, "saved vs compare rate");
+        put_row(&out, fmt, "day", days[d], fday[d].count, &fday[d], digits, 1);
+    /* lodging saved against the compare rate, over the stays that have one (count: their
+     * nights); the others are shown apart (count: stays), so a hotel without a compare
+     * rate is not a negative saving */
+    if (flp.count || flu.count) {
         if (fmt == FMT_TABLE) {
             output_end(&out);
             printf("\n");
             output_begin(&out, fmt, stdout, 6, head, align);
         }
-        struct sums lp = {0, lodging_paid, 0}, lc = {0, lodging_compare, 0};
-        put_row(&out, fmt, "lodging", "paid", nights, &lp, digits, 0);
-        put_row(&out, fmt, "lodging", "at compare rate", nights, &lc, digits, 0);
-        put_row(&out, fmt, "lodging", item, nights, &ls, digits, 0);
+        if (flp.count) {
+            put_row(&out, fmt, "lodging", "paid", nights, &flp, digits, 0);
+            put_row(&out, fmt, "lodging", "at compare rate", nights, &flc, digits, 0);
+            put_row(&out, fmt, "lodging", "saved vs compare rate", nights, &fls, digits, 0);
+        }
+        if (flu.count)
+            put_row(&out, fmt, "lodging", "not compared (no compare rate or nights)", flu.count,
+                    &flu, digits, 0);
     }
     {
         struct {
@@ -430,7 +505,7 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
             output_begin(&out, fmt, stdout, 6, head, align);
         }
         for (size_t i = 0; i < sizeof rides / sizeof rides[0]; i++) {
-            struct sums s = {0, rides[i].v, 0};
+            struct figs s = {0, rides[i].v, 0, 0};
             char item[48];
             snprintf(item, sizeof item, "%s", rides[i].name);
             put_row(&out, fmt, "rides", item, rr.total.rides, &s, digits, 0);
@@ -442,6 +517,7 @@ cleanup:
     ridemodel_release(&rr);
     trip_release(&t);
     free(day);
+    free(fday);
     free(days);
     return rc;
 }

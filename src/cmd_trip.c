@@ -34,11 +34,10 @@ static int precheck(struct cs_opt *o, struct cs_err *e)
         return cs_error(e, CS_EINPUT, "--name", s, "must not be empty");
     if ((s = args_value(o, "city")) && text_check(s, "--city", e))
         return CS_EINPUT;
-    /* the limit of every text `add` takes */
-    if ((s = args_value(o, "name")) && strlen(s) > 4096)
-        return cs_error(e, CS_EINPUT, "--name", s, "longer than 4096 bytes");
-    if ((s = args_value(o, "city")) && strlen(s) > 4096)
-        return cs_error(e, CS_EINPUT, "--city", s, "longer than 4096 bytes");
+    if ((s = args_value(o, "name")) && text_length_check(s, "--name", e))
+        return CS_EINPUT;
+    if ((s = args_value(o, "city")) && text_length_check(s, "--city", e))
+        return CS_EINPUT;
     if ((s = args_value(o, "start")) && date_parse(s, &a, "--start", e))
         return CS_EINPUT;
     if ((s = args_value(o, "end")) && date_parse(s, &b, "--end", e))

@@ -38,7 +38,7 @@ int date_parse(const char *s, struct cs_date *out, const char *field, struct cs_
     if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' || digits(s, 4, &d.y) ||
         digits(s + 5, 2, &d.m) || digits(s + 8, 2, &d.d))
         return cs_error(e, CS_EINPUT, field, s ? s : "", "not a date in YYYY-MM-DD form");
-    if (d.y < 1000 || d.m < 1 || d.m > 12 || d.d < 1 || d.d > date_days_in_month(d.y, d.m))
+    if (d.y < DATE_YEAR_MIN || d.m < 1 || d.m > 12 || d.d < 1 || d.d > date_days_in_month(d.y, d.m))
         return cs_error(e, CS_EINPUT, field, s, "no such calendar date");
     *out = d;
     return 0;
@@ -49,7 +49,7 @@ int month_parse(const char *s, struct cs_date *out, const char *field, struct cs
     struct cs_date d = {0, 0, 1};
     if (!s || strlen(s) != 7 || s[4] != '-' || digits(s, 4, &d.y) || digits(s + 5, 2, &d.m))
         return cs_error(e, CS_EINPUT, field, s ? s : "", "not a month in YYYY-MM form");
-    if (d.y < 1000 || d.m < 1 || d.m > 12)
+    if (d.y < DATE_YEAR_MIN || d.m < 1 || d.m > 12)
         return cs_error(e, CS_EINPUT, field, s, "no such month");
     *out = d;
     return 0;
@@ -114,6 +114,26 @@ struct cs_date month_add(struct cs_date d, int delta)
     int idx = d.y * 12 + (d.m - 1) + delta;
     struct cs_date r = {idx / 12, idx % 12 + 1, 1};
     return r;
+}
+
+void date_text_bounds(const char *since, const char *until, char lo[11], char hi[11])
+{
+    struct cs_date d;
+    lo[0] = hi[0] = 0;
+    if (since && !date_parse(since, &d, "since", NULL)) {
+        date_format(d, lo);
+        if (d.d == 1)
+            memcpy(lo + 8, "00", 2);
+    }
+    if (until && !date_parse(until, &d, "until", NULL)) {
+        if (d.d == date_days_in_month(d.y, d.m)) {
+            date_format(d, hi);
+            memcpy(hi + 8, "32", 2);
+        } else {
+            d.d++;
+            date_format(d, hi);
+        }
+    }
 }
 
 int date_cmp(struct cs_date a, struct cs_date b)

@@ -16,6 +16,66 @@
 /* How long a write waits for another process's write to finish before it gives up. */
 #define DB_BUSY_MS 10000
 
+/*
+ * The busy handler's record of its newest wait on this thread: the connection, how long it
+ * slept, and whether it gave up. db_fail() says "kept the database locked for N s" only
+ * after a wait that gave up, never when SQLite returned SQLITE_BUSY without waiting (it
+ * does for some locks). Per thread, as the handler runs on the thread of the statement.
+ */
+static _Thread_local struct {
+    sqlite3 *db;
+    int waited_ms;
+    int gave_up;
+} busy_last;
+
+/*
+ * The busy handler of every connection db_open() makes: the COUNT-th call of one wait
+ * (0 starts a new one) sleeps 1, 2, 5, ... 100 ms, like SQLite's own, until DB_BUSY_MS
+ * have been slept in all; then it records that it gave up and returns 0.
+ */
+static int busy_wait(void *arg, int count)
+{
+    static const int delays[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+    const int n = (int)(sizeof delays / sizeof delays[0]);
+    int ms = count < n ? delays[count] : delays[n - 1];
+    if (count == 0 || busy_last.db != arg) {
+        busy_last.db = arg;
+        busy_last.waited_ms = 0;
+        busy_last.gave_up = 0;
+    }
+    if (busy_last.waited_ms + ms > DB_BUSY_MS)
+        ms = DB_BUSY_MS - busy_last.waited_ms;
+    if (ms <= 0) {
+        busy_last.gave_up = 1;
+        return 0;
+    }
+    sqlite3_sleep(ms);
+    busy_last.waited_ms += ms;
+    return 1;
+}
+
+/*
+ * PRAGMA journal_mode = WAL. On a database still in rollback mode (a new one) the switch
+ * takes an exclusive lock, and SQLite returns SQLITE_BUSY for it at once, without the busy
+ * handler, while another process holds a lock (as when several processes create the
+ * database together). It is retried on the busy handler's schedule, within the same
+ * DB_BUSY_MS.
+ */
+static int set_wal(sqlite3 *db, struct cs_err *e)
+{
+    int rc;
+    busy_last.gave_up = 0;
+    for (int n = 0;; n++) {
+        rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        if ((rc & 0xff) != SQLITE_BUSY || (busy_last.db == db && busy_last.gave_up) ||
+            !busy_wait(db, n))
+            break;
+    }
+    if (rc != SQLITE_OK)
+        return db_fail(db, "cannot switch to WAL mode", e);
+    return 0;
+}
+
 char *db_resolve_path(const char *opt)
 {
     const char *env = getenv("CONFSPEND_DB");
@@ -123,7 +183,7 @@ int db_open(const char *path, sqlite3 **out, struct cs_err *e)
         sqlite3_close(db);
         return CS_EFAIL;
     }
-    sqlite3_busy_timeout(db, DB_BUSY_MS);
+    sqlite3_busy_handler(db, busy_wait, db);
     sqlite3_extended_result_codes(db, 1);
     {
         int v;
@@ -153,7 +213,7 @@ int db_open(const char *path, sqlite3 **out, struct cs_err *e)
             return CS_EFAIL;
         }
     }
-    if (db_exec(db, "PRAGMA journal_mode = WAL", e) || db_exec(db, "PRAGMA foreign_keys = ON", e) ||
+    if (set_wal(db, e) || db_exec(db, "PRAGMA foreign_keys = ON", e) ||
         db_exec(db, "PRAGMA synchronous = FULL", e) ||
         db_exec(db, "PRAGMA cache_size = -16384", e) || migrate_apply(db, migrate_latest(), e)) {
         /* name the file, escaped like any value the user gave */
@@ -291,10 +351,17 @@ int db_fail(sqlite3 *db, const char *what, struct cs_err *e)
     int x = sqlite3_extended_errcode(db);
     if (x == SQLITE_READONLY || (x & 0xff) == SQLITE_READONLY)
         return cs_error(e, CS_EFAIL, "database", NULL, "%s: the database file is read-only", what);
-    if ((x & 0xff) == SQLITE_BUSY)
+    if ((x & 0xff) == SQLITE_BUSY) {
+        /* a wait is claimed only when this connection's busy handler waited and gave up */
+        int waited = busy_last.db == db && busy_last.gave_up ? busy_last.waited_ms : 0;
+        busy_last.gave_up = 0;
+        if (waited)
+            return cs_error(e, CS_EFAIL, "database", NULL,
+                            "%s: another program kept the database locked for %d s; try again",
+                            what, (waited + 500) / 1000);
         return cs_error(e, CS_EFAIL, "database", NULL,
-                        "%s: another program kept the database locked for %d s; try again", what,
-                        DB_BUSY_MS / 1000);
+                        "%s: another program has the database locked; try again", what);
+    }
     if ((x & 0xff) == SQLITE_IOERR && io_errno(db, saved))
         return cs_error(e, CS_EFAIL, "database", NULL, "%s: %s: %s", what, sqlite3_errmsg(db),
                         strerror(io_errno(db, saved)));

@@ -19,24 +19,20 @@ const char *const entry_columns[FULL_NCOLS] = {
 static const char *const text_opts[] = {"merchant", "note",   "payment",   "receipt", "from",
                                         "to",       "driver", "recipient", NULL};
 
-/* Parse N as a positive count into *OUT. */
-static int parse_count(const char *s, const char *field, int64_t *out, struct cs_err *e)
+/* The negations of ENTRY_NEGATED: NEG_TIP, ..., and the options they negate. */
+#define NEG_ENUM(id, option) NEG_##id
+#define NEG_OPTION(id, option) option
+enum { ENTRY_NEGATED(NEG_ENUM, CS_COMMA), NNEG };
+static const char *const negated[NNEG] = {ENTRY_NEGATED(NEG_OPTION, CS_COMMA)};
+
+/* 1 when O has the negation of option number I (ENTRY_NEGATIONS) and it was given. */
+static int negation_given(struct cs_opt *o, int i)
 {
-    int64_t v = 0;
-    const char *p = s;
-    if (*p == '-')
-        return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number");
-    if (!*p)
-        return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number");
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9' || v > 100000)
-            return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number up to 100000");
-        v = v * 10 + (*p - '0');
-    }
-    if (v <= 0)
-        return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number");
-    *out = v;
-    return 0;
+    char name[32];
+    struct cs_opt *n;
+    snprintf(name, sizeof name, "no-%s", negated[i]);
+    n = args_find(o, name);
+    return n && n->seen > 0;
 }
 
 /*
@@ -62,8 +58,7 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount, s
     const char *cur = args_value(o, "currency");
     int digits;
     if (category && !category_valid(category))
-        return cs_error(e, CS_EINPUT, "category", category,
-                        "unknown category (ride, meal, lodging, donation, ticket, travel, other)");
+        return category_refuse("category", category, e);
     if (cur && money_digits(cur) < 0)
         return cs_error(e, CS_EINPUT, "--currency", cur, "unknown ISO 4217 currency code");
     if (amount && money_parse(amount, syntax_digits(cur, amount), &v, "amount", e))
@@ -74,10 +69,8 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount, s
         const char *s = args_value(o, *t);
         char field[32];
         snprintf(field, sizeof field, "--%s", *t);
-        if (s && text_check(s, field, e))
+        if (s && (text_check(s, field, e) || text_length_check(s, field, e)))
             return CS_EINPUT;
-        if (s && strlen(s) > 4096)
-            return cs_error(e, CS_EINPUT, field, s, "longer than 4096 bytes");
     }
     digits = syntax_digits(cur, args_value(o, "tip"));
     if (args_value(o, "tip") && money_parse(args_value(o, "tip"), digits, &v, "--tip", e))
@@ -90,13 +83,19 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount, s
         money_parse(args_value(o, "compare-rate"),
                     syntax_digits(cur, args_value(o, "compare-rate")), &v, "--compare-rate", e))
         return CS_EINPUT;
-    if (args_value(o, "nights") && parse_count(args_value(o, "nights"), "--nights", &v, e))
+    if (args_value(o, "nights") &&
+        parse_whole(args_value(o, "nights"), "--nights", 1, NIGHTS_MAX, &v, e))
         return CS_EINPUT;
-    if (args_value(o, "provider") && !provider_valid(args_value(o, "provider")))
-        return cs_error(e, CS_EINPUT, "--provider", args_value(o, "provider"),
-                        "unknown provider (lyft, uber, taxi, direct, transit, other)");
+    if (args_value(o, "provider") && !provider_canonical(args_value(o, "provider")))
+        return provider_refuse("--provider", args_value(o, "provider"), e);
     if (args_has(o, "reimbursable") && args_has(o, "personal"))
         return cs_error(e, CS_EINPUT, "--reimbursable", NULL, "cannot go with --personal");
+    for (int i = 0; i < NNEG; i++) {
+        char field[32];
+        snprintf(field, sizeof field, "--no-%s", negated[i]);
+        if (negation_given(o, i) && args_has(o, negated[i]))
+            return cs_error(e, CS_EINPUT, field, NULL, "cannot go with --%s", negated[i]);
+    }
     if (args_has(o, "trip") && args_has(o, "no-trip"))
         return cs_error(e, CS_EINPUT, "--trip", args_value(o, "trip"), "cannot go with --no-trip");
     return 0;
@@ -141,7 +140,11 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
     struct trip t = TRIP_INIT;
     const char *s;
     int old_digits = editing ? money_digits(x->currency) : -1, digits, rc = 0;
-    int refund = x->amount < 0;
+    int neg[NNEG], refund;
+    for (int i = 0; i < NNEG; i++)
+        neg[i] = editing && negation_given(o, i);
+    /* a new --amount of a refund is a refund too, unless --no-refund */
+    refund = x->amount < 0 && !neg[NEG_REFUND];
     sqlite3 *db = ctx->db;
 
     if (category)
@@ -191,6 +194,8 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
     }
     if (args_has(o, "refund") && x->amount > 0)
         x->amount = -x->amount;
+    if (neg[NEG_REFUND] && x->amount < 0)
+        x->amount = -x->amount;
     if ((s = args_value(o, "tip")) && (rc = money_parse(s, digits, &x->tip, "--tip", e)))
         goto cleanup;
     if ((s = args_value(o, "platform-fee")) &&
@@ -199,7 +204,8 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
     if ((s = args_value(o, "compare-rate")) &&
         (rc = money_parse(s, digits, &x->compare_rate, "--compare-rate", e)))
         goto cleanup;
-    if ((s = args_value(o, "nights")) && (rc = parse_count(s, "--nights", &x->nights, e)))
+    if ((s = args_value(o, "nights")) &&
+        (rc = parse_whole(s, "--nights", 1, NIGHTS_MAX, &x->nights, e)))
         goto cleanup;
     /* date */
     if ((s = args_value(o, "date")))
@@ -215,8 +221,8 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
         set_text(&x->payment, args_value(o, "payment"));
     if (args_value(o, "receipt"))
         set_text(&x->receipt, args_value(o, "receipt"));
-    if (args_value(o, "provider"))
-        set_text(&x->provider, args_value(o, "provider"));
+    if (args_value(o, "provider")) /* any case: stored as listed */
+        set_text(&x->provider, provider_canonical(args_value(o, "provider")));
     if (args_value(o, "from"))
         set_text(&x->from, args_value(o, "from"));
     if (args_value(o, "to"))
@@ -231,6 +237,27 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
         x->reimbursable = 1;
     if (args_has(o, "personal"))
         x->reimbursable = 0;
+    /* edit's negations */
+    {
+        char **texts[NNEG] = {[NEG_MERCHANT] = &x->merchant, [NEG_NOTE] = &x->note,
+                              [NEG_PAYMENT] = &x->payment,   [NEG_RECEIPT] = &x->receipt,
+                              [NEG_FROM] = &x->from,         [NEG_TO] = &x->to,
+                              [NEG_DRIVER] = &x->driver,     [NEG_RECIPIENT] = &x->recipient};
+        int64_t *counts[NNEG] = {[NEG_TIP] = &x->tip,
+                                 [NEG_PLATFORM_FEE] = &x->platform_fee,
+                                 [NEG_NIGHTS] = &x->nights,
+                                 [NEG_COMPARE_RATE] = &x->compare_rate};
+        for (int i = 0; i < NNEG; i++) {
+            if (!neg[i])
+                continue;
+            if (texts[i])
+                set_text(texts[i], NULL);
+            if (counts[i])
+                *counts[i] = -1;
+        }
+        if (neg[NEG_SHARED])
+            x->shared = -1; /* a ride gets "not shared" below */
+    }
     /* an edit that moves an expense to another category drops the fields that belonged
      * to the old one (history keeps them) */
     if (editing && category) {

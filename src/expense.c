@@ -4,30 +4,57 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "confspend/date.h"
 #include "confspend/db.h"
 #include "confspend/money.h"
 
-const char *const cs_categories[] = {"ride",   "meal",   "lodging", "donation",
-                                     "ticket", "travel", "other",   NULL};
-static const char *const providers[] = {"lyft", "uber", "taxi", "direct", "transit", "other", NULL};
+const char *const cs_categories[] = {CS_CATEGORIES(CS_NAME, CS_COMMA), NULL};
+static const char *const providers[] = {CS_PROVIDERS(CS_NAME, CS_COMMA), NULL};
 
-static int in_list(const char *const *list, const char *s)
+/* S's index in LIST (NULL-terminated), or -1. */
+static int list_index(const char *const *list, const char *s)
 {
-    for (; s && *list; list++)
-        if (!strcmp(*list, s))
-            return 1;
-    return 0;
+    for (int i = 0; s && list[i]; i++)
+        if (!strcmp(list[i], s))
+            return i;
+    return -1;
+}
+
+int category_index(const char *c)
+{
+    return list_index(cs_categories, c);
 }
 
 int category_valid(const char *c)
 {
-    return in_list(cs_categories, c);
+    return category_index(c) >= 0;
+}
+
+int category_refuse(const char *field, const char *value, struct cs_err *e)
+{
+    return cs_error(e, CS_EINPUT, field, value,
+                    "unknown category (" CS_CATEGORIES(CS_NAME, ", ") ")");
 }
 
 int provider_valid(const char *p)
 {
-    return in_list(providers, p);
+    return list_index(providers, p) >= 0;
+}
+
+const char *provider_canonical(const char *p)
+{
+    for (int i = 0; p && providers[i]; i++)
+        if (!strcasecmp(providers[i], p))
+            return providers[i];
+    return NULL;
+}
+
+int provider_refuse(const char *field, const char *value, struct cs_err *e)
+{
+    return cs_error(e, CS_EINPUT, field, value,
+                    "unknown provider (" CS_PROVIDERS(CS_NAME, ", ") ")");
 }
 
 void expense_release(struct expense *x)
@@ -54,8 +81,7 @@ int expense_check(const struct expense *x, int digits, struct cs_err *e)
     int64_t mag = x->amount < 0 ? -x->amount : x->amount;
     char a[32], b[32];
     if (!category_valid(x->category))
-        return cs_error(e, CS_EINPUT, "category", x->category,
-                        "unknown category (ride, meal, lodging, donation, ticket, travel, other)");
+        return category_refuse("category", x->category, e);
     if (x->amount == 0 && !lodging)
         return cs_error(e, CS_EINPUT, "amount", "0",
                         "must be greater than zero (0 is for lodging only)");
@@ -82,8 +108,7 @@ int expense_check(const struct expense *x, int digits, struct cs_err *e)
     if (x->recipient && strcmp(x->category, "donation"))
         return cs_error(e, CS_EINPUT, "--recipient", x->category, "only for donation expenses");
     if (x->provider && !provider_valid(x->provider))
-        return cs_error(e, CS_EINPUT, "--provider", x->provider,
-                        "unknown provider (lyft, uber, taxi, direct, transit, other)");
+        return provider_refuse("--provider", x->provider, e);
     if (x->tip > mag) {
         money_format(x->tip, digits, a, sizeof a);
         money_format(mag, digits, b, sizeof b);
@@ -128,26 +153,41 @@ static void bind_fields(sqlite3_stmt *st, const struct expense *x)
     db_bind_text(st, 23, x->import_key);
 }
 
+/* The insert of bind_fields()'s parameters, prepared once by whoever inserts many. */
+static int insert_prepare(sqlite3 *db, sqlite3_stmt **st, struct cs_err *e)
+{
+    return db_prepare(db,
+                      "INSERT INTO expense(date, category, amount, currency, merchant, note, "
+                      "trip_id, reimbursable, payment, receipt, provider, origin, dest, driver, "
+                      "tip, platform_fee, shared, nights, compare_rate, recipient, schedule_id, "
+                      "occurrence, import_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                      "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+                      "?23, unixepoch())",
+                      st, e);
+}
+
+/* Insert X with ST (insert_prepare()), reset after; X's id is set. */
+static int insert_step(sqlite3 *db, sqlite3_stmt *st, struct expense *x, struct cs_err *e)
+{
+    int rc;
+    bind_fields(st, x);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, "cannot save the expense", e);
+    sqlite3_reset(st);
+    if (rc)
+        return rc;
+    x->id = sqlite3_last_insert_rowid(db);
+    return 0;
+}
+
 int expense_insert(sqlite3 *db, struct expense *x, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (db_prepare(db,
-                   "INSERT INTO expense(date, category, amount, currency, merchant, note, "
-                   "trip_id, reimbursable, payment, receipt, provider, origin, dest, driver, "
-                   "tip, platform_fee, shared, nights, compare_rate, recipient, schedule_id, "
-                   "occurrence, import_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                   "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-                   "?23, unixepoch())",
-                   &st, e))
+    if (insert_prepare(db, &st, e))
         return CS_EFAIL;
-    bind_fields(st, x);
-    rc = sqlite3_step(st);
+    rc = insert_step(db, st, x, e);
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, "cannot save the expense", e);
-    x->id = sqlite3_last_insert_rowid(db);
-    return 0;
+    return rc;
 }
 
 int expense_update(sqlite3 *db, const struct expense *x, struct cs_err *e)
@@ -190,10 +230,140 @@ int expense_delete(sqlite3 *db, int64_t id, struct cs_err *e)
     return 0;
 }
 
-void expense_from_row(sqlite3_stmt *st, struct expense *x)
+/* The stored value of column I of ST, as a message shows it: its text, or "NULL". */
+static const char *stored_value(sqlite3_stmt *st, int i)
+{
+    const char *s =
+        sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text(st, i);
+    return s ? s : "NULL";
+}
+
+/* Column I of ST as text into *OUT, and whether OK accepts it. The storage class is not
+ * asked (one call less per row and column on the loaders' hot paths): bytes that spell
+ * an accepted value are that value, anything else fails OK. MEMO (N bytes, or NULL) holds
+ * the last text accepted: the same text again (rows in date order repeat their date,
+ * category and currency) is not checked again. */
+static int text_ok(sqlite3_stmt *st, int i, int (*ok)(const char *), const char **out, char *memo,
+                   size_t n)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    size_t len;
+    *out = s;
+    if (!s)
+        return 0;
+    if (memo && *memo && !strcmp(s, memo))
+        return 1;
+    if (!ok(s))
+        return 0;
+    if (memo && (len = strlen(s)) < n)
+        memcpy(memo, s, len + 1);
+    return 1;
+}
+
+static int is_real_date(const char *s)
+{
+    struct cs_date d;
+    return !date_parse(s, &d, "date", NULL);
+}
+
+static int is_month(const char *s)
+{
+    struct cs_date d;
+    return !month_parse(s, &d, "month", NULL);
+}
+
+/* Column I of ST is an integer of at least MIN, or NULL when NULL_OK. */
+static int int_ok(sqlite3_stmt *st, int i, int64_t min, int null_ok)
+{
+    int type = sqlite3_column_type(st, i);
+    if (type == SQLITE_NULL)
+        return null_ok;
+    return type == SQLITE_INTEGER && sqlite3_column_int64(st, i) >= min;
+}
+
+/* Fill E for column COL of ST's row (C): "TABLE ID: FIELD: WHAT (stored value)". */
+static int refuse(sqlite3_stmt *st, const struct stored_columns *c, int col, const char *field,
+                  const char *what, struct cs_err *e)
+{
+    char f[96];
+    if (!e) /* the caller only asks whether the row is sound */
+        return CS_EFAIL;
+    snprintf(f, sizeof f, "%s %lld: %s", c->table, (long long)sqlite3_column_int64(st, c->id),
+             field);
+    return cs_error(e, CS_EFAIL, f, stored_value(st, col), "%s", what);
+}
+
+int stored_row_read(sqlite3_stmt *st, const struct stored_columns *c, struct stored_texts *t,
+                    struct cs_err *e)
+{
+    static const char minor[] = "not stored as whole minor units of at least 0";
+    const char *s;
+    t->date = t->category = t->currency = NULL;
+    if (c->date >= 0 &&
+        !text_ok(st, c->date, is_real_date, &t->date, t->ok_date, sizeof t->ok_date))
+        return refuse(st, c, c->date, c->date_name ? c->date_name : "date",
+                      "not a real calendar date", e);
+    if (c->category >= 0 && !text_ok(st, c->category, category_valid, &t->category, t->ok_category,
+                                     sizeof t->ok_category))
+        return refuse(st, c, c->category, "category", "not a known category", e);
+    if (c->amount >= 0 && !int_ok(st, c->amount, INT64_MIN, 0))
+        return refuse(st, c, c->amount, "amount", "not stored as whole minor units", e);
+    if (c->currency >= 0 && !text_ok(st, c->currency, money_currency_known, &t->currency,
+                                     t->ok_currency, sizeof t->ok_currency))
+        return refuse(st, c, c->currency, "currency", "not a currency code confspend knows", e);
+    if (c->provider >= 0 && sqlite3_column_type(st, c->provider) != SQLITE_NULL &&
+        !text_ok(st, c->provider, provider_valid, &s, NULL, 0))
+        return refuse(st, c, c->provider, "provider", "not a known provider", e);
+    if (c->tip >= 0 && !int_ok(st, c->tip, 0, 1))
+        return refuse(st, c, c->tip, "tip", minor, e);
+    if (c->platform_fee >= 0 && !int_ok(st, c->platform_fee, 0, 1))
+        return refuse(st, c, c->platform_fee, "platform_fee", minor, e);
+    if (c->nights >= 0 && !int_ok(st, c->nights, 1, 1))
+        return refuse(st, c, c->nights, "nights", "not a whole number of at least 1", e);
+    if (c->compare_rate >= 0 && !int_ok(st, c->compare_rate, 0, 1))
+        return refuse(st, c, c->compare_rate, "compare_rate", minor, e);
+    if (c->reimbursable >= 0 &&
+        !(int_ok(st, c->reimbursable, 0, 0) && sqlite3_column_int64(st, c->reimbursable) <= 1))
+        return refuse(st, c, c->reimbursable, "reimbursable", "not 0 or 1", e);
+    if (c->until_month >= 0 && sqlite3_column_type(st, c->until_month) != SQLITE_NULL &&
+        !text_ok(st, c->until_month, is_month, &s, NULL, 0))
+        return refuse(st, c, c->until_month, "until_month", "not a month (YYYY-MM)", e);
+    if (c->posted_month >= 0 && sqlite3_column_type(st, c->posted_month) != SQLITE_NULL &&
+        !text_ok(st, c->posted_month, is_month, &s, NULL, 0))
+        return refuse(st, c, c->posted_month, "posted_month", "not a month (YYYY-MM)", e);
+    return 0;
+}
+
+int stored_row_check(sqlite3_stmt *st, const struct stored_columns *c, struct cs_err *e)
+{
+    struct stored_texts t = STORED_TEXTS_INIT;
+    return stored_row_read(st, c, &t, e);
+}
+
+const struct stored_columns expense_stored_columns = {
+    .table = "expense",
+    .date_name = "date",
+    .id = 0,
+    .date = 1,
+    .category = 2,
+    .amount = 3,
+    .currency = 4,
+    .reimbursable = 9,
+    .provider = 12,
+    .tip = 16,
+    .platform_fee = 17,
+    .nights = 19,
+    .compare_rate = 20,
+    .until_month = -1,
+    .posted_month = -1,
+};
+
+int expense_from_row(sqlite3_stmt *st, struct expense *x, struct cs_err *e)
 {
     struct expense z = EXPENSE_INIT;
     *x = z;
+    if (stored_row_check(st, &expense_stored_columns, e))
+        return CS_EFAIL;
     x->id = sqlite3_column_int64(st, 0);
     snprintf(x->date, sizeof x->date, "%s", (const char *)sqlite3_column_text(st, 1));
     snprintf(x->category, sizeof x->category, "%s", (const char *)sqlite3_column_text(st, 2));
@@ -223,6 +393,7 @@ void expense_from_row(sqlite3_stmt *st, struct expense *x)
     if (sqlite3_column_type(st, 25) == SQLITE_TEXT)
         snprintf(x->uid, sizeof x->uid, "%s", (const char *)sqlite3_column_text(st, 25));
 #undef OPT
+    return 0;
 }
 
 int expense_load(sqlite3 *db, int64_t id, struct expense *x, struct cs_err *e)
@@ -234,8 +405,10 @@ int expense_load(sqlite3 *db, int64_t id, struct expense *x, struct cs_err *e)
         return CS_EFAIL;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        expense_from_row(st, x);
+    if (rc == SQLITE_ROW && expense_from_row(st, x, e)) {
+        sqlite3_finalize(st);
+        return CS_EFAIL;
+    }
     sqlite3_finalize(st);
     if (rc == SQLITE_ROW)
         return 0;
@@ -251,13 +424,13 @@ int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **s
     snprintf(sql, sizeof sql,
              "SELECT " EXPENSE_COLUMNS EXPENSE_FROM
              "WHERE (?1 = 0 OR e.trip_id = ?1) AND (?2 = '' OR e.date >= ?2) "
-             "AND (?3 = '' OR e.date <= ?3) AND (?4 = '' OR e.category = ?4) "
+             "AND (?3 = '' OR e.date < ?3) AND (?4 = '' OR e.category = ?4) "
              "AND (?5 = 0 OR e.reimbursable = 1) ORDER BY e.date, e.id");
     if (db_prepare(db, sql, st, e))
         return CS_EFAIL;
     sqlite3_bind_int64(*st, 1, f->trip_id);
     sqlite3_bind_text(*st, 2, f->since, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(*st, 3, f->until, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(*st, 3, f->before, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*st, 4, f->category, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(*st, 5, f->reimbursable_only);
     return 0;

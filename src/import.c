@@ -16,7 +16,6 @@
 #include "confspend/hash.h"
 #include "confspend/trip.h"
 
-#define TEXT_MAX 4096
 /* Version 1 of the import key; a new serialisation would take another seed. */
 #define IMPORT_HASH_SEED 1
 
@@ -172,23 +171,6 @@ static int parse_bool(const char *s)
     return -1;
 }
 
-/* Nights: a whole number 1..100000, as `add --nights` takes it. */
-static int parse_nights(const char *s, int64_t *out, long line, struct cs_err *e)
-{
-    char field[96];
-    int64_t v = 0;
-    where(field, sizeof field, line, IMP_NIGHTS);
-    for (const char *p = s; *p; p++) {
-        if (*p < '0' || *p > '9' || v > 100000)
-            return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number up to 100000");
-        v = v * 10 + (*p - '0');
-    }
-    if (v <= 0 || v > 100000)
-        return cs_error(e, CS_EINPUT, field, s, "must be a positive whole number up to 100000");
-    *out = v;
-    return 0;
-}
-
 /* Turn expense_check()'s "--platform-fee: WHAT (VALUE)" into "line L, column
  * platform_fee: WHAT (VALUE)". */
 static int recheck(const struct expense *x, int digits, long line, struct cs_err *e)
@@ -230,9 +212,7 @@ int import_row(const struct import_header *h, char *const *cells, int ncells, lo
     if (!(s = cell(h, cells, IMP_CATEGORY)))
         return cs_error(e, CS_EINPUT, where(w, sizeof w, line, IMP_CATEGORY), NULL, "required");
     if (!category_valid(s))
-        return cs_error(e, CS_EINPUT, where(w, sizeof w, line, IMP_CATEGORY), s,
-                        "unknown category (ride, meal, lodging, donation, ticket, travel, "
-                        "other)");
+        return category_refuse(where(w, sizeof w, line, IMP_CATEGORY), s, e);
     snprintf(x->category, sizeof x->category, "%s", s);
     /* currency, then the amounts in its minor digits */
     if ((s = cell(h, cells, IMP_CURRENCY))) {
@@ -261,7 +241,10 @@ int import_row(const struct import_header *h, char *const *cells, int ncells, lo
         parse_amount(s, digits, 0, decimal_comma, &x->compare_rate, &neg, line, IMP_COMPARE_RATE,
                      e))
         return CS_EINPUT;
-    if ((s = cell(h, cells, IMP_NIGHTS)) && parse_nights(s, &x->nights, line, e))
+    /* (here and below the cell's place is written out only for a message) */
+    if ((s = cell(h, cells, IMP_NIGHTS)) &&
+        parse_whole(s, "nights", 1, NIGHTS_MAX, &x->nights, NULL) &&
+        parse_whole(s, where(w, sizeof w, line, IMP_NIGHTS), 1, NIGHTS_MAX, &x->nights, e))
         return CS_EINPUT;
     /* text */
     for (size_t i = 0; i < sizeof text_cols / sizeof text_cols[0]; i++) {
@@ -271,8 +254,8 @@ int import_row(const struct import_header *h, char *const *cells, int ncells, lo
             continue;
         if (text_check(s, "text", NULL) && text_check(s, where(w, sizeof w, line, c), e))
             return CS_EINPUT;
-        if (strlen(s) > TEXT_MAX)
-            return cs_error(e, CS_EINPUT, where(w, sizeof w, line, c), s, "longer than 4096 bytes");
+        if (strlen(s) > TEXT_MAX && text_length_check(s, where(w, sizeof w, line, c), e))
+            return CS_EINPUT;
     }
     x->merchant = (char *)cell(h, cells, IMP_MERCHANT);
     x->note = (char *)cell(h, cells, IMP_NOTE);
@@ -296,11 +279,9 @@ int import_row(const struct import_header *h, char *const *cells, int ncells, lo
                             "must be yes or no");
         x->shared = b;
     }
-    if ((s = cell(h, cells, IMP_PROVIDER))) {
-        if (!provider_valid(s))
-            return cs_error(e, CS_EINPUT, where(w, sizeof w, line, IMP_PROVIDER), s,
-                            "unknown provider (lyft, uber, taxi, direct, transit, other)");
-        x->provider = (char *)s;
+    if ((s = cell(h, cells, IMP_PROVIDER))) { /* any case: stored as listed */
+        if (!(x->provider = (char *)provider_canonical(s)))
+            return provider_refuse(where(w, sizeof w, line, IMP_PROVIDER), s, e);
     }
     /* the uid of an exported expense: kept as it is, or the row refused */
     if ((s = cell(h, cells, IMP_UID))) {

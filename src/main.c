@@ -39,10 +39,11 @@ int main(int argc, char **argv)
     int i = 1, rc;
 
     for (; i < argc; i++) {
-        if (!strcmp(argv[i], "--db") && i + 1 < argc) {
-            ctx.db_opt = argv[++i];
-        } else if (!strncmp(argv[i], "--db=", 5)) {
-            ctx.db_opt = argv[i] + 5;
+        if ((!strcmp(argv[i], "--db") && i + 1 < argc) || !strncmp(argv[i], "--db=", 5)) {
+            if (ctx_take_db_opt(&ctx, argv[i][4] ? argv[i] + 5 : argv[++i])) {
+                fprintf(stderr, "confspend: %s\n", ctx.err.msg);
+                return 2;
+            }
         } else if (!strcmp(argv[i], "--version")) {
             printf("confspend %s\n", CONFSPEND_VERSION);
             return 0;

@@ -130,6 +130,14 @@ int money_add(int64_t *sum, int64_t v)
     return 0;
 }
 
+int money_sum_get(struct money_sum s, int64_t *out)
+{
+    if (s.v > INT64_MAX || s.v < INT64_MIN)
+        return CS_EFAIL;
+    *out = (int64_t)s.v;
+    return 0;
+}
+
 int64_t round_half_away(__int128 num, __int128 den)
 {
     __int128 q, r;

@@ -89,8 +89,6 @@ void period_filter(const struct period *p, struct expense_filter *f)
 {
     memset(f, 0, sizeof *f);
     f->trip_id = p->trip_id;
-    if (!p->trip_id) {
-        snprintf(f->since, sizeof f->since, "%s", p->since);
-        snprintf(f->until, sizeof f->until, "%s", p->until);
-    }
+    if (!p->trip_id)
+        date_text_bounds(p->since, p->until, f->since, f->before);
 }

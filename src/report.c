@@ -12,11 +12,13 @@
 #include "confspend/rate.h"
 #include "confspend/schedule.h"
 
-/* The error for a sum past int64 (only hostile amounts get there). */
-static int too_large(struct cs_err *e)
+/* The error for the total of ROW ("meal", "total") in the block WHERE ("2026-11", "trip
+ * pycon") that does not fit in int64 (only hostile amounts get there). */
+static int too_large(struct cs_err *e, const char *row, const char *where)
 {
-    return cs_error(e, CS_EFAIL, "report", NULL,
-                    "a total does not fit in 64-bit minor units (amounts too large)");
+    return cs_error(e, CS_EFAIL, "actual", NULL,
+                    "the %s total of %s does not fit in 64-bit minor units (amounts too large)",
+                    row, where);
 }
 
 /* Parse a ratio in [0, 1] (scaled by 10^9) for FIELD. */
@@ -29,21 +31,13 @@ static int parse_ratio(const char *s, const char *field, int64_t *out, struct cs
     return 0;
 }
 
-static int parse_whole(const char *s, const char *field, long min, long *out, struct cs_err *e)
+/* Parse --min-rides or --trial-days S (MIN..1000000) for FIELD into *OUT. */
+static int parse_count(const char *s, const char *field, long min, long *out, struct cs_err *e)
 {
-    long v = 0;
-    const char *p = s;
-    if (!*p)
-        return cs_error(e, CS_EINPUT, field, s, "must be a whole number");
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9' || v > 1000000)
-            return cs_error(e, CS_EINPUT, field, s, "must be a whole number from %ld to 1000000",
-                            min);
-        v = v * 10 + (*p - '0');
-    }
-    if (v < min)
-        return cs_error(e, CS_EINPUT, field, s, "must be at least %ld", min);
-    *out = v;
+    int64_t v;
+    if (parse_whole(s, field, min, 1000000, &v, e))
+        return CS_EINPUT;
+    *out = (long)v;
     return 0;
 }
 
@@ -58,9 +52,9 @@ int ride_params_precheck(struct cs_opt *o, struct cs_err *e)
     if ((s = args_value(o, "availability")) &&
         parse_ratio(s, "--availability", &p.availability_e9, e))
         return CS_EINPUT;
-    if ((s = args_value(o, "min-rides")) && parse_whole(s, "--min-rides", 1, &p.min_rides, e))
+    if ((s = args_value(o, "min-rides")) && parse_count(s, "--min-rides", 1, &p.min_rides, e))
         return CS_EINPUT;
-    if ((s = args_value(o, "trial-days")) && parse_whole(s, "--trial-days", 0, &p.trial_days, e))
+    if ((s = args_value(o, "trial-days")) && parse_count(s, "--trial-days", 0, &p.trial_days, e))
         return CS_EINPUT;
     return 0;
 }
@@ -88,9 +82,9 @@ int ride_params_load(sqlite3 *db, struct cs_opt *o, struct ride_params *p, struc
     if (args_value(o, "availability"))
         parse_ratio(args_value(o, "availability"), "--availability", &p->availability_e9, NULL);
     if (args_value(o, "min-rides"))
-        parse_whole(args_value(o, "min-rides"), "--min-rides", 1, &p->min_rides, NULL);
+        parse_count(args_value(o, "min-rides"), "--min-rides", 1, &p->min_rides, NULL);
     if (args_value(o, "trial-days"))
-        parse_whole(args_value(o, "trial-days"), "--trial-days", 0, &p->trial_days, NULL);
+        parse_count(args_value(o, "trial-days"), "--trial-days", 0, &p->trial_days, NULL);
     return 0;
 }
 
@@ -105,6 +99,26 @@ static int conv_opt(sqlite3 *db, const char *cur, const char *date, const char *
     return rate_convert(db, cur, date, base, v, out, e);
 }
 
+/* The stored fields report_rides() reads (its query's columns), for stored_row_check();
+ * the category and provider are the query's own condition. */
+static const struct stored_columns ride_columns = {
+    .table = "expense",
+    .date_name = "date",
+    .id = 0,
+    .date = 1,
+    .category = -1,
+    .amount = 2,
+    .currency = 5,
+    .provider = -1,
+    .tip = 3,
+    .platform_fee = 4,
+    .nights = -1,
+    .compare_rate = -1,
+    .reimbursable = -1,
+    .until_month = -1,
+    .posted_month = -1,
+};
+
 int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *rp,
                  struct ride_result *out, struct cs_err *e)
 {
@@ -115,6 +129,8 @@ int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *
     struct cs_date start = {0, 0, 0};
     long start_days = 0;
     int rc = 0, step;
+    char lo[11], hi[11];
+    struct stored_texts t = STORED_TEXTS_INIT;
     memset(out, 0, sizeof *out);
     if (config_base_currency(db, base, e))
         return CS_EFAIL;
@@ -122,41 +138,46 @@ int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *
         start_days = date_to_days(start);
     /* two statements rather than one with OR, so each can use its index */
     if (db_prepare(db,
-                   p->trip_id ? "SELECT date, amount, tip, platform_fee, currency, origin, dest "
-                                "FROM expense WHERE trip_id = ?1 AND category = 'ride' "
-                                "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date"
-                              : "SELECT date, amount, tip, platform_fee, currency, origin, dest "
-                                "FROM expense WHERE date BETWEEN ?2 AND ?3 AND category = 'ride' "
-                                "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date",
+                   p->trip_id
+                       ? "SELECT id, date, amount, tip, platform_fee, currency, origin, dest "
+                         "FROM expense WHERE trip_id = ?1 AND category = 'ride' "
+                         "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date"
+                       : "SELECT id, date, amount, tip, platform_fee, currency, origin, dest "
+                         "FROM expense WHERE date >= ?2 AND date < ?3 AND category = 'ride' "
+                         "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date",
                    &st, e))
         return CS_EFAIL;
     if (p->trip_id)
         sqlite3_bind_int64(st, 1, p->trip_id);
-    sqlite3_bind_text(st, 2, *p->since ? p->since : "0000-00-00", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, *p->until ? p->until : "9999-99-99", -1, SQLITE_STATIC);
+    date_text_bounds(p->since, p->until, lo, hi);
+    sqlite3_bind_text(st, 2, *lo ? lo : "0000-00-00", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, *hi ? hi : "9999-99-99", -1, SQLITE_STATIC);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *date = (const char *)sqlite3_column_text(st, 0);
-        const char *cur = (const char *)sqlite3_column_text(st, 4);
+        const char *date, *cur;
         struct ride_in *r;
         struct cs_date d;
+        if ((rc = stored_row_read(st, &ride_columns, &t, e)))
+            goto cleanup;
+        date = t.date;
+        cur = t.currency;
         if (n == cap) {
             cap = cap ? cap * 2 : 256;
             rides = xrealloc(rides, sizeof *rides * cap);
         }
         r = &rides[n];
         memset(r, 0, sizeof *r);
-        if ((rc = rate_convert(db, cur, date, base, sqlite3_column_int64(st, 1), &r->amount, e)) ||
-            (rc = conv_opt(db, cur, date, base,
-                           sqlite3_column_type(st, 2) == SQLITE_NULL ? -1
-                                                                     : sqlite3_column_int64(st, 2),
-                           &r->tip, e)) ||
+        if ((rc = rate_convert(db, cur, date, base, sqlite3_column_int64(st, 2), &r->amount, e)) ||
             (rc = conv_opt(db, cur, date, base,
                            sqlite3_column_type(st, 3) == SQLITE_NULL ? -1
                                                                      : sqlite3_column_int64(st, 3),
+                           &r->tip, e)) ||
+            (rc = conv_opt(db, cur, date, base,
+                           sqlite3_column_type(st, 4) == SQLITE_NULL ? -1
+                                                                     : sqlite3_column_int64(st, 4),
                            &r->platform_fee, e)))
             goto cleanup;
-        r->from = (const char *)db_col_dup(st, 5);
-        r->to = (const char *)db_col_dup(st, 6);
+        r->from = (const char *)db_col_dup(st, 6);
+        r->to = (const char *)db_col_dup(st, 7);
         date_parse(date, &d, "date", NULL);
         r->day = start.y ? date_to_days(d) - start_days : 0;
         n++;
@@ -185,27 +206,27 @@ int budget_block_finish(struct budget_block *b, int has_total_budget, int64_t to
 {
     struct budget_row *t = &b->rows[b->nrows++];
     int any_budget = 0;
-    int64_t sum_budget = 0, actual = 0;
+    struct money_sum sum_budget = MONEY_SUM_INIT, actual = MONEY_SUM_INIT, direct;
     memset(t, 0, sizeof *t);
     snprintf(t->category, sizeof t->category, "total");
     for (int i = 0; i < b->nrows - 1; i++) {
-        if (money_add(&actual, b->rows[i].actual))
-            return CS_EFAIL;
+        money_sum_add(&actual, b->rows[i].actual);
         if (b->rows[i].has_budget) {
             any_budget = 1;
-            if (money_add(&sum_budget, b->rows[i].budget))
-                return CS_EFAIL;
+            money_sum_add(&sum_budget, b->rows[i].budget);
         }
     }
-    t->actual = actual;
-    if (__builtin_sub_overflow(actual, b->expected_savings, &t->direct_actual))
+    direct = actual;
+    money_sum_sub(&direct, b->expected_savings);
+    if (money_sum_get(actual, &t->actual) || money_sum_get(direct, &t->direct_actual))
         return CS_EFAIL;
     if (has_total_budget) {
         t->has_budget = 1;
         t->budget = total_budget;
     } else if (any_budget) {
         t->has_budget = 1;
-        t->budget = sum_budget;
+        if (money_sum_get(sum_budget, &t->budget))
+            return CS_EFAIL;
     }
     for (int i = 0; i < b->nrows; i++) {
         struct budget_row *r = &b->rows[i];
@@ -221,18 +242,10 @@ int budget_block_finish(struct budget_block *b, int has_total_budget, int64_t to
     return 0;
 }
 
-static int category_index(const char *c)
-{
-    for (int i = 0; cs_categories[i]; i++)
-        if (!strcmp(cs_categories[i], c))
-            return i;
-    return -1;
-}
-
-#define NCAT 7
+#define NCAT CS_NCATEGORIES
 
 struct acc {
-    int64_t actual[NCAT];
+    struct money_sum actual[NCAT];
     long count[NCAT];
     int has_budget[NCAT + 1];
     int64_t budget[NCAT + 1]; /* [NCAT] is total */
@@ -258,9 +271,26 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
 {
     sqlite3_stmt *st = NULL;
     int rc = 0;
+    static const struct stored_columns schedule_columns = {
+        .table = "schedule",
+        .date_name = "start_date",
+        .id = 7,
+        .date = 3,
+        .category = 0,
+        .amount = 1,
+        .currency = 2,
+        .provider = -1,
+        .tip = -1,
+        .platform_fee = -1,
+        .nights = -1,
+        .compare_rate = -1,
+        .reimbursable = -1,
+        .until_month = 4,
+        .posted_month = 5,
+    };
     if (db_prepare(db,
                    "SELECT category, amount, currency, start_date, until_month, posted_month, "
-                   "trip_id FROM schedule",
+                   "trip_id, id FROM schedule",
                    &st, e))
         return CS_EFAIL;
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -270,8 +300,8 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
         const char *until = (const char *)sqlite3_column_text(st, 4);
         const char *posted = (const char *)sqlite3_column_text(st, 5);
         int ci = category_index(cat);
-        if (ci < 0)
-            continue;
+        if ((rc = stored_row_check(st, &schedule_columns, e)))
+            goto cleanup;
         if (p->trip_id && sqlite3_column_int64(st, 6) != p->trip_id)
             continue;
         char smonth[8];
@@ -293,8 +323,9 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
                     if ((rc = rate_convert(db, cur, occ, r->base, sqlite3_column_int64(st, 1), &v,
                                            e)))
                         goto cleanup;
-                    if (money_add(&acc[b].actual[ci], v) || money_add(&acc[b].committed[ci], v)) {
-                        rc = too_large(e);
+                    money_sum_add(&acc[b].actual[ci], v);
+                    if (money_add(&acc[b].committed[ci], v)) {
+                        rc = too_large(e, cs_categories[ci], "the committed occurrences");
                         goto cleanup;
                     }
                     acc[b].count[ci]++;
@@ -310,45 +341,75 @@ cleanup:
     return rc;
 }
 
-/* Bind the report's selection to ?1 (the trip), ?2..?3 (its dates) and ?4 (the base). */
-static void bind_selection(sqlite3_stmt *st, const struct period *p, const struct budget_report *r)
+/* The selection's rows, for the two ways of summing them below: a trip's expenses
+ * (whatever their date) are ?1, else the date bounds of the blocks are ?2..?3 (with a
+ * month's impossible days, date_text_bounds()); ?4 is the base currency. */
+static void bind_selection(sqlite3_stmt *st, const struct period *p, const struct budget_report *r,
+                           char lo[11], char hi[11])
 {
-    if (p->trip_id)
+    if (p->trip_id) {
         sqlite3_bind_int64(st, 1, p->trip_id);
-    sqlite3_bind_text(st, 2, r->blocks[0].since, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, r->blocks[r->nblocks - 1].until, -1, SQLITE_STATIC);
+    } else {
+        date_text_bounds(r->blocks[0].since, r->blocks[r->nblocks - 1].until, lo, hi);
+        sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+    }
     sqlite3_bind_text(st, 4, r->base, -1, SQLITE_STATIC);
 }
 
-/* Add the selection's expenses in other currencies than the base to ACC, each converted
- * at its own date's rate (rounded per expense). */
-static int foreign_actual(sqlite3 *db, const struct period *p, int trip,
-                          const struct budget_report *out, struct acc *acc, struct cs_err *e)
+/*
+ * Add the selection's expenses to ACC row by row, in the base currency (only those in
+ * other currencies when FOREIGN), each checked with stored_row_read() and summed exactly
+ * (money_sum); a row in another currency is converted at its own date's rate, rounded
+ * per expense.
+ */
+static int sum_rows(sqlite3 *db, const struct period *p, const struct budget_report *r, int foreign,
+                    struct acc *acc, struct cs_err *e)
 {
+    static const struct stored_columns cols = {
+        .table = "expense",
+        .date_name = "date",
+        .id = 0,
+        .date = 1,
+        .category = 2,
+        .amount = 4,
+        .currency = 3,
+        .provider = -1,
+        .tip = -1,
+        .platform_fee = -1,
+        .nights = -1,
+        .compare_rate = -1,
+        .reimbursable = -1,
+        .until_month = -1,
+        .posted_month = -1,
+    };
+    struct stored_texts t = STORED_TEXTS_INIT;
     sqlite3_stmt *st = NULL;
-    int rc = 0, step;
-    if (db_prepare(db,
-                   trip ? "SELECT date, category, amount, currency FROM expense "
-                          "WHERE trip_id = ?1 AND currency <> ?4"
-                        : "SELECT date, category, amount, currency FROM expense "
-                          "WHERE date BETWEEN ?2 AND ?3 AND currency <> ?4",
-                   &st, e))
+    int trip = p->trip_id != 0, rc = 0, step, b = -1;
+    char last_date[11] = "", lo[11], hi[11], sql[256];
+    snprintf(sql, sizeof sql, "SELECT id, date, category, currency, amount FROM expense WHERE %s%s",
+             trip ? "trip_id = ?1" : "date >= ?2 AND date < ?3",
+             foreign ? " AND currency <> ?4" : "");
+    if (db_prepare(db, sql, &st, e))
         return CS_EFAIL;
-    bind_selection(st, p, out);
+    bind_selection(st, p, r, lo, hi);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *date = (const char *)sqlite3_column_text(st, 0);
-        int b = block_of(out, date, trip);
-        int ci = category_index((const char *)sqlite3_column_text(st, 1));
         int64_t v;
-        if (b < 0 || ci < 0)
-            continue;
-        if ((rc = rate_convert(db, (const char *)sqlite3_column_text(st, 3), date, out->base,
-                               sqlite3_column_int64(st, 2), &v, e)))
+        int ci;
+        if ((rc = stored_row_read(st, &cols, &t, e)))
             break;
-        if (money_add(&acc[b].actual[ci], v)) {
-            rc = too_large(e);
-            break;
+        ci = category_index(t.category);
+        v = sqlite3_column_int64(st, 4);
+        if (strcmp(t.date, last_date)) { /* the rows of one day come together */
+            b = block_of(r, t.date, trip);
+            snprintf(last_date, sizeof last_date, "%s", t.date);
         }
+        if (b < 0)
+            continue;
+        if (strcmp(t.currency, r->base) &&
+            (rc = rate_convert(db, t.currency, t.date, r->base, v, &v, e)))
+            break;
+        money_sum_add(&acc[b].actual[ci], v);
         acc[b].count[ci]++;
     }
     if (!rc && step != SQLITE_DONE)
@@ -399,11 +460,14 @@ static long days_within(const char *a, const char *b, const char *lo, const char
     return date_to_days(y) - date_to_days(x) + 1;
 }
 
+/* project_month()'s value for a category whose projection does not fit in int64. */
+#define NO_PROJECTION INT64_MIN
+
 /* A trip's expenses of the month being projected, per category. */
 struct month_trip {
     int64_t id;
     char start[11], end[11];
-    int64_t within[NCAT];
+    struct money_sum within[NCAT];
 };
 
 /*
@@ -419,7 +483,7 @@ static int project_month(sqlite3 *db, const struct budget_report *r, int b, cons
     struct month_trip *trips = NULL;
     struct projection_trip *pt = NULL;
     size_t ntrips = 0;
-    int64_t sched[NCAT] = {0}, outside[NCAT] = {0};
+    struct money_sum sched[NCAT] = {0}, outside[NCAT] = {0};
     struct cs_date t;
     int rc = 0, step;
     if (db_prepare(db,
@@ -436,7 +500,8 @@ static int project_month(sqlite3 *db, const struct budget_report *r, int b, cons
         int ci = category_index((const char *)sqlite3_column_text(st, 1));
         const char *start = (const char *)sqlite3_column_text(st, 6);
         const char *end = (const char *)sqlite3_column_text(st, 7);
-        int64_t v, *to;
+        int64_t v;
+        struct money_sum *to;
         if (ci < 0)
             continue;
         if ((rc = rate_convert(db, (const char *)sqlite3_column_text(st, 2), date, r->base,
@@ -461,10 +526,7 @@ static int project_month(sqlite3 *db, const struct budget_report *r, int b, cons
             }
             to = &trips[i].within[ci];
         }
-        if (money_add(to, v)) {
-            rc = too_large(e);
-            goto cleanup;
-        }
+        money_sum_add(to, v);
     }
     if (step != SQLITE_DONE) {
         rc = db_fail(db, "cannot sum expenses", e);
@@ -472,28 +534,25 @@ static int project_month(sqlite3 *db, const struct budget_report *r, int b, cons
     }
     date_parse(today, &t, "today", NULL);
     pt = xmalloc(sizeof *pt * (ntrips ? ntrips : 1));
+    /* each part in int64 or no projection for the category (its actual fits: a report
+     * of a month whose projection does not is shown without one) */
     for (int ci = 0; ci < NCAT; ci++) {
-        int64_t s = 0, other = acc[b].actual[ci];
-        if (money_add(&s, sched[ci]) || money_add(&s, acc[b].committed[ci]) ||
-            __builtin_sub_overflow(other, s, &other) ||
-            __builtin_sub_overflow(other, outside[ci], &other)) {
-            rc = too_large(e);
-            goto cleanup;
-        }
-        for (size_t i = 0; i < ntrips; i++) {
-            pt[i].within = trips[i].within[ci];
+        int64_t sc, out, other, committed = acc[b].committed[ci];
+        struct money_sum rest = acc[b].actual[ci];
+        money_sum_add(&sched[ci], committed);
+        money_sum_merge(&rest, (struct money_sum){-sched[ci].v});
+        money_sum_merge(&rest, (struct money_sum){-outside[ci].v});
+        int ok = !money_sum_get(sched[ci], &sc) && !money_sum_get(outside[ci], &out);
+        for (size_t i = 0; ok && i < ntrips; i++) {
+            ok = !money_sum_get(trips[i].within[ci], &pt[i].within);
             pt[i].days = days_within(trips[i].start, trips[i].end, blk->since, blk->until);
             pt[i].days_so_far = days_within(trips[i].start, trips[i].end, blk->since, today);
-            if (__builtin_sub_overflow(other, pt[i].within, &other)) {
-                rc = too_large(e);
-                goto cleanup;
-            }
+            money_sum_merge(&rest, (struct money_sum){-trips[i].within[ci].v});
         }
-        if (budget_projection(s, outside[ci], pt, ntrips, other, date_days_in_month(t.y, t.m), t.d,
-                              &proj[ci])) {
-            rc = too_large(e);
-            goto cleanup;
-        }
+        if (!ok || money_sum_get(rest, &other) ||
+            budget_projection(sc, out, pt, ntrips, other, date_days_in_month(t.y, t.m), t.d,
+                              &proj[ci]))
+            proj[ci] = NO_PROJECTION;
     }
 cleanup:
     sqlite3_finalize(st);
@@ -502,12 +561,106 @@ cleanup:
     return rc;
 }
 
+/* sum_grouped() found something the rows must say: a partial sum past int64, or a group
+ * whose date, category, currency or amounts break the contract. */
+#define SUM_BY_ROWS 1
+
+/*
+ * Add the selection's expenses in the base currency to ACC, summed by SQL per day,
+ * category and currency in the covering index's order (no sort, one pass; a million-row
+ * history reports all its months in a fraction of a second, which reading every row
+ * through the API does not match); *FOREIGN is set when some are in other currencies.
+ * Each group's date, category and currency are checked as stored_row_read() checks a row,
+ * and its amounts are whole minor units when sum() is an integer and counts them all.
+ * Returns SUM_BY_ROWS when SQLite's sum() fails (a partial sum past int64, which it
+ * reports though the total may fit) or a group breaks the contract: sum_rows() then says
+ * which row, or sums them exactly.
+ */
+static int sum_grouped(sqlite3 *db, const struct period *p, const struct budget_report *r,
+                       struct acc *acc, int *foreign, struct cs_err *e)
+{
+    static const struct stored_columns cols = {
+        .table = "expense",
+        .date_name = "date",
+        .id = -1,
+        .date = 0,
+        .category = 1,
+        .amount = 3,
+        .currency = 2,
+        .provider = -1,
+        .tip = -1,
+        .platform_fee = -1,
+        .nights = -1,
+        .compare_rate = -1,
+        .reimbursable = -1,
+        .until_month = -1,
+        .posted_month = -1,
+    };
+    struct stored_texts t = STORED_TEXTS_INIT;
+    sqlite3_stmt *st = NULL;
+    int trip = p->trip_id != 0, rc = 0, step, b = -1;
+    char last_date[11] = "", lo[11], hi[11];
+    *foreign = 0;
+    if (db_prepare(db,
+                   trip ? "SELECT date, category, currency, sum(amount), count(*), count(amount) "
+                          "FROM expense WHERE trip_id = ?1 GROUP BY date, category, currency"
+                        : "SELECT date, category, currency, sum(amount), count(*), count(amount) "
+                          "FROM expense WHERE date >= ?2 AND date < ?3 "
+                          "GROUP BY date, category, currency",
+                   &st, e))
+        return CS_EFAIL;
+    bind_selection(st, p, r, lo, hi);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        int ci;
+        if (stored_row_read(st, &cols, &t, NULL) ||
+            sqlite3_column_int64(st, 4) != sqlite3_column_int64(st, 5)) {
+            rc = SUM_BY_ROWS;
+            break;
+        }
+        if (strcmp(t.currency, r->base)) {
+            *foreign = 1;
+            continue;
+        }
+        ci = category_index(t.category);
+        if (strcmp(t.date, last_date)) {
+            b = block_of(r, t.date, trip);
+            snprintf(last_date, sizeof last_date, "%s", t.date);
+        }
+        if (b < 0)
+            continue;
+        money_sum_add(&acc[b].actual[ci], sqlite3_column_int64(st, 3));
+        acc[b].count[ci] += sqlite3_column_int(st, 4);
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = SUM_BY_ROWS; /* "integer overflow"; any other failure, the rows meet too */
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Add the selection's expenses to ACC in the base currency: sum_grouped(), then
+ * sum_rows() for those in other currencies, or for all of them when a group needs it. */
+static int sum_actual(sqlite3 *db, const struct period *p, const struct budget_report *r,
+                      struct acc *acc, struct cs_err *e)
+{
+    int foreign, rc = sum_grouped(db, p, r, acc, &foreign, e);
+    if (rc == SUM_BY_ROWS) {
+        for (int b = 0; b < r->nblocks; b++) {
+            memset(acc[b].actual, 0, sizeof acc[b].actual);
+            memset(acc[b].count, 0, sizeof acc[b].count);
+        }
+        return sum_rows(db, p, r, 0, acc, e);
+    }
+    if (!rc && foreign)
+        rc = sum_rows(db, p, r, 1, acc, e);
+    return rc;
+}
+
 int report_budget(sqlite3 *db, const struct period *p, const char *today,
                   const struct ride_params *rp, struct budget_report *out, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
     struct acc *acc = NULL;
-    int rc = 0, trip = p->trip_id != 0, step, foreign = 0;
+    int rc = 0, trip = p->trip_id != 0, step;
     memset(out, 0, sizeof *out);
     if (config_base_currency(db, out->base, e))
         return CS_EFAIL;
@@ -521,8 +674,8 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
         snprintf(out->blocks[0].until, 11, "%s", p->until);
     } else {
         struct cs_date a, b;
-        date_parse(p->since, &a, "since", NULL);
-        date_parse(p->until, &b, "until", NULL);
+        if (date_parse(p->since, &a, "since", e) || date_parse(p->until, &b, "until", e))
+            return CS_EFAIL; /* (the caller's period, always real dates) */
         out->nblocks = (b.y - a.y) * 12 + (b.m - a.m) + 1;
         out->blocks = xmalloc(sizeof *out->blocks * (size_t)out->nblocks);
         memset(out->blocks, 0, sizeof *out->blocks * (size_t)out->nblocks);
@@ -538,40 +691,7 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
     acc = xmalloc(sizeof *acc * (size_t)out->nblocks);
     memset(acc, 0, sizeof *acc * (size_t)out->nblocks);
 
-    /* actual in the base currency: summed by SQL per day, category and currency, in the
-     * covering index's order (no sort), one pass; days are folded into months below.
-     * Foreign rows are converted one by one, by a second pass only when there are any. */
-    if ((rc = db_prepare(db,
-                         trip ? "SELECT date, category, currency, sum(amount), count(*) FROM "
-                                "expense WHERE trip_id = ?1 GROUP BY date, category, currency"
-                              : "SELECT date, category, currency, sum(amount), count(*) FROM "
-                                "expense WHERE date BETWEEN ?2 AND ?3 "
-                                "GROUP BY date, category, currency",
-                         &st, e)))
-        goto cleanup;
-    bind_selection(st, p, out);
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        int b = block_of(out, (const char *)sqlite3_column_text(st, 0), trip);
-        int ci = category_index((const char *)sqlite3_column_text(st, 1));
-        if (b < 0 || ci < 0)
-            continue;
-        if (strcmp((const char *)sqlite3_column_text(st, 2), out->base)) {
-            foreign = 1;
-            continue;
-        }
-        if (money_add(&acc[b].actual[ci], sqlite3_column_int64(st, 3))) {
-            rc = too_large(e);
-            goto cleanup;
-        }
-        acc[b].count[ci] += sqlite3_column_int(st, 4);
-    }
-    sqlite3_finalize(st);
-    st = NULL;
-    if (step != SQLITE_DONE) {
-        rc = db_fail(db, "cannot sum expenses", e);
-        goto cleanup;
-    }
-    if (foreign && (rc = foreign_actual(db, p, trip, out, acc, e)))
+    if ((rc = sum_actual(db, p, out, acc, e)))
         goto cleanup;
     if ((rc = add_committed(db, p, today, out, acc, e)))
         goto cleanup;
@@ -611,6 +731,9 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
         int current = !trip && !strncmp(blk->month, today, 7);
         if (current && (rc = project_month(db, out, b, today, acc, proj, e)))
             goto cleanup;
+        char where[80];
+        snprintf(where, sizeof where, "%s%s", p->trip_id ? "trip " : "",
+                 p->trip_id ? p->trip_slug : blk->month);
         snprintf(bp.since, sizeof bp.since, "%s", blk->since);
         snprintf(bp.until, sizeof bp.until, "%s", blk->until);
         if ((rc = report_rides(db, &bp, rp, &rr, e)))
@@ -626,21 +749,24 @@ int report_budget(sqlite3 *db, const struct period *p, const char *today,
             snprintf(row->category, sizeof row->category, "%s", cs_categories[ci]);
             row->has_budget = acc[b].has_budget[ci];
             row->budget = acc[b].budget[ci];
-            row->actual = acc[b].actual[ci];
-            row->direct_actual = row->actual - (ci == 0 ? blk->expected_savings : 0);
-            row->has_projection = current;
-            row->projected = proj[ci];
-            if (money_add(&proj_total, proj[ci])) {
-                rc = too_large(e);
+            if (money_sum_get(acc[b].actual[ci], &row->actual) ||
+                __builtin_sub_overflow(row->actual, ci == 0 ? blk->expected_savings : 0,
+                                       &row->direct_actual)) {
+                rc = too_large(e, cs_categories[ci], where);
                 goto cleanup;
             }
+            row->has_projection = current && proj[ci] != NO_PROJECTION;
+            row->projected = row->has_projection ? proj[ci] : 0;
+            if (proj_total != NO_PROJECTION &&
+                (!row->has_projection || money_add(&proj_total, proj[ci])))
+                proj_total = NO_PROJECTION;
         }
         if (budget_block_finish(blk, acc[b].has_budget[NCAT], acc[b].budget[NCAT])) {
-            rc = too_large(e);
+            rc = too_large(e, "total", where);
             goto cleanup;
         }
-        blk->rows[blk->nrows - 1].has_projection = current;
-        blk->rows[blk->nrows - 1].projected = proj_total;
+        blk->rows[blk->nrows - 1].has_projection = current && proj_total != NO_PROJECTION;
+        blk->rows[blk->nrows - 1].projected = proj_total != NO_PROJECTION ? proj_total : 0;
     }
 cleanup:
     sqlite3_finalize(st);

@@ -83,7 +83,8 @@ int schedule_each_occurrence(sqlite3 *db, int64_t id, int (*fn)(const struct exp
     sqlite3_bind_int64(st, 1, id);
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         struct expense x;
-        expense_from_row(st, &x);
+        if ((rc = expense_from_row(st, &x, e)))
+            break;
         rc = fn(&x, arg);
         expense_release(&x);
     }
@@ -352,6 +353,25 @@ static const char *const due_sql =
     "WHERE start_date <= ?1 AND (posted_month IS NULL OR posted_month < substr(?1, 1, 7)) "
     "AND (until_month IS NULL OR posted_month IS NULL OR posted_month < until_month)";
 
+/* The stored fields of due_sql's columns, for stored_row_check(). */
+static const struct stored_columns due_columns = {
+    .table = "schedule",
+    .date_name = "start_date",
+    .id = 0,
+    .date = 4,
+    .category = 1,
+    .amount = 2,
+    .currency = 3,
+    .provider = -1,
+    .tip = -1,
+    .platform_fee = -1,
+    .nights = -1,
+    .compare_rate = -1,
+    .reimbursable = 10,
+    .until_month = 5,
+    .posted_month = 6,
+};
+
 int schedule_has_due(sqlite3 *db, const char *today, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
@@ -365,9 +385,15 @@ int schedule_has_due(sqlite3 *db, const char *today, struct cs_err *e)
         const char *posted = (const char *)sqlite3_column_text(st, 6);
         struct cs_date m;
         char month[8], occ[11];
+        if (stored_row_check(st, &due_columns, NULL)) {
+            due = 1; /* schedule_post_due() says what is wrong with it */
+            break;
+        }
         if (posted) {
             month_parse(posted, &m, "month", NULL);
             m = month_add(m, 1);
+            if (m.y > DATE_YEAR_MAX) /* posted up to the calendar's last month */
+                continue;
         } else {
             month_parse(
                 (char[8]){start[0], start[1], start[2], start[3], '-', start[5], start[6], 0}, &m,
@@ -399,11 +425,13 @@ int schedule_post_due(sqlite3 *db, const char *today, int *posted_n, struct cs_e
         const char *posted = (const char *)sqlite3_column_text(st, 6);
         struct cs_date m;
         char month[8], last[8] = "";
+        if ((rc = stored_row_check(st, &due_columns, e)))
+            goto cleanup;
         char start_month[8] = {start[0], start[1], start[2], start[3], '-', start[5], start[6], 0};
         month_parse(posted ? posted : start_month, &m, "month", NULL);
         if (posted)
             m = month_add(m, 1);
-        for (;; m = month_add(m, 1)) {
+        for (; m.y <= DATE_YEAR_MAX; m = month_add(m, 1)) {
             struct expense x = EXPENSE_INIT;
             month_format(m, month);
             if (until && strcmp(month, until) > 0)

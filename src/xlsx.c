@@ -32,7 +32,7 @@
 #include "confspend/report.h"
 #include "confspend/zlevel.h"
 
-#define NCAT 7
+#define NCAT CS_NCATEGORIES
 #define MAX_ROWS 1048576    /* rows in one worksheet */
 #define EXCEL_1970 25569    /* the serial number of 1970-01-01 */
 #define WIDTH_MAX 60        /* widest column the Expenses sheet sizes to its text */
@@ -94,9 +94,11 @@ struct book {
     int in_txn; /* 1 while the read transaction this module began is open */
     char *owner;
     time_t now;
-    /* the Expenses sheet: rows written and per-category sums in base minor units */
+    /* the Expenses sheet: rows written and per-category sums in base minor units, summed
+     * exactly while the rows are written (acc_*), then checked to fit (sums_finish()) */
     long nrows, nlinks;
     long count[NCAT];
+    struct money_sum acc_total[NCAT], acc_reimb[NCAT], acc_sum, acc_sum_reimb;
     int64_t total[NCAT], reimb[NCAT];
     int64_t sum, sum_reimb;
     int width[X_NCOLS];
@@ -115,15 +117,6 @@ static double cell_money(int64_t minor, int digits)
 static int lxw_fail(struct book *b, lxw_error err, const char *what)
 {
     return cs_error(b->err, CS_EFAIL, "export", b->path, "%s: %s", what, lxw_strerror(err));
-}
-
-/* The category's index in cs_categories, or -1. */
-static int cat_index(const char *c)
-{
-    for (int i = 0; cs_categories[i]; i++)
-        if (!strcmp(cs_categories[i], c))
-            return i;
-    return -1;
 }
 
 /* A new format with NUM_FORMAT (NULL for none), bold when BOLD. */
@@ -284,20 +277,29 @@ static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
              "END FROM expense e LEFT JOIN trip t ON t.id = e.trip_id WHERE 1%s%s%s%s "
              "ORDER BY e.date, e.id",
              f->trip_id ? " AND e.trip_id = ?1" : "", *f->since ? " AND e.date >= ?2" : "",
-             *f->until ? " AND e.date <= ?3" : "",
+             *f->before ? " AND e.date < ?3" : "",
              f->reimbursable_only ? " AND e.reimbursable = 1" : "");
-}
-
-/* *SUM += V; 1 (and *SUM undefined) when the exact sum does not fit in int64. */
-static int add_overflows(int64_t *sum, int64_t v)
-{
-    return __builtin_add_overflow(*sum, v, sum);
 }
 
 static int sums_too_large(struct book *b)
 {
     return cs_error(b->err, CS_EFAIL, "export", b->path,
                     "the amounts add up to more than a total can hold");
+}
+
+/* The Expenses sheet's sums as the figures the sheets show; a total that does not fit in
+ * int64 is an error naming it. */
+static int sums_finish(struct book *b)
+{
+    for (int ci = 0; ci < NCAT; ci++)
+        if (money_sum_get(b->acc_total[ci], &b->total[ci]) ||
+            money_sum_get(b->acc_reimb[ci], &b->reimb[ci]))
+            return cs_error(&*b->err, CS_EFAIL, "export", b->path,
+                            "the %s total does not fit in 64-bit minor units (amounts too large)",
+                            cs_categories[ci]);
+    if (money_sum_get(b->acc_sum, &b->sum) || money_sum_get(b->acc_sum_reimb, &b->sum_reimb))
+        return sums_too_large(b);
+    return 0;
 }
 
 /* Days since 1970 of "YYYY-MM-DD" (checked by the schema). */
@@ -349,6 +351,7 @@ struct xreader {
     sqlite3_stmt *st;
     int rc;
     struct cs_err err;
+    struct stored_texts texts; /* the row's, and what the rows before it had (zeroed) */
 };
 
 /* The text of column C of ST copied into BT: its name, or 0 for NULL or empty. */
@@ -372,17 +375,37 @@ static int xread_row(struct xreader *x, struct xbatch *bt)
     struct book *b = x->book;
     sqlite3_stmt *st = x->st;
     struct xrow *r = &bt->rows[bt->n];
-    const char *date = (const char *)sqlite3_column_text(st, 1);
-    const char *cur = (const char *)sqlite3_column_text(st, 4);
-    int digits = money_digits(cur);
+    static const struct stored_columns cols = {
+        .table = "expense",
+        .date_name = "date",
+        .id = 0,
+        .date = 1,
+        .category = 2,
+        .amount = 3,
+        .currency = 4,
+        .provider = 11,
+        .tip = -1,
+        .platform_fee = -1,
+        .nights = -1,
+        .compare_rate = -1,
+        .reimbursable = 8,
+        .until_month = -1,
+        .posted_month = -1,
+    };
+    const char *date, *cur;
+    int digits;
 
+    /* a row another program wrote must not be misread: an impossible date has no serial
+     * number, an unknown currency no digits, an unknown category no Summary row */
+    if (stored_row_read(st, &cols, &x->texts, &x->err))
+        return CS_EFAIL;
+    date = x->texts.date;
+    cur = x->texts.currency;
+    digits = money_digits(cur);
     r->digits = digits;
     r->id = sqlite3_column_int64(st, 0);
     r->amount = sqlite3_column_int64(st, 3);
     r->reimb = sqlite3_column_int(st, 8);
-    if (digits < 0 || digits > 4 || strlen(cur) != 3)
-        return cs_error(&x->err, CS_EFAIL, "currency", cur, "unknown currency code in expense %lld",
-                        (long long)r->id);
     if (!strcmp(cur, b->base)) {
         r->conv = r->amount;
     } else if (sqlite3_column_type(st, 14) == SQLITE_NULL) {
@@ -459,14 +482,14 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
         if (b->width[col] < WIDTH_MAX && (w = text_len(s)) > b->width[col])
             b->width[col] = w;
     }
-    if ((ci = cat_index(cat)) < 0)
-        return cs_error(b->err, CS_EFAIL, "category", cat, "unknown category in expense %lld",
-                        (long long)x->id);
+    ci = category_index(cat); /* known: the reader checked the row */
     b->count[ci]++;
-    if (add_overflows(&b->total[ci], x->conv) || add_overflows(&b->sum, x->conv) ||
-        (x->reimb &&
-         (add_overflows(&b->reimb[ci], x->conv) || add_overflows(&b->sum_reimb, x->conv))))
-        return sums_too_large(b);
+    money_sum_add(&b->acc_total[ci], x->conv);
+    money_sum_add(&b->acc_sum, x->conv);
+    if (x->reimb) {
+        money_sum_add(&b->acc_reimb[ci], x->conv);
+        money_sum_add(&b->acc_sum_reimb, x->conv);
+    }
     return 0;
 }
 
@@ -553,9 +576,9 @@ static int write_expenses(struct book *b)
     /* absent parameters are not in the text; binding them is a harmless SQLITE_RANGE */
     sqlite3_bind_int64(st, 1, f.trip_id);
     sqlite3_bind_text(st, 2, f.since, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, f.until, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, f.before, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, b->base, -1, SQLITE_STATIC);
-    if ((rc = expense_rows(b, st, &r)))
+    if ((rc = expense_rows(b, st, &r)) || (rc = sums_finish(b)))
         goto cleanup;
     b->nrows = (long)r;
     /* in constant_memory mode the filter's last row may not be before the current row, so
@@ -793,17 +816,17 @@ static int budget_period(struct book *b, struct period *p)
 }
 
 /* The whole period of a several-month report: each category's budget, actual and direct
- * actual summed over the months, and the total row over those sums. Returns 1 when a sum
- * does not fit in int64. */
+ * actual summed over the months (exactly, whatever their order), and the total row over
+ * those sums. Returns 1 when a sum does not fit in int64. */
 static int budget_sum_blocks(const struct budget_report *r, struct budget_block *sum)
 {
-    int over = 0;
-    int64_t t_actual = 0, t_budget = 0;
-    int has_total = 0;
-    int64_t total_budget = 0;
+    int over = 0, has_total = 0;
+    struct money_sum total_budget = MONEY_SUM_INIT, savings = MONEY_SUM_INIT;
+    int64_t tb = 0;
     memset(sum, 0, sizeof *sum);
     for (int ci = 0; ci < NCAT; ci++) {
         struct budget_row row = {{0}};
+        struct money_sum actual = MONEY_SUM_INIT, direct = MONEY_SUM_INIT, budget = MONEY_SUM_INIT;
         int seen = 0;
         snprintf(row.category, sizeof row.category, "%s", cs_categories[ci]);
         for (int k = 0; k < r->nblocks; k++) {
@@ -813,32 +836,32 @@ static int budget_sum_blocks(const struct budget_report *r, struct budget_block 
                 if (strcmp(x->category, row.category))
                     continue;
                 seen = 1;
-                over |= add_overflows(&row.actual, x->actual);
-                over |= add_overflows(&row.direct_actual, x->direct_actual);
+                money_sum_add(&actual, x->actual);
+                money_sum_add(&direct, x->direct_actual);
                 if (x->has_budget) {
                     row.has_budget = 1;
-                    over |= add_overflows(&row.budget, x->budget);
+                    money_sum_add(&budget, x->budget);
                 }
             }
         }
+        over |= money_sum_get(actual, &row.actual) | money_sum_get(direct, &row.direct_actual) |
+                money_sum_get(budget, &row.budget);
         if (seen)
             sum->rows[sum->nrows++] = row;
     }
     for (int k = 0; k < r->nblocks; k++) {
         const struct budget_block *blk = &r->blocks[k];
-        over |= add_overflows(&sum->expected_savings, blk->expected_savings);
+        money_sum_add(&savings, blk->expected_savings);
         if (blk->nrows > 0 && blk->rows[blk->nrows - 1].has_budget) { /* the total row */
             has_total = 1;
-            over |= add_overflows(&total_budget, blk->rows[blk->nrows - 1].budget);
+            money_sum_add(&total_budget, blk->rows[blk->nrows - 1].budget);
         }
     }
-    /* budget_block_finish() adds the category rows up again for the total row */
-    for (int i = 0; i < sum->nrows; i++)
-        over |= add_overflows(&t_actual, sum->rows[i].actual) |
-                add_overflows(&t_budget, sum->rows[i].budget);
-    if (!over && budget_block_finish(sum, has_total, total_budget))
+    over |= money_sum_get(savings, &sum->expected_savings) | money_sum_get(total_budget, &tb);
+    /* budget_block_finish() adds the category rows up for the total row */
+    if (!over && budget_block_finish(sum, has_total, tb))
         over = 1;
-    return over;
+    return over != 0;
 }
 
 /*

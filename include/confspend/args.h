@@ -2,6 +2,8 @@
 #ifndef CONFSPEND_ARGS_H
 #define CONFSPEND_ARGS_H
 
+#include <stdint.h>
+
 #include "confspend/error.h"
 
 enum { OPT_FLAG = 0, OPT_VALUE = 1 };
@@ -25,6 +27,9 @@ int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int
 /* The option named NAME in OPTS (which must exist). */
 struct cs_opt *args_get(struct cs_opt *opts, const char *name);
 
+/* The option named NAME in OPTS, or NULL when OPTS has no such option. */
+struct cs_opt *args_find(struct cs_opt *opts, const char *name);
+
 /* Its value, or NULL. */
 const char *args_value(struct cs_opt *opts, const char *name);
 
@@ -33,5 +38,24 @@ int args_has(struct cs_opt *opts, const char *name);
 
 /* 1 if S is valid UTF-8 with no NUL; else fills E naming FIELD. */
 int text_check(const char *s, const char *field, struct cs_err *e);
+
+/* The longest text a user may store (a merchant, a note, a trip's name, the owner...), in
+ * bytes: every command and import csv hold text to it. */
+#define TEXT_MAX 4096
+
+/* 0 when S is at most TEXT_MAX bytes; else fills E (CS_EINPUT) naming FIELD:
+ * "FIELD: longer than 4096 bytes (S...)". */
+int text_length_check(const char *s, const char *field, struct cs_err *e);
+
+/* The most nights one lodging expense may have (add --nights, import csv). */
+#define NIGHTS_MAX 100000
+
+/*
+ * Parse S, a whole number from MIN to MAX (MAX below 10^17) in decimal digits alone (no
+ * sign, no blanks), into *OUT. Anything else fills E (CS_EINPUT) naming FIELD and S:
+ * "must be a whole number from MIN to MAX".
+ */
+int parse_whole(const char *s, const char *field, int64_t min, int64_t max, int64_t *out,
+                struct cs_err *e);
 
 #endif

@@ -46,6 +46,9 @@ extern const struct cs_cmd cmd_trip, cmd_add, cmd_list, cmd_show, cmd_edit, cmd_
 int cmd_print_help(const struct cs_cmd *cmd);
 
 struct cs_opt;
+/* Take VALUE (of --db) as the database: CS_EINPUT for an empty name. */
+int ctx_take_db_opt(struct cs_ctx *ctx, const char *value);
+
 /* cmd_parse() printed the help: the command is done. */
 #define CMD_HELPED 1
 /*

@@ -14,6 +14,10 @@ int date_is_leap(int y);
 /* Days in month M (1..12) of year Y. */
 int date_days_in_month(int y, int m);
 
+/* The years a date may have: four digits, as ISO text and the schema write them. */
+#define DATE_YEAR_MIN 1000
+#define DATE_YEAR_MAX 9999
+
 /* Parse exactly "YYYY-MM-DD" naming a real date (years 1000..9999); fills E naming FIELD. */
 int date_parse(const char *s, struct cs_date *out, const char *field, struct cs_err *e);
 
@@ -34,6 +38,15 @@ void month_format(struct cs_date d, char *buf);
 
 /* The first day of the month DELTA months after D's month. */
 struct cs_date month_add(struct cs_date d, int delta);
+
+/*
+ * The bounds, as text, of a query for the dates SINCE to UNTIL (real dates, or "" for an
+ * open end): LO <= date < HI. A month's impossible days, which only another program can
+ * store ("2019-02-30", "2019-02-00"), sort within that month, so they are read and found
+ * rather than skipped: LO is SINCE, or "YYYY-MM-00" for the first of a month; HI is the
+ * day after UNTIL, or "YYYY-MM-32" after the last of a month. An open end stays "".
+ */
+void date_text_bounds(const char *since, const char *until, char lo[11], char hi[11]);
 
 /* -1, 0, 1 as A is before, the same day as, or after B. */
 int date_cmp(struct cs_date a, struct cs_date b);

@@ -21,16 +21,34 @@
     }
 
 /*
+ * The negations only `edit` takes, X(ID, OPTION) each with SEP between: --no-OPTION
+ * clears the field that --OPTION sets (--no-refund turns a refund back into an expense).
+ * ENTRY_NEGATIONS is their option table entries, as an initializer list.
+ */
+/* clang-format off */
+#define ENTRY_NEGATED(X, SEP) \
+    X(MERCHANT, "merchant") SEP X(NOTE, "note") SEP X(PAYMENT, "payment") SEP \
+    X(RECEIPT, "receipt") SEP X(REFUND, "refund") SEP X(FROM, "from") SEP X(TO, "to") SEP \
+    X(DRIVER, "driver") SEP X(TIP, "tip") SEP X(PLATFORM_FEE, "platform-fee") SEP \
+    X(SHARED, "shared") SEP X(NIGHTS, "nights") SEP X(COMPARE_RATE, "compare-rate") SEP \
+    X(RECIPIENT, "recipient")
+#define ENTRY_NEGATION_OPTION(id, option) {"no-" option, OPT_FLAG}
+#define ENTRY_NEGATIONS ENTRY_NEGATED(ENTRY_NEGATION_OPTION, CS_COMMA)
+/* clang-format on */
+
+/*
  * Check what can be checked without the database: the category (when given), the date,
  * every amount's syntax, text as UTF-8, the provider, nights, the currency code, and
  * option pairs that contradict each other. AMOUNT may be NULL (edit without --amount).
  */
 int entry_precheck(struct cs_opt *o, const char *category, const char *amount, struct cs_err *e);
+/* (also that no option comes with its negation, when O has ENTRY_NEGATIONS) */
 
 /*
  * Apply the options O (and AMOUNT, CATEGORY when not NULL) onto X. For a new expense
  * (EDITING 0) X starts as EXPENSE_INIT and gets today, the active trip and the default
- * currency; for an edit X is the stored expense. Ends with expense_check().
+ * currency; for an edit X is the stored expense, and the negations clear their fields.
+ * Ends with expense_check().
  */
 int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, const char *amount,
                 struct expense *x, int editing, struct cs_err *e);

@@ -38,12 +38,41 @@ struct expense {
 
 void expense_release(struct expense *x);
 
-/* 1 if C is one of ride meal lodging donation ticket travel other. */
-int category_valid(const char *c);
-/* 1 if P is one of lyft uber taxi direct transit other. */
-int provider_valid(const char *p);
+/*
+ * The categories, in display order, and the ride providers: the one definition of each
+ * (the schema's CHECKs, which migrations fix, repeat them). X(name) for each, with SEP
+ * between two: CS_CATEGORIES(CS_NAME, CS_COMMA) is the names' initializer list,
+ * CS_CATEGORIES(CS_NAME, ", ") the text "ride, meal, ..., other".
+ */
+/* clang-format off */
+#define CS_CATEGORIES(X, SEP) \
+    X(ride) SEP X(meal) SEP X(lodging) SEP X(donation) SEP X(ticket) SEP X(travel) SEP X(other)
+#define CS_PROVIDERS(X, SEP) \
+    X(lyft) SEP X(uber) SEP X(taxi) SEP X(direct) SEP X(transit) SEP X(other)
+/* clang-format on */
+#define CS_NAME(n) #n
+#define CS_COMMA ,
+#define CS_PLUS_ONE(n) +1
+
+/* How many categories there are. */
+enum { CS_NCATEGORIES = 0 CS_CATEGORIES(CS_PLUS_ONE, ) };
 
 extern const char *const cs_categories[]; /* NULL-terminated, in display order */
+
+/* C's index in cs_categories, or -1 when it is not a category. */
+int category_index(const char *c);
+/* 1 if C is one of ride meal lodging donation ticket travel other. */
+int category_valid(const char *c);
+/* Fill E (CS_EINPUT): "FIELD: unknown category (ride, meal, ..., other) (VALUE)". */
+int category_refuse(const char *field, const char *value, struct cs_err *e);
+
+/* 1 if P is one of lyft uber taxi direct transit other (as stored: lowercase). */
+int provider_valid(const char *p);
+/* The provider P names, ignoring ASCII case ("Lyft" is "lyft"), as the static name that is
+ * stored; NULL when P names none. */
+const char *provider_canonical(const char *p);
+/* Fill E (CS_EINPUT): "FIELD: unknown provider (lyft, uber, ..., other) (VALUE)". */
+int provider_refuse(const char *field, const char *value, struct cs_err *e);
 
 /*
  * The cross-field rules of an expense, with minor DIGITS of its currency: amount 0 only
@@ -69,14 +98,62 @@ int expense_load(sqlite3 *db, int64_t id, struct expense *x, struct cs_err *e);
     "e.occurrence, e.import_key, e.uid"
 #define EXPENSE_FROM " FROM expense e LEFT JOIN trip t ON t.id = e.trip_id "
 
-/* Fill X from a row whose first columns are EXPENSE_COLUMNS. */
-void expense_from_row(sqlite3_stmt *st, struct expense *x);
+/*
+ * The columns of a query over a table's rows that stored_row_check() checks: the row's id
+ * and each field the query reads, -1 for one it does not. TABLE names the table in
+ * messages ("expense", "schedule"), DATE_NAME the date column ("date" when NULL). With E
+ * NULL only the verdict is wanted, and the id is not read.
+ */
+struct stored_columns {
+    const char *table, *date_name;
+    int id, date, category, amount, currency, provider, tip, platform_fee, nights, compare_rate,
+        reimbursable;
+    int until_month, posted_month; /* a schedule's months: YYYY-MM or NULL */
+};
 
-/* A filter over expenses; zeroed fields do not filter. Dates are inclusive. */
+/*
+ * Check the current row of ST as a loader reads it: a row that another program wrote
+ * (through sqlite3, say) may break the contract, and no loader may skip it or misread
+ * it. The date must be a real calendar date, the category a known one, the amount and
+ * the optional amounts whole minor units (stored as integers; tip, platform fee and
+ * compare rate at least 0, nights at least 1), the currency a code confspend knows, the
+ * provider (when there is one) a listed one, reimbursable 0 or 1, a schedule's months
+ * YYYY-MM when set. Fills E (CS_EFAIL)
+ * naming the table, the id and the field, with the stored value:
+ * "expense 7: category: not a known category (lunch)".
+ */
+int stored_row_check(sqlite3_stmt *st, const struct stored_columns *c, struct cs_err *e);
+
+/* The texts of the date, category and currency columns stored_row_read() checked (NULL
+ * for one not read), valid until ST steps on: a loader over many rows uses these rather
+ * than asking SQLite for each column twice. Kept from row to row (start from
+ * STORED_TEXTS_INIT), it also remembers the last texts found sound, which the next rows
+ * mostly repeat, so that each is checked once. */
+struct stored_texts {
+    const char *date, *category, *currency;
+    char ok_date[11], ok_category[12], ok_currency[4];
+};
+#define STORED_TEXTS_INIT                                                                          \
+    {                                                                                              \
+        0                                                                                          \
+    }
+/* stored_row_check(), filling T. */
+int stored_row_read(sqlite3_stmt *st, const struct stored_columns *c, struct stored_texts *t,
+                    struct cs_err *e);
+
+/* The columns of EXPENSE_COLUMNS, for stored_row_check(). */
+extern const struct stored_columns expense_stored_columns;
+
+/* Fill X from a row whose first columns are EXPENSE_COLUMNS, once stored_row_check() finds
+ * it sound (else E is filled, CS_EFAIL, and X is EXPENSE_INIT). */
+int expense_from_row(sqlite3_stmt *st, struct expense *x, struct cs_err *e);
+
+/* A filter over expenses; zeroed fields do not filter. The dates are date_text_bounds():
+ * since <= date < before. */
 struct expense_filter {
     int64_t trip_id;
     char since[11];
-    char until[11];
+    char before[11];
     char category[12];
     int reimbursable_only;
 };

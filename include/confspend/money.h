@@ -30,6 +30,43 @@ void money_format_grouped(int64_t v, int digits, char *buf, size_t n);
  * and CS_EFAIL is returned (sums of hostile amounts must not wrap around). */
 int money_add(int64_t *sum, int64_t v);
 
+/*
+ * An exact sum of int64 amounts, for totals over expenses: the running total is 128 bits
+ * wide, so no order of the amounts overflows it (-9e18 - 9e18 + 9e18 + 9e18 + 9e18 is
+ * 9e18, as SQLite's sum() and an int64 running total cannot say), and only the final
+ * total must fit in int64, which money_sum_get() checks. 2^64 amounts would be needed to
+ * leave the 128 bits. Start from MONEY_SUM_INIT (or zeroed memory).
+ */
+struct money_sum {
+    __int128 v;
+};
+#define MONEY_SUM_INIT                                                                             \
+    {                                                                                              \
+        0                                                                                          \
+    }
+
+/* *S += V. */
+static inline void money_sum_add(struct money_sum *s, int64_t v)
+{
+    s->v += v;
+}
+
+/* *S -= V. */
+static inline void money_sum_sub(struct money_sum *s, int64_t v)
+{
+    s->v -= v;
+}
+
+/* *S += T (another sum). */
+static inline void money_sum_merge(struct money_sum *s, struct money_sum t)
+{
+    s->v += t.v;
+}
+
+/* The total of S into *OUT, or CS_EFAIL (and *OUT untouched) when it does not fit in
+ * int64. */
+int money_sum_get(struct money_sum s, int64_t *out);
+
 /* NUM / DEN rounded half away from zero. DEN must be non-zero. */
 int64_t round_half_away(__int128 num, __int128 den);
 

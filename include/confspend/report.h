@@ -9,6 +9,7 @@
 
 #include "confspend/args.h"
 #include "confspend/error.h"
+#include "confspend/expense.h"
 #include "confspend/period.h"
 #include "confspend/ridemodel.h"
 
@@ -50,7 +51,8 @@ struct budget_row {
 struct budget_block {
     char month[8];
     char since[11], until[11];
-    struct budget_row rows[9]; /* categories with a budget or spending, then total */
+    struct budget_row rows[CS_NCATEGORIES + 1]; /* categories with a budget or spending, then
+                                                  total */
     int nrows;
     int64_t expected_savings; /* of the ride model over the block */
 };

@@ -56,7 +56,8 @@ f "unknown category" 2 "category: unknown category (ride, meal, lodging, donatio
 f "category in capitals" 2 "category: unknown category" cs add Meal 5
 f "category total" 2 "category: unknown category" cs add total 5
 f "unknown provider" 2 "--provider: unknown provider (lyft, uber, taxi, direct, transit, other) (bolt)" cs add ride 5 --provider bolt
-f "provider in capitals" 2 "--provider: unknown provider" cs add ride 5 --provider Uber
+# (a provider in capitals is that provider, SPEC rev 2: t5430-trust; blanks are not)
+f "provider with a blank" 2 "--provider: unknown provider" cs add ride 5 --provider ' uber'
 f "unknown currency" 2 "--currency: unknown ISO 4217 currency code (XYZ)" cs add meal 5 --currency XYZ
 f "lower-case currency" 2 "--currency: unknown ISO 4217 currency code (usd)" cs add meal 5 --currency usd
 f "empty currency" 2 "--currency: unknown ISO 4217 currency code ()" cs add meal 5 --currency ""
@@ -73,10 +74,10 @@ f "platform fee malformed" 2 "--platform-fee: use '.' as the decimal separator (
 f "tip in yen with decimals" 2 "--tip: this currency has no minor unit (0.5)" cs add ride 500 --currency JPY --tip 0.5
 
 # lodging counts
-f "negative nights" 2 "--nights: must be a positive whole number (-1)" cs add lodging 0 --nights -1
-f "zero nights" 2 "--nights: must be a positive whole number (0)" cs add lodging 0 --nights 0
-f "fractional nights" 2 "--nights: must be a positive whole number up to 100000 (1.5)" cs add lodging 0 --nights 1.5
-f "huge nights" 2 "--nights: must be a positive whole number up to 100000 (99999999999999999999)" cs add lodging 0 --nights 99999999999999999999
+f "negative nights" 2 "--nights: must be a whole number from 1 to 100000 (-1)" cs add lodging 0 --nights -1
+f "zero nights" 2 "--nights: must be a whole number from 1 to 100000 (0)" cs add lodging 0 --nights 0
+f "fractional nights" 2 "--nights: must be a whole number from 1 to 100000 (1.5)" cs add lodging 0 --nights 1.5
+f "huge nights" 2 "--nights: must be a whole number from 1 to 100000 (99999999999999999999)" cs add lodging 0 --nights 99999999999999999999
 f "compare rate malformed" 2 "--compare-rate: not a decimal number (abc)" cs add lodging 0 --compare-rate abc
 
 # recurring

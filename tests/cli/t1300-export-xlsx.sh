@@ -572,6 +572,6 @@ export CONFSPEND_DB="$TMP/xxx.db"
 cs add meal 3 --date 2026-11-02 >/dev/null
 sql "INSERT INTO expense(date, category, amount, currency, created_at) VALUES ('2026-11-03', 'meal', 100, 'XXX', 0)"
 expect_fail "an unknown currency in the database" 1 \
-  "currency: unknown currency code in expense 2 (XXX)" cs export xlsx "$TMP/xxx.xlsx"
+  "expense 2: currency: not a currency code confspend knows (XXX)" cs export xlsx "$TMP/xxx.xlsx"
 check "no workbook and no temporary file" -z "$(ls "$TMP" | grep '^xxx\.xlsx')"
 finish

@@ -175,6 +175,6 @@ expect_out "a huge amount is valid" "1  2026-11-01  meal  46116860184273879.03 U
   cs add meal 46116860184273879.03 --date 2026-11-01
 cs add meal 46116860184273879.03 --date 2026-11-02 >/dev/null
 cs add meal 46116860184273879.03 --date 2026-11-03 >/dev/null
-expect_fail "a total past int64" 1 "report: a total does not fit in 64-bit minor units" \
+expect_fail "a total past int64" 1 "actual: the meal total of 2026-11 does not fit in 64-bit minor units" \
   cs report budget --month 2026-11
 finish

@@ -56,7 +56,7 @@ echo "$out" | grep -q '^commission \\ share *0.25 *0.5 *0.75$' && ok || bad "gri
 echo "$out" | grep -q '^50% .* 19\.53 ' && ok || bad "grid 50%/0.5 = 19.53: $out"
 
 expect_fail "bad availability" 2 "--availability: must be between 0 and 1 (2)" cs report rides --availability 2
-expect_fail "bad min rides" 2 "--min-rides: must be at least 1 (0)" cs report rides --min-rides 0
+expect_fail "bad min rides" 2 "--min-rides: must be a whole number from 1 to 1000000 (0)" cs report rides --min-rides 0
 expect_fail "bad trial days" 2 "--trial-days" cs report rides --trial-days -1
 expect_fail "until without since" 2 "--since: required with --until" cs report rides --until 2026-11-30
 expect_fail "bad date" 2 "--since: no such calendar date (2026-02-30)" cs report rides --since 2026-02-30

@@ -169,10 +169,12 @@ done <<'TABLE'
 2 | --platform-fee: larger than the fare 5.00 (6.00) | cs add ride 5 --platform-fee 6
 2 | --provider: unknown provider | cs add ride 5 --provider bike
 2 | --provider: unknown provider | cs add ride 5 --provider ''
-2 | --nights: must be a positive whole number (0) | cs add lodging 5 --nights 0
-2 | --nights: must be a positive whole number (-1) | cs add lodging 5 --nights -1
-2 | --nights: must be a positive whole number up to 100000 (1.5) | cs add lodging 5 --nights 1.5
-2 | --nights: must be a positive whole number up to 100000 (999999999999999999999) | cs add lodging 5 --nights 999999999999999999999
+2 | --nights: must be a whole number from 1 to 100000 (0) | cs add lodging 5 --nights 0
+2 | --nights: must be a whole number from 1 to 100000 (-1) | cs add lodging 5 --nights -1
+2 | --nights: must be a whole number from 1 to 100000 (1.5) | cs add lodging 5 --nights 1.5
+2 | --nights: must be a whole number from 1 to 100000 (100001) | cs add lodging 5 --nights 100001
+2 | --nights: must be a whole number from 1 to 100000 (1000009) | cs add lodging 5 --nights 1000009
+2 | --nights: must be a whole number from 1 to 100000 (999999999999999999999) | cs add lodging 5 --nights 999999999999999999999
 2 | --compare-rate: not a decimal number (x) | cs add lodging 5 --compare-rate x
 2 | --nights: only for lodging expenses (meal) | cs add meal 5 --nights 2
 2 | --recipient: only for donation expenses (meal) | cs add meal 5 --recipient PSF
@@ -294,7 +296,8 @@ done <<'TABLE'
 2 | --share: must not be negative (-1) | cs report budget --share -1
 2 | --availability: not a decimal number with at most 9 decimals (x) | cs report budget --availability x
 2 | --format: must be table, csv or json (xml) | cs report budget --format xml
-2 | --min-rides: must be at least 1 (0) | cs report rides --min-rides 0
+2 | --min-rides: must be a whole number from 1 to 1000000 (0) | cs report rides --min-rides 0
+2 | --min-rides: must be a whole number from 1 to 1000000 (10000009) | cs report rides --min-rides 10000009
 2 | --min-rides: must be a whole number from 1 to 1000000 (x) | cs report rides --min-rides x
 2 | --trial-days: must be a whole number from 0 to 1000000 (-1) | cs report rides --trial-days -1
 2 | --commission: not a decimal number with at most 9 decimals () | cs report rides --commission ''
@@ -402,12 +405,12 @@ for i in 1 2; do
   cs add ride 92233720368547758.07 --currency USD --provider uber --from a --to b --trip t >/dev/null
 done
 expect_fail "huge: report rides" 1 "rides: the totals do not fit in 64-bit minor units" cs report rides --trip t
-expect_fail "huge: report trip" 1 "report: the totals do not fit in 64-bit minor units (amounts too large) (t)" cs report trip t
-expect_fail "huge: report budget" 1 "integer overflow" cs report budget
+expect_fail "huge: report trip" 1 "total: category ride of trip t does not fit in 64-bit minor units (amounts too large)" cs report trip t
+expect_fail "huge: report budget" 1 "fit in 64-bit minor units" cs report budget
 expect_out "huge: list shows the total as too large" "4 expenses too large USD" \
   sh -c '"$CONFSPEND" list | tail -n 1 | tr -s " " | sed "s/^ *total //; s/ *$//"'
 export CONFSPEND_DB=$TMP/huge2.db
 cs trip add t --name T --start 2026-11-01 --end 2026-11-30 >/dev/null
 cs add lodging 1 --currency USD --nights 100000 --compare-rate 92233720368547758.07 --trip t >/dev/null
-expect_fail "huge: nights x compare rate" 1 "report: the totals do not fit" cs report trip t
+expect_fail "huge: nights x compare rate" 1 "compare_rate: 100000 nights at the compare rate do not fit in 64-bit minor units" cs report trip t
 finish

@@ -33,6 +33,40 @@ static void money_add_checks(void **state)
     assert_int_equal(s, -1);
 }
 
+/* A total that fits is exact whatever the order of the amounts; only the total is
+ * checked (SQLite's sum() and an int64 running total fail on the partial sums). */
+static void money_sum_partial_sums(void **state)
+{
+    struct money_sum s = MONEY_SUM_INIT;
+    int64_t v = 1;
+    const int64_t e18 = 9000000000000000000;
+    (void)state;
+    money_sum_add(&s, -e18);
+    money_sum_add(&s, -e18);
+    assert_int_equal(money_sum_get(s, &v), CS_EFAIL); /* -1.8e19 does not fit ... */
+    assert_int_equal(v, 1);                           /* ... and *OUT is left as it was */
+    money_sum_add(&s, e18);
+    money_sum_add(&s, e18);
+    money_sum_add(&s, e18);
+    assert_int_equal(money_sum_get(s, &v), 0);
+    assert_true(v == e18);
+    money_sum_sub(&s, INT64_MIN); /* e18 + 2^63 */
+    assert_int_equal(money_sum_get(s, &v), CS_EFAIL);
+    s = (struct money_sum)MONEY_SUM_INIT;
+    money_sum_add(&s, INT64_MIN);
+    assert_int_equal(money_sum_get(s, &v), 0);
+    assert_true(v == INT64_MIN);
+    money_sum_add(&s, -1);
+    assert_int_equal(money_sum_get(s, &v), CS_EFAIL);
+    for (int i = 0; i < 1000; i++) /* far past int64 and back */
+        money_sum_add(&s, INT64_MAX);
+    for (int i = 0; i < 1000; i++)
+        money_sum_sub(&s, INT64_MAX);
+    money_sum_add(&s, 1);
+    assert_int_equal(money_sum_get(s, &v), 0);
+    assert_true(v == INT64_MIN);
+}
+
 static void ridemodel_flags_overflow(void **state)
 {
     struct ride_params p = RIDE_PARAMS_DEFAULT;
@@ -58,6 +92,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(money_add_checks),
+        cmocka_unit_test(money_sum_partial_sums),
         cmocka_unit_test(ridemodel_flags_overflow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
