@@ -44,6 +44,42 @@ static int numeric_column(int c)
            !strcmp(n, "platform_fee") || !strcmp(n, "nights") || !strcmp(n, "compare_rate");
 }
 
+/* What csv_row() writes to: the csv, the file's stream and its name (NULL for standard
+ * output), how many rows, and the write error that stopped it. */
+struct csv_walk {
+    struct output *out;
+    FILE *fp;
+    const char *path;
+    long count;
+    int werr;
+};
+
+/* One expense as a csv row, its text cells guarded against formula injection. */
+static int csv_row(const struct expense *x, void *arg)
+{
+    struct csv_walk *w = arg;
+    struct entry_cells c;
+    char *guarded[FULL_NCOLS] = {0};
+    entry_cells(x, &c);
+    for (int i = 0; i < FULL_NCOLS; i++) {
+        if (numeric_column(i) || !csv_guard_needed(c.cells[i]))
+            continue;
+        guarded[i] = xmalloc(strlen(c.cells[i]) + 2);
+        guarded[i][0] = '\'';
+        strcpy(guarded[i] + 1, c.cells[i]);
+        c.cells[i] = guarded[i];
+    }
+    output_row(w->out, c.cells);
+    for (int i = 0; i < FULL_NCOLS; i++)
+        free(guarded[i]);
+    w->count++;
+    if (w->path && ferror(w->fp)) {
+        w->werr = errno ? errno : EIO;
+        return 1; /* stop: the caller names the file */
+    }
+    return 0;
+}
+
 /*
  * Write the csv of the expenses F selects to FP; *COUNT gets how many. With PATH (a file,
  * not standard output) a failed write stops it early with CS_EFAIL naming PATH and the
@@ -52,50 +88,17 @@ static int numeric_column(int c)
 static int write_csv(struct cs_ctx *ctx, const struct expense_filter *f, FILE *fp, const char *path,
                      long *count)
 {
-    sqlite3_stmt *st = NULL;
     struct output out;
-    int rc, werr = 0;
-    *count = 0;
-    if ((rc = expense_select(ctx->db, f, &st, &ctx->err)))
-        return rc;
+    struct csv_walk w = {&out, fp, path, 0, 0};
+    int rc;
     output_begin(&out, FMT_CSV, fp, FULL_NCOLS, entry_columns, NULL);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct expense x;
-        struct entry_cells c;
-        char *guarded[FULL_NCOLS] = {0};
-        if (expense_from_row(st, &x, &ctx->err)) {
-            rc = CS_EFAIL;
-            break;
-        }
-        entry_cells(&x, &c);
-        for (int i = 0; i < FULL_NCOLS; i++) {
-            if (numeric_column(i) || !csv_guard_needed(c.cells[i]))
-                continue;
-            guarded[i] = xmalloc(strlen(c.cells[i]) + 2);
-            guarded[i][0] = '\'';
-            strcpy(guarded[i] + 1, c.cells[i]);
-            c.cells[i] = guarded[i];
-        }
-        output_row(&out, c.cells);
-        for (int i = 0; i < FULL_NCOLS; i++)
-            free(guarded[i]);
-        expense_release(&x);
-        (*count)++;
-        if (path && ferror(fp)) {
-            werr = errno ? errno : EIO;
-            break;
-        }
-    }
+    rc = expense_each(ctx->db, f, csv_row, &w, &ctx->err);
     output_end(&out);
-    sqlite3_finalize(st);
-    if (werr)
+    *count = w.count;
+    if (w.werr)
         return cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
-                        strerror(werr));
-    if (rc == CS_EFAIL) /* a stored row that breaks the contract */
-        return rc;
-    if (rc != SQLITE_DONE)
-        return db_fail(ctx->db, "cannot read the expenses", &ctx->err);
-    return 0;
+                        strerror(w.werr));
+    return rc;
 }
 
 /*

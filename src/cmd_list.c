@@ -26,6 +26,51 @@ struct total {
     long count;
 };
 
+/* What list_row() writes to and keeps: the output, the view, the totals per currency. */
+struct walk {
+    struct output *out;
+    int table;
+    struct total *tot;
+    int ntot;
+};
+
+/* One expense: its row (the table's short columns, or every list column), and in the
+ * table its amount into its currency's total. */
+static int list_row(const struct expense *x, void *arg)
+{
+    struct walk *w = arg;
+    struct entry_cells c;
+    int i;
+    entry_cells(x, &c);
+    if (!w->table) {
+        output_row(w->out, c.cells);
+        return 0;
+    }
+    char route[512] = "";
+    if (x->from || x->to)
+        snprintf(route, sizeof route, "%s -> %s", x->from ? x->from : "?", x->to ? x->to : "?");
+    const char *cells[] = {
+        c.cells[0], c.cells[1],
+        c.cells[2], c.cells[3],
+        c.cells[4], x->merchant ? x->merchant : (x->recipient ? x->recipient : ""),
+        route,      c.cells[6],
+        c.cells[7], x->reimbursable ? "yes" : ""};
+    output_row(w->out, cells);
+    for (i = 0; i < w->ntot && strcmp(w->tot[i].currency, x->currency); i++)
+        ;
+    if (i == w->ntot && w->ntot < 16) {
+        memcpy(w->tot[w->ntot].currency, x->currency, 4);
+        w->tot[w->ntot].sum = (struct money_sum)MONEY_SUM_INIT;
+        w->tot[w->ntot].count = 0;
+        w->ntot++;
+    }
+    if (i < w->ntot) {
+        money_sum_add(&w->tot[i].sum, x->amount);
+        w->tot[i].count++;
+    }
+    return 0;
+}
+
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {
@@ -35,7 +80,6 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     enum out_format fmt;
     struct period p;
     struct expense_filter f = {0};
-    sqlite3_stmt *st = NULL;
     struct output out;
     struct total tot[16];
     static const char *const tbl_head[] = {"id",       "date",  "category", "amount", "cur",
@@ -58,57 +102,18 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     period_filter(&p, &f);
     if (args_value(o, "category"))
         snprintf(f.category, sizeof f.category, "%s", args_value(o, "category"));
-    if ((rc = expense_select(ctx->db, &f, &st, &ctx->err)))
-        return rc;
     if (fmt == FMT_TABLE)
         output_begin(&out, fmt, stdout, 10, tbl_head, tbl_align);
     else
         output_begin(&out, fmt, stdout, LIST_NCOLS, entry_columns, list_align);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct expense x;
-        struct entry_cells c;
-        if (expense_from_row(st, &x, &ctx->err)) {
-            rc = CS_EFAIL;
-            break;
+    {
+        struct walk w = {&out, fmt == FMT_TABLE, tot, 0};
+        if ((rc = expense_each(ctx->db, &f, list_row, &w, &ctx->err))) {
+            output_end(&out);
+            return rc;
         }
-        entry_cells(&x, &c);
-        if (fmt == FMT_TABLE) {
-            char route[512] = "";
-            int i;
-            if (x.from || x.to)
-                snprintf(route, sizeof route, "%s -> %s", x.from ? x.from : "?", x.to ? x.to : "?");
-            const char *cells[] = {
-                c.cells[0], c.cells[1],
-                c.cells[2], c.cells[3],
-                c.cells[4], x.merchant ? x.merchant : (x.recipient ? x.recipient : ""),
-                route,      c.cells[6],
-                c.cells[7], x.reimbursable ? "yes" : ""};
-            output_row(&out, cells);
-            for (i = 0; i < ntot && strcmp(tot[i].currency, x.currency); i++)
-                ;
-            if (i == ntot && ntot < 16) {
-                memcpy(tot[ntot].currency, x.currency, 4);
-                tot[ntot].sum = (struct money_sum)MONEY_SUM_INIT;
-                tot[ntot].count = 0;
-                ntot++;
-            }
-            if (i < ntot) {
-                money_sum_add(&tot[i].sum, x.amount);
-                tot[i].count++;
-            }
-        } else {
-            output_row(&out, c.cells);
-        }
-        expense_release(&x);
+        ntot = w.ntot;
     }
-    if (rc != SQLITE_DONE) {
-        if (rc != CS_EFAIL)
-            db_fail(ctx->db, "cannot list expenses", &ctx->err);
-        sqlite3_finalize(st);
-        output_end(&out);
-        return CS_EFAIL;
-    }
-    sqlite3_finalize(st);
     for (int i = 0; i < ntot; i++) {
         char amt[32], n[48];
         int64_t sum;

@@ -418,7 +418,9 @@ int expense_load(sqlite3 *db, int64_t id, struct expense *x, struct cs_err *e)
     return cs_error(e, CS_EINPUT, "id", ids, "no such expense");
 }
 
-int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **st, struct cs_err *e)
+/* "SELECT EXPENSE_COLUMNS ... WHERE <filter> ORDER BY date, id" into *ST, bound. */
+static int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **st,
+                          struct cs_err *e)
 {
     char sql[1024];
     snprintf(sql, sizeof sql,
@@ -434,6 +436,26 @@ int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **s
     sqlite3_bind_text(*st, 4, f->category, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(*st, 5, f->reimbursable_only);
     return 0;
+}
+
+int expense_each(sqlite3 *db, const struct expense_filter *f,
+                 int (*fn)(const struct expense *, void *), void *arg, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = 0, step;
+    if (expense_select(db, f, &st, e))
+        return CS_EFAIL;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct expense x;
+        if ((rc = expense_from_row(st, &x, e)))
+            break;
+        rc = fn(&x, arg);
+        expense_release(&x);
+    }
+    sqlite3_finalize(st);
+    if (rc)
+        return rc;
+    return step == SQLITE_DONE ? 0 : db_fail(db, "cannot read the expenses", e);
 }
 
 int expense_parse_id(const char *s, int64_t *out, struct cs_err *e)

@@ -159,11 +159,13 @@ struct expense_filter {
 };
 
 /*
- * Prepare "SELECT EXPENSE_COLUMNS ... WHERE <filter> ORDER BY date, id" into *ST with the
- * filter's values bound.
+ * Call FN on every expense F selects, by date and id, each read and checked as
+ * expense_from_row() does (a row that breaks the contract stops it with CS_EFAIL naming
+ * the row). The expense handed to FN lives until FN returns. A non-zero return of FN
+ * stops the walk and is returned.
  */
-int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **st,
-                   struct cs_err *e);
+int expense_each(sqlite3 *db, const struct expense_filter *f,
+                 int (*fn)(const struct expense *, void *), void *arg, struct cs_err *e);
 
 /* Parse an expense id ("12", "#12"); CS_EINPUT naming "id" otherwise. */
 int expense_parse_id(const char *s, int64_t *out, struct cs_err *e);
