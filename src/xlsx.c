@@ -32,95 +32,23 @@
 #include "confspend/report.h"
 #include "confspend/zlevel.h"
 
-#define NCAT CS_NCATEGORIES
-#define MAX_ROWS 1048576    /* rows in one worksheet */
-#define EXCEL_1970 25569    /* the serial number of 1970-01-01 */
-#define WIDTH_MAX 60        /* widest column the Expenses sheet sizes to its text */
-#define URL_MAX 2079        /* Excel's longest hyperlink */
-#define CELL_TEXT_MAX 32767 /* characters in one cell */
-
-/* The Expenses columns, in order. */
-enum {
-    X_ID,
-    X_DATE,
-    X_CATEGORY,
-    X_MERCHANT,
-    X_NOTE,
-    X_TRIP,
-    X_AMOUNT,
-    X_CURRENCY,
-    X_BASE,
-    X_REIMB,
-    X_PAYMENT,
-    X_RECEIPT,
-    X_PROVIDER,
-    X_FROM,
-    X_TO,
-    X_NCOLS
-};
-
-static const char *const x_headers[X_NCOLS] = {
-    "ID",           "Date",        "Category",
-    "Merchant",     "Description", "Trip",
-    "Amount",       "Currency",    "Amount in base currency",
-    "Reimbursable", "Payment",     "Receipt",
-    "Provider",     "From",        "To"};
-
-/* Column letters of the Expenses sheet, for formulas. */
-static const char x_letters[X_NCOLS + 1] = "ABCDEFGHIJKLMNO";
-
-/* A number format for amounts of one currency. */
-struct cur_fmt {
-    char code[4];
-    lxw_format *fmt;
-};
-
-/* Everything the sheets share while the workbook is being written. */
-struct book {
-    sqlite3 *db;
-    const char *today; /* YYYY-MM-DD */
-    struct cs_err *err;
-    const char *path; /* the target, for messages */
-    lxw_workbook *wb;
-    lxw_worksheet *summary, *expenses, *budget, *rides;
-    lxw_format *title, *bold, *head, *total_label, *date, *stamp, *pct, *whole;
-    struct cur_fmt *curs; /* one per currency seen, created on first use */
-    int ncurs, last;
-    char base[4];
-    int base_digits;
-    lxw_format *base_fmt, *base_total;
-    const struct period *p;
-    int reimbursable_only;
-    int in_txn; /* 1 while the read transaction this module began is open */
-    char *owner;
-    time_t now;
-    /* the Expenses sheet: rows written and per-category sums in base minor units, summed
-     * exactly while the rows are written (acc_*), then checked to fit (sums_finish()) */
-    long nrows, nlinks;
-    long count[NCAT];
-    struct money_sum acc_total[NCAT], acc_reimb[NCAT], acc_sum, acc_sum_reimb;
-    int64_t total[NCAT], reimb[NCAT];
-    int64_t sum, sum_reimb;
-    int width[X_NCOLS];
-};
-
-static const double pow10_tab[] = {1.0, 10.0, 100.0, 1000.0, 10000.0};
+#include "xlsx_book.h"
 
 /* MINOR units with DIGITS decimals as the double a cell holds: the nearest double to the
  * exact decimal, since both operands are exact and the division is correctly rounded. */
-static double cell_money(int64_t minor, int digits)
+double cell_money(int64_t minor, int digits)
 {
     return (double)minor / pow10_tab[digits];
 }
 
 /* Fill the error of B with libxlsxwriter's ERR after WHAT; returns CS_EFAIL. */
-static int lxw_fail(struct book *b, lxw_error err, const char *what)
+int lxw_fail(struct book *b, lxw_error err, const char *what)
 {
     return cs_error(b->err, CS_EFAIL, "export", b->path, "%s: %s", what, lxw_strerror(err));
 }
 
 /* A new format with NUM_FORMAT (NULL for none), bold when BOLD. */
-static lxw_format *new_format(struct book *b, const char *num_format, int bold)
+lxw_format *new_format(struct book *b, const char *num_format, int bold)
 {
     lxw_format *f = workbook_add_format(b->wb);
     if (num_format)
@@ -131,14 +59,14 @@ static lxw_format *new_format(struct book *b, const char *num_format, int bold)
 }
 
 /* The number format code of a currency: "#,##0.00 [$USD]", "#,##0 [$JPY]". */
-static void money_num_format(const char *code, int digits, char *buf, size_t n)
+void money_num_format(const char *code, int digits, char *buf, size_t n)
 {
     snprintf(buf, n, "#,##0%s%.*s [$%s]", digits ? "." : "", digits, "0000", code);
 }
 
 /* The format for amounts of currency CODE, with DIGITS minor digits (made on first use).
  * The reader of the rows has checked that confspend knows the code. */
-static lxw_format *currency_format(struct book *b, const char *code, int digits)
+lxw_format *currency_format(struct book *b, const char *code, int digits)
 {
     char nf[48];
     if (b->last >= 0 && !memcmp(b->curs[b->last].code, code, 4))
@@ -158,7 +86,7 @@ static lxw_format *currency_format(struct book *b, const char *code, int digits)
 }
 
 /* Display width of S in characters (UTF-8 lead bytes), counted up to WIDTH_MAX. */
-static int text_len(const char *s)
+int text_len(const char *s)
 {
     int n = 0;
     for (; *s && n < WIDTH_MAX; s++)
@@ -171,8 +99,8 @@ static int text_len(const char *s)
  * whatever it starts with. ID names the expense in the message of a text too long for a
  * cell; 0 for text that is not an expense's.
  */
-static int put_text(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
-                    lxw_format *f, int64_t id)
+int put_text(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+             lxw_format *f, int64_t id)
 {
     lxw_error err;
     if (!s || !*s)
@@ -192,413 +120,25 @@ static int put_text(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 }
 
 /* Write a number (a date is one too, with a date format); fill the error on failure. */
-static int put_num(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
-                   lxw_format *f)
+int put_num(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f)
 {
     lxw_error err = worksheet_write_number(ws, r, c, v, f);
     return err ? lxw_fail(b, err, "cannot write a cell") : 0;
 }
 
 /* Write FORMULA carrying V, the value computed here, for viewers that do not recalculate. */
-static int put_formula(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-                       const char *formula, lxw_format *f, double v)
+int put_formula(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *formula,
+                lxw_format *f, double v)
 {
     lxw_error err = worksheet_write_formula_num(ws, r, c, formula, f, v);
     return err ? lxw_fail(b, err, "cannot write a formula") : 0;
 }
 
 /* A fixed label (text confspend wrote, not the user). */
-static int put_label(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
-                     lxw_format *f)
+int put_label(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+              lxw_format *f)
 {
     return put_text(b, ws, r, c, s, f, 0);
-}
-
-/*
- * PATH as a file URL ("file:///abs/path"), percent-encoding every byte but the unreserved
- * ones and '/', so that '#', '?' and '%' in a file name stay part of the path. Returns an
- * allocated string, or NULL when PATH does not exist (or cannot be resolved).
- */
-static char *receipt_url(const char *path)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    char *abs = realpath(path, NULL), *url, *o;
-    if (!abs)
-        return NULL;
-    url = xmalloc(strlen(abs) * 3 + 8);
-    o = url + sprintf(url, "file://");
-    for (const unsigned char *s = (const unsigned char *)abs; *s; s++) {
-        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-            *s == '/' || *s == '-' || *s == '.' || *s == '_' || *s == '~') {
-            *o++ = (char)*s;
-        } else {
-            *o++ = '%';
-            *o++ = hex[*s >> 4];
-            *o++ = hex[*s & 15];
-        }
-    }
-    *o = 0;
-    free(abs);
-    return url;
-}
-
-/*
- * The receipt cell: a hyperlink to the file when PATH exists (shown as the path the user
- * gave), else the path as plain text. Past Excel's limits on links (65,530 a sheet, 2,079
- * characters each) the path is written as text too; they are checked here because
- * libxlsxwriter prints a warning of its own when they are hit.
- */
-static int put_receipt(struct book *b, lxw_row_t r, const char *path, int64_t id)
-{
-    char *url = NULL;
-    lxw_error err = LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED;
-    if (!path || !*path)
-        return 0;
-    if (b->nlinks < LXW_MAX_NUMBER_URLS && (url = receipt_url(path)) && strlen(url) <= URL_MAX)
-        err = worksheet_write_url_opt(b->expenses, r, X_RECEIPT, url, NULL, path, NULL);
-    free(url);
-    if (err == LXW_NO_ERROR) {
-        b->nlinks++;
-        return 0;
-    }
-    return put_text(b, b->expenses, r, X_RECEIPT, path, NULL, id);
-}
-
-/* The SQL text of the Expenses query: only the columns the sheet shows, the filter's
- * conditions written out (so SQLite can use the date and trip indexes), and each foreign
- * expense's rate looked up in the same statement. */
-static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
-{
-    snprintf(sql, n,
-             "SELECT e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, "
-             "t.slug, e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, "
-             "CASE WHEN e.currency = ?5 THEN NULL ELSE (SELECT r.rate_e9 FROM rate r "
-             "WHERE r.currency = e.currency AND r.date <= e.date ORDER BY r.date DESC LIMIT 1) "
-             "END FROM expense e LEFT JOIN trip t ON t.id = e.trip_id WHERE 1%s%s%s%s "
-             "ORDER BY e.date, e.id",
-             f->trip_id ? " AND e.trip_id = ?1" : "", *f->since ? " AND e.date >= ?2" : "",
-             *f->before ? " AND e.date < ?3" : "",
-             f->reimbursable_only ? " AND e.reimbursable = 1" : "");
-}
-
-static int sums_too_large(struct book *b)
-{
-    return cs_error(b->err, CS_EFAIL, "export", b->path,
-                    "the amounts add up to more than a total can hold");
-}
-
-/* The Expenses sheet's sums as the figures the sheets show; a total that does not fit in
- * int64 is an error naming it. */
-static int sums_finish(struct book *b)
-{
-    for (int ci = 0; ci < NCAT; ci++)
-        if (money_sum_get(b->acc_total[ci], &b->total[ci]) ||
-            money_sum_get(b->acc_reimb[ci], &b->reimb[ci]))
-            return cs_error(&*b->err, CS_EFAIL, "export", b->path,
-                            "the %s total does not fit in 64-bit minor units (amounts too large)",
-                            cs_categories[ci]);
-    if (money_sum_get(b->acc_sum, &b->sum) || money_sum_get(b->acc_sum_reimb, &b->sum_reimb))
-        return sums_too_large(b);
-    return 0;
-}
-
-/* Days since 1970 of "YYYY-MM-DD" (checked by the schema). */
-static long iso_days(const char *s)
-{
-    struct cs_date d = {(s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + s[3] - '0',
-                        (s[5] - '0') * 10 + s[6] - '0', (s[8] - '0') * 10 + s[9] - '0'};
-    return date_to_days(d);
-}
-
-/*
- * The Expenses rows are read on a thread of their own: it steps the query, converts each
- * amount to the base currency and copies the row's text into a batch, while this thread
- * writes the other batch's cells. The database is used by the reader alone until it is
- * joined, libxlsxwriter by this thread alone.
- */
-#define XBATCH 4096
-enum {
-    XT_CAT,
-    XT_CUR,
-    XT_MERCHANT,
-    XT_NOTE,
-    XT_TRIP,
-    XT_PAYMENT,
-    XT_RECEIPT,
-    XT_PROVIDER,
-    XT_FROM,
-    XT_TO,
-    XT_N
-};
-/* The query's column of each text (expenses_sql). */
-static const int xt_column[XT_N] = {2, 4, 5, 6, 7, 9, 10, 11, 12, 13};
-
-struct xrow {
-    int64_t id, amount, conv; /* conv: the amount in base minor units */
-    long days;                /* the date, as days since 1970 */
-    int reimb, digits;        /* digits: the currency's minor digits */
-    uint32_t text[XT_N];      /* offset + 1 in the batch's arena; 0 for NULL or empty */
-};
-struct xbatch {
-    struct xrow rows[XBATCH];
-    int n;
-    struct arena text;
-};
-struct xreader {
-    struct handoff h;
-    struct xbatch *b[2];
-    struct book *book;
-    sqlite3_stmt *st;
-    int rc;
-    struct cs_err err;
-    struct stored_texts texts; /* the row's, and what the rows before it had (zeroed) */
-};
-
-/* The text of column C of ST copied into BT: its name, or 0 for NULL or empty. */
-static uint32_t xbatch_put(struct xbatch *bt, sqlite3_stmt *st, int c)
-{
-    const char *s = (const char *)sqlite3_column_text(st, c);
-    if (!s || !*s)
-        return 0;
-    return arena_put(&bt->text, s, (size_t)sqlite3_column_bytes(st, c));
-}
-
-/* The text of R's field T in BT, NULL when absent. */
-static const char *xtext(const struct xbatch *bt, const struct xrow *r, int t)
-{
-    return arena_at(&bt->text, r->text[t]);
-}
-
-/* The current row of X's query into BT. */
-static int xread_row(struct xreader *x, struct xbatch *bt)
-{
-    struct book *b = x->book;
-    sqlite3_stmt *st = x->st;
-    struct xrow *r = &bt->rows[bt->n];
-    static const struct stored_columns cols = {
-        .table = "expense",
-        .date_name = "date",
-        .id = 0,
-        .date = 1,
-        .category = 2,
-        .amount = 3,
-        .currency = 4,
-        .provider = 11,
-        .tip = -1,
-        .platform_fee = -1,
-        .nights = -1,
-        .compare_rate = -1,
-        .reimbursable = 8,
-        .until_month = -1,
-        .posted_month = -1,
-    };
-    const char *date, *cur;
-    int digits;
-
-    /* a row another program wrote must not be misread: an impossible date has no serial
-     * number, an unknown currency no digits, an unknown category no Summary row */
-    if (stored_row_read(st, &cols, &x->texts, &x->err))
-        return CS_EFAIL;
-    date = x->texts.date;
-    cur = x->texts.currency;
-    digits = money_digits(cur);
-    r->digits = digits;
-    r->id = sqlite3_column_int64(st, 0);
-    r->amount = sqlite3_column_int64(st, 3);
-    r->reimb = sqlite3_column_int(st, 8);
-    if (!strcmp(cur, b->base)) {
-        r->conv = r->amount;
-    } else if (sqlite3_column_type(st, 14) == SQLITE_NULL) {
-        /* no rate: rate_convert() says so in its words (or converts, should one appear) */
-        if (rate_convert(b->db, cur, date, b->base, r->amount, &r->conv, &x->err))
-            return CS_EFAIL;
-    } else if (money_convert(r->amount, digits, sqlite3_column_int64(st, 14), b->base_digits,
-                             &r->conv)) {
-        return cs_error(&x->err, CS_EFAIL, "rate", cur, "converted amount out of range");
-    }
-    r->days = iso_days(date);
-    for (int t = 0; t < XT_N; t++)
-        r->text[t] = xbatch_put(bt, st, xt_column[t]);
-    bt->n++;
-    return 0;
-}
-
-static void *xreader_main(void *arg)
-{
-    struct xreader *x = arg;
-    struct xbatch *bt = x->b[0];
-    int cur = 0, step;
-    bt->n = 0;
-    arena_clear(&bt->text);
-    while ((step = sqlite3_step(x->st)) == SQLITE_ROW) {
-        if ((x->rc = xread_row(x, bt))) {
-            handoff_end(&x->h);
-            return NULL;
-        }
-        if (bt->n == XBATCH) {
-            if ((cur = handoff_put(&x->h, cur, 0)) < 0)
-                return NULL; /* the writer failed */
-            bt = x->b[cur];
-            bt->n = 0;
-            arena_clear(&bt->text);
-        }
-    }
-    if (step != SQLITE_DONE) {
-        x->rc = db_fail(x->book->db, "cannot read expenses", &x->err);
-        handoff_end(&x->h);
-        return NULL;
-    }
-    handoff_put(&x->h, cur, 1);
-    return NULL;
-}
-
-/* Row R of the Expenses sheet from the expense X (read into BT), and into the sums. */
-static int expense_row(struct book *b, const struct xbatch *bt, const struct xrow *x, lxw_row_t r)
-{
-    lxw_worksheet *ws = b->expenses;
-    const char *cat = xtext(bt, x, XT_CAT), *cur = xtext(bt, x, XT_CUR);
-    int ci, rc;
-    lxw_format *fmt = currency_format(b, cur, x->digits);
-    static const int text_cols[][2] = {
-        {X_MERCHANT, XT_MERCHANT}, {X_NOTE, XT_NOTE}, {X_TRIP, XT_TRIP}, {X_PAYMENT, XT_PAYMENT},
-        {X_PROVIDER, XT_PROVIDER}, {X_FROM, XT_FROM}, {X_TO, XT_TO}};
-
-    if ((rc = put_num(b, ws, r, X_ID, (double)x->id, NULL)) ||
-        (rc = put_num(b, ws, r, X_DATE, (double)(x->days + EXCEL_1970), b->date)) ||
-        (rc = put_text(b, ws, r, X_CATEGORY, cat, NULL, x->id)) ||
-        (rc = put_num(b, ws, r, X_AMOUNT, cell_money(x->amount, x->digits), fmt)) ||
-        (rc = put_text(b, ws, r, X_CURRENCY, cur, NULL, x->id)) ||
-        (rc = put_num(b, ws, r, X_BASE, cell_money(x->conv, b->base_digits), b->base_fmt)) ||
-        (rc = put_text(b, ws, r, X_REIMB, x->reimb ? "Yes" : "No", NULL, x->id)) ||
-        (rc = put_receipt(b, r, xtext(bt, x, XT_RECEIPT), x->id)))
-        return rc;
-    for (size_t i = 0; i < sizeof text_cols / sizeof text_cols[0]; i++) {
-        const char *s = xtext(bt, x, text_cols[i][1]);
-        int col = text_cols[i][0], w;
-        if (!s)
-            continue;
-        if ((rc = put_text(b, ws, r, (lxw_col_t)col, s, NULL, x->id)))
-            return rc;
-        if (b->width[col] < WIDTH_MAX && (w = text_len(s)) > b->width[col])
-            b->width[col] = w;
-    }
-    ci = category_index(cat); /* known: the reader checked the row */
-    b->count[ci]++;
-    money_sum_add(&b->acc_total[ci], x->conv);
-    money_sum_add(&b->acc_sum, x->conv);
-    if (x->reimb) {
-        money_sum_add(&b->acc_reimb[ci], x->conv);
-        money_sum_add(&b->acc_sum_reimb, x->conv);
-    }
-    return 0;
-}
-
-/*
- * The rows of ST (expenses_sql) into the Expenses sheet from row 1 on, read on a thread of
- * their own; *ROWS gets their count. More expenses than a sheet holds is an error.
- */
-static int expense_rows(struct book *b, sqlite3_stmt *st, lxw_row_t *rows)
-{
-    struct xreader x;
-    pthread_t reader;
-    lxw_row_t r = 0;
-    int rc = 0, i = 0;
-
-    memset(&x, 0, sizeof x);
-    handoff_init(&x.h);
-    x.book = b;
-    x.st = st;
-    for (int k = 0; k < 2; k++) {
-        x.b[k] = xmalloc(sizeof *x.b[k]);
-        memset(x.b[k], 0, sizeof *x.b[k]);
-    }
-    if (pthread_create(&reader, NULL, xreader_main, &x) != 0) {
-        rc = cs_error(b->err, CS_EFAIL, "export", b->path, "cannot start a thread");
-        goto out;
-    }
-    while (!rc && handoff_get(&x.h, i)) {
-        const struct xbatch *bt = x.b[i];
-        for (int k = 0; k < bt->n && !rc; k++) {
-            /* the header, the rows, a blank row and the totals row must fit */
-            if (r + 3 >= MAX_ROWS)
-                rc = cs_error(b->err, CS_EFAIL, "export", b->path,
-                              "more than %d expenses do not fit in one worksheet; export a "
-                              "smaller period (--month, --since/--until)",
-                              MAX_ROWS - 3);
-            else
-                rc = expense_row(b, bt, &bt->rows[k], ++r);
-        }
-        handoff_release(&x.h, i, rc != 0);
-        i ^= 1;
-    }
-    pthread_join(reader, NULL);
-    if (!rc && x.rc) {
-        rc = x.rc;
-        *b->err = x.err;
-    }
-out:
-    handoff_destroy(&x.h);
-    for (int k = 0; k < 2; k++) {
-        arena_release(&x.b[k]->text);
-        free(x.b[k]);
-    }
-    *rows = r;
-    return rc;
-}
-
-/*
- * The Expenses sheet: a frozen header, one row per selected expense by date and id, an
- * autofilter over header and data, then a blank row and a totals row whose SUBTOTAL(109)
- * follows the filter. Fills B's sums for the Summary. More expenses than a sheet holds is
- * an error, not a cut-short file.
- */
-static int write_expenses(struct book *b)
-{
-    lxw_worksheet *ws = b->expenses;
-    struct expense_filter f;
-    sqlite3_stmt *st = NULL;
-    char sql[1024], formula[64];
-    lxw_row_t r = 0, last;
-    int rc = 0;
-    static const int fixed_width[X_NCOLS] = {8,  11, 10, 12, 14, 8,  14, 9,
-                                             16, 13, 10, 12, 10, 10, 10};
-
-    for (int c = 0; c < X_NCOLS; c++) {
-        if ((rc = put_label(b, ws, 0, (lxw_col_t)c, x_headers[c], b->head)))
-            return rc;
-        b->width[c] = fixed_width[c];
-    }
-    period_filter(b->p, &f);
-    f.reimbursable_only = b->reimbursable_only;
-    expenses_sql(&f, sql, sizeof sql);
-    if (db_prepare(b->db, sql, &st, b->err))
-        return CS_EFAIL;
-    /* absent parameters are not in the text; binding them is a harmless SQLITE_RANGE */
-    sqlite3_bind_int64(st, 1, f.trip_id);
-    sqlite3_bind_text(st, 2, f.since, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, f.before, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, b->base, -1, SQLITE_STATIC);
-    if ((rc = expense_rows(b, st, &r)) || (rc = sums_finish(b)))
-        goto cleanup;
-    b->nrows = (long)r;
-    /* in constant_memory mode the filter's last row may not be before the current row, so
-     * it is set now, before the totals row */
-    worksheet_autofilter(ws, 0, 0, r, X_NCOLS - 1);
-    worksheet_freeze_panes(ws, 1, 0);
-    last = r < 1 ? 2 : r + 1; /* with no expenses the range is the blank row */
-    snprintf(formula, sizeof formula, "=SUBTOTAL(109,%c2:%c%u)", x_letters[X_BASE],
-             x_letters[X_BASE], (unsigned)last);
-    if ((rc = put_label(b, ws, r + 2, X_ID, "Total", b->total_label)) ||
-        (rc = put_formula(b, ws, r + 2, X_BASE, formula, b->base_total,
-                          cell_money(b->sum, b->base_digits))))
-        goto cleanup;
-    for (int c = 0; c < X_NCOLS; c++) {
-        int hw = (int)strlen(x_headers[c]) + 2, w = b->width[c] + 2;
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w > hw ? w : hw, NULL);
-    }
-cleanup:
-    sqlite3_finalize(st);
-    return rc;
 }
 
 /*
@@ -1088,8 +628,6 @@ static void quiet_end(int saved)
     close(saved);
 }
 
-#define NSHEETS 4 /* Summary, Expenses, Budget, Rides */
-
 /*
  * Before workbook_close(): write out each sheet's last row (which libxlsxwriter would write
  * in workbook_close()) and flush its rows' temporary file, checking for errors, which
@@ -1114,171 +652,9 @@ static int flush_sheets(struct book *b, long sizes[NSHEETS])
     return 0;
 }
 
-/* The little-endian 16- and 32-bit numbers of the zip format at P. */
-static uint32_t le16(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
-}
-
-static uint32_t le32(const unsigned char *p)
-{
-    return le16(p) | le16(p + 2) << 16;
-}
-
-/* One worksheet member of the zip, as its central directory describes it. */
-struct member {
-    uint32_t method, crc, csize, usize, offset;
-};
-
-/* Copy the bytes of [LO, LO + N) (stream offsets) found in DATA, which holds the stream's
- * bytes from offset AT on (LEN of them), into BUF. */
-static void copy_span(char *buf, uint64_t lo, size_t n, const unsigned char *data, uint64_t at,
-                      size_t len)
-{
-    uint64_t a = lo > at ? lo : at, z = lo + n < at + len ? lo + n : at + len;
-    if (a < z)
-        memcpy(buf + (a - lo), data + (a - at), (size_t)(z - a));
-}
-
-/*
- * Inflate the member M of the zip F and check it: its length and CRC-32 are the directory's,
- * it ends with "</worksheet>", and, when ROWS >= 0, the "<sheetData>" in its first 16 KiB is
- * followed ROWS bytes later by "</sheetData>". Returns 0 when all of it holds.
- */
-static int verify_member(FILE *f, const struct member *m, long rows)
-{
-    static const char open_tag[] = "<sheetData>", close_tag[] = "</sheetData>",
-                      end_tag[] = "</worksheet>";
-    enum { CHUNK = 1 << 16, HEAD = 1 << 14, TAG = sizeof close_tag - 1, END = sizeof end_tag - 1 };
-    unsigned char lh[30], *in = xmalloc(CHUNK), *out = xmalloc(CHUNK);
-    char head[HEAD + 1] = {0}, close_seen[TAG] = {0}, tail[END] = {0};
-    const char *open_at;
-    z_stream z = {0};
-    uint32_t left = m->csize, crc = (uint32_t)crc32(0L, Z_NULL, 0);
-    uint64_t pos = 0, close_at = 0;
-    int zr = Z_DATA_ERROR, head_done = 0, ok = 0;
-
-    if (m->method != 8 || fseek(f, (long)m->offset, SEEK_SET) != 0 || fread(lh, 1, 30, f) != 30 ||
-        le32(lh) != 0x04034b50 || fseek(f, (long)(le16(lh + 26) + le16(lh + 28)), SEEK_CUR) ||
-        inflateInit2(&z, -MAX_WBITS) != Z_OK)
-        goto out;
-    do {
-        size_t n;
-        if (z.avail_in == 0) {
-            n = fread(in, 1, left < CHUNK ? left : CHUNK, f);
-            left -= (uint32_t)n;
-            z.next_in = in;
-            z.avail_in = (uInt)n;
-        }
-        z.next_out = out;
-        z.avail_out = CHUNK;
-        zr = inflate(&z, Z_NO_FLUSH);
-        if (zr != Z_OK && zr != Z_STREAM_END)
-            break;
-        n = CHUNK - z.avail_out;
-        crc = (uint32_t)crc32(crc, out, (uInt)n);
-        copy_span(head, 0, HEAD, out, pos, n);
-        /* once the head is in: where "</sheetData>" must be, and what is there so far */
-        if (!head_done && (pos + n >= HEAD || zr == Z_STREAM_END)) {
-            head_done = 1;
-            if (rows >= 0 && (open_at = strstr(head, open_tag))) {
-                close_at = (uint64_t)(open_at - head) + sizeof open_tag - 1 + (uint64_t)rows;
-                copy_span(close_seen, close_at, TAG, (unsigned char *)head, 0,
-                          pos + n < HEAD ? pos + n : HEAD);
-            }
-        }
-        if (close_at)
-            copy_span(close_seen, close_at, TAG, out, pos, n);
-        if (n >= END) {
-            memcpy(tail, out + n - END, END);
-        } else {
-            memmove(tail, tail + n, END - n);
-            memcpy(tail + END - n, out, n);
-        }
-        pos += n;
-        if (n == 0 && z.avail_in == 0 && left == 0)
-            break;
-    } while (zr != Z_STREAM_END);
-    ok = zr == Z_STREAM_END && crc == m->crc && pos == m->usize && !memcmp(tail, end_tag, END) &&
-         (rows < 0 || (close_at && !memcmp(close_seen, close_tag, TAG)));
-    inflateEnd(&z);
-out:
-    free(in);
-    free(out);
-    return ok ? 0 : -1;
-}
-
-/*
- * Read back the zip in the file FD that workbook_close() wrote and check each worksheet with
- * verify_member(): libxlsxwriter copies every sheet's rows through a temporary file in
- * workbook_close() without checking those writes, and a disk that fills up there (and frees
- * space again when the rows' file is removed) leaves a well-formed zip of a cut sheet.
- * SIZES are the bytes of rows flush_sheets() counted. Fills the error when one fails.
- */
-static int verify_workbook(struct book *b, int fd, const long sizes[NSHEETS])
-{
-    int copy = dup(fd);
-    FILE *f = copy >= 0 ? fdopen(copy, "rb") : NULL;
-    unsigned char *buf = NULL, *eocd = NULL, *p;
-    long size = 0, n;
-    uint32_t count, cd_size, cd_off;
-    int seen = 0, bad = 1;
-
-    if (!f || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 22)
-        goto out;
-    /* the end-of-central-directory record, within the last 22 + 65535 bytes */
-    n = size < 22 + 65535 ? size : 22 + 65535;
-    buf = xmalloc((size_t)n);
-    if (fseek(f, size - n, SEEK_SET) != 0 || fread(buf, 1, (size_t)n, f) != (size_t)n)
-        goto out;
-    for (p = buf + n - 22; p >= buf && !eocd; p--)
-        if (le32(p) == 0x06054b50)
-            eocd = p;
-    if (!eocd)
-        goto out;
-    count = le16(eocd + 10);
-    cd_size = le32(eocd + 12);
-    cd_off = le32(eocd + 16);
-    if ((long)cd_off + (long)cd_size > size)
-        goto out;
-    free(buf);
-    buf = xmalloc(cd_size + 1);
-    if (fseek(f, (long)cd_off, SEEK_SET) != 0 || fread(buf, 1, cd_size, f) != cd_size)
-        goto out;
-    bad = 0;
-    for (p = buf; count-- > 0 && !bad; p += 46 + le16(p + 28) + le16(p + 30) + le16(p + 32)) {
-        struct member m;
-        char name[64];
-        unsigned nlen;
-        int sheet;
-        if (p + 46 > buf + cd_size || le32(p) != 0x02014b50 ||
-            p + 46 + le16(p + 28) > buf + cd_size) {
-            bad = 1;
-            break;
-        }
-        nlen = le16(p + 28);
-        snprintf(name, sizeof name, "%.*s", nlen < 63 ? (int)nlen : 63, (const char *)p + 46);
-        if (sscanf(name, "xl/worksheets/sheet%d.xml", &sheet) != 1 || sheet < 1 ||
-            sheet > NSHEETS || strcmp(strrchr(name, '.'), ".xml"))
-            continue;
-        m = (struct member){le16(p + 10), le32(p + 16), le32(p + 20), le32(p + 24), le32(p + 42)};
-        bad = verify_member(f, &m, sizes[sheet - 1]) != 0;
-        seen++;
-    }
-out:
-    if (f)
-        fclose(f);
-    else if (copy >= 0)
-        close(copy);
-    free(buf);
-    if (bad || seen != NSHEETS)
-        return cs_error(b->err, CS_EFAIL, "export", b->path,
-                        "the workbook came out incomplete (the disk or the temporary folder is "
-                        "full?)");
-    return 0;
-}
-int confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, const struct period *p,
-                          int reimbursable_only, struct cs_err *e);
+__attribute__((visibility("default"))) int
+confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, const struct period *p,
+                      int reimbursable_only, struct cs_err *e);
 int confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, const struct period *p,
                           int reimbursable_only, struct cs_err *e)
 {

@@ -25,8 +25,10 @@ void zlevel_set(int level)
     forced_level = level;
 }
 
-int deflateInit2_(z_streamp strm, int level, int method, int window_bits, int mem_level,
-                  int strategy, const char *version, int stream_size);
+__attribute__((visibility("default"))) int deflateInit2_(z_streamp strm, int level, int method,
+                                                         int window_bits, int mem_level,
+                                                         int strategy, const char *version,
+                                                         int stream_size);
 
 int deflateInit2_(z_streamp strm, int level, int method, int window_bits, int mem_level,
                   int strategy, const char *version, int stream_size)

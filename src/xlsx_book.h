@@ -1,0 +1,119 @@
+/* xlsx_book.h - what the parts of the workbook module share (src/xlsx.c: the formats,
+ * cells, Summary, Budget and Rides sheets and the export; src/xlsx_expenses.c: the
+ * Expenses sheet and the thread that reads its rows; src/xlsx_verify.c: the zip read back
+ * before the file is put in place). Private to the module (confspend-xlsx.so), whose
+ * symbols are hidden but for its entry point. */
+#ifndef CONFSPEND_XLSX_BOOK_H
+#define CONFSPEND_XLSX_BOOK_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include <xlsxwriter.h>
+
+#include "confspend/expense.h"
+#include "confspend/money.h"
+#include "confspend/period.h"
+
+#define NCAT CS_NCATEGORIES
+#define MAX_ROWS 1048576    /* rows in one worksheet */
+#define EXCEL_1970 25569    /* the serial number of 1970-01-01 */
+#define WIDTH_MAX 60        /* widest column the Expenses sheet sizes to its text */
+#define URL_MAX 2079        /* Excel's longest hyperlink */
+#define CELL_TEXT_MAX 32767 /* characters in one cell */
+
+/* The Expenses columns, in order. */
+enum {
+    X_ID,
+    X_DATE,
+    X_CATEGORY,
+    X_MERCHANT,
+    X_NOTE,
+    X_TRIP,
+    X_AMOUNT,
+    X_CURRENCY,
+    X_BASE,
+    X_REIMB,
+    X_PAYMENT,
+    X_RECEIPT,
+    X_PROVIDER,
+    X_FROM,
+    X_TO,
+    X_NCOLS
+};
+
+static const char *const x_headers[X_NCOLS] = {
+    "ID",           "Date",        "Category",
+    "Merchant",     "Description", "Trip",
+    "Amount",       "Currency",    "Amount in base currency",
+    "Reimbursable", "Payment",     "Receipt",
+    "Provider",     "From",        "To"};
+
+/* Column letters of the Expenses sheet, for formulas. */
+static const char x_letters[X_NCOLS + 1] = "ABCDEFGHIJKLMNO";
+
+/* A number format for amounts of one currency. */
+struct cur_fmt {
+    char code[4];
+    lxw_format *fmt;
+};
+
+/* Everything the sheets share while the workbook is being written. */
+struct book {
+    sqlite3 *db;
+    const char *today; /* YYYY-MM-DD */
+    struct cs_err *err;
+    const char *path; /* the target, for messages */
+    lxw_workbook *wb;
+    lxw_worksheet *summary, *expenses, *budget, *rides;
+    lxw_format *title, *bold, *head, *total_label, *date, *stamp, *pct, *whole;
+    struct cur_fmt *curs; /* one per currency seen, created on first use */
+    int ncurs, last;
+    char base[4];
+    int base_digits;
+    lxw_format *base_fmt, *base_total;
+    const struct period *p;
+    int reimbursable_only;
+    int in_txn; /* 1 while the read transaction this module began is open */
+    char *owner;
+    time_t now;
+    /* the Expenses sheet: rows written and per-category sums in base minor units, summed
+     * exactly while the rows are written (acc_*), then checked to fit (sums_finish()) */
+    long nrows, nlinks;
+    long count[NCAT];
+    struct money_sum acc_total[NCAT], acc_reimb[NCAT], acc_sum, acc_sum_reimb;
+    int64_t total[NCAT], reimb[NCAT];
+    int64_t sum, sum_reimb;
+    int width[X_NCOLS];
+};
+
+static const double pow10_tab[] = {1.0, 10.0, 100.0, 1000.0, 10000.0};
+
+#define NSHEETS 4 /* Summary, Expenses, Budget, Rides */
+
+/* the cells (xlsx.c) */
+double cell_money(int64_t minor, int digits);
+int lxw_fail(struct book *b, lxw_error err, const char *what);
+lxw_format *new_format(struct book *b, const char *num_format, int bold);
+void money_num_format(const char *code, int digits, char *buf, size_t n);
+lxw_format *currency_format(struct book *b, const char *code, int digits);
+int text_len(const char *s);
+int put_text(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+             lxw_format *f, int64_t id);
+int put_num(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lxw_format *f);
+int put_formula(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *formula,
+                lxw_format *f, double v);
+int put_label(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+              lxw_format *f);
+
+/* Write the Expenses sheet: every selected expense, summed per category into B. */
+int write_expenses(struct book *b);
+
+/* The Expenses sums as int64 (sums_finish()), or the error that they do not fit. */
+int sums_too_large(struct book *b);
+int sums_finish(struct book *b);
+
+/* Read the zip at FD back: each sheet's member whole, its rows counted (SIZES). */
+int verify_workbook(struct book *b, int fd, const long sizes[NSHEETS]);
+
+#endif
