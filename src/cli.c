@@ -9,6 +9,7 @@
 
 #include "confspend/args.h"
 #include "confspend/db.h"
+#include "confspend/report.h"
 #include "confspend/schedule.h"
 
 int cmd_print_help(const struct cs_cmd *cmd)
@@ -175,4 +176,12 @@ struct period_sel period_sel_of(struct cs_opt *o)
     struct period_sel s = {args_value(o, "trip"), args_value(o, "month"), args_value(o, "since"),
                            args_value(o, "until")};
     return s;
+}
+
+struct ride_opts ride_opts_of(struct cs_opt *o)
+{
+    struct ride_opts r = {args_value(o, "commission"), args_value(o, "share"),
+                          args_value(o, "availability"), args_value(o, "min-rides"),
+                          args_value(o, "trial-days")};
+    return r;
 }

@@ -103,14 +103,15 @@ static int do_budget(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
                                            "direct",   "projected", "status", "",          ""};
 
     struct period_sel sel = period_sel_of(o);
-    if (period_precheck(&sel, 1, &ctx->err) || ride_params_precheck(o, &ctx->err))
+    struct ride_opts ro = ride_opts_of(o);
+    if (period_precheck(&sel, 1, &ctx->err) || ride_params_precheck(&ro, &ctx->err))
         return CS_EINPUT;
     if (range && !(args_has(o, "since") && args_has(o, "until")))
         return cs_error(&ctx->err, CS_EINPUT, args_has(o, "since") ? "--until" : "--since", NULL,
                         "required with %s", args_has(o, "since") ? "--since" : "--until");
     if ((rc = ctx_open_db(ctx)) ||
         (rc = period_resolve(ctx->db, ctx->today, &sel, 1, 1, &p, &ctx->err)) ||
-        (rc = ride_params_load(ctx->db, o, &rp, &ctx->err)) ||
+        (rc = ride_params_load(ctx->db, &ro, &rp, &ctx->err)) ||
         (rc = report_budget(ctx->db, &p, ctx->today_s, &rp, &r, &ctx->err)))
         return rc;
     if (fmt != FMT_TABLE)
@@ -213,13 +214,14 @@ static int do_rides(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
                                 ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
 
     struct period_sel sel = period_sel_of(o);
-    if (period_precheck(&sel, 0, &ctx->err) || ride_params_precheck(o, &ctx->err))
+    struct ride_opts ro = ride_opts_of(o);
+    if (period_precheck(&sel, 0, &ctx->err) || ride_params_precheck(&ro, &ctx->err))
         return CS_EINPUT;
     if (args_has(o, "until") && !args_has(o, "since"))
         return cs_error(&ctx->err, CS_EINPUT, "--since", NULL, "required with --until");
     if ((rc = ctx_open_db(ctx)) ||
         (rc = period_resolve(ctx->db, ctx->today, &sel, 0, 1, &p, &ctx->err)) ||
-        (rc = ride_params_load(ctx->db, o, &rp, &ctx->err)) ||
+        (rc = ride_params_load(ctx->db, &ro, &rp, &ctx->err)) ||
         (rc = config_base_currency(ctx->db, base, &ctx->err)) ||
         (rc = report_rides(ctx->db, &p, &rp, &rr, &ctx->err)))
         return rc;
@@ -340,12 +342,13 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     static const char *const head[] = {"section", "item",         "count",
                                        "total",   "reimbursable", "personal"};
     static const int align[] = {0, 0, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+    struct ride_opts ro = ride_opts_of(o);
 
-    if (ride_params_precheck(o, &ctx->err))
+    if (ride_params_precheck(&ro, &ctx->err))
         return CS_EINPUT;
     if ((rc = ctx_open_db(ctx)) || (rc = config_base_currency(ctx->db, base, &ctx->err)) ||
         (rc = trip_load(ctx->db, slug, &t, &ctx->err)) ||
-        (rc = ride_params_load(ctx->db, o, &rp, &ctx->err)))
+        (rc = ride_params_load(ctx->db, &ro, &rp, &ctx->err)))
         goto cleanup;
     digits = money_digits(base);
     memset(&p, 0, sizeof p);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confspend/args.h"
 #include "confspend/date.h"
 #include "confspend/db.h"
 #include "confspend/expense.h"
@@ -41,25 +42,30 @@ static int parse_count(const char *s, const char *field, long min, long *out, st
     return 0;
 }
 
-int ride_params_precheck(struct cs_opt *o, struct cs_err *e)
+/* The options of RO over P: each parsed, CS_EINPUT naming the first bad one. */
+static int ride_opts_apply(const struct ride_opts *ro, struct ride_params *p, struct cs_err *e)
 {
-    struct ride_params p = RIDE_PARAMS_DEFAULT;
-    const char *s;
-    if ((s = args_value(o, "commission")) && parse_ratio(s, "--commission", &p.commission_e9, e))
+    if (ro->commission && parse_ratio(ro->commission, "--commission", &p->commission_e9, e))
         return CS_EINPUT;
-    if ((s = args_value(o, "share")) && parse_ratio(s, "--share", &p.share_e9, e))
+    if (ro->share && parse_ratio(ro->share, "--share", &p->share_e9, e))
         return CS_EINPUT;
-    if ((s = args_value(o, "availability")) &&
-        parse_ratio(s, "--availability", &p.availability_e9, e))
+    if (ro->availability && parse_ratio(ro->availability, "--availability", &p->availability_e9, e))
         return CS_EINPUT;
-    if ((s = args_value(o, "min-rides")) && parse_count(s, "--min-rides", 1, &p.min_rides, e))
+    if (ro->min_rides && parse_count(ro->min_rides, "--min-rides", 1, &p->min_rides, e))
         return CS_EINPUT;
-    if ((s = args_value(o, "trial-days")) && parse_count(s, "--trial-days", 0, &p.trial_days, e))
+    if (ro->trial_days && parse_count(ro->trial_days, "--trial-days", 0, &p->trial_days, e))
         return CS_EINPUT;
     return 0;
 }
 
-int ride_params_load(sqlite3 *db, struct cs_opt *o, struct ride_params *p, struct cs_err *e)
+int ride_params_precheck(const struct ride_opts *ro, struct cs_err *e)
+{
+    struct ride_params p = RIDE_PARAMS_DEFAULT;
+    return ride_opts_apply(ro, &p, e);
+}
+
+int ride_params_load(sqlite3 *db, const struct ride_opts *ro, struct ride_params *p,
+                     struct cs_err *e)
 {
     struct ride_params d = RIDE_PARAMS_DEFAULT;
     char *v = NULL;
@@ -71,21 +77,7 @@ int ride_params_load(sqlite3 *db, struct cs_opt *o, struct ride_params *p, struc
         return CS_EINPUT;
     }
     free(v);
-    if (!o)
-        return 0;
-    if (ride_params_precheck(o, e))
-        return CS_EINPUT;
-    if (args_value(o, "commission"))
-        parse_ratio(args_value(o, "commission"), "--commission", &p->commission_e9, NULL);
-    if (args_value(o, "share"))
-        parse_ratio(args_value(o, "share"), "--share", &p->share_e9, NULL);
-    if (args_value(o, "availability"))
-        parse_ratio(args_value(o, "availability"), "--availability", &p->availability_e9, NULL);
-    if (args_value(o, "min-rides"))
-        parse_count(args_value(o, "min-rides"), "--min-rides", 1, &p->min_rides, NULL);
-    if (args_value(o, "trial-days"))
-        parse_count(args_value(o, "trial-days"), "--trial-days", 0, &p->trial_days, NULL);
-    return 0;
+    return ro ? ride_opts_apply(ro, p, e) : 0;
 }
 
 /* Convert V (>= 0, or -1 for absent) of CUR on DATE to BASE. */

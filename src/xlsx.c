@@ -239,8 +239,7 @@ static void ride_assumptions(const struct ride_params *rp, char *buf, size_t n)
 /* The ride options at their defaults (and the configured commission). */
 static int default_ride_params(struct book *b, struct ride_params *rp)
 {
-    struct cs_opt o[] = {RIDE_OPTIONS, {NULL}};
-    return ride_params_load(b->db, o, rp, b->err) ? CS_EFAIL : 0;
+    return ride_params_load(b->db, NULL, rp, b->err) ? CS_EFAIL : 0;
 }
 
 /* The header block of the Budget and Rides sheets: TITLE, the period, the base currency and

@@ -92,4 +92,14 @@ int cli_run(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv)
 /* The selection the period options O hold. */
 struct period_sel period_sel_of(struct cs_opt *o);
 
+/* The ride model's options, as an initializer list, and what O holds of them. */
+#define RIDE_OPTIONS                                                                               \
+    {"commission", OPT_VALUE}, {"share", OPT_VALUE}, {"availability", OPT_VALUE},                  \
+        {"min-rides", OPT_VALUE},                                                                  \
+    {                                                                                              \
+        "trial-days", OPT_VALUE                                                                    \
+    }
+struct ride_opts;
+struct ride_opts ride_opts_of(struct cs_opt *o);
+
 #endif

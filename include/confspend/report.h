@@ -7,26 +7,26 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#include "confspend/args.h"
 #include "confspend/error.h"
 #include "confspend/expense.h"
 #include "confspend/period.h"
 #include "confspend/ridemodel.h"
 
-/* The ride model's options, as an initializer list. */
-#define RIDE_OPTIONS                                                                               \
-    {"commission", OPT_VALUE}, {"share", OPT_VALUE}, {"availability", OPT_VALUE},                  \
-        {"min-rides", OPT_VALUE},                                                                  \
-    {                                                                                              \
-        "trial-days", OPT_VALUE                                                                    \
-    }
+/* The ride model's options as the user gave them (NULL where not given): --commission,
+ * --share, --availability, --min-rides, --trial-days. The command layer fills it (cli.h:
+ * RIDE_OPTIONS, ride_opts_of()). */
+struct ride_opts {
+    const char *commission, *share, *availability, *min_rides, *trial_days;
+};
 
 /* Check the ride options' values without the database. */
-int ride_params_precheck(struct cs_opt *o, struct cs_err *e);
+int ride_params_precheck(const struct ride_opts *ro, struct cs_err *e);
 
-/* The ride options over the defaults: --commission, else config ride.commission, else
- * 0.50; --share 0.5; --availability 1; --min-rides 2; --trial-days 0. */
-int ride_params_load(sqlite3 *db, struct cs_opt *o, struct ride_params *p, struct cs_err *e);
+/* The ride options RO (NULL: none) over the defaults: --commission, else config
+ * ride.commission, else 0.50; --share 0.5; --availability 1; --min-rides 2;
+ * --trial-days 0. */
+int ride_params_load(sqlite3 *db, const struct ride_opts *ro, struct ride_params *p,
+                     struct cs_err *e);
 
 /*
  * The ride model over the platform rides (provider lyft or uber, amount > 0) of the
