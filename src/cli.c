@@ -9,6 +9,7 @@
 
 #include "confspend/args.h"
 #include "confspend/db.h"
+#include "confspend/entry.h"
 #include "confspend/report.h"
 #include "confspend/schedule.h"
 
@@ -184,4 +185,28 @@ struct ride_opts ride_opts_of(struct cs_opt *o)
                           args_value(o, "availability"), args_value(o, "min-rides"),
                           args_value(o, "trial-days")};
     return r;
+}
+
+struct entry_opts entry_opts_of(struct cs_opt *o)
+{
+    static const char *const negated[ENTRY_NNEG] = {ENTRY_NEGATED(ENTRY_NEGATED_NAME, CS_COMMA)};
+    struct entry_opts eo = {args_value(o, "date"),         args_value(o, "currency"),
+                            args_value(o, "merchant"),     args_value(o, "note"),
+                            args_value(o, "trip"),         args_value(o, "payment"),
+                            args_value(o, "receipt"),      args_value(o, "provider"),
+                            args_value(o, "from"),         args_value(o, "to"),
+                            args_value(o, "driver"),       args_value(o, "tip"),
+                            args_value(o, "platform-fee"), args_value(o, "nights"),
+                            args_value(o, "compare-rate"), args_value(o, "recipient"),
+                            args_has(o, "no-trip"),        args_has(o, "reimbursable"),
+                            args_has(o, "personal"),       args_has(o, "refund"),
+                            args_has(o, "shared"),         {0}};
+    for (int i = 0; i < ENTRY_NNEG; i++) {
+        char name[32];
+        struct cs_opt *n;
+        snprintf(name, sizeof name, "no-%s", negated[i]);
+        n = args_find(o, name); /* add has no negations */
+        eo.no[i] = n && n->seen > 0;
+    }
+    return eo;
 }

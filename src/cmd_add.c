@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "confspend/args.h"
+#include "confspend/cli.h"
 #include "confspend/date.h"
 #include "confspend/db.h"
 #include "confspend/entry.h"
@@ -85,8 +87,8 @@ cleanup:
  * refuses (an amount with too many decimals for the default currency, an unknown --trip,
  * a tip larger than the amount) does not create the file.
  */
-static int check_before_create(struct cs_ctx *ctx, struct cs_opt *o, const char *category,
-                               const char *amount)
+static int check_before_create(struct cs_ctx *ctx, const struct entry_opts *eo,
+                               const char *category, const char *amount)
 {
     struct expense x = EXPENSE_INIT;
     struct stat sb;
@@ -98,7 +100,7 @@ static int check_before_create(struct cs_ctx *ctx, struct cs_opt *o, const char 
     if (sqlite3_open(":memory:", &ctx->db) != SQLITE_OK)
         rc = db_fail(ctx->db, "cannot open a scratch database", &ctx->err);
     else if (!(rc = migrate_apply(ctx->db, migrate_latest(), &ctx->err)))
-        rc = entry_apply(ctx, o, category, amount, &x, 0, &ctx->err);
+        rc = entry_apply(ctx->db, ctx->today_s, eo, category, amount, &x, 0, &ctx->err);
     expense_release(&x);
     sqlite3_close(ctx->db);
     ctx->db = NULL;
@@ -138,7 +140,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (npos < 2)
         return cs_error(&ctx->err, CS_EINPUT, "amount", NULL,
                         "missing (usage: confspend add CATEGORY AMOUNT [options])");
-    if (entry_precheck(o, pos[0], pos[1], &ctx->err))
+    struct entry_opts eo = entry_opts_of(o);
+    if (entry_precheck(&eo, pos[0], pos[1], &ctx->err))
         return CS_EINPUT;
     if (args_has(o, "until") && !args_has(o, "monthly"))
         return cs_error(&ctx->err, CS_EINPUT, "--until", args_value(o, "until"),
@@ -170,16 +173,16 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     }
     /* a schedule never takes the active trip: only an explicit --trip */
     if (args_has(o, "monthly") && !args_has(o, "trip"))
-        args_get(o, "no-trip")->seen = 1;
-    if ((rc = check_before_create(ctx, o, pos[0], pos[1])) || (rc = ctx_open_write(ctx)))
+        eo.no_trip = 1;
+    if ((rc = check_before_create(ctx, &eo, pos[0], pos[1])) || (rc = ctx_open_write(ctx)))
         return rc;
-    if (!args_has(o, "trip") && !args_has(o, "no-trip") &&
+    if (!eo.trip && !eo.no_trip &&
         (rc = active_trip_ended(ctx, args_value(o, "date") ? args_value(o, "date") : ctx->today_s,
                                 &ended)))
         goto cleanup;
     if (ended.id) /* as if --no-trip was given: no trip, and not its currency */
-        args_get(o, "no-trip")->seen = 1;
-    if ((rc = entry_apply(ctx, o, pos[0], pos[1], &x, 0, &ctx->err)))
+        eo.no_trip = 1;
+    if ((rc = entry_apply(ctx->db, ctx->today_s, &eo, pos[0], pos[1], &x, 0, &ctx->err)))
         goto cleanup;
     if (args_has(o, "monthly")) {
         rc = add_schedule(ctx, &x, args_value(o, "until"));

@@ -31,11 +31,12 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 
     if ((rc = cmd_parse(ctx, &cmd_edit, argc, argv, o, pos, 1, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
+    struct entry_opts eo = entry_opts_of(o);
     if (npos < 1)
         return cs_error(&ctx->err, CS_EINPUT, "id", NULL,
                         "missing (usage: confspend edit ID [options])");
     if (expense_parse_id(pos[0], &id, &ctx->err) ||
-        entry_precheck(o, args_value(o, "category"), args_value(o, "amount"), &ctx->err))
+        entry_precheck(&eo, args_value(o, "category"), args_value(o, "amount"), &ctx->err))
         return CS_EINPUT;
     if ((rc = ctx_open_write(ctx)))
         return rc;
@@ -47,8 +48,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                       "a monthly occurrence stays in its category");
         goto cleanup;
     }
-    if ((rc = entry_apply(ctx, o, args_value(o, "category"), args_value(o, "amount"), &x, 1,
-                          &ctx->err)) ||
+    if ((rc = entry_apply(ctx->db, ctx->today_s, &eo, args_value(o, "category"),
+                          args_value(o, "amount"), &x, 1, &ctx->err)) ||
         (rc = expense_update(ctx->db, &x, &ctx->err)))
         goto cleanup;
     expense_release(&x);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confspend/args.h"
+#include "confspend/cli.h"
 #include "confspend/csv.h"
 #include "confspend/db.h"
 #include "confspend/entry.h"

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "confspend/args.h"
+#include "confspend/cli.h"
 #include "confspend/csv.h"
 #include "confspend/db.h"
 #include "confspend/history.h"

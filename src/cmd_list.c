@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confspend/args.h"
+#include "confspend/cli.h"
 #include "confspend/db.h"
 #include "confspend/entry.h"
 #include "confspend/money.h"

@@ -1,6 +1,8 @@
 /* cmd_show.c - `confspend show ID`: every field of one expense. */
 #include <stdio.h>
 
+#include "confspend/args.h"
+#include "confspend/cli.h"
 #include "confspend/entry.h"
 #include "confspend/output.h"
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confspend/args.h"
 #include "confspend/date.h"
 #include "confspend/db.h"
 #include "confspend/money.h"
@@ -16,23 +17,46 @@ const char *const entry_columns[FULL_NCOLS] = {
     "driver", "tip",          "payment",      "receipt",  "platform_fee", "shared",
     "nights", "compare_rate", "recipient",    "uid"};
 
-static const char *const text_opts[] = {"merchant", "note",   "payment",   "receipt", "from",
-                                        "to",       "driver", "recipient", NULL};
-
 /* The negations of ENTRY_NEGATED: NEG_TIP, ..., and the options they negate. */
 #define NEG_ENUM(id, option) NEG_##id
 #define NEG_OPTION(id, option) option
 enum { ENTRY_NEGATED(NEG_ENUM, CS_COMMA), NNEG };
 static const char *const negated[NNEG] = {ENTRY_NEGATED(NEG_OPTION, CS_COMMA)};
 
-/* 1 when O has the negation of option number I (ENTRY_NEGATIONS) and it was given. */
-static int negation_given(struct cs_opt *o, int i)
+/* 1 when the option that negation I (ENTRY_NEGATED's order) clears was given itself. */
+static int negated_given(const struct entry_opts *eo, int i)
 {
-    char name[32];
-    struct cs_opt *n;
-    snprintf(name, sizeof name, "no-%s", negated[i]);
-    n = args_find(o, name);
-    return n && n->seen > 0;
+    switch (i) {
+    case NEG_MERCHANT:
+        return eo->merchant != NULL;
+    case NEG_NOTE:
+        return eo->note != NULL;
+    case NEG_PAYMENT:
+        return eo->payment != NULL;
+    case NEG_RECEIPT:
+        return eo->receipt != NULL;
+    case NEG_REFUND:
+        return eo->refund;
+    case NEG_FROM:
+        return eo->from != NULL;
+    case NEG_TO:
+        return eo->to != NULL;
+    case NEG_DRIVER:
+        return eo->driver != NULL;
+    case NEG_TIP:
+        return eo->tip != NULL;
+    case NEG_PLATFORM_FEE:
+        return eo->platform_fee != NULL;
+    case NEG_SHARED:
+        return eo->shared;
+    case NEG_NIGHTS:
+        return eo->nights != NULL;
+    case NEG_COMPARE_RATE:
+        return eo->compare_rate != NULL;
+    case NEG_RECIPIENT:
+        return eo->recipient != NULL;
+    }
+    return 0;
 }
 
 /*
@@ -51,11 +75,17 @@ static int syntax_digits(const char *cur, const char *s)
     return n > 18 ? 3 : (int)n;
 }
 
-int entry_precheck(struct cs_opt *o, const char *category, const char *amount, struct cs_err *e)
+int entry_precheck(const struct entry_opts *eo, const char *category, const char *amount,
+                   struct cs_err *e)
 {
+    const struct {
+        const char *name, *value;
+    } texts[] = {{"merchant", eo->merchant}, {"note", eo->note},          {"payment", eo->payment},
+                 {"receipt", eo->receipt},   {"from", eo->from},          {"to", eo->to},
+                 {"driver", eo->driver},     {"recipient", eo->recipient}};
     int64_t v;
     struct cs_date d;
-    const char *cur = args_value(o, "currency");
+    const char *cur = eo->currency;
     int digits;
     if (category && !category_valid(category))
         return category_refuse("category", category, e);
@@ -63,41 +93,38 @@ int entry_precheck(struct cs_opt *o, const char *category, const char *amount, s
         return cs_error(e, CS_EINPUT, "--currency", cur, "unknown ISO 4217 currency code");
     if (amount && money_parse(amount, syntax_digits(cur, amount), &v, "amount", e))
         return CS_EINPUT;
-    if (args_value(o, "date") && date_parse(args_value(o, "date"), &d, "--date", e))
+    if (eo->date && date_parse(eo->date, &d, "--date", e))
         return CS_EINPUT;
-    for (const char *const *t = text_opts; *t; t++) {
-        const char *s = args_value(o, *t);
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        const char *s = texts[i].value;
         char field[32];
-        snprintf(field, sizeof field, "--%s", *t);
+        snprintf(field, sizeof field, "--%s", texts[i].name);
         if (s && (text_check(s, field, e) || text_length_check(s, field, e)))
             return CS_EINPUT;
     }
-    digits = syntax_digits(cur, args_value(o, "tip"));
-    if (args_value(o, "tip") && money_parse(args_value(o, "tip"), digits, &v, "--tip", e))
+    digits = syntax_digits(cur, eo->tip);
+    if (eo->tip && money_parse(eo->tip, digits, &v, "--tip", e))
         return CS_EINPUT;
-    if (args_value(o, "platform-fee") &&
-        money_parse(args_value(o, "platform-fee"),
-                    syntax_digits(cur, args_value(o, "platform-fee")), &v, "--platform-fee", e))
+    if (eo->platform_fee && money_parse(eo->platform_fee, syntax_digits(cur, eo->platform_fee), &v,
+                                        "--platform-fee", e))
         return CS_EINPUT;
-    if (args_value(o, "compare-rate") &&
-        money_parse(args_value(o, "compare-rate"),
-                    syntax_digits(cur, args_value(o, "compare-rate")), &v, "--compare-rate", e))
+    if (eo->compare_rate && money_parse(eo->compare_rate, syntax_digits(cur, eo->compare_rate), &v,
+                                        "--compare-rate", e))
         return CS_EINPUT;
-    if (args_value(o, "nights") &&
-        parse_whole(args_value(o, "nights"), "--nights", 1, NIGHTS_MAX, &v, e))
+    if (eo->nights && parse_whole(eo->nights, "--nights", 1, NIGHTS_MAX, &v, e))
         return CS_EINPUT;
-    if (args_value(o, "provider") && !provider_canonical(args_value(o, "provider")))
-        return provider_refuse("--provider", args_value(o, "provider"), e);
-    if (args_has(o, "reimbursable") && args_has(o, "personal"))
+    if (eo->provider && !provider_canonical(eo->provider))
+        return provider_refuse("--provider", eo->provider, e);
+    if (eo->reimbursable && eo->personal)
         return cs_error(e, CS_EINPUT, "--reimbursable", NULL, "cannot go with --personal");
     for (int i = 0; i < NNEG; i++) {
         char field[32];
         snprintf(field, sizeof field, "--no-%s", negated[i]);
-        if (negation_given(o, i) && args_has(o, negated[i]))
+        if (eo->no[i] && negated_given(eo, i))
             return cs_error(e, CS_EINPUT, field, NULL, "cannot go with --%s", negated[i]);
     }
-    if (args_has(o, "trip") && args_has(o, "no-trip"))
-        return cs_error(e, CS_EINPUT, "--trip", args_value(o, "trip"), "cannot go with --no-trip");
+    if ((eo->trip != NULL) && eo->no_trip)
+        return cs_error(e, CS_EINPUT, "--trip", eo->trip, "cannot go with --no-trip");
     return 0;
 }
 
@@ -134,27 +161,26 @@ static int rescale(int64_t *v, int from, int to, const char *field, struct cs_er
     return 0;
 }
 
-int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, const char *amount,
-                struct expense *x, int editing, struct cs_err *e)
+int entry_apply(sqlite3 *db, const char *today, const struct entry_opts *eo, const char *category,
+                const char *amount, struct expense *x, int editing, struct cs_err *e)
 {
     struct trip t = TRIP_INIT;
     const char *s;
     int old_digits = editing ? money_digits(x->currency) : -1, digits, rc = 0;
     int neg[NNEG], refund;
     for (int i = 0; i < NNEG; i++)
-        neg[i] = editing && negation_given(o, i);
+        neg[i] = editing && eo->no[i];
     /* a new --amount of a refund is a refund too, unless --no-refund */
     refund = x->amount < 0 && !neg[NEG_REFUND];
-    sqlite3 *db = ctx->db;
 
     if (category)
         snprintf(x->category, sizeof x->category, "%s", category);
     /* trip */
-    if ((s = args_value(o, "trip"))) {
+    if ((s = eo->trip)) {
         if ((rc = trip_load(db, s, &t, e)))
             goto cleanup;
         x->trip_id = t.id;
-    } else if (args_has(o, "no-trip")) {
+    } else if (eo->no_trip) {
         x->trip_id = 0;
     } else if (!editing) {
         if ((rc = trip_active(db, &x->trip_id, e)))
@@ -163,7 +189,7 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
             goto cleanup;
     }
     /* currency */
-    if ((s = args_value(o, "currency")))
+    if ((s = eo->currency))
         snprintf(x->currency, sizeof x->currency, "%s", s);
     else if (!editing && t.id)
         snprintf(x->currency, sizeof x->currency, "%s", t.currency);
@@ -176,12 +202,12 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
         if (!amount && (rc = rescale(&size, old_digits, digits, "amount", e)))
             goto cleanup;
         x->amount = x->amount < 0 ? -size : size;
-        if (!args_value(o, "tip") && (rc = rescale(&x->tip, old_digits, digits, "--tip", e)))
+        if (!eo->tip && (rc = rescale(&x->tip, old_digits, digits, "--tip", e)))
             goto cleanup;
-        if (!args_value(o, "platform-fee") &&
+        if (!eo->platform_fee &&
             (rc = rescale(&x->platform_fee, old_digits, digits, "--platform-fee", e)))
             goto cleanup;
-        if (!args_value(o, "compare-rate") &&
+        if (!eo->compare_rate &&
             (rc = rescale(&x->compare_rate, old_digits, digits, "--compare-rate", e)))
             goto cleanup;
     }
@@ -192,50 +218,49 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
         if (refund)
             x->amount = -x->amount;
     }
-    if (args_has(o, "refund") && x->amount > 0)
+    if (eo->refund && x->amount > 0)
         x->amount = -x->amount;
     if (neg[NEG_REFUND] && x->amount < 0)
         x->amount = -x->amount;
-    if ((s = args_value(o, "tip")) && (rc = money_parse(s, digits, &x->tip, "--tip", e)))
+    if ((s = eo->tip) && (rc = money_parse(s, digits, &x->tip, "--tip", e)))
         goto cleanup;
-    if ((s = args_value(o, "platform-fee")) &&
+    if ((s = eo->platform_fee) &&
         (rc = money_parse(s, digits, &x->platform_fee, "--platform-fee", e)))
         goto cleanup;
-    if ((s = args_value(o, "compare-rate")) &&
+    if ((s = eo->compare_rate) &&
         (rc = money_parse(s, digits, &x->compare_rate, "--compare-rate", e)))
         goto cleanup;
-    if ((s = args_value(o, "nights")) &&
-        (rc = parse_whole(s, "--nights", 1, NIGHTS_MAX, &x->nights, e)))
+    if ((s = eo->nights) && (rc = parse_whole(s, "--nights", 1, NIGHTS_MAX, &x->nights, e)))
         goto cleanup;
     /* date */
-    if ((s = args_value(o, "date")))
+    if ((s = eo->date))
         snprintf(x->date, sizeof x->date, "%s", s);
     else if (!editing)
-        snprintf(x->date, sizeof x->date, "%s", ctx->today_s);
+        snprintf(x->date, sizeof x->date, "%s", today);
     /* text */
-    if (args_value(o, "merchant"))
-        set_text(&x->merchant, args_value(o, "merchant"));
-    if (args_value(o, "note"))
-        set_text(&x->note, args_value(o, "note"));
-    if (args_value(o, "payment"))
-        set_text(&x->payment, args_value(o, "payment"));
-    if (args_value(o, "receipt"))
-        set_text(&x->receipt, args_value(o, "receipt"));
-    if (args_value(o, "provider")) /* any case: stored as listed */
-        set_text(&x->provider, provider_canonical(args_value(o, "provider")));
-    if (args_value(o, "from"))
-        set_text(&x->from, args_value(o, "from"));
-    if (args_value(o, "to"))
-        set_text(&x->to, args_value(o, "to"));
-    if (args_value(o, "driver"))
-        set_text(&x->driver, args_value(o, "driver"));
-    if (args_value(o, "recipient"))
-        set_text(&x->recipient, args_value(o, "recipient"));
-    if (args_has(o, "shared"))
+    if (eo->merchant)
+        set_text(&x->merchant, eo->merchant);
+    if (eo->note)
+        set_text(&x->note, eo->note);
+    if (eo->payment)
+        set_text(&x->payment, eo->payment);
+    if (eo->receipt)
+        set_text(&x->receipt, eo->receipt);
+    if (eo->provider) /* any case: stored as listed */
+        set_text(&x->provider, provider_canonical(eo->provider));
+    if (eo->from)
+        set_text(&x->from, eo->from);
+    if (eo->to)
+        set_text(&x->to, eo->to);
+    if (eo->driver)
+        set_text(&x->driver, eo->driver);
+    if (eo->recipient)
+        set_text(&x->recipient, eo->recipient);
+    if (eo->shared)
         x->shared = 1;
-    if (args_has(o, "reimbursable"))
+    if (eo->reimbursable)
         x->reimbursable = 1;
-    if (args_has(o, "personal"))
+    if (eo->personal)
         x->reimbursable = 0;
     /* edit's negations */
     {
@@ -263,28 +288,28 @@ int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, cons
     if (editing && category) {
         int ride = !strcmp(category, "ride");
         if (!ride) {
-            if (!args_value(o, "provider"))
+            if (!eo->provider)
                 set_text(&x->provider, NULL);
-            if (!args_value(o, "from"))
+            if (!eo->from)
                 set_text(&x->from, NULL);
-            if (!args_value(o, "to"))
+            if (!eo->to)
                 set_text(&x->to, NULL);
-            if (!args_value(o, "driver"))
+            if (!eo->driver)
                 set_text(&x->driver, NULL);
-            if (!args_value(o, "tip"))
+            if (!eo->tip)
                 x->tip = -1;
-            if (!args_value(o, "platform-fee"))
+            if (!eo->platform_fee)
                 x->platform_fee = -1;
-            if (!args_has(o, "shared"))
+            if (!eo->shared)
                 x->shared = -1;
         }
         if (strcmp(category, "lodging")) {
-            if (!args_value(o, "nights"))
+            if (!eo->nights)
                 x->nights = -1;
-            if (!args_value(o, "compare-rate"))
+            if (!eo->compare_rate)
                 x->compare_rate = -1;
         }
-        if (strcmp(category, "donation") && !args_value(o, "recipient"))
+        if (strcmp(category, "donation") && !eo->recipient)
             set_text(&x->recipient, NULL);
     }
     if (!strcmp(x->category, "ride") && !x->provider)

@@ -1,5 +1,6 @@
 /* import.c - the generic csv profile: columns, row checks, import keys and uids, bulk
  * insert. */
+#include "confspend/args.h"
 #include "confspend/import.h"
 
 #include <ctype.h>

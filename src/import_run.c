@@ -1,5 +1,6 @@
 /* import_run.c - an import's pipeline: the rows read, checked and keyed on one thread and
  * stored on the calling one, in batches handed between them; the trips the rows name. */
+#include "confspend/args.h"
 #include "confspend/import.h"
 
 #include <pthread.h>

@@ -102,4 +102,8 @@ struct period_sel period_sel_of(struct cs_opt *o);
 struct ride_opts;
 struct ride_opts ride_opts_of(struct cs_opt *o);
 
+/* What the options O of add or edit (ENTRY_OPTIONS, and ENTRY_NEGATIONS for edit) hold. */
+struct entry_opts;
+struct entry_opts entry_opts_of(struct cs_opt *o);
+
 #endif

@@ -3,8 +3,8 @@
 #ifndef CONFSPEND_ENTRY_H
 #define CONFSPEND_ENTRY_H
 
-#include "confspend/args.h"
-#include "confspend/cli.h"
+#include <sqlite3.h>
+#include "confspend/error.h"
 #include "confspend/expense.h"
 
 /* The options add and edit share, as an initializer list (end it with {NULL}). */
@@ -33,25 +33,44 @@
     X(SHARED, "shared") SEP X(NIGHTS, "nights") SEP X(COMPARE_RATE, "compare-rate") SEP \
     X(RECIPIENT, "recipient")
 #define ENTRY_NEGATION_OPTION(id, option) {"no-" option, OPT_FLAG}
+#define ENTRY_NEGATED_NAME(id, option) option
 #define ENTRY_NEGATIONS ENTRY_NEGATED(ENTRY_NEGATION_OPTION, CS_COMMA)
 /* clang-format on */
+
+/* The number of ENTRY_NEGATED. */
+#define ENTRY_NEG_COUNT(id, option) +1
+#define ENTRY_NNEG (0 ENTRY_NEGATED(ENTRY_NEG_COUNT, ))
+
+/*
+ * The options of add and edit as the user gave them: each value option's text (NULL when
+ * not given), each flag 1 when given, and NO[i] for edit's negation i (ENTRY_NEGATED's
+ * order). The command layer fills it (cli.h: entry_opts_of()); modules never see the
+ * option table.
+ */
+struct entry_opts {
+    const char *date, *currency, *merchant, *note, *trip, *payment, *receipt, *provider, *from, *to,
+        *driver, *tip, *platform_fee, *nights, *compare_rate, *recipient;
+    int no_trip, reimbursable, personal, refund, shared;
+    int no[ENTRY_NNEG];
+};
 
 /*
  * Check what can be checked without the database: the category (when given), the date,
  * every amount's syntax, text as UTF-8, the provider, nights, the currency code, and
- * option pairs that contradict each other. AMOUNT may be NULL (edit without --amount).
+ * option pairs that contradict each other, a negation with the option it negates among
+ * them. AMOUNT may be NULL (edit without --amount).
  */
-int entry_precheck(struct cs_opt *o, const char *category, const char *amount, struct cs_err *e);
-/* (also that no option comes with its negation, when O has ENTRY_NEGATIONS) */
+int entry_precheck(const struct entry_opts *eo, const char *category, const char *amount,
+                   struct cs_err *e);
 
 /*
- * Apply the options O (and AMOUNT, CATEGORY when not NULL) onto X. For a new expense
- * (EDITING 0) X starts as EXPENSE_INIT and gets today, the active trip and the default
- * currency; for an edit X is the stored expense, and the negations clear their fields.
- * Ends with expense_check().
+ * Apply the options EO (and AMOUNT, CATEGORY when not NULL) onto X, loading trips and
+ * settings from DB. For a new expense (EDITING 0) X starts as EXPENSE_INIT and gets TODAY
+ * (YYYY-MM-DD), the active trip and the default currency; for an edit X is the stored
+ * expense, and the negations clear their fields. Ends with expense_check().
  */
-int entry_apply(struct cs_ctx *ctx, struct cs_opt *o, const char *category, const char *amount,
-                struct expense *x, int editing, struct cs_err *e);
+int entry_apply(sqlite3 *db, const char *today, const struct entry_opts *eo, const char *category,
+                const char *amount, struct expense *x, int editing, struct cs_err *e);
 
 /* The list columns (SPEC.md) and the export csv columns (list + the rest, uid last). */
 #define LIST_NCOLS 14
