@@ -214,9 +214,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if ((rc = config_base_currency(ctx->db, base, &ctx->err)))
         goto cleanup;
     /* one change: its trips in the changeset, its expenses by their id range */
-    if ((rc = import_writer_open(ctx->db, &w, &ctx->err)))
+    if ((rc = import_writer_open(ctx->db, &w, new_tmp != NULL, &ctx->err)))
         goto cleanup;
-    w.fresh = new_tmp != NULL;
     if ((rc = db_begin(ctx->db, &ctx->err)) ||
         (rc = change_begin(ctx->db, 1, &change, &ctx->err)) ||
         (rc = history_batch_begin(ctx->db, &ctx->err)) || (rc = import_writer_begin(&w, &ctx->err)))

@@ -195,12 +195,12 @@ struct import_writer {
     const int64_t *trip_ids;          /* the database id of each trip index */
     long rows, added;
     int64_t first_id, last_id; /* after import_writer_finish: the ids of the rows added */
-    int fresh; /* set before begin: the database is new and empty (see import_writer_begin) */
+    int fresh;                 /* the database is new and empty (import_writer_open, _begin) */
 };
 
 /* Before the transaction: tune the connection (temp_store, cache_size) and register the
  * import_batch virtual table. */
-int import_writer_open(sqlite3 *db, struct import_writer *w, struct cs_err *e);
+int import_writer_open(sqlite3 *db, struct import_writer *w, int fresh, struct cs_err *e);
 /* Inside the transaction: prepare the statement, note the newest id. Into a FRESH
  * database the uid index is dropped here and built by import_writer_finish(): no uid can
  * be there already, the reader refuses one twice in the file, and a million random keys
