@@ -53,7 +53,10 @@ static int post_due(struct cs_ctx *ctx)
     char summary[96];
     int n = 0;
     int64_t id;
-    if (!schedule_has_due(ctx->db, ctx->today_s, &ctx->err))
+    /* a read-only database is read as it is: the occurrences are posted by the next
+     * command that can write (a read never fails for a posting it could not make) */
+    if (sqlite3_db_readonly(ctx->db, "main") == 1 ||
+        !schedule_has_due(ctx->db, ctx->today_s, &ctx->err))
         return 0;
     if (db_begin(ctx->db, &ctx->err))
         return CS_EFAIL;

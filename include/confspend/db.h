@@ -63,12 +63,7 @@ void db_bind_opt(sqlite3_stmt *st, int i, int64_t v);
 /* A column as an allocated string (NULL for NULL). */
 char *db_col_dup(sqlite3_stmt *st, int i);
 
-/* config: the value of KEY as an allocated string, or NULL. */
-int config_get(sqlite3 *db, const char *key, char **out, struct cs_err *e);
-int config_set(sqlite3 *db, const char *key, const char *value, struct cs_err *e);
-int config_unset(sqlite3 *db, const char *key, struct cs_err *e);
-
-/* The base currency (config "currency", default USD) into BUF[4]. */
-int config_base_currency(sqlite3 *db, char *buf, struct cs_err *e);
+/* the settings (config_get, config_set, ...) are config.h's */
+#include "confspend/config.h"
 
 #endif
