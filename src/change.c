@@ -604,6 +604,25 @@ static int walk(sqlite3 *db, const void *cs, int n, row_fn fn, void *arg, struct
     return rc;
 }
 
+/* The currency of the iterator's row before (*OLD) and after (*NEW) the change, each the
+ * other when the change does not hold it (an update that left it alone), NULL when the
+ * table has none. */
+static void row_currency(sqlite3_changeset_iter *it, int op, const struct table_cols *t,
+                         sqlite3_value **old, sqlite3_value **new)
+{
+    *old = *new = NULL;
+    if (t->currency < 0)
+        return;
+    if (op != SQLITE_INSERT)
+        sqlite3changeset_old(it, t->currency, old);
+    if (op != SQLITE_DELETE)
+        sqlite3changeset_new(it, t->currency, new);
+    if (!*new)
+        *new = *old;
+    if (!*old)
+        *old = *new;
+}
+
 struct fields_walk {
     int (*fn)(const struct change_field *, void *);
     void *arg;
@@ -619,16 +638,7 @@ static int field_rows(sqlite3 *db, sqlite3_changeset_iter *it, int op, const str
     char *k;
     sqlite3changeset_op(it, &table, &ncol, &op, NULL);
     k = key_text(it, op, ncol, &key);
-    if (t->currency >= 0) {
-        if (op != SQLITE_INSERT)
-            sqlite3changeset_old(it, t->currency, &oldcur);
-        if (op != SQLITE_DELETE)
-            sqlite3changeset_new(it, t->currency, &newcur);
-        if (!newcur)
-            newcur = oldcur;
-        if (!oldcur)
-            oldcur = newcur;
-    }
+    row_currency(it, op, t, &oldcur, &newcur);
     for (int i = 0; !rc && i < ncol; i++) {
         sqlite3_value *ov = NULL, *nv = NULL;
         char *o, *nw;
@@ -703,16 +713,7 @@ static int expense_rows(sqlite3 *db, sqlite3_changeset_iter *it, int op, const s
     nw = calloc((size_t)t->n + 1, sizeof *nw);
     if (!o || !nw)
         die("out of memory");
-    if (t->currency >= 0) {
-        if (op != SQLITE_INSERT)
-            sqlite3changeset_old(it, t->currency, &oldcur);
-        if (op != SQLITE_DELETE)
-            sqlite3changeset_new(it, t->currency, &newcur);
-        if (!newcur)
-            newcur = oldcur;
-        if (!oldcur)
-            oldcur = newcur;
-    }
+    row_currency(it, op, t, &oldcur, &newcur);
     for (int i = 0; i < t->n; i++) {
         sqlite3_value *ov = NULL, *nv = NULL;
         if (op != SQLITE_INSERT)
