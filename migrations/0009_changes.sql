@@ -129,7 +129,7 @@ CREATE TABLE expense_new (
     recipient    TEXT,
     schedule_id  INTEGER REFERENCES schedule(id),
     occurrence   TEXT,                -- YYYY-MM of a posted schedule occurrence
-    import_key   TEXT UNIQUE,
+    import_key   TEXT,
     created_at   INTEGER NOT NULL,
     -- 32 lowercase hex digits from SQLite's randomness (seeded by the system's random
     -- source), or given by an import of an export (which checks every digit); never
@@ -151,9 +151,11 @@ CREATE UNIQUE INDEX expense_occurrence ON expense(schedule_id, occurrence)
     WHERE schedule_id IS NOT NULL;
 CREATE INDEX expense_trip ON expense(trip_id, date) WHERE trip_id IS NOT NULL;
 CREATE INDEX expense_period ON expense(date, category, currency, amount);
--- an index of its own, not a column constraint: an import into a new database drops it
--- and builds it once at the end (a million random keys sorted, not inserted one by one)
+-- indexes of their own, not column constraints: an import into a new database drops them
+-- and builds them once at the end (a million random keys sorted, not inserted one by
+-- one), and so does the undo or redo of a large import
 CREATE UNIQUE INDEX expense_uid ON expense(uid);
+CREATE UNIQUE INDEX expense_import_key ON expense(import_key);
 CREATE INDEX expense_platform_ride
     ON expense(date, amount, tip, platform_fee, currency, origin, dest, category, provider)
     WHERE category = 'ride' AND provider IN ('lyft', 'uber');

@@ -397,6 +397,23 @@ out:
     return rc;
 }
 
+/* Remove the parked rows of change ID: when no other change has rows parked, the whole
+ * table at once (a DELETE without WHERE is SQLite's truncate), else row by row. */
+static int unpark(sqlite3 *db, int64_t id, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int others;
+    if (db_prepare(db, "SELECT EXISTS (SELECT 1 FROM parked_expense WHERE change_id <> ?1)", &st,
+                   e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, id);
+    others = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (!others)
+        return db_exec(db, "DELETE FROM parked_expense", e);
+    return exec2(db, "DELETE FROM parked_expense WHERE change_id = ?1", id, 0, "cannot redo", e);
+}
+
 int change_redo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e)
 {
     struct stored s = {0};
@@ -420,15 +437,17 @@ int change_redo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e)
         }
         if ((rc = indexes_aside(db, s.count, 0, &aside, &naside, e)))
             goto out;
+        /* parked in id order by the undo: rowid order is id order, no sort */
         sql = sqlite3_mprintf("INSERT INTO expense(%s) SELECT %s FROM parked_expense "
-                              "WHERE change_id = ?1 ORDER BY id",
+                              "WHERE change_id = ?1 ORDER BY rowid",
                               cols, cols);
         rc = exec2(db, sql, s.id, 0, "cannot redo", e);
         sqlite3_free(sql);
         if (indexes_back(db, aside, naside, e) && !rc)
             rc = CS_EFAIL;
-        if (rc || (rc = exec2(db, "DELETE FROM parked_expense WHERE change_id = ?1", s.id, 0,
-                              "cannot redo", e)))
+        /* the rows of no other change parked: the whole table goes at once (SQLite's
+         * truncate of a DELETE without WHERE), not row by row through its index */
+        if (rc || (rc = unpark(db, s.id, e)))
             goto out;
     }
     if ((rc = exec2(db,

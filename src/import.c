@@ -841,7 +841,7 @@ int import_writer_begin(struct import_writer *w, struct cs_err *e)
     if (max_id(w->db, &w->first_id, e))
         return CS_EFAIL;
     w->first_id++;
-    if (w->fresh && db_exec(w->db, "DROP INDEX expense_uid", e))
+    if (w->fresh && db_exec(w->db, "DROP INDEX expense_uid; DROP INDEX expense_import_key", e))
         return CS_EFAIL;
     /* a row without a uid gets what the column's default (migration 0009) would give it:
      * naming the column takes the default away from every row */
@@ -849,7 +849,7 @@ int import_writer_begin(struct import_writer *w, struct cs_err *e)
                    w->fresh ? "INSERT INTO expense(" BATCH_COLUMNS
                               ", uid, created_at) SELECT " BATCH_COLUMNS
                               ", coalesce(uid, lower(hex(randomblob(16)))), unixepoch() FROM "
-                              "import_batch WHERE true ON CONFLICT(import_key) DO NOTHING"
+                              "import_batch"
                             : "INSERT INTO expense(" BATCH_COLUMNS
                               ", uid, created_at) SELECT " BATCH_COLUMNS
                               ", coalesce(uid, lower(hex(randomblob(16)))), unixepoch() FROM "
@@ -883,7 +883,10 @@ int import_writer_write(struct import_writer *w, const struct import_batch *b,
 
 int import_writer_finish(struct import_writer *w, struct cs_err *e)
 {
-    if (w->fresh && db_exec(w->db, "CREATE UNIQUE INDEX expense_uid ON expense(uid)", e))
+    if (w->fresh && db_exec(w->db,
+                            "CREATE UNIQUE INDEX expense_uid ON expense(uid); "
+                            "CREATE UNIQUE INDEX expense_import_key ON expense(import_key)",
+                            e))
         return CS_EFAIL;
     return max_id(w->db, &w->last_id, e) ? CS_EFAIL : 0;
 }

@@ -202,9 +202,10 @@ struct import_writer {
  * import_batch virtual table. */
 int import_writer_open(sqlite3 *db, struct import_writer *w, int fresh, struct cs_err *e);
 /* Inside the transaction: prepare the statement, note the newest id. Into a FRESH
- * database the uid index is dropped here and built by import_writer_finish(): no uid can
- * be there already, the reader refuses one twice in the file, and a million random keys
- * sorted once cost a fraction of their inserts into a B-tree one by one. */
+ * database the uid and import key indexes are dropped here and built by
+ * import_writer_finish(): no uid or key can be there already, the reader refuses a uid
+ * twice in the file and keys differ by construction, and a million random keys sorted
+ * once cost a fraction of their inserts into a B-tree one by one. */
 int import_writer_begin(struct import_writer *w, struct cs_err *e);
 /* Store the rows of B; TRIP_IDS[i] is the id of trip index i. */
 int import_writer_write(struct import_writer *w, const struct import_batch *b,
