@@ -464,25 +464,30 @@ out:
     return rc;
 }
 
+/* The first columns of INFO_COLUMNS, read into CI (valid until ST steps on). */
+#define INFO_COLUMNS                                                                               \
+    "id, strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'), kind, command, summary, state"
+static void info_from_row(sqlite3_stmt *st, struct change_info *ci)
+{
+    ci->id = sqlite3_column_int64(st, 0);
+    snprintf(ci->at, sizeof ci->at, "%s", (const char *)sqlite3_column_text(st, 1));
+    ci->kind = (const char *)sqlite3_column_text(st, 2);
+    ci->command = (const char *)sqlite3_column_text(st, 3);
+    ci->summary = (const char *)sqlite3_column_text(st, 4);
+    ci->state = (const char *)sqlite3_column_text(st, 5);
+}
+
 int change_each(sqlite3 *db, int (*fn)(const struct change_info *, void *), void *arg,
                 struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
     int rc;
-    if (db_prepare(db,
-                   "SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'), kind, command, "
-                   "summary, state FROM change ORDER BY id",
-                   &st, e))
+    if (db_prepare(db, "SELECT " INFO_COLUMNS " FROM change ORDER BY id", &st, e))
         return CS_EFAIL;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct change_info ci;
         int r;
-        ci.id = sqlite3_column_int64(st, 0);
-        snprintf(ci.at, sizeof ci.at, "%s", (const char *)sqlite3_column_text(st, 1));
-        ci.kind = (const char *)sqlite3_column_text(st, 2);
-        ci.command = (const char *)sqlite3_column_text(st, 3);
-        ci.summary = (const char *)sqlite3_column_text(st, 4);
-        ci.state = (const char *)sqlite3_column_text(st, 5);
+        info_from_row(st, &ci);
         if ((r = fn(&ci, arg))) {
             sqlite3_finalize(st);
             return r;
@@ -838,19 +843,14 @@ int change_expense_each(sqlite3 *db, int64_t expense_id,
     sqlite3_stmt *st = NULL;
     int rc = 0, step;
     if (db_prepare(db,
-                   "SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'), kind, command, "
-                   "summary, state, changeset, bulk_first, bulk_last FROM change ORDER BY id",
+                   "SELECT " INFO_COLUMNS ", changeset, bulk_first, bulk_last FROM change "
+                   "ORDER BY id",
                    &st, e))
         return CS_EFAIL;
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         struct change_info ci;
         struct expense_walk w = {expense_id, &ci, fn, arg};
-        ci.id = sqlite3_column_int64(st, 0);
-        snprintf(ci.at, sizeof ci.at, "%s", (const char *)sqlite3_column_text(st, 1));
-        ci.kind = (const char *)sqlite3_column_text(st, 2);
-        ci.command = (const char *)sqlite3_column_text(st, 3);
-        ci.summary = (const char *)sqlite3_column_text(st, 4);
-        ci.state = (const char *)sqlite3_column_text(st, 5);
+        info_from_row(st, &ci);
         if (sqlite3_column_type(st, 7) != SQLITE_NULL &&
             expense_id >= sqlite3_column_int64(st, 7) &&
             expense_id <= sqlite3_column_int64(st, 8)) {
