@@ -27,20 +27,30 @@ static int run(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **ar
 {
     struct cs_opt o[] = {{"db", OPT_VALUE}, {NULL}};
     const char *pos[1];
-    int npos, rc;
+    int npos, rc, bulk;
     int64_t id;
     char *summary = NULL;
 
     if ((rc = cmd_parse(ctx, cmd, argc, argv, o, pos, 0, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
     /* not a change of its own: it moves one change between done and undone */
-    if ((rc = ctx_open_db(ctx)) || (rc = db_begin(ctx->db, &ctx->err)))
+    if ((rc = ctx_open_db(ctx)))
         return rc;
-    if ((rc = (redo ? change_redo : change_undo)(ctx->db, &id, &summary, &ctx->err)) ||
+    bulk = db_journal_bulk(ctx->db, change_next_bulk(ctx->db, redo));
+    if ((rc = db_begin(ctx->db, &ctx->err)) ||
+        (rc = (redo ? change_redo : change_undo)(ctx->db, &id, &summary, &ctx->err)) ||
         (rc = db_commit(ctx->db, &ctx->err))) {
         db_rollback(ctx->db);
+        if (bulk) {
+            struct cs_err ignored;
+            db_journal_wal(ctx->db, &ignored);
+        }
         free(summary);
         return rc;
+    }
+    if (bulk) { /* done: should WAL not come back now, the next open brings it back */
+        struct cs_err ignored;
+        db_journal_wal(ctx->db, &ignored);
     }
     printf("%s change %lld: %s\n", redo ? "redid" : "undid", (long long)id, summary);
     free(summary);

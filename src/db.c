@@ -76,6 +76,28 @@ static int set_wal(sqlite3 *db, struct cs_err *e)
     return 0;
 }
 
+/* Rows from which a bulk change is written through a rollback journal. */
+#define BULK_JOURNAL_ROWS 10000
+
+int db_journal_bulk(sqlite3 *db, long long rows)
+{
+    sqlite3_stmt *st = NULL;
+    int switched = 0;
+    if (rows < BULK_JOURNAL_ROWS)
+        return 0;
+    /* one try, no waiting: a busy database keeps its WAL */
+    if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = DELETE", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        switched = !sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "delete");
+    sqlite3_finalize(st);
+    return switched;
+}
+
+int db_journal_wal(sqlite3 *db, struct cs_err *e)
+{
+    return set_wal(db, e);
+}
+
 char *db_resolve_path(const char *opt)
 {
     const char *env = getenv("CONFSPEND_DB");

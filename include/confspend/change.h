@@ -59,6 +59,11 @@ int change_undo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e);
  */
 int change_redo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e);
 
+/* How many expense rows the next undo (REDO 0) or redo (REDO 1) moves in bulk: an
+ * import's count, 0 for any other change or none. Read before the transaction begins, to
+ * choose its journal (db_journal_bulk). */
+int64_t change_next_bulk(sqlite3 *db, int redo);
+
 /* One change, as `history` lists it. */
 struct change_info {
     int64_t id;

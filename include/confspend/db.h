@@ -43,6 +43,18 @@ void db_close(sqlite3 *db);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
 int db_begin(sqlite3 *db, struct cs_err *e);
+
+/*
+ * Before a transaction that writes ROWS rows in bulk (an undo or redo of a large import):
+ * when they are many, switch DB from WAL to a rollback journal for it, so the pages are
+ * written once instead of into the WAL and again by its checkpoint (a million-row redo:
+ * a third of its time). Best effort: while another connection has the database open the
+ * switch is refused and the transaction simply runs in WAL mode. Returns 1 when switched;
+ * db_journal_wal() then switches back after the commit (or rollback). A crash in between
+ * leaves a rollback journal, which the next open plays back before it switches to WAL.
+ */
+int db_journal_bulk(sqlite3 *db, long long rows);
+int db_journal_wal(sqlite3 *db, struct cs_err *e);
 int db_commit(sqlite3 *db, struct cs_err *e);
 void db_rollback(sqlite3 *db);
 

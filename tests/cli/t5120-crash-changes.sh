@@ -53,6 +53,11 @@ crash() {
     check "$name, kill at ${ms} ms: the change whole or absent" "$what" != PARTIAL
     check "$name, kill at ${ms} ms: integrity" "$(sql 'PRAGMA integrity_check')" = ok
     check "$name, kill at ${ms} ms: foreign keys" "$(sql 'PRAGMA foreign_key_check' | wc -l)" = 0
+    # a bulk undo or redo runs under a rollback journal: the next command plays back
+    # whatever a kill left and puts the database back in WAL mode
+    "$CONFSPEND" list --month 2026-11 --format csv >/dev/null 2>&1 ||
+      bad "$name, kill at ${ms} ms: the next command fails"
+    check "$name, kill at ${ms} ms: WAL again" "$(sql 'PRAGMA journal_mode')" = wal
     if [ "$name" = backup ]; then
       if [ -e "$dir/copy.db" ]; then
         check "backup, kill at ${ms} ms: the copy is whole" "$(sqlite3 "$dir/copy.db" 'PRAGMA integrity_check')" = ok
