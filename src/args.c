@@ -30,13 +30,66 @@ int args_has(struct cs_opt *opts, const char *name)
     return args_get(opts, name)->seen > 0;
 }
 
-/* Find the option whose name is the LEN bytes at NAME. */
-static struct cs_opt *find(struct cs_opt *opts, const char *name, size_t len)
+/* The short options: one letter for each frequent long option, the same in every command
+ * that has that option (as git's -m or hledger's -p). */
+static const struct {
+    char letter;
+    const char *name;
+} shorts[] = {{'d', "date"},     {'m', "merchant"}, {'n', "note"},         {'t', "trip"},
+              {'c', "currency"}, {'p', "provider"}, {'r', "reimbursable"}, {0, NULL}};
+
+const char *args_short_name(char letter)
 {
-    for (; opts->name; opts++)
-        if (strlen(opts->name) == len && !strncmp(opts->name, name, len))
-            return opts;
+    for (int i = 0; shorts[i].letter; i++)
+        if (shorts[i].letter == letter)
+            return shorts[i].name;
     return NULL;
+}
+
+char args_short_letter(const char *name)
+{
+    for (int i = 0; shorts[i].letter; i++)
+        if (!strcmp(shorts[i].name, name))
+            return shorts[i].letter;
+    return 0;
+}
+
+/*
+ * Find the option whose name is the LEN bytes at NAME, or, as getopt_long does, the one
+ * option whose name starts with them (--reimb). A prefix of two or more names fills E
+ * with them all; *AMBIGUOUS says so. NULL when none.
+ */
+static struct cs_opt *find(struct cs_opt *opts, const char *name, size_t len, int *ambiguous,
+                           struct cs_err *e)
+{
+    struct cs_opt *hit = NULL;
+    char list[512];
+    size_t used = 0;
+    int n = 0;
+    *ambiguous = 0;
+    for (struct cs_opt *o = opts; o->name; o++)
+        if (strlen(o->name) == len && !strncmp(o->name, name, len))
+            return o;
+    if (len == 0)
+        return NULL;
+    list[0] = 0;
+    for (struct cs_opt *o = opts; o->name; o++) {
+        if (strncmp(o->name, name, len))
+            continue;
+        hit = o;
+        n++;
+        if (used < sizeof list)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s--%s", n > 1 ? ", " : "",
+                                     o->name);
+    }
+    if (n > 1) {
+        char field[80];
+        snprintf(field, sizeof field, "--%.*s", (int)(len < 64 ? len : 64), name);
+        cs_error(e, CS_EINPUT, field, NULL, "ambiguous option: %s", list);
+        *ambiguous = 1;
+        return NULL;
+    }
+    return hit;
 }
 
 int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int maxpos, int *npos,
@@ -57,20 +110,41 @@ int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int
             const char *eq = strchr(name, '=');
             size_t len = eq ? (size_t)(eq - name) : strlen(name);
             struct cs_opt *o;
+            int ambiguous;
             if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
                 *help = 1;
                 continue;
             }
-            if (a[1] != '-')
-                return cs_error(e, CS_EINPUT, "option", a, "unknown option (options are --name)");
-            o = find(opts, name, len);
+            if (a[1] != '-') {
+                /* -d VALUE, -dVALUE, -r: a short option is the long one it stands for */
+                const char *lname = args_short_name(a[1]);
+                if (!lname || !(o = args_find(opts, lname)))
+                    return cs_error(e, CS_EINPUT, "option", a, "unknown option");
+                o->seen++;
+                if (o->kind == OPT_FLAG) {
+                    if (a[2])
+                        return cs_error(e, CS_EINPUT, "option", a,
+                                        "unknown option (-%c takes no value)", a[1]);
+                    o->value = "";
+                } else if (a[2]) {
+                    o->value = a + 2 + (a[2] == '=');
+                } else {
+                    if (i + 1 >= argc)
+                        return cs_error(e, CS_EINPUT, a, NULL, "a value is required");
+                    o->value = argv[++i];
+                }
+                continue;
+            }
+            o = find(opts, name, len, &ambiguous, e);
+            if (ambiguous)
+                return CS_EINPUT;
             if (!o)
                 return cs_error(e, CS_EINPUT, "option", a, "unknown option");
             o->seen++;
             if (o->kind == OPT_FLAG) {
                 if (eq) {
-                    char field[64];
-                    snprintf(field, sizeof field, "--%.*s", (int)len, name);
+                    char field[80];
+                    snprintf(field, sizeof field, "--%s", o->name);
                     return cs_error(e, CS_EINPUT, field, eq + 1, "this option takes no value");
                 }
                 o->value = "";

@@ -30,19 +30,65 @@ int ctx_take_db_opt(struct cs_ctx *ctx, const char *value)
     return 0;
 }
 
+struct cs_opt *cli_options_wanted;
+
+/* After the help text: the short options among O, as "-d --date". */
+static void print_shorts(const struct cs_opt *o)
+{
+    int n = 0;
+    for (; o->name; o++) {
+        char c = args_short_letter(o->name);
+        if (c)
+            printf("%s-%c --%s", n++ ? ", " : "\nshort options: ", c, o->name);
+    }
+    if (n)
+        printf("\n");
+}
+
+/* The options that take a day: a value given as a word (`yesterday`, `-2`, `fri`)
+ * becomes the date it names, so every command reads YYYY-MM-DD. A month (report's
+ * --since 2026-11) is left as it is. */
+static int date_words(struct cs_ctx *ctx, struct cs_opt *o)
+{
+    static const char *const names[] = {"date", "start", "end", "since", "until", NULL};
+    int k = 0;
+    for (int i = 0; names[i]; i++) {
+        struct cs_opt *x = args_find(o, names[i]);
+        struct cs_date d;
+        char field[16];
+        if (!x || !x->value || (x->value[0] >= '0' && x->value[0] <= '9'))
+            continue;
+        snprintf(field, sizeof field, "--%s", names[i]);
+        if (date_word(x->value, ctx->today, &d, field, &ctx->err))
+            return CS_EINPUT;
+        date_format(d, ctx->dates[k]);
+        x->value = ctx->dates[k++];
+    }
+    return 0;
+}
+
 int cmd_parse(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv, struct cs_opt *o,
               const char **pos, int maxpos, int *npos)
 {
     int help_wanted;
+    if (cli_options_wanted) { /* the completion asks which options the command has */
+        size_t n = 0;
+        while (o[n].name)
+            n++;
+        cli_options_wanted = xmalloc(sizeof *o * (n + 1));
+        memcpy(cli_options_wanted, o, sizeof *o * (n + 1));
+        return CMD_HELPED;
+    }
     if (args_parse(argc, argv, o, pos, maxpos, npos, &help_wanted, &ctx->err))
         return CS_EINPUT;
     if (help_wanted) {
         cmd_print_help(cmd);
+        print_shorts(o);
         return CMD_HELPED;
     }
     if (args_value(o, "db") && ctx_take_db_opt(ctx, args_value(o, "db")))
         return CS_EINPUT;
-    return 0;
+    return date_words(ctx, o);
 }
 
 /* Post the schedule occurrences that are due, as a change of their own (kind "post",

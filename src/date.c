@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 int date_is_leap(int y)
@@ -154,4 +155,56 @@ int date_today(struct cs_date *out, struct cs_err *e)
     out->m = tm.tm_mon + 1;
     out->d = tm.tm_mday;
     return 0;
+}
+
+int date_word(const char *s, struct cs_date today, struct cs_date *out, const char *field,
+              struct cs_err *e)
+{
+    static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+    size_t len = strlen(s);
+    long t = date_to_days(today);
+    int hit = -1, n = 0;
+    char names[64] = "";
+    if (!strcmp(s, "today")) {
+        *out = today;
+        return 0;
+    }
+    if (!strcmp(s, "yesterday")) {
+        *out = date_from_days(t - 1);
+        return 0;
+    }
+    if (s[0] == '-' && s[1] >= '0' && s[1] <= '9') {
+        long k = 0;
+        const char *p = s + 1;
+        for (; *p >= '0' && *p <= '9' && k <= 100000; p++)
+            k = k * 10 + (*p - '0');
+        if (*p || k > 100000)
+            return cs_error(e, CS_EINPUT, field, s, "-N is N days ago, N at most 100000");
+        *out = date_from_days(t - k);
+        if (out->y < DATE_YEAR_MIN)
+            return cs_error(e, CS_EINPUT, field, s, "before the year %d", DATE_YEAR_MIN);
+        return 0;
+    }
+    for (int i = 0; len && i < 7; i++) {
+        if (strncasecmp(days[i], s, len))
+            continue;
+        hit = i;
+        snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", n++ ? ", " : "",
+                 days[i]);
+    }
+    if (n == 1) {
+        /* 1970-01-01 was a Thursday (3 with Monday 0): the most recent such day */
+        long wd = ((t % 7) + 7 + 3) % 7;
+        *out = date_from_days(t - ((wd - hit + 7) % 7));
+        return 0;
+    }
+    if (n > 1)
+        return cs_error(e, CS_EINPUT, field, s, "ambiguous weekday: %s", names);
+    if (date_parse(s, out, field, NULL) == 0)
+        return 0;
+    if (s[0] >= '0' && s[0] <= '9')
+        return date_parse(s, out, field, e); /* its own, more precise, words */
+    return cs_error(e, CS_EINPUT, field, s,
+                    "not a date (YYYY-MM-DD, today, yesterday, -N for N days ago, or a weekday)");
 }

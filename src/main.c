@@ -13,17 +13,26 @@
 #endif
 
 /* Every command, in the order --help lists them. Reading this tells you the program. */
-static const struct cs_cmd *const commands[] = {
-    &cmd_add,    &cmd_list, &cmd_show,     &cmd_edit,    &cmd_rm,     &cmd_history, &cmd_undo,
-    &cmd_redo,   &cmd_trip, &cmd_schedule, &cmd_budget,  &cmd_report, &cmd_export,  &cmd_import,
-    &cmd_config, &cmd_rate, &cmd_backup,   &cmd_restore, NULL,
+const struct cs_cmd *const cs_commands[] = {
+    &cmd_add,    &cmd_list, &cmd_show,     &cmd_edit,    &cmd_rm,         &cmd_history, &cmd_undo,
+    &cmd_redo,   &cmd_trip, &cmd_schedule, &cmd_budget,  &cmd_report,     &cmd_export,  &cmd_import,
+    &cmd_config, &cmd_rate, &cmd_backup,   &cmd_restore, &cmd_completion, NULL,
 };
+
+/* The command named NAME: one of cs_commands, or the completion's hidden helper. */
+static const struct cs_cmd *command_named(const char *name)
+{
+    for (const struct cs_cmd *const *c = cs_commands; *c; c++)
+        if (!strcmp((*c)->name, name))
+            return *c;
+    return strcmp(name, cmd_complete.name) ? NULL : &cmd_complete;
+}
 
 static void usage(FILE *fp)
 {
     fprintf(fp, "usage: confspend [--db FILE] COMMAND [ARGS] [OPTIONS]\n\n"
                 "Track what a conference trip really costs.\n\ncommands:\n");
-    for (const struct cs_cmd *const *c = commands; *c; c++)
+    for (const struct cs_cmd *const *c = cs_commands; *c; c++)
         fprintf(fp, "  %s\n", (*c)->usage);
     fprintf(fp, "\nglobal options:\n"
                 "  --db FILE    the database (else $CONFSPEND_DB, else\n"
@@ -49,10 +58,11 @@ int main(int argc, char **argv)
             return 0;
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h") ||
                    !strcmp(argv[i], "help")) {
-            if (i + 1 < argc)
-                for (const struct cs_cmd *const *c = commands; *c; c++)
-                    if (!strcmp((*c)->name, argv[i + 1]))
-                        return cmd_print_help(*c);
+            /* `help CMD` is `CMD --help`: the same text, its short options too */
+            if (i + 1 < argc && (cmd = command_named(argv[i + 1]))) {
+                char help[] = "--help", *words[] = {help, NULL};
+                return cmd->exec(&ctx, 1, words) ? 2 : 0;
+            }
             usage(stdout);
             return 0;
         } else if (argv[i][0] == '-') {
@@ -71,10 +81,7 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    for (const struct cs_cmd *const *c = commands; *c; c++)
-        if (!strcmp((*c)->name, argv[i]))
-            cmd = *c;
-    if (!cmd) {
+    if (!(cmd = command_named(argv[i]))) {
         cs_error(&ctx.err, CS_EINPUT, "command", argv[i], "unknown command");
         fprintf(stderr, "confspend: %s; see 'confspend --help'\n", ctx.err.msg);
         return 2;

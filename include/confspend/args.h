@@ -18,11 +18,21 @@ struct cs_opt {
 /*
  * Parse ARGV[0..ARGC) against OPTS (terminated by a NULL name). Words that are not options
  * (or that start with '-' and a digit, like "-5", or that follow "--") are collected into
- * POS, at most MAXPOS of them. "--help" sets *HELP. Unknown options, a missing value, a
- * value given to a flag and too many positionals fill E (CS_EINPUT).
+ * POS, at most MAXPOS of them. "--help" (or -h) sets *HELP. A long option may be given by
+ * any prefix that names only one of OPTS (--reimb); a short option (-d, see
+ * args_short_name) stands for its long one where OPTS has it, its value in the next word
+ * or attached (-d2026-11-03). Unknown options, an ambiguous prefix (naming the options it
+ * could be), a missing value, a value given to a flag and too many positionals fill E
+ * (CS_EINPUT).
  */
 int args_parse(int argc, char **argv, struct cs_opt *opts, const char **pos, int maxpos, int *npos,
                int *help, struct cs_err *e);
+
+/* The long option the short option -LETTER stands for (-d --date, -m --merchant, -n
+ * --note, -t --trip, -c --currency, -p --provider, -r --reimbursable), or NULL; and the
+ * other way, the letter of the long option NAME, or 0. */
+const char *args_short_name(char letter);
+char args_short_letter(const char *name);
 
 /* The option named NAME in OPTS (which must exist). */
 struct cs_opt *args_get(struct cs_opt *opts, const char *name);

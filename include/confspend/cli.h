@@ -19,6 +19,7 @@ struct cs_ctx {
     char *summary;            /* the change's one-line summary (ctx_summary), or NULL */
     int writing;              /* a write transaction and its change are open */
     struct change_rec change; /* what the command changes, recorded as one change */
+    char dates[6][11];        /* date options given as words (cmd_parse), as YYYY-MM-DD */
 };
 
 enum {
@@ -40,7 +41,15 @@ struct cs_cmd {
 
 extern const struct cs_cmd cmd_trip, cmd_add, cmd_list, cmd_show, cmd_edit, cmd_rm, cmd_history,
     cmd_undo, cmd_redo, cmd_backup, cmd_restore, cmd_config, cmd_rate, cmd_budget, cmd_report,
-    cmd_export, cmd_import, cmd_schedule;
+    cmd_export, cmd_import, cmd_schedule, cmd_completion, cmd_complete;
+
+/* Every command, in the order --help lists them (main.c), ended by NULL. */
+extern const struct cs_cmd *const cs_commands[];
+
+/* Set (to any non-NULL value) before calling a command's exec: its cmd_parse() then
+ * runs nothing and sets this to an allocated copy of the command's options, ended by a
+ * NULL name (what the completion offers). */
+extern struct cs_opt *cli_options_wanted;
 
 /* Print CMD's usage and help to stdout (for --help). Returns 0. */
 int cmd_print_help(const struct cs_cmd *cmd);

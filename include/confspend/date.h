@@ -21,6 +21,15 @@ int date_days_in_month(int y, int m);
 /* Parse exactly "YYYY-MM-DD" naming a real date (years 1000..9999); fills E naming FIELD. */
 int date_parse(const char *s, struct cs_date *out, const char *field, struct cs_err *e);
 
+/*
+ * A date as a person types it, on TODAY: "YYYY-MM-DD", `today`, `yesterday`, `-N` (N days
+ * ago), or a weekday's name or any prefix naming one day (`mon`, `th`: the most recent such
+ * day on or before today). Fills E (CS_EINPUT) naming FIELD: an ambiguous prefix (`t`)
+ * names the days it could be.
+ */
+int date_word(const char *s, struct cs_date today, struct cs_date *out, const char *field,
+              struct cs_err *e);
+
 /* Parse exactly "YYYY-MM"; out->d is set to 1. Fills E naming FIELD. */
 int month_parse(const char *s, struct cs_date *out, const char *field, struct cs_err *e);
 

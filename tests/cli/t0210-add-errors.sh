@@ -48,7 +48,7 @@ f "date 2019-02-29" 2 "--date: no such calendar date (2019-02-29)" cs add meal 5
 f "date 2019-13-01" 2 "--date: no such calendar date (2019-13-01)" cs add meal 5 --date 2019-13-01
 f "date 2019-04-31" 2 "--date: no such calendar date (2019-04-31)" cs add meal 5 --date 2019-04-31
 f "date 2019-1-01" 2 "--date: not a date in YYYY-MM-DD form (2019-1-01)" cs add meal 5 --date 2019-1-01
-f "date empty" 2 "--date: not a date in YYYY-MM-DD form ()" cs add meal 5 --date=
+f "date empty" 2 "--date: not a date (YYYY-MM-DD, today, yesterday, -N for N days ago, or a weekday) ()" cs add meal 5 --date=
 f "date missing its value" 2 "--date: a value is required" cs add meal 5 --date
 
 # unknown categories, providers, currencies
@@ -118,7 +118,7 @@ f "text over 4096 bytes" 2 "--note: longer than 4096 bytes" cs add meal 5 --note
 
 # usage
 f "unknown option" 2 "option: unknown option (--frob)" cs add meal 5 --frob
-f "single-dash option" 2 "option: unknown option (options are --name) (-x)" cs add meal 5 -x
+f "single-dash option" 2 "option: unknown option (-x)" cs add meal 5 -x
 f "missing amount" 2 "amount: missing (usage: confspend add CATEGORY AMOUNT [options])" cs add meal
 f "missing category" 2 "category: missing (usage: confspend add CATEGORY AMOUNT [options])" cs add
 f "extra argument" 2 "argument: unexpected argument (extra)" cs add meal 5 extra

@@ -145,9 +145,9 @@ done <<'TABLE'
 2 | --date: not a date in YYYY-MM-DD form (26-11-05) | cs add meal 5 --date 26-11-05
 2 | --date: not a date in YYYY-MM-DD form (2026/11/05) | cs add meal 5 --date 2026/11/05
 2 | --date: not a date in YYYY-MM-DD form (2026-11-05T10:00) | cs add meal 5 --date 2026-11-05T10:00
-2 | --date: not a date in YYYY-MM-DD form () | cs add meal 5 --date ''
+2 | --date: not a date (YYYY-MM-DD, today, yesterday, -N for N days ago, or a weekday) () | cs add meal 5 --date ''
 2 | --date: no such calendar date (0999-12-31) | cs add meal 5 --date 0999-12-31
-2 | --date: not a date in YYYY-MM-DD form (two\nlines) | cs add meal 5 --date "$NL"
+2 | --date: not a date (YYYY-MM-DD, today, yesterday, -N for N days ago, or a weekday) (two\nlines) | cs add meal 5 --date "$NL"
 # --- add: text ----------------------------------------------------------------------------------
 2 | --note: not valid UTF-8 text (caf\xe9) | cs add meal 5 --note "$BAD"
 2 | --merchant: not valid UTF-8 text (caf\xe9) | cs add meal 5 --merchant "$BAD"
@@ -188,7 +188,7 @@ done <<'TABLE'
 2 | --until: only with --monthly (2026-12) | cs add meal 5 --until 2026-12
 2 | --refund: cannot go with --monthly | cs add donation 5 --monthly --refund
 2 | option: unknown option (--bogus) | cs add meal 5 --bogus
-2 | option: unknown option (options are --name) (-x) | cs add meal 5 -x
+2 | option: unknown option (-x) | cs add meal 5 -x
 2 | option: unknown option (--not\ne) | cs add meal 5 --not$'\n'e x
 2 | --note: a value is required | cs add meal 5 --note
 2 | --refund: this option takes no value (yes) | cs add meal 5 --refund=yes
@@ -388,7 +388,7 @@ done <<'TABLE'
 2 | category: unknown category | cs budget set '' 5
 2 | category: unknown category | cs edit 1 --category ''
 2 | --slug: use 1-64 of a-z 0-9 - _ . () | cs trip edit conf --slug ''
-2 | --since: not a date in YYYY-MM-DD form () | cs list --since ''
+2 | --since: not a date (YYYY-MM-DD, today, yesterday, -N for N days ago, or a weekday) () | cs list --since ''
 2 | --since: required with --until | cs report rides --until 2026-11-01
 2 | --reimbursable-only: this option takes no value (yes) | cs export csv "$TMP/x.csv" --reimbursable-only=yes
 2 | --dry-run: this option takes no value (1) | cs import csv "$TMP/good.csv" --dry-run=1

@@ -149,7 +149,7 @@ config get KEY|"$CONFSPEND" config get owner|"$SOWNER"
 config get|"$CONFSPEND" config get|"owner = $SOWNER"
 history|"$CONFSPEND" history|"$SM" "$SN2"
 history ID|"$CONFSPEND" history 2|"$SM" "$SN2"
-an error|"$CONFSPEND" add meal 5 --date "$M"; true|"--date: not a date in YYYY-MM-DD form ($SM)"
+an error|"$CONFSPEND" add meal 5 --date "$M"; true|"--date: not a date (YYYY-MM-DD, today, yesterday, -N for N days ago, or a weekday) ($SM)"
 an error naming a trip|"$CONFSPEND" add meal 5 --trip "$N2"; true|"($SN2)"
 VIEWS
 
