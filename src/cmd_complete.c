@@ -160,11 +160,11 @@ static int offer_value(struct want *w, const char *name)
         offer_sql(w, "WITH r AS (SELECT origin, dest, id FROM expense WHERE category = 'ride' "
                      "ORDER BY id DESC LIMIT 500) SELECT p FROM (SELECT origin AS p, id FROM r "
                      "UNION ALL SELECT dest, id FROM r) WHERE p IS NOT NULL GROUP BY p ORDER BY "
-                     "max(id) DESC");
+                     "max(id) DESC, 1");
     else if (!strcmp(name, "merchant"))
         offer_sql(w, "SELECT merchant FROM (SELECT merchant, id FROM expense ORDER BY id DESC "
                      "LIMIT 500) WHERE merchant IS NOT NULL GROUP BY merchant ORDER BY "
-                     "max(id) DESC");
+                     "max(id) DESC, 1");
     else if (!strcmp(name, "currency"))
         offer_sql(w, "SELECT value FROM config WHERE key = 'currency' UNION SELECT currency "
                      "FROM trip UNION SELECT currency FROM rate");
