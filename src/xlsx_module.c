@@ -12,6 +12,9 @@
 #ifndef CONFSPEND_MODULE_DIR
 #define CONFSPEND_MODULE_DIR "/usr/local/lib/confspend"
 #endif
+#ifndef CONFSPEND_MODULE_RELDIR
+#define CONFSPEND_MODULE_RELDIR "lib/confspend"
+#endif
 #define MODULE_NAME "confspend-xlsx.so"
 
 typedef int (*export_fn)(sqlite3 *, const char *, const char *, const struct period *, int,
@@ -21,7 +24,7 @@ typedef int (*export_fn)(sqlite3 *, const char *, const char *, const struct per
  * the libdir it was installed to. */
 static void *open_module(char *why, size_t n)
 {
-    char exe[PATH_MAX], path[PATH_MAX + sizeof MODULE_NAME];
+    char exe[PATH_MAX], path[PATH_MAX + sizeof CONFSPEND_MODULE_RELDIR + sizeof MODULE_NAME + 8];
     ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
     void *h = NULL;
     if (len > 0) {
@@ -29,6 +32,11 @@ static void *open_module(char *why, size_t n)
         exe[len] = 0;
         if ((slash = strrchr(exe, '/'))) {
             snprintf(path, sizeof path, "%.*s/%s", (int)(slash - exe), exe, MODULE_NAME);
+            if (access(path, R_OK) == 0 && (h = dlopen(path, RTLD_NOW | RTLD_LOCAL)))
+                return h;
+            /* installed: PREFIX/bin/confspend and PREFIX/LIBDIR/confspend/ */
+            snprintf(path, sizeof path, "%.*s/../%s/%s", (int)(slash - exe), exe,
+                     CONFSPEND_MODULE_RELDIR, MODULE_NAME);
             if (access(path, R_OK) == 0 && (h = dlopen(path, RTLD_NOW | RTLD_LOCAL)))
                 return h;
         }

@@ -1,0 +1,55 @@
+#!/bin/bash
+# Install and package as a user or a distribution would: `cmake --install` into a scratch
+# prefix gives a working program (its workbook module found from where it was installed),
+# a man page that `man -l` renders with every command and every option the program's own
+# help lists, and the three completion files; `cpack -G DEB` gives a .deb whose program
+# runs from the unpacked tree. (.ci/run, on a fresh machine, also installs it with dpkg -i.)
+. "$(dirname "$0")/lib.sh"
+build=$(cd "$(dirname "$CONFSPEND")" && pwd)
+P=$TMP/prefix
+
+expect_ok "cmake --install" cmake --install "$build" --prefix "$P"
+for f in bin/confspend share/man/man1/confspend.1 share/bash-completion/completions/confspend \
+  share/zsh/vendor-completions/_confspend share/fish/vendor_completions.d/confspend.fish; do
+  expect_out "installed: $f" "yes" sh -c "[ -s '$P/$f' ] && echo yes || echo no"
+done
+expect_out "the installed program runs" "confspend $("$CONFSPEND" --version | cut -d' ' -f2)" "$P/bin/confspend" --version
+expect_ok "it records an expense" "$P/bin/confspend" add meal 4.75 --merchant Cafe
+# the workbook module comes from PREFIX/LIBDIR/confspend, not from the build folder
+expect_ok "it finds its workbook module where it was installed" \
+  env LD_DEBUG=files "$P/bin/confspend" export xlsx "$TMP/w.xlsx"
+expect_out "the module it loaded is the installed one" "1" \
+  sh -c "LD_DEBUG=files '$P/bin/confspend' export xlsx '$TMP/w2.xlsx' 2>&1 | grep 'file=.*confspend-xlsx.so' | grep -c '$P/bin/\\.\\./lib.*/confspend/confspend-xlsx.so \\[0\\];  dynamically loaded' || true"
+
+# the man page: every command, and every option of every command's --help
+man -l "$P/share/man/man1/confspend.1" 2>"$TMP/manerr" | col -b >"$TMP/man.txt"
+expect_out "man -l renders it without warnings" "" cat "$TMP/manerr"
+for c in $("$CONFSPEND" --help | sed -n '/^commands:/,/^$/p' | sed -n 's/^  \([a-z][a-z]*\).*/\1/p'); do
+  "$CONFSPEND" "$c" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >"$TMP/opts"
+  missing=$(while read -r o; do grep -qF -- "$o" "$TMP/man.txt" || echo "$o"; done <"$TMP/opts")
+  expect_out "man page: $c and its options" "" echo "$missing"
+  expect_out "man page: section $c" "1" sh -c "grep -c '^   $c\$' '$TMP/man.txt'"
+done
+expect_out "man page: short options" "yes" \
+  sh -c "grep -q 'short options: -d --date, -c --currency' '$TMP/man.txt' && echo yes || echo no"
+
+expect_out "the installed bash completion registers" "complete -F _confspend confspend" \
+  bash --norc -c ". '$P/share/bash-completion/completions/confspend'; complete -p confspend"
+
+# the .deb
+expect_ok "cpack -G DEB" cpack -G DEB --config "$build/CPackConfig.cmake" -B "$TMP/deb"
+deb=$(ls "$TMP"/deb/confspend_*.deb 2>/dev/null | head -1)
+expect_out "a .deb was made" "yes" sh -c "[ -s '$deb' ] && echo yes || echo no"
+expect_out "it depends on the libraries it links" "yes" \
+  sh -c "dpkg-deb -f '$deb' Depends | grep -q 'libsqlite3-0' && dpkg-deb -f '$deb' Depends | grep -q libxlsxwriter && echo yes || echo no"
+expect_out "its files" "./usr/bin/confspend
+./usr/lib/confspend/confspend-xlsx.so
+./usr/share/bash-completion/completions/confspend
+./usr/share/fish/vendor_completions.d/confspend.fish
+./usr/share/man/man1/confspend.1
+./usr/share/zsh/vendor-completions/_confspend" \
+  sh -c "dpkg-deb -c '$deb' | awk '{print \$6}' | grep -v '/\$' | grep -v README | sort"
+mkdir "$TMP/x" && dpkg-deb -x "$deb" "$TMP/x"
+expect_ok "the unpacked program exports a workbook" "$TMP/x/usr/bin/confspend" export xlsx "$TMP/w3.xlsx"
+
+finish
