@@ -10,6 +10,7 @@
 #include "confspend/csv.h"
 #include "confspend/db.h"
 #include "confspend/entry.h"
+#include "confspend/ledger.h"
 #include "confspend/output.h"
 #include "confspend/outfile.h"
 #include "confspend/period.h"
@@ -18,7 +19,12 @@
 static const char help[] =
     "Export expenses, oldest first: every expense, or the selected period's.\n\n"
     "  export csv FILE|-    RFC 4180 with a header row; - writes to standard output\n"
-    "  export xlsx FILE     the reimbursement workbook: Summary, Expenses, Budget, Rides\n\n"
+    "  export xlsx FILE     the reimbursement workbook: Summary, Expenses, Budget, Rides\n"
+    "  export ledger FILE|- a journal hledger and ledger read: one transaction per\n"
+    "                       expense, `DATE DESCRIPTION  ; uid:UID, trip:SLUG`, a posting\n"
+    "                       to expenses:CATEGORY (a refund negative) and one to\n"
+    "                       liabilities:reimbursable or assets:paid; text is made safe\n"
+    "                       (no line end, no `;`, no two blanks in a description)\n\n"
     "options:\n"
     "  --trip SLUG          the trip's expenses\n"
     "  --month YYYY-MM      one month\n"
@@ -36,7 +42,8 @@ static const char help[] =
     "the file it points at are yours; a folder, fifo or device is never replaced.\n\n"
     "examples:\n"
     "  confspend export csv pycon.csv --trip pycon-2026 --reimbursable-only\n"
-    "  confspend export xlsx november.xlsx --month 2026-11\n";
+    "  confspend export xlsx november.xlsx --month 2026-11\n"
+    "  confspend export ledger - --trip pycon-2026 | hledger -f - balance\n";
 
 /* Columns that hold numbers and never get the formula guard: a refund is -6.50. */
 static int numeric_column(int c)
@@ -103,13 +110,43 @@ static int write_csv(struct cs_ctx *ctx, const struct expense_filter *f, FILE *f
     return rc;
 }
 
+/* The journal: one transaction per expense (ledger.c). */
+struct ledger_walk {
+    FILE *fp;
+    long count;
+    int werr;
+};
+
+static int ledger_row(const struct expense *x, void *arg)
+{
+    struct ledger_walk *w = arg;
+    w->count++;
+    if (ledger_transaction(w->fp, x) < 0 || ferror(w->fp)) {
+        w->werr = errno ? errno : EIO;
+        return 1;
+    }
+    return 0;
+}
+
+static int write_ledger(struct cs_ctx *ctx, const struct expense_filter *f, FILE *fp,
+                        const char *path, long *count)
+{
+    struct ledger_walk w = {fp, 0, 0};
+    int rc = expense_each(ctx->db, f, ledger_row, &w, &ctx->err);
+    *count = w.count;
+    if (w.werr && path)
+        return cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
+                        strerror(w.werr));
+    return rc;
+}
+
 /*
  * Write the csv to PATH through outfile: beside it (PATH.tmp-XXXXXX, or beside the file a
  * symlink of the user's points at), synced, then renamed over it, with a mode no wider than
  * the database's. On any failure the temporary file is removed and PATH is untouched.
  */
-static int export_csv_file(struct cs_ctx *ctx, const char *path, const struct expense_filter *f,
-                           long *count)
+static int export_text_file(struct cs_ctx *ctx, const char *path, const struct expense_filter *f,
+                            int ledger, long *count)
 {
     struct outfile of = OUTFILE_INIT;
     FILE *fp;
@@ -121,7 +158,7 @@ static int export_csv_file(struct cs_ctx *ctx, const char *path, const struct ex
         rc = CS_EFAIL;
         goto cleanup;
     }
-    if ((rc = write_csv(ctx, f, fp, path, count)))
+    if ((rc = (ledger ? write_ledger : write_csv)(ctx, f, fp, path, count)))
         goto cleanup;
     rc = outfile_commit(&of, &ctx->err);
 cleanup:
@@ -134,7 +171,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     struct cs_opt o[] = {
         PERIOD_OPTIONS, {"reimbursable-only", OPT_FLAG}, {"db", OPT_VALUE}, {NULL}};
     const char *pos[2], *path;
-    int npos, rc, xlsx;
+    int npos, rc, xlsx, ledger;
     struct period p;
     struct expense_filter f;
     long count = 0;
@@ -144,11 +181,12 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     struct period_sel sel = period_sel_of(o);
     if (npos < 1)
         return cs_error(&ctx->err, CS_EINPUT, "format", NULL,
-                        "missing (usage: confspend export csv|xlsx FILE [options])");
-    if (strcmp(pos[0], "csv") && strcmp(pos[0], "xlsx"))
+                        "missing (usage: confspend export csv|xlsx|ledger FILE [options])");
+    if (strcmp(pos[0], "csv") && strcmp(pos[0], "xlsx") && strcmp(pos[0], "ledger"))
         return cs_error(&ctx->err, CS_EINPUT, "format", pos[0],
-                        "unknown export format (csv or xlsx)");
+                        "unknown export format (csv, xlsx or ledger)");
     xlsx = !strcmp(pos[0], "xlsx");
+    ledger = !strcmp(pos[0], "ledger");
     if (npos < 2)
         return cs_error(&ctx->err, CS_EINPUT, "file", NULL,
                         "missing (usage: confspend export %s FILE [options])", pos[0]);
@@ -177,8 +215,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     period_filter(&p, &f);
     f.reimbursable_only = args_has(o, "reimbursable-only");
     if (!strcmp(path, "-"))
-        return write_csv(ctx, &f, stdout, NULL, &count);
-    if (!(rc = export_csv_file(ctx, path, &f, &count)))
+        return (ledger ? write_ledger : write_csv)(ctx, &f, stdout, NULL, &count);
+    if (!(rc = export_text_file(ctx, path, &f, ledger, &count)))
         output_linef(stdout, STYLE_NONE, "exported %ld expense%s to %s", count,
                      count == 1 ? "" : "s", path);
     return rc;
@@ -186,7 +224,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 
 const struct cs_cmd cmd_export = {
     "export",
-    "export csv|xlsx FILE [--trip SLUG | --month M | --since D --until D] [--reimbursable-only]",
+    "export csv|xlsx|ledger FILE [--trip SLUG | --month M | --since D --until D] "
+    "[--reimbursable-only]",
     help,
     0,
     exec,
