@@ -45,6 +45,11 @@ else the database is \fI$XDG_DATA_HOME/confspend/confspend.db\fR (\fI~/.local/sh
 when set, table views are not coloured
 .SH EXIT STATUS
 0 on success, 2 for bad input (nothing is written), 1 when the work failed.
+.SH LICENSE
+GPL\-3.0\-or\-later: the GNU General Public License, version 3 or (at your option) any
+later version (the \fILICENSE\fR file; on Debian \fI/usr/share/common\-licenses/GPL\-3\fR).
+It is GPL because of what it is built on: libofx (OFX files) is GPL\-2.0\-or\-later, GNU
+readline (the interactive add) GPL\-3.0, and poppler (PDF receipts) GPL\-2.0\-or\-later.
 .SH SEE ALSO
 .BR sqlite3 (1),
 .BR hledger (1)

@@ -54,7 +54,12 @@ int main(int argc, char **argv)
                 return 2;
             }
         } else if (!strcmp(argv[i], "--version")) {
-            printf("confspend %s\n", CONFSPEND_VERSION);
+            printf("confspend %s\n"
+                   "License GPL-3.0-or-later: GNU GPL version 3 or later "
+                   "<https://gnu.org/licenses/gpl.html>.\n"
+                   "This is free software: you are free to change and redistribute it.\n"
+                   "There is NO WARRANTY, to the extent permitted by law.\n",
+                   CONFSPEND_VERSION);
             return 0;
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h") ||
                    !strcmp(argv[i], "help")) {

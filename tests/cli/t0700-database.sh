@@ -143,7 +143,8 @@ expect_out "both writes landed" "lock holder|900" sql "SELECT (SELECT value FROM
 # --version and --help
 version=$(sed -n 's/^project(confspend VERSION \([0-9.]*\).*/\1/p' "${SRCDIR:-$(dirname "$0")/../..}/CMakeLists.txt")
 check "the project has a version" -n "$version"
-expect_out "--version prints the project's version" "confspend $version" cs --version
+expect_out "--version prints the project's version" "confspend $version" sh -c '"$CONFSPEND" --version | head -1'
+expect_out "--version names the licence" "License GPL-3.0-or-later: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>." sh -c '"$CONFSPEND" --version | sed -n 2p'
 out=$(cs --help); rc=$?
 check "--help exits 0" "$rc" -eq 0
 check "--help starts with usage" "$(printf '%s\n' "$out" | head -1)" = "usage: confspend [--db FILE] COMMAND [ARGS] [OPTIONS]"

@@ -13,7 +13,7 @@ for f in bin/confspend share/man/man1/confspend.1 share/bash-completion/completi
   share/zsh/vendor-completions/_confspend share/fish/vendor_completions.d/confspend.fish; do
   expect_out "installed: $f" "yes" sh -c "[ -s '$P/$f' ] && echo yes || echo no"
 done
-expect_out "the installed program runs" "confspend $("$CONFSPEND" --version | cut -d' ' -f2)" "$P/bin/confspend" --version
+expect_out "the installed program runs" "$("$CONFSPEND" --version)" "$P/bin/confspend" --version
 expect_ok "it records an expense" "$P/bin/confspend" add meal 4.75 --merchant Cafe
 # the workbook module comes from PREFIX/LIBDIR/confspend, not from the build folder
 expect_ok "it finds its workbook module where it was installed" \
@@ -30,6 +30,10 @@ for c in $("$CONFSPEND" --help | sed -n '/^commands:/,/^$/p' | sed -n 's/^  \([a
   expect_out "man page: $c and its options" "" echo "$missing"
   expect_out "man page: section $c" "1" sh -c "grep -c '^   $c\$' '$TMP/man.txt'"
 done
+expect_out "man page: the licence" "yes" \
+  sh -c "grep -q 'GPL-3.0-or-later' '$TMP/man.txt' && echo yes || echo no"
+expect_out "the .deb-to-be has the copyright file" "yes" \
+  sh -c "[ -s '$P/share/doc/confspend/copyright' ] && echo yes || echo no"
 expect_out "man page: short options" "yes" \
   sh -c "grep -q 'short options: -d --date, -c --currency' '$TMP/man.txt' && echo yes || echo no"
 
@@ -45,6 +49,7 @@ expect_out "it depends on the libraries it links" "yes" \
 expect_out "its files" "./usr/bin/confspend
 ./usr/lib/confspend/confspend-xlsx.so
 ./usr/share/bash-completion/completions/confspend
+./usr/share/doc/confspend/copyright
 ./usr/share/fish/vendor_completions.d/confspend.fish
 ./usr/share/man/man1/confspend.1
 ./usr/share/zsh/vendor-completions/_confspend" \
