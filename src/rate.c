@@ -8,6 +8,17 @@
 #include "confspend/db.h"
 #include "confspend/money.h"
 
+/* 1 when A and B are the same number, however written (24.67 and 24.670). */
+static int rate_dec_equal(struct rate_dec a, struct rate_dec b)
+{
+    struct ratio x, y;
+    if (a.scale < 0 || a.scale > RATE_MAX_DIGITS || a.mantissa <= 0)
+        return 0;
+    x = ratio_of_dec(a);
+    y = ratio_of_dec(b);
+    return x.num == y.num && x.den == y.den;
+}
+
 struct rate_writer {
     sqlite3 *db;
     sqlite3_stmt *get, *put;
@@ -45,8 +56,9 @@ int rate_writer_put(struct rate_writer *w, const char *cur, const char *quote, c
     sqlite3_bind_text(st, 2, quote, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
     if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct rate_dec old = {sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1)};
         had = 1;
-        same = sqlite3_column_int64(st, 0) == d.mantissa && sqlite3_column_int(st, 1) == d.scale;
+        same = rate_dec_equal(old, d);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)

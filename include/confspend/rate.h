@@ -12,8 +12,9 @@ enum rate_put_result { RATE_ADDED, RATE_PRESENT, RATE_REPLACED };
 
 /*
  * Store 1 CUR = D QUOTE from DATE on, exactly as written. A pair already stored for CUR,
- * QUOTE and DATE is replaced, unless it is the same value written the same way (then
- * nothing is written). *WHAT (may be NULL) says which.
+ * QUOTE and DATE is replaced, unless it is the same number (24.67 and 24.670 are: then
+ * nothing is written and the stored one keeps its digits). *WHAT (may be NULL) says
+ * which.
  */
 int rate_put(sqlite3 *db, const char *cur, const char *quote, const char *date, struct rate_dec d,
              enum rate_put_result *what, struct cs_err *e);
