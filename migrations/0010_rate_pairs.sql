@@ -31,9 +31,8 @@ UPDATE rate_new SET mantissa = mantissa / 10, scale = scale - 1 WHERE scale > 0 
 UPDATE rate_new SET mantissa = mantissa / 10, scale = scale - 1 WHERE scale > 0 AND mantissa % 10 = 0;
 DROP TABLE rate;
 ALTER TABLE rate_new RENAME TO rate;
--- the inverse lookups (B->CUR), the cross rate's candidates, and the next pair touching a
--- currency (how long a looked-up rate holds, src/rate.c) each take one index seek
-CREATE INDEX rate_quote ON rate(quote, currency, date);
+-- a lookup of a pair either way is the key's; the newest and the next pair touching a
+-- currency (how long a looked-up rate holds, src/rate.c) take one seek of these each
 CREATE INDEX rate_currency_date ON rate(currency, date);
 CREATE INDEX rate_quote_date ON rate(quote, date);
 

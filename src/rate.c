@@ -21,7 +21,7 @@ static int rate_dec_equal(struct rate_dec a, struct rate_dec b)
 
 struct rate_writer {
     sqlite3 *db;
-    sqlite3_stmt *get, *put;
+    sqlite3_stmt *get, *put, *upd;
 };
 
 struct rate_writer *rate_writer_new(sqlite3 *db)
@@ -38,51 +38,68 @@ void rate_writer_free(struct rate_writer *w)
         return;
     sqlite3_finalize(w->get);
     sqlite3_finalize(w->put);
+    sqlite3_finalize(w->upd);
     free(w);
+}
+
+/* Bind CUR, QUOTE, DATE and D to ?1..?5 of ST (D may be NULL: only the key). */
+static void bind_pair(sqlite3_stmt *st, const char *cur, const char *quote, const char *date,
+                      const struct rate_dec *d)
+{
+    sqlite3_bind_text(st, 1, cur, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, quote, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+    if (d) {
+        sqlite3_bind_int64(st, 4, d->mantissa);
+        sqlite3_bind_int(st, 5, d->scale);
+    }
 }
 
 int rate_writer_put(struct rate_writer *w, const char *cur, const char *quote, const char *date,
                     struct rate_dec d, enum rate_put_result *what, struct cs_err *e)
 {
     sqlite3_stmt *st;
-    int rc, had = 0, same = 0;
+    struct rate_dec old = {0, 0};
+    int rc, had;
     if (!w->get && db_prepare(w->db,
                               "SELECT mantissa, scale FROM rate WHERE currency = ?1 AND quote = ?2 "
                               "AND date = ?3",
                               &w->get, e))
         return CS_EFAIL;
-    st = w->get;
-    sqlite3_bind_text(st, 1, cur, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, quote, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-    if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct rate_dec old = {sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1)};
-        had = 1;
-        same = rate_dec_equal(old, d);
+    bind_pair(w->get, cur, quote, date, NULL);
+    if ((rc = sqlite3_step(w->get)) == SQLITE_ROW) {
+        old.mantissa = sqlite3_column_int64(w->get, 0);
+        old.scale = sqlite3_column_int(w->get, 1);
     }
-    sqlite3_reset(st);
+    sqlite3_reset(w->get);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return db_fail(w->db, "cannot read the rates", e);
-    if (what)
-        *what = same ? RATE_PRESENT : had ? RATE_REPLACED : RATE_ADDED;
-    if (same)
+    had = rc == SQLITE_ROW;
+    if (had && rate_dec_equal(old, d)) {
+        if (what)
+            *what = RATE_PRESENT;
         return 0;
-    if (!w->put && db_prepare(w->db,
-                              "INSERT INTO rate(currency, quote, date, mantissa, scale) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(currency, quote, date) "
-                              "DO UPDATE SET mantissa = excluded.mantissa, scale = excluded.scale",
-                              &w->put, e))
+    }
+    if (!had && !w->put &&
+        db_prepare(w->db,
+                   "INSERT INTO rate(currency, quote, date, mantissa, scale) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5)",
+                   &w->put, e))
         return CS_EFAIL;
-    st = w->put;
-    sqlite3_bind_text(st, 1, cur, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, quote, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 4, d.mantissa);
-    sqlite3_bind_int(st, 5, d.scale);
+    if (had && !w->upd &&
+        db_prepare(w->db,
+                   "UPDATE rate SET mantissa = ?4, scale = ?5 WHERE currency = ?1 AND quote = ?2 "
+                   "AND date = ?3",
+                   &w->upd, e))
+        return CS_EFAIL;
+    st = had ? w->upd : w->put;
+    bind_pair(st, cur, quote, date, &d);
     rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return db_fail(w->db, "cannot save the rate", e);
+    if (what)
+        *what = had ? RATE_REPLACED : RATE_ADDED;
     return 0;
 }
 
@@ -150,7 +167,11 @@ static const char *const q_sql[Q_N] = {
     [Q_LO_QUO] = "SELECT max(date) FROM rate WHERE quote = ?1 AND date <= ?2",
     [Q_HI_CUR] = "SELECT min(date) FROM rate WHERE currency = ?1 AND date > ?2",
     [Q_HI_QUO] = "SELECT min(date) FROM rate WHERE quote = ?1 AND date > ?2",
-    [Q_NEIGHB] = "SELECT DISTINCT quote FROM rate WHERE currency = ?1 UNION "
+    /* the quotes of ?1 by a seek each along the key (EUR has 30 among 200k pairs), then
+     * the currencies quoted in ?1 */
+    [Q_NEIGHB] = "WITH RECURSIVE q(x) AS (SELECT (SELECT min(quote) FROM rate WHERE currency = ?1) "
+                 "UNION ALL SELECT (SELECT min(quote) FROM rate WHERE currency = ?1 AND quote > x) "
+                 "FROM q WHERE x IS NOT NULL) SELECT x FROM q WHERE x IS NOT NULL UNION "
                  "SELECT DISTINCT currency FROM rate WHERE quote = ?1 ORDER BY 1",
 };
 

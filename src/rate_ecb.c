@@ -293,6 +293,16 @@ static int read_xml(const char *buf, size_t len, struct rows *rows, long *unknow
     return x.rc;
 }
 
+/* Rows by base, currency and date. */
+static int row_cmp(const void *a, const void *b)
+{
+    const struct rate_file_row *x = a, *y = b;
+    int c = strcmp(x->base, y->base);
+    if (!c)
+        c = strcmp(x->cur, y->cur);
+    return c ? c : strcmp(x->date, y->date);
+}
+
 int rate_read_ecb(const char *path, const char *buf, size_t len,
                   int (*fn)(const struct rate_file_row *, void *), void *arg,
                   struct rate_file_skipped *skipped, struct cs_err *e)
@@ -326,6 +336,10 @@ int rate_read_ecb(const char *path, const char *buf, size_t len,
             free(copy);
         }
     }
+    /* in the table's key order (the files are newest first, by date then currency): the
+     * inserts then go where the last one went */
+    if (!rc)
+        qsort(rows.v, rows.n, sizeof *rows.v, row_cmp);
     for (size_t i = 0; !rc && i < rows.n; i++)
         rc = fn(&rows.v[i], arg);
     free(rows.v);
