@@ -152,8 +152,6 @@ struct neighbours {
 
 enum {
     Q_DIRECT, /* newest pair ?1 -> ?2 on or before ?3 */
-    Q_LO_CUR, /* newest date <= ?2 of a pair from ?1 */
-    Q_LO_QUO, /* ... to ?1 */
     Q_HI_CUR, /* oldest date > ?2 of a pair from ?1 */
     Q_HI_QUO, /* ... to ?1 */
     Q_NEIGHB, /* the currencies with a pair with ?1 */
@@ -163,8 +161,6 @@ enum {
 static const char *const q_sql[Q_N] = {
     [Q_DIRECT] = "SELECT date, mantissa, scale FROM rate WHERE currency = ?1 AND quote = ?2 "
                  "AND date <= ?3 ORDER BY date DESC LIMIT 1",
-    [Q_LO_CUR] = "SELECT max(date) FROM rate WHERE currency = ?1 AND date <= ?2",
-    [Q_LO_QUO] = "SELECT max(date) FROM rate WHERE quote = ?1 AND date <= ?2",
     [Q_HI_CUR] = "SELECT min(date) FROM rate WHERE currency = ?1 AND date > ?2",
     [Q_HI_QUO] = "SELECT min(date) FROM rate WHERE quote = ?1 AND date > ?2",
     /* the quotes of ?1 by a seek each along the key (EUR has 30 among 200k pairs), then
@@ -310,8 +306,8 @@ static const struct neighbours *neighbours_of(struct rate_conv *c, const char *c
     return n;
 }
 
-/* One date bound of the pairs touching CUR: query K (Q_LO_* or Q_HI_*) for CUR and DATE
- * combined into OUT: the later (LATER) or earlier of OUT and what it finds. */
+/* The next date after DATE of a pair touching CUR (query K, Q_HI_CUR or Q_HI_QUO) combined
+ * into OUT: the later (LATER) or earlier of OUT and what it finds. */
 static int bound(struct rate_conv *c, int k, const char *cur, const char *date, int later,
                  char out[11], struct cs_err *e)
 {
@@ -334,7 +330,7 @@ static int bound(struct rate_conv *c, int k, const char *cur, const char *date, 
 /*
  * Look CUR's rate into the base up on DATE (the rule in rate.h), as a new entry of C with
  * the dates it holds for: what the lookup saw are the pairs touching CUR or the base, so
- * its answer holds from the newest such pair on or before DATE to the day before the next.
+ * its answer holds from DATE to the day before the next such pair.
  */
 static int entry_resolve(struct rate_conv *c, const char *cur, const char *date,
                          struct rate_entry *out, struct cs_err *e)
@@ -344,11 +340,10 @@ static int entry_resolve(struct rate_conv *c, const char *cur, const char *date,
     memset(out, 0, sizeof *out);
     snprintf(out->cur, sizeof out->cur, "%s", cur);
     snprintf(out->hi, sizeof out->hi, "~");
-    if ((rc = bound(c, Q_LO_CUR, cur, date, 1, out->lo, e)) ||
-        (rc = bound(c, Q_LO_QUO, cur, date, 1, out->lo, e)) ||
-        (rc = bound(c, Q_LO_CUR, c->base, date, 1, out->lo, e)) ||
-        (rc = bound(c, Q_LO_QUO, c->base, date, 1, out->lo, e)) ||
-        (rc = bound(c, Q_HI_CUR, cur, date, 0, out->hi, e)) ||
+    /* from DATE itself rather than from the newest pair before it: the callers read rows
+     * in date order, and four seeks a lookup fewer is a fifth of a report's lookups */
+    snprintf(out->lo, sizeof out->lo, "%s", date);
+    if ((rc = bound(c, Q_HI_CUR, cur, date, 0, out->hi, e)) ||
         (rc = bound(c, Q_HI_QUO, cur, date, 0, out->hi, e)) ||
         (rc = bound(c, Q_HI_CUR, c->base, date, 0, out->hi, e)) ||
         (rc = bound(c, Q_HI_QUO, c->base, date, 0, out->hi, e)))
