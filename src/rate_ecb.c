@@ -338,7 +338,7 @@ int rate_read_ecb(const char *path, const char *buf, size_t len,
     }
     /* in the table's key order (the files are newest first, by date then currency): the
      * inserts then go where the last one went */
-    if (!rc)
+    if (!rc && rows.n > 1) /* (qsort of NULL, 0 is undefined) */
         qsort(rows.v, rows.n, sizeof *rows.v, row_cmp);
     for (size_t i = 0; !rc && i < rows.n; i++)
         rc = fn(&rows.v[i], arg);
