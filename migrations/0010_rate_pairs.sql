@@ -9,7 +9,9 @@ CREATE TABLE rate_new (
     currency TEXT NOT NULL CHECK (length(currency) = 3),
     quote    TEXT NOT NULL CHECK (length(quote) = 3 AND quote <> currency),
     date     TEXT NOT NULL CHECK (date(date) IS date),
-    mantissa INTEGER NOT NULL CHECK (mantissa > 0 AND mantissa < 1000000000000000000),
+    -- (any positive int64: a revision-1 rate_e9 of 19 digits stays exact; what is typed or
+    -- imported has at most 18 digits)
+    mantissa INTEGER NOT NULL CHECK (mantissa > 0),
     scale    INTEGER NOT NULL CHECK (scale BETWEEN 0 AND 18),
     PRIMARY KEY (currency, quote, date)
 ) STRICT, WITHOUT ROWID;

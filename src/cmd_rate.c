@@ -19,9 +19,10 @@ static const char help[] =
     "                    today; RATE is kept exactly as written (24.67, 0.0405, 1.0850)\n"
     "  rate list [--format F]    columns currency,quote,date,rate\n"
     "  rate import FILE  the European Central Bank's reference rates: eurofxref-hist.csv,\n"
-    "                    eurofxref.csv, eurofxref-daily.xml or eurofxref-hist.xml (each\n"
-    "                    value a pair 1 EUR = x CUR on its date), in one change; a pair\n"
-    "                    already stored with the same value is not added again\n\n"
+    "                    eurofxref.csv, eurofxref-daily.xml or eurofxref-hist.xml (- for\n"
+    "                    standard input; each value a pair 1 EUR = x CUR on its date), in\n"
+    "                    one change; a pair already stored with the same value is not\n"
+    "                    added again, and a bad line refuses the whole file\n\n"
     "Reports and exports convert an expense of CUR into the base B at the newest pair\n"
     "CUR->B or B->CUR (inverted) dated on or before it, the newer of the two; without one,\n"
     "through one other currency X (EUR first, then alphabetical) that has a pair with each,\n"
@@ -85,10 +86,10 @@ static int rate_set_cmd(struct cs_ctx *ctx, struct cs_opt *o, const char **pos, 
     return 0;
 }
 
-/* The whole of PATH into *BUF (allocated) and *LEN. */
+/* The whole of PATH ("-": standard input) into *BUF (allocated) and *LEN. */
 static int read_all(const char *path, char **buf, size_t *len, struct cs_err *e)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     size_t cap = 1 << 16, n = 0, got;
     char *b;
     if (!f)
@@ -101,11 +102,13 @@ static int read_all(const char *path, char **buf, size_t *len, struct cs_err *e)
     }
     if (ferror(f)) {
         int err = errno;
-        fclose(f);
+        if (f != stdin)
+            fclose(f);
         free(b);
         return cs_error(e, CS_EFAIL, "rate import", path, "cannot read: %s", strerror(err));
     }
-    fclose(f);
+    if (f != stdin)
+        fclose(f);
     *buf = b;
     *len = n;
     return 0;

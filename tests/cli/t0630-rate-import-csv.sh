@@ -74,6 +74,9 @@ expect_out "CRLF and no final newline" "4 rates added, 0 already present" cs rat
 printf 'Date,USD\n2026-07-17,1.092\n' >"$TMP/plain.csv"
 expect_out "no trailing comma" "1 rate added, 0 already present" cs rate import "$TMP/plain.csv"
 
+# from standard input
+printf 'Date,USD,CZK,\n2026-07-18,1.093,24.62,\n' | expect_out "FILE - reads standard input" "2 rates added, 0 already present" cs rate import -
+
 # the rates converting: a USD base, a CZK meal on Saturday 07-11 takes Friday 07-10's legs:
 # 1 CZK = (1/24.655) * 1.0847 USD; 250.00 CZK = 25000 * 1.0847 / 24.655 = 1099.86... -> 1100
 expect_ok "a meal in CZK" cs add meal 250 --currency CZK --date 2026-07-11

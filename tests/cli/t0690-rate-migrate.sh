@@ -32,6 +32,21 @@ expect_out "the old table is gone, the new indexes are there" "rate_currency_dat
 expect_out "the GBP meal in EUR" "23.39" sh -c '"$CONFSPEND" report budget --month 2026-07 --format csv | sed -n 2p | cut -d, -f3'
 expect_out "the expense has no base amount" "1||" sql "SELECT id, base_amount, base_currency FROM expense"
 
+# a revision-1 rate of 19 digits (rate_e9 up to 2^63 - 1) stays exact: 1 DKK =
+# 9223372036.854775807 EUR, mantissa 9223372036854775807 and scale 9
+export CONFSPEND_DB="$TMP/v9-big.db"
+expect_ok "a version 9 database" old_db "$CONFSPEND_DB"
+expect_ok "a huge rate" sqlite3 "$CONFSPEND_DB" "INSERT INTO config(key, value) VALUES ('currency', 'EUR'); INSERT INTO rate(currency, date, rate_e9) VALUES ('DKK', '2026-07-01', 9223372036854775807);"
+expect_out "kept exactly" "$(crlf "currency,quote,date,rate" "DKK,EUR,2026-07-01,9223372036.854775807")" cs rate list --format csv
+# converting with it: 1.00 DKK = 100 * 9223372036854775807 / 10^9 = 922337203685.4775807
+# cents -> 922337203685 = 9223372036.85 EUR; 1000000000.00 DKK would be 9.2e20 cents, past
+# int64: refused rather than wrapped
+expect_ok "a small DKK expense" cs add meal 1 --currency DKK --date 2026-07-02
+expect_out "converted exactly" "9223372036.85" sh -c '"$CONFSPEND" report budget --month 2026-07 --format csv | sed -n 2p | cut -d, -f3'
+expect_ok "a large DKK expense" cs add meal 1000000000 --currency DKK --date 2026-07-03
+expect_fail_silent "past int64: an error, not a wrong figure" 1 "rate: converted amount out of range (DKK)" \
+  cs report budget --month 2026-07
+
 # without a configured base: quoted in USD
 export CONFSPEND_DB="$TMP/v9-usd.db"
 expect_ok "a version 9 database" old_db "$CONFSPEND_DB"
