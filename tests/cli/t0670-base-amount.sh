@@ -53,6 +53,8 @@ expect_out "both negative again" "-10000|-440" sql "SELECT amount, base_amount F
 # edit: a new base amount, then none (back to the rate)
 expect_ok "edit --base-amount" cs edit 1 --base-amount 56
 expect_out "the new base amount" "5600|USD" sql "SELECT base_amount, base_currency FROM expense WHERE id = 1"
+expect_out "history shows it as money of its base currency" "base_amount: 55.02 -> 56.00" \
+  sh -c '"$CONFSPEND" history 1 | grep -o "base_amount: .*" | tail -1'
 expect_ok "edit --no-base-amount" cs edit 1 --no-base-amount
 expect_out "cleared" "|" sql "SELECT base_amount, base_currency FROM expense WHERE id = 1"
 expect_out "show has no base_amount line" "0" sh -c '"$CONFSPEND" show 1 | grep -c base_amount || true'
