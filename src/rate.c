@@ -135,8 +135,8 @@ int rate_each(sqlite3 *db,
 
 /* ---- the converter ------------------------------------------------------------------ */
 
-/* A looked-up rate of one currency and the dates it holds for: [lo, hi) ("" is before
- * every date, "~" after every one). */
+/* A looked-up rate of one currency and the dates it holds for: [lo, hi) (hi "~" when no
+ * later pair touches the currency or the base). */
 struct rate_entry {
     char cur[4];
     char lo[11], hi[11];
@@ -403,6 +403,8 @@ int rate_conv_ratio(struct rate_conv *c, const char *cur, const char *date, stru
         r->num = r->den = 1;
         return 0;
     }
+    if (money_digits(cur) < 0) /* (a base_currency another program stored) */
+        return cs_error(e, CS_EFAIL, "rate", cur, "not a currency code confspend knows");
     for (int i = 0; i < c->nentries; i++)
         if (!strcmp(c->entries[i].cur, cur)) {
             x = &c->entries[i];
