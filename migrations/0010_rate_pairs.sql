@@ -4,7 +4,9 @@
 -- written ("24.67" is 2467, 2; "1.0850" is 10850, 4), so inverse and cross rates are exact
 -- rationals (src/ratio.c). The revision-1 rates (1 CURRENCY = rate_e9 / 10^9 base) become
 -- pairs quoted in the base currency configured now (config key 'currency', default USD),
--- with the trailing zeros of rate_e9 stripped (1.27 is 127, 2, not 1270000000, 9).
+-- with the trailing zeros of rate_e9 stripped (1.27 is 127, 2, not 1270000000, 9). A
+-- revision-1 rate of the base currency itself (set before the base was changed to it) was
+-- never used, since the base needs none, and says nothing now: it is not kept.
 CREATE TABLE rate_new (
     currency TEXT NOT NULL CHECK (length(currency) = 3),
     quote    TEXT NOT NULL CHECK (length(quote) = 3 AND quote <> currency),
@@ -17,11 +19,11 @@ CREATE TABLE rate_new (
 ) STRICT, WITHOUT ROWID;
 INSERT INTO rate_new(currency, quote, date, mantissa, scale)
 SELECT r.currency,
-       coalesce((SELECT value FROM config WHERE key = 'currency' AND length(value) = 3), 'USD'),
+       coalesce((SELECT value FROM config WHERE key = 'currency' AND value GLOB '[A-Z][A-Z][A-Z]'), 'USD'),
        r.date, r.rate_e9, 9
 FROM rate r
 WHERE r.currency <> coalesce((SELECT value FROM config WHERE key = 'currency'
-                              AND length(value) = 3), 'USD');
+                              AND value GLOB '[A-Z][A-Z][A-Z]'), 'USD');
 UPDATE rate_new SET mantissa = mantissa / 10, scale = scale - 1 WHERE scale > 0 AND mantissa % 10 = 0;
 UPDATE rate_new SET mantissa = mantissa / 10, scale = scale - 1 WHERE scale > 0 AND mantissa % 10 = 0;
 UPDATE rate_new SET mantissa = mantissa / 10, scale = scale - 1 WHERE scale > 0 AND mantissa % 10 = 0;
