@@ -462,9 +462,15 @@ int rate_conv_expense(struct rate_conv *c, const char *cur, const char *date, in
             return cs_error(e, CS_EFAIL, "rate", cur, "converted amount out of range");
         return 0;
     }
-    if (amount == 0 || (amount < 0) != (base_amount < 0) || base_amount == 0) {
-        implied.num = implied.den = 1;
-    } else {
+    if (amount == 0 || base_amount == 0 || (amount < 0) != (base_amount < 0)) {
+        /* add and edit never store one (a row another program wrote) */
+        char v[48];
+        money_format(base_amount, money_digits(base_cur) < 0 ? 2 : money_digits(base_cur), v,
+                     sizeof v);
+        return cs_error(e, CS_EFAIL, "base_amount", v,
+                        "not of the sign of the amount of its expense in %s on %s", cur, date);
+    }
+    {
         unsigned __int128 n = (unsigned __int128)(base_amount < 0 ? -(__int128)base_amount
                                                                   : (__int128)base_amount),
                           d = (unsigned __int128)(amount < 0 ? -(__int128)amount

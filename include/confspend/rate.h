@@ -74,7 +74,8 @@ int rate_conv_amount(struct rate_conv *c, const char *cur, const char *date, int
  * BASE_AMOUNT / AMOUNT, times BASE_CUR's rate into the base when the base has changed
  * since; else rate_conv_ratio(). *OUT gets AMOUNT converted (BASE_AMOUNT itself when
  * BASE_CUR is the base), *R (may be NULL) the rate for the expense's other amounts (tip,
- * fee). An AMOUNT of 0 with a base amount has the rate 1 (it converts nothing).
+ * fee). A base amount of 0, with an AMOUNT of 0 or of the other sign is CS_EFAIL (a row
+ * another program wrote: add and edit never store one).
  */
 int rate_conv_expense(struct rate_conv *c, const char *cur, const char *date, int64_t amount,
                       const char *base_cur, int64_t base_amount, int64_t *out, struct ratio *r,

@@ -83,6 +83,15 @@ f "edit of an expense in the base currency" 2 \
 expect_ok "into USD with --no-base-amount" cs edit 1 --currency USD --no-base-amount --amount 54
 expect_out "in USD, no base amount" "5400|USD||" sql "SELECT amount, currency, base_amount, base_currency FROM expense WHERE id = 1"
 
+# a row another program wrote with a base amount of the other sign fails the report,
+# naming the field and the value, rather than counting it
+expect_ok "a CZK meal with a base amount" cs add meal 10 --currency CZK --date 2026-07-14 --no-trip --base-amount 0.45
+expect_ok "its sign turned by hand" sqlite3 "$CONFSPEND_DB" "UPDATE expense SET base_amount = -45 WHERE id = (SELECT max(id) FROM expense)"
+f "report budget refuses it" 1 \
+  "confspend: base_amount: not of the sign of the amount of its expense in CZK on 2026-07-14 (-0.45)" \
+  cs report budget --month 2026-07
+expect_ok "that row away again" sqlite3 "$CONFSPEND_DB" "DELETE FROM expense WHERE id = (SELECT max(id) FROM expense)"
+
 # the base changes: a base amount stays in the currency it was given in, and is converted
 # on from there: the ride's 17.50 USD into EUR at 1 EUR = 1.0853 USD: 1750 / 1.0853 =
 # 1612.45... -> 16.12 EUR; its tip 5000 * (1750/38900) / 1.0853 = 207.25... -> 2.07
