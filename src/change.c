@@ -640,6 +640,29 @@ static int money_col_digits(sqlite3 *db, const struct table_cols *t, sqlite3_val
     return money_digits(base);
 }
 
+/* The digits of an expense's base_amount: its base_currency's (the row KEY of TABLE as
+ * stored now), else the base currency's (a removed row). */
+static int base_amount_digits(sqlite3 *db, const struct table_cols *t, sqlite3_value *key)
+{
+    sqlite3_stmt *st = NULL;
+    char *sql = sqlite3_mprintf("SELECT base_currency FROM \"%w\" WHERE rowid = ?1", t->name);
+    char base[4];
+    struct cs_err e = CS_ERR_INIT;
+    int d = -1;
+    if (key && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_value(st, 1, key);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            d = money_digits((const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    sqlite3_free(sql);
+    if (d >= 0)
+        return d;
+    if (config_base_currency(db, base, &e))
+        return 2;
+    return money_digits(base);
+}
+
 /* V as text for a person: NULL for absent or NULL; money and trip ids made readable. */
 static char *value_text(sqlite3 *db, const struct table_cols *t, int col, sqlite3_value *v,
                         sqlite3_value *cur, sqlite3_value *key)
@@ -651,6 +674,12 @@ static char *value_text(sqlite3 *db, const struct table_cols *t, int col, sqlite
         (t->currency >= 0 || !strcmp(t->name, "budget"))) {
         char buf[48];
         money_format(sqlite3_value_int64(v), money_col_digits(db, t, cur, key), buf, sizeof buf);
+        return xstrdup(buf);
+    }
+    if (sqlite3_value_type(v) == SQLITE_INTEGER && !strcmp(name, "base_amount")) {
+        /* what the card charged is money of its own base_currency, not of the row's */
+        char buf[48];
+        money_format(sqlite3_value_int64(v), base_amount_digits(db, t, key), buf, sizeof buf);
         return xstrdup(buf);
     }
     if (sqlite3_value_type(v) == SQLITE_INTEGER && !strcmp(name, "trip_id") &&

@@ -257,5 +257,6 @@ struct entry_opts entry_opts_of(struct cs_opt *o)
         n = args_find(o, name); /* add has no negations */
         eo.no[i] = n && n->seen > 0;
     }
+    eo.base_amount = args_value(o, "base-amount");
     return eo;
 }

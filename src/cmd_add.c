@@ -28,6 +28,9 @@ static const char help[] =
     "                       is more than 2 days after its end)\n"
     "  --reimbursable       --personal       (default: personal)\n"
     "  --refund             money coming back (stored negative)\n"
+    "  --base-amount AMOUNT what the card actually charged in the base currency, for an\n"
+    "                       expense in another currency: reports and exports use it\n"
+    "                       instead of a rate (refused for one in the base currency)\n"
     "ride:\n"
     "  --provider P         lyft, uber, taxi, direct, transit or other, in any case\n"
     "                       (default other)\n"
@@ -150,9 +153,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         struct cs_date m, d = ctx->today;
         char dm[8];
         /* what a schedule does not keep */
-        static const char *const not_kept[] = {"refund", "receipt", "provider",     "from",
-                                               "to",     "driver",  "tip",          "platform-fee",
-                                               "shared", "nights",  "compare-rate", NULL};
+        static const char *const not_kept[] = {
+            "refund",       "receipt", "provider", "from",         "to",          "driver", "tip",
+            "platform-fee", "shared",  "nights",   "compare-rate", "base-amount", NULL};
         for (const char *const *n = not_kept; *n; n++) {
             char field[32];
             snprintf(field, sizeof field, "--%s", *n);

@@ -19,9 +19,9 @@ static const char help[] =
     "  currency         the base currency reports convert to (default USD). Budgets are\n"
     "                   amounts of the base currency they were set in: while there are\n"
     "                   any, a new base currency is refused unless --convert, which\n"
-    "                   converts each budget at CUR's newest rate on or before today\n"
-    "                   (rate set CUR RATE: 1 CUR = RATE of the current base), rounded\n"
-    "                   half away from zero, in the same change\n"
+    "                   converts each budget into CUR at the newest rates on or before\n"
+    "                   today (a pair between the two either way, else a cross rate:\n"
+    "                   see rate --help), rounded half away from zero, in the same change\n"
     "  owner            the name on exported expense reports\n"
     "  ride.commission  the platform's share of a fare, 0..1, when a ride does not record\n"
     "                   its fee (default 0.50)\n";

@@ -338,6 +338,7 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     char base[4], row[64];
     int64_t nights = 0;
     sqlite3_stmt *st = NULL;
+    struct rate_conv *conv = NULL;
     struct output out;
     static const char *const head[] = {"section", "item",         "count",
                                        "total",   "reimbursable", "personal"};
@@ -357,7 +358,8 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     snprintf(p.until, sizeof p.until, "%s", t.end);
     if ((rc = db_prepare(ctx->db,
                          "SELECT date, category, amount, currency, reimbursable, nights, "
-                         "compare_rate, id FROM expense WHERE trip_id = ?1 ORDER BY date, id",
+                         "compare_rate, id, base_currency, base_amount FROM expense "
+                         "WHERE trip_id = ?1 ORDER BY date, id",
                          &st, &ctx->err)))
         goto cleanup;
     sqlite3_bind_int64(st, 1, t.id);
@@ -384,9 +386,13 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
         const char *cur = (const char *)sqlite3_column_text(st, 3);
         int reimb = sqlite3_column_int(st, 4), ci = category_index(c);
         int64_t v;
+        struct ratio rt;
+        if (!conv)
+            conv = rate_conv_new(ctx->db, base);
         if ((rc = stored_row_check(st, &cols, &ctx->err)) ||
-            (rc = rate_convert(ctx->db, cur, date, base, sqlite3_column_int64(st, 2), &v,
-                               &ctx->err)))
+            (rc = rate_conv_expense(conv, cur, date, sqlite3_column_int64(st, 2),
+                                    (const char *)sqlite3_column_text(st, 8),
+                                    sqlite3_column_int64(st, 9), &v, &rt, &ctx->err)))
             goto cleanup;
         if (!nday || strcmp(days[nday - 1], date)) {
             days = xrealloc(days, sizeof *days * (size_t)(nday + 1));
@@ -404,8 +410,11 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
                 sums_add(&uncompared, v, 0);
             } else {
                 int64_t n = sqlite3_column_int64(st, 5), cmp, at;
+                /* at the expense's own rate (what the card charged, when given) */
                 if (__builtin_mul_overflow(sqlite3_column_int64(st, 6), n, &at) ||
-                    (rc = rate_convert(ctx->db, cur, date, base, at, &cmp, &ctx->err))) {
+                    (ratio_apply(rt, at, &cmp) &&
+                     (rc = cs_error(&ctx->err, CS_EFAIL, "rate", cur,
+                                    "converted amount out of range")))) {
                     if (!rc)
                         rc = cs_error(&ctx->err, CS_EFAIL, "compare_rate", NULL,
                                       "%lld nights at the compare rate do not fit in 64-bit "
@@ -517,6 +526,7 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
     output_end(&out);
 cleanup:
     sqlite3_finalize(st);
+    rate_conv_free(conv);
     ridemodel_release(&rr);
     trip_release(&t);
     free(day);

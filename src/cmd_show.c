@@ -4,6 +4,7 @@
 #include "confspend/args.h"
 #include "confspend/cli.h"
 #include "confspend/entry.h"
+#include "confspend/money.h"
 #include "confspend/output.h"
 
 static const char help[] = "Show every field of one expense.\n\n"
@@ -37,6 +38,11 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         for (int i = 0; i < FULL_NCOLS; i++)
             if (*c.cells[i])
                 output_linef(stdout, STYLE_NONE, "%-13s %s", entry_columns[i], c.cells[i]);
+        if (*x.base_currency) { /* what the card charged (not an export column) */
+            char b[48];
+            money_format(x.base_amount, money_digits(x.base_currency), b, sizeof b);
+            output_linef(stdout, STYLE_NONE, "%-13s %s %s", "base_amount", b, x.base_currency);
+        }
     } else {
         output_begin(&out, fmt, stdout, FULL_NCOLS, entry_columns, align);
         output_row(&out, c.cells);

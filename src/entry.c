@@ -55,6 +55,8 @@ static int negated_given(const struct entry_opts *eo, int i)
         return eo->compare_rate != NULL;
     case NEG_RECIPIENT:
         return eo->recipient != NULL;
+    case NEG_BASE_AMOUNT:
+        return eo->base_amount != NULL;
     }
     return 0;
 }
@@ -113,6 +115,9 @@ int entry_precheck(const struct entry_opts *eo, const char *category, const char
         return CS_EINPUT;
     if (eo->nights && parse_whole(eo->nights, "--nights", 1, NIGHTS_MAX, &v, e))
         return CS_EINPUT;
+    if (eo->base_amount &&
+        money_parse(eo->base_amount, syntax_digits(NULL, eo->base_amount), &v, "--base-amount", e))
+        return CS_EINPUT;
     if (eo->provider && !provider_canonical(eo->provider))
         return provider_refuse("--provider", eo->provider, e);
     if (eo->reimbursable && eo->personal)
@@ -158,6 +163,58 @@ static int rescale(int64_t *v, int from, int to, const char *field, struct cs_er
         d--;
     }
     *v = r;
+    return 0;
+}
+
+/*
+ * What the card charged in the base currency (--base-amount, edit's --no-base-amount) onto
+ * X, once its currency and amount are known: only for an expense in another currency than
+ * the base (else CS_EINPUT: it needs none), not for an amount of 0; it takes the amount's
+ * sign (a refund's is negative). A kept one follows a new refund sign, and an edit that
+ * moves the expense into the currency of its base amount is refused unless it drops it.
+ */
+static int apply_base_amount(sqlite3 *db, const struct entry_opts *eo, int drop, struct expense *x,
+                             struct cs_err *e)
+{
+    char base[4];
+    int64_t v;
+    int rc;
+    if (drop) {
+        x->base_currency[0] = 0;
+        x->base_amount = 0;
+        return 0;
+    }
+    if (eo->base_amount) {
+        if ((rc = config_base_currency(db, base, e)))
+            return rc;
+        if (!strcmp(x->currency, base))
+            return cs_error(e, CS_EINPUT, "--base-amount", eo->base_amount,
+                            "the expense is in the base currency %s; only one in another "
+                            "currency has a base amount",
+                            base);
+        if (money_parse(eo->base_amount, money_digits(base), &v, "--base-amount", e))
+            return CS_EINPUT;
+        if (v == 0)
+            return cs_error(e, CS_EINPUT, "--base-amount", eo->base_amount,
+                            "must be greater than zero");
+        if (x->amount == 0)
+            return cs_error(e, CS_EINPUT, "--base-amount", eo->base_amount,
+                            "not for an amount of 0 (it converts nothing)");
+        x->base_amount = x->amount < 0 ? -v : v;
+        snprintf(x->base_currency, sizeof x->base_currency, "%s", base);
+        return 0;
+    }
+    if (!*x->base_currency)
+        return 0;
+    if (!strcmp(x->currency, x->base_currency))
+        return cs_error(e, CS_EINPUT, "--currency", x->currency,
+                        "the expense has a base amount in %s; give --no-base-amount too",
+                        x->base_currency);
+    if (x->amount == 0)
+        return cs_error(e, CS_EINPUT, "amount", "0",
+                        "the expense has a base amount; give --no-base-amount too");
+    if ((x->amount < 0) != (x->base_amount < 0))
+        x->base_amount = -x->base_amount;
     return 0;
 }
 
@@ -316,6 +373,8 @@ int entry_apply(sqlite3 *db, const char *today, const struct entry_opts *eo, con
         x->provider = xstrdup("other");
     if (!strcmp(x->category, "ride") && x->shared < 0)
         x->shared = 0;
+    if ((rc = apply_base_amount(db, eo, neg[NEG_BASE_AMOUNT], x, e)))
+        goto cleanup;
     rc = expense_check(x, digits, e);
 cleanup:
     trip_release(&t);

@@ -179,6 +179,25 @@ static int insert_step(sqlite3 *db, sqlite3_stmt *st, struct expense *x, struct 
     return 0;
 }
 
+/* X's base amount (or none) onto its stored row: apart from the other fields, which the
+ * bulk paths bind, since only add and edit give one. */
+static int save_base_amount(sqlite3 *db, const struct expense *x, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db, "UPDATE expense SET base_amount = ?1, base_currency = ?2 WHERE id = ?3", &st,
+                   e))
+        return CS_EFAIL;
+    if (*x->base_currency) {
+        sqlite3_bind_int64(st, 1, x->base_amount);
+        sqlite3_bind_text(st, 2, x->base_currency, -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_int64(st, 3, x->id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot save the expense", e);
+}
+
 int expense_insert(sqlite3 *db, struct expense *x, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
@@ -187,6 +206,8 @@ int expense_insert(sqlite3 *db, struct expense *x, struct cs_err *e)
         return CS_EFAIL;
     rc = insert_step(db, st, x, e);
     sqlite3_finalize(st);
+    if (!rc && *x->base_currency)
+        rc = save_base_amount(db, x, e);
     return rc;
 }
 
@@ -209,7 +230,7 @@ int expense_update(sqlite3 *db, const struct expense *x, struct cs_err *e)
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return db_fail(db, "cannot save the expense", e);
-    return 0;
+    return save_base_amount(db, x, e);
 }
 
 int expense_delete(sqlite3 *db, int64_t id, struct cs_err *e)
@@ -392,6 +413,11 @@ int expense_from_row(sqlite3_stmt *st, struct expense *x, struct cs_err *e)
     x->import_key = db_col_dup(st, 24);
     if (sqlite3_column_type(st, 25) == SQLITE_TEXT)
         snprintf(x->uid, sizeof x->uid, "%s", (const char *)sqlite3_column_text(st, 25));
+    if (sqlite3_column_type(st, 27) == SQLITE_TEXT && sqlite3_column_bytes(st, 27) == 3) {
+        x->base_amount = sqlite3_column_int64(st, 26);
+        snprintf(x->base_currency, sizeof x->base_currency, "%s",
+                 (const char *)sqlite3_column_text(st, 27));
+    }
 #undef OPT
     return 0;
 }

@@ -80,15 +80,22 @@ int ride_params_load(sqlite3 *db, const struct ride_opts *ro, struct ride_params
     return ro ? ride_opts_apply(ro, p, e) : 0;
 }
 
-/* Convert V (>= 0, or -1 for absent) of CUR on DATE to BASE. */
-static int conv_opt(sqlite3 *db, const char *cur, const char *date, const char *base, int64_t v,
-                    int64_t *out, struct cs_err *e)
+/* Convert V (>= 0, or -1 for absent) of CUR at the expense's rate R into the base. */
+static int conv_opt(struct ratio r, const char *cur, int64_t v, int64_t *out, struct cs_err *e)
 {
     if (v < 0) {
         *out = -1;
         return 0;
     }
-    return rate_convert(db, cur, date, base, v, out, e);
+    if (ratio_apply(r, v, out))
+        return cs_error(e, CS_EFAIL, "rate", cur, "converted amount out of range");
+    return 0;
+}
+
+/* Column C of ST as text, NULL when NULL. */
+static const char *col_text(sqlite3_stmt *st, int c)
+{
+    return (const char *)sqlite3_column_text(st, c);
 }
 
 /* The stored fields report_rides() reads (its query's columns), for stored_row_check();
@@ -123,22 +130,29 @@ int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *
     int rc = 0, step;
     char lo[11], hi[11];
     struct stored_texts t = STORED_TEXTS_INIT;
+    struct rate_conv *conv;
+    struct ratio rt;
     memset(out, 0, sizeof *out);
     if (config_base_currency(db, base, e))
         return CS_EFAIL;
+    conv = rate_conv_new(db, base);
     if (*p->since && !date_parse(p->since, &start, "since", NULL))
         start_days = date_to_days(start);
     /* two statements rather than one with OR, so each can use its index */
     if (db_prepare(db,
                    p->trip_id
-                       ? "SELECT id, date, amount, tip, platform_fee, currency, origin, dest "
+                       ? "SELECT id, date, amount, tip, platform_fee, currency, origin, dest, "
+                         "base_currency, base_amount "
                          "FROM expense WHERE trip_id = ?1 AND category = 'ride' "
                          "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date"
-                       : "SELECT id, date, amount, tip, platform_fee, currency, origin, dest "
+                       : "SELECT id, date, amount, tip, platform_fee, currency, origin, dest, "
+                         "base_currency, base_amount "
                          "FROM expense WHERE date >= ?2 AND date < ?3 AND category = 'ride' "
                          "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date",
-                   &st, e))
+                   &st, e)) {
+        rate_conv_free(conv);
         return CS_EFAIL;
+    }
     if (p->trip_id)
         sqlite3_bind_int64(st, 1, p->trip_id);
     date_text_bounds(p->since, p->until, lo, hi);
@@ -158,12 +172,13 @@ int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *
         }
         r = &rides[n];
         memset(r, 0, sizeof *r);
-        if ((rc = rate_convert(db, cur, date, base, sqlite3_column_int64(st, 2), &r->amount, e)) ||
-            (rc = conv_opt(db, cur, date, base,
+        if ((rc = rate_conv_expense(conv, cur, date, sqlite3_column_int64(st, 2), col_text(st, 8),
+                                    sqlite3_column_int64(st, 9), &r->amount, &rt, e)) ||
+            (rc = conv_opt(rt, cur,
                            sqlite3_column_type(st, 3) == SQLITE_NULL ? -1
                                                                      : sqlite3_column_int64(st, 3),
                            &r->tip, e)) ||
-            (rc = conv_opt(db, cur, date, base,
+            (rc = conv_opt(rt, cur,
                            sqlite3_column_type(st, 4) == SQLITE_NULL ? -1
                                                                      : sqlite3_column_int64(st, 4),
                            &r->platform_fee, e)))
@@ -186,6 +201,7 @@ int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *
     }
 cleanup:
     sqlite3_finalize(st);
+    rate_conv_free(conv);
     for (size_t i = 0; i < n; i++) {
         free((char *)rides[i].from);
         free((char *)rides[i].to);
@@ -262,6 +278,7 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
                          struct budget_report *r, struct acc *acc, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
+    struct rate_conv *conv = NULL;
     int rc = 0;
     static const struct stored_columns schedule_columns = {
         .table = "schedule",
@@ -285,6 +302,7 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
                    "trip_id, id FROM schedule",
                    &st, e))
         return CS_EFAIL;
+    conv = rate_conv_new(db, r->base);
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *cat = (const char *)sqlite3_column_text(st, 0);
         const char *cur = (const char *)sqlite3_column_text(st, 2);
@@ -312,8 +330,7 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
                 if (strcmp(month, smonth) >= 0 && (!until || strcmp(month, until) <= 0) &&
                     (!posted || strcmp(month, posted) > 0) && strcmp(occ, today) > 0 &&
                     strcmp(occ, r->blocks[b].since) >= 0 && strcmp(occ, r->blocks[b].until) <= 0) {
-                    if ((rc = rate_convert(db, cur, occ, r->base, sqlite3_column_int64(st, 1), &v,
-                                           e)))
+                    if ((rc = rate_conv_amount(conv, cur, occ, sqlite3_column_int64(st, 1), &v, e)))
                         goto cleanup;
                     money_sum_add(&acc[b].actual[ci], v);
                     if (money_add(&acc[b].committed[ci], v)) {
@@ -330,6 +347,7 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
     }
 cleanup:
     sqlite3_finalize(st);
+    rate_conv_free(conv);
     return rc;
 }
 
@@ -379,11 +397,15 @@ static int sum_rows(sqlite3 *db, const struct period *p, const struct budget_rep
     sqlite3_stmt *st = NULL;
     int trip = p->trip_id != 0, rc = 0, step, b = -1;
     char last_date[11] = "", lo[11], hi[11], sql[256];
-    snprintf(sql, sizeof sql, "SELECT id, date, category, currency, amount FROM expense WHERE %s%s",
+    struct rate_conv *conv;
+    snprintf(sql, sizeof sql,
+             "SELECT id, date, category, currency, amount, base_currency, base_amount "
+             "FROM expense WHERE %s%s",
              trip ? "trip_id = ?1" : "date >= ?2 AND date < ?3",
              foreign ? " AND currency <> ?4" : "");
     if (db_prepare(db, sql, &st, e))
         return CS_EFAIL;
+    conv = rate_conv_new(db, r->base);
     bind_selection(st, p, r, lo, hi);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         int64_t v;
@@ -399,7 +421,8 @@ static int sum_rows(sqlite3 *db, const struct period *p, const struct budget_rep
         if (b < 0)
             continue;
         if (strcmp(t.currency, r->base) &&
-            (rc = rate_convert(db, t.currency, t.date, r->base, v, &v, e)))
+            (rc = rate_conv_expense(conv, t.currency, t.date, v, col_text(st, 5),
+                                    sqlite3_column_int64(st, 6), &v, NULL, e)))
             break;
         money_sum_add(&acc[b].actual[ci], v);
         acc[b].count[ci]++;
@@ -407,6 +430,7 @@ static int sum_rows(sqlite3 *db, const struct period *p, const struct budget_rep
     if (!rc && step != SQLITE_DONE)
         rc = db_fail(db, "cannot sum expenses", e);
     sqlite3_finalize(st);
+    rate_conv_free(conv);
     return rc;
 }
 
@@ -477,16 +501,19 @@ static int project_month(sqlite3 *db, const struct budget_report *r, int b, cons
     size_t ntrips = 0;
     struct money_sum sched[NCAT] = {0}, outside[NCAT] = {0};
     struct cs_date t;
+    struct rate_conv *conv = NULL;
     int rc = 0, step;
     if (db_prepare(db,
                    "SELECT e.date, e.category, e.currency, e.amount, e.schedule_id IS NOT NULL, "
-                   "e.trip_id, t.start_date, t.end_date FROM expense e "
+                   "e.trip_id, t.start_date, t.end_date, e.base_currency, e.base_amount "
+                   "FROM expense e "
                    "LEFT JOIN trip t ON t.id = e.trip_id WHERE e.date BETWEEN ?1 AND ?2 "
                    "AND (e.schedule_id IS NOT NULL OR e.trip_id IS NOT NULL)",
                    &st, e))
         return CS_EFAIL;
     sqlite3_bind_text(st, 1, blk->since, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, blk->until, -1, SQLITE_STATIC);
+    conv = rate_conv_new(db, r->base);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *date = (const char *)sqlite3_column_text(st, 0);
         int ci = category_index((const char *)sqlite3_column_text(st, 1));
@@ -496,8 +523,9 @@ static int project_month(sqlite3 *db, const struct budget_report *r, int b, cons
         struct money_sum *to;
         if (ci < 0)
             continue;
-        if ((rc = rate_convert(db, (const char *)sqlite3_column_text(st, 2), date, r->base,
-                               sqlite3_column_int64(st, 3), &v, e)))
+        if ((rc = rate_conv_expense(conv, (const char *)sqlite3_column_text(st, 2), date,
+                                    sqlite3_column_int64(st, 3), col_text(st, 8),
+                                    sqlite3_column_int64(st, 9), &v, NULL, e)))
             goto cleanup;
         if (sqlite3_column_int(st, 4)) {
             to = &sched[ci];
@@ -548,6 +576,7 @@ static int project_month(sqlite3 *db, const struct budget_report *r, int b, cons
     }
 cleanup:
     sqlite3_finalize(st);
+    rate_conv_free(conv);
     free(trips);
     free(pt);
     return rc;

@@ -69,17 +69,16 @@ static int put_receipt(struct book *b, lxw_row_t r, const char *path, int64_t id
     return put_text(b, b->expenses, r, X_RECEIPT, path, NULL, id);
 }
 
-/* The SQL text of the Expenses query: only the columns the sheet shows, the filter's
- * conditions written out (so SQLite can use the date and trip indexes), and each foreign
- * expense's rate looked up in the same statement. */
+/* The SQL text of the Expenses query: only the columns the sheet shows (and what the card
+ * charged, for the conversion, which is rate.c's: rate_conv_expense()), the filter's
+ * conditions written out (so SQLite can use the date and trip indexes). */
 static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
 {
     snprintf(sql, n,
              "SELECT e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, "
              "t.slug, e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, "
-             "CASE WHEN e.currency = ?5 THEN NULL ELSE (SELECT r.rate_e9 FROM rate r "
-             "WHERE r.currency = e.currency AND r.date <= e.date ORDER BY r.date DESC LIMIT 1) "
-             "END FROM expense e LEFT JOIN trip t ON t.id = e.trip_id WHERE 1%s%s%s%s "
+             "e.base_currency, e.base_amount FROM expense e LEFT JOIN trip t ON t.id = e.trip_id "
+             "WHERE 1%s%s%s%s "
              "ORDER BY e.date, e.id",
              f->trip_id ? " AND e.trip_id = ?1" : "", *f->since ? " AND e.date >= ?2" : "",
              *f->before ? " AND e.date < ?3" : "",
@@ -157,6 +156,7 @@ struct xreader {
     int rc;
     struct cs_err err;
     struct stored_texts texts; /* the row's, and what the rows before it had (zeroed) */
+    struct rate_conv *conv;    /* into the base, used by the reader alone */
 };
 
 /* The text of column C of ST copied into BT: its name, or 0 for NULL or empty. */
@@ -177,7 +177,6 @@ static const char *xtext(const struct xbatch *bt, const struct xrow *r, int t)
 /* The current row of X's query into BT. */
 static int xread_row(struct xreader *x, struct xbatch *bt)
 {
-    struct book *b = x->book;
     sqlite3_stmt *st = x->st;
     struct xrow *r = &bt->rows[bt->n];
     static const struct stored_columns cols = {
@@ -211,16 +210,9 @@ static int xread_row(struct xreader *x, struct xbatch *bt)
     r->id = sqlite3_column_int64(st, 0);
     r->amount = sqlite3_column_int64(st, 3);
     r->reimb = sqlite3_column_int(st, 8);
-    if (!strcmp(cur, b->base)) {
-        r->conv = r->amount;
-    } else if (sqlite3_column_type(st, 14) == SQLITE_NULL) {
-        /* no rate: rate_convert() says so in its words (or converts, should one appear) */
-        if (rate_convert(b->db, cur, date, b->base, r->amount, &r->conv, &x->err))
-            return CS_EFAIL;
-    } else if (money_convert(r->amount, digits, sqlite3_column_int64(st, 14), b->base_digits,
-                             &r->conv)) {
-        return cs_error(&x->err, CS_EFAIL, "rate", cur, "converted amount out of range");
-    }
+    if (rate_conv_expense(x->conv, cur, date, r->amount, (const char *)sqlite3_column_text(st, 14),
+                          sqlite3_column_int64(st, 15), &r->conv, NULL, &x->err))
+        return CS_EFAIL;
     r->days = iso_days(date);
     for (int t = 0; t < XT_N; t++)
         r->text[t] = xbatch_put(bt, st, xt_column[t]);
@@ -313,6 +305,7 @@ static int expense_rows(struct book *b, sqlite3_stmt *st, lxw_row_t *rows)
     handoff_init(&x.h);
     x.book = b;
     x.st = st;
+    x.conv = rate_conv_new(b->db, b->base);
     for (int k = 0; k < 2; k++) {
         x.b[k] = xmalloc(sizeof *x.b[k]);
         memset(x.b[k], 0, sizeof *x.b[k]);
@@ -342,6 +335,7 @@ static int expense_rows(struct book *b, sqlite3_stmt *st, lxw_row_t *rows)
         *b->err = x.err;
     }
 out:
+    rate_conv_free(x.conv);
     handoff_destroy(&x.h);
     for (int k = 0; k < 2; k++) {
         arena_release(&x.b[k]->text);
@@ -382,7 +376,6 @@ int write_expenses(struct book *b)
     sqlite3_bind_int64(st, 1, f.trip_id);
     sqlite3_bind_text(st, 2, f.since, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, f.before, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, b->base, -1, SQLITE_STATIC);
     if ((rc = expense_rows(b, st, &r)) || (rc = sums_finish(b)))
         goto cleanup;
     b->nrows = (long)r;

@@ -32,8 +32,9 @@ int budget_count(sqlite3 *db, long *n, struct cs_err *e);
 
 /*
  * Re-express every budget, stored in minor units of the base currency FROM, in minor units
- * of TO: each amount on its own at the rate of TO dated on or before DATE
- * (rate_convert_into), rounded half away from zero. *N gets how many. Runs inside the
+ * of TO: each amount on its own at the rate between TO and FROM on DATE (rate_convert_into:
+ * the newest pair either way on or before it, else a cross rate), rounded half away from
+ * zero once. *N gets how many. Runs inside the
  * caller's transaction; on an error (a missing rate names TO and DATE) some budgets may
  * be converted already, and the caller rolls back.
  */

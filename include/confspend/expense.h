@@ -30,6 +30,10 @@ struct expense {
     char *occurrence;
     char *import_key;
     char uid[33]; /* 32 lowercase hex digits; "" for one not stored yet */
+    /* what the card charged: base_amount minor units of base_currency (the base currency
+     * when it was given), with amount's sign; base_currency "" when absent */
+    int64_t base_amount;
+    char base_currency[4];
 };
 #define EXPENSE_INIT                                                                               \
     {                                                                                              \
@@ -95,7 +99,7 @@ int expense_load(sqlite3 *db, int64_t id, struct expense *x, struct cs_err *e);
     "e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, e.trip_id, t.slug, "      \
     "e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, e.driver, e.tip, "        \
     "e.platform_fee, e.shared, e.nights, e.compare_rate, e.recipient, e.schedule_id, "             \
-    "e.occurrence, e.import_key, e.uid"
+    "e.occurrence, e.import_key, e.uid, e.base_amount, e.base_currency"
 #define EXPENSE_FROM " FROM expense e LEFT JOIN trip t ON t.id = e.trip_id "
 
 /*

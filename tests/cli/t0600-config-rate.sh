@@ -59,36 +59,37 @@ expect_out "the settings are unchanged" "JPY|0.123456789" sql "SELECT (SELECT va
 
 # rates into the base currency
 expect_ok "base currency EUR" cs config set currency EUR
-expect_out "rate list when empty" "currency  date  rate" cs rate list
+expect_out "rate list when empty" "currency  quote  date  rate" cs rate list
 expect_out "rate set (today by default)" "1 JPY = 0.0067 EUR from 2026-11-10" cs rate set JPY 0.0067
 expect_out "rate set --date" "1 GBP = 1.27 EUR from 2026-10-01" cs rate set GBP 1.27 --date 2026-10-01
 expect_out "rate set another date" "1 GBP = 1.2 EUR from 2026-11-01" cs rate set GBP 1.2 --date 2026-11-01
 expect_out "rate set with 9 decimals" "1 USD = 0.923456789 EUR from 2026-11-10" cs rate set USD 0.923456789
 expect_out "rate set a large rate" "1 BHD = 2450 EUR from 2026-11-10" cs rate set BHD 2450
-expect_out "rates stored as rate * 10^9" "BHD|2026-11-10|2450000000000
-GBP|2026-10-01|1270000000
-GBP|2026-11-01|1200000000
-JPY|2026-11-10|6700000
-USD|2026-11-10|923456789" sql "SELECT currency, date, rate_e9 FROM rate ORDER BY 1, 2"
+# (rev 2) pairs quoted in the base currency, kept as written: mantissa / 10^scale
+expect_out "rates stored as written, quoted in the base" "BHD|EUR|2026-11-10|2450|0
+GBP|EUR|2026-10-01|127|2
+GBP|EUR|2026-11-01|12|1
+JPY|EUR|2026-11-10|67|4
+USD|EUR|2026-11-10|923456789|9" sql "SELECT currency, quote, date, mantissa, scale FROM rate ORDER BY 1, 3"
 expect_out "rate list (table)" \
-  "currency  date               rate
-BHD       2026-11-10         2450
-GBP       2026-10-01         1.27
-GBP       2026-11-01          1.2
-JPY       2026-11-10       0.0067
-USD       2026-11-10  0.923456789" cs rate list
-expect_out "rate list --format csv" "$(crlf "currency,date,rate" \
-  "BHD,2026-11-10,2450" "GBP,2026-10-01,1.27" "GBP,2026-11-01,1.2" "JPY,2026-11-10,0.0067" \
-  "USD,2026-11-10,0.923456789")" cs rate list --format csv
+  "currency  quote  date               rate
+BHD       EUR    2026-11-10         2450
+GBP       EUR    2026-10-01         1.27
+GBP       EUR    2026-11-01          1.2
+JPY       EUR    2026-11-10       0.0067
+USD       EUR    2026-11-10  0.923456789" cs rate list
+expect_out "rate list --format csv" "$(crlf "currency,quote,date,rate" \
+  "BHD,EUR,2026-11-10,2450" "GBP,EUR,2026-10-01,1.27" "GBP,EUR,2026-11-01,1.2" \
+  "JPY,EUR,2026-11-10,0.0067" "USD,EUR,2026-11-10,0.923456789")" cs rate list --format csv
 expect_out "rate list --format json" '[
-  {"currency": "BHD", "date": "2026-11-10", "rate": "2450"},
-  {"currency": "GBP", "date": "2026-10-01", "rate": "1.27"},
-  {"currency": "GBP", "date": "2026-11-01", "rate": "1.2"},
-  {"currency": "JPY", "date": "2026-11-10", "rate": "0.0067"},
-  {"currency": "USD", "date": "2026-11-10", "rate": "0.923456789"}
+  {"currency": "BHD", "quote": "EUR", "date": "2026-11-10", "rate": "2450"},
+  {"currency": "GBP", "quote": "EUR", "date": "2026-10-01", "rate": "1.27"},
+  {"currency": "GBP", "quote": "EUR", "date": "2026-11-01", "rate": "1.2"},
+  {"currency": "JPY", "quote": "EUR", "date": "2026-11-10", "rate": "0.0067"},
+  {"currency": "USD", "quote": "EUR", "date": "2026-11-10", "rate": "0.923456789"}
 ]' cs rate list --format json
 expect_out "rate set on the same date replaces it" "1 JPY = 0.0068 EUR from 2026-11-10" cs rate set JPY 0.0068
-expect_out "one JPY rate on that date" "JPY|2026-11-10|6800000" sql "SELECT currency, date, rate_e9 FROM rate WHERE currency = 'JPY'"
+expect_out "one JPY rate on that date" "JPY|2026-11-10|68|4" sql "SELECT currency, date, mantissa, scale FROM rate WHERE currency = 'JPY'"
 
 f "rate for the base currency" 2 "currency: is the base currency; it needs no rate (EUR)" cs rate set EUR 1
 f "rate for an unknown currency" 2 "currency: unknown ISO 4217 currency code (XYZ)" cs rate set XYZ 1
@@ -96,16 +97,18 @@ f "rate for a lower-case currency" 2 "currency: unknown ISO 4217 currency code (
 f "rate 0" 2 "rate: must be greater than zero (0)" cs rate set JPY 0
 f "rate 0.000" 2 "rate: must be greater than zero (0.000)" cs rate set JPY 0.000
 f "negative rate" 2 "rate: must not be negative (-1)" cs rate set JPY -1
-f "rate not a number" 2 "rate: not a decimal number with at most 9 decimals (abc)" cs rate set JPY abc
-f "rate with a comma" 2 "rate: not a decimal number with at most 9 decimals (0,0067)" cs rate set JPY 0,0067
-f "rate with 10 decimals" 2 "rate: not a decimal number with at most 9 decimals (0.0000000001)" cs rate set JPY 0.0000000001
-f "rate too large" 2 "rate: not a decimal number with at most 9 decimals (99999999999)" cs rate set JPY 99999999999
+f "rate not a number" 2 "rate: not a decimal number with at most 18 digits (abc)" cs rate set JPY abc
+f "rate with a comma" 2 "rate: not a decimal number with at most 18 digits (0,0067)" cs rate set JPY 0,0067
+f "rate with 19 decimals" 2 "rate: not a decimal number with at most 18 digits (0.0000000000000000001)" cs rate set JPY 0.0000000000000000001
+f "rate with 19 digits" 2 "rate: not a decimal number with at most 18 digits (1234567890.123456789)" cs rate set JPY 1234567890.123456789
+f "rate with an exponent" 2 "rate: not a decimal number with at most 18 digits (1e3)" cs rate set JPY 1e3
+f "rate ending in a dot" 2 "rate: not a decimal number with at most 18 digits (1.)" cs rate set JPY 1.
 f "rate with a bad date" 2 "--date: no such calendar date (2026-02-30)" cs rate set JPY 1 --date 2026-02-30
 f "rate with a malformed date" 2 "--date: not a date in YYYY-MM-DD form (2026/11/01)" cs rate set JPY 1 --date 2026/11/01
-f "rate set without a rate" 2 "rate: usage: rate set CUR RATE [--date DATE]" cs rate set JPY
+f "rate set without a rate" 2 "rate: usage: rate set CUR RATE [--quote Q] [--date DATE]" cs rate set JPY
 f "rate set with too much" 2 "argument: unexpected argument (x)" cs rate set JPY 1 x
-f "unknown rate subcommand" 2 "rate: use rate set CUR RATE [--date DATE] or rate list (frob)" cs rate frob
-f "no rate subcommand" 2 "rate: use rate set CUR RATE [--date DATE] or rate list" cs rate
+f "unknown rate subcommand" 2 "rate: use rate set CUR RATE [--quote Q] [--date DATE], rate list or rate import FILE (frob)" cs rate frob
+f "no rate subcommand" 2 "rate: use rate set CUR RATE [--quote Q] [--date DATE], rate list or rate import FILE" cs rate
 f "rate list with an argument" 2 "argument: unexpected argument (JPY)" cs rate list JPY
 f "rate list bad --format" 2 "--format: must be table, csv or json (yaml)" cs rate list --format yaml
 

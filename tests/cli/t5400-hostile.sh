@@ -316,12 +316,14 @@ done <<'TABLE'
 2 | key: unknown setting (currency, owner, ride.commission) (colour) | cs config get colour
 2 | owner: not valid UTF-8 text (caf\xe9) | cs config set owner "$BAD"
 2 | owner: longer than 4096 bytes | cs config set owner "$LONG"
-2 | rate: use rate set CUR RATE [--date DATE] or rate list | cs rate
-2 | rate: usage: rate set CUR RATE [--date DATE] | cs rate set EUR
+2 | rate: use rate set CUR RATE [--quote Q] [--date DATE], rate list or rate import FILE | cs rate
+2 | rate: usage: rate set CUR RATE [--quote Q] [--date DATE] | cs rate set EUR
 2 | currency: unknown ISO 4217 currency code (XXX) | cs rate set XXX 1.1
 2 | rate: must be greater than zero (0) | cs rate set EUR 0
 2 | rate: must not be negative (-1) | cs rate set EUR -1
-2 | rate: not a decimal number with at most 9 decimals (1.0000000001) | cs rate set EUR 1.0000000001
+2 | rate: not a decimal number with at most 18 digits (1.000000000000000001) | cs rate set EUR 1.000000000000000001
+2 | --quote: unknown ISO 4217 currency code (XXX) | cs rate set EUR 1.1 --quote XXX
+2 | rate import: cannot open: No such file or directory (/nonexistent/rates.csv) | cs rate import /nonexistent/rates.csv
 2 | currency: is the base currency; it needs no rate (USD) | cs rate set USD 1
 2 | --date: no such calendar date (2026-02-30) | cs rate set EUR 1.1 --date 2026-02-30
 2 | argument: unexpected argument (extra) | cs rate list extra
@@ -380,7 +382,7 @@ done <<'TABLE'
 2 | line 5, column amount: not a decimal number (xx) | stdin "$TMP/lastbad.csv" import csv - --dry-run
 # --- more empty strings, unknown subcommands, values given to flags ----------------------------
 2 | config: use config set KEY VALUE or config get [KEY] (frob) | cs config frob
-2 | rate: use rate set CUR RATE [--date DATE] or rate list (frob) | cs rate frob
+2 | rate: use rate set CUR RATE [--quote Q] [--date DATE], rate list or rate import FILE (frob) | cs rate frob
 2 | id: not an expense id () | cs history ''
 2 | id: not an expense id () | cs show ''
 2 | trip: no such trip () | cs trip show ''
