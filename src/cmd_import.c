@@ -60,27 +60,6 @@ static int parse_delimiter(const char *s, int *out, struct cs_err *e)
     return 0;
 }
 
-/* Draw the progress bar for DONE of TOTAL bytes on stderr (DONE -1: clear it). */
-static void progress(void *arg, int storing, long long done, long long total)
-{
-    int *last = arg;
-    int pct = total > 0 ? (int)(done * 100 / total) : 0, i;
-    const char *what = storing ? "importing" : "checking ";
-    char bar[41];
-    if (done < 0) {
-        fprintf(stderr, "\r%60s\r", "");
-        return;
-    }
-    if (pct == *last)
-        return;
-    *last = pct;
-    for (i = 0; i < 40; i++)
-        bar[i] = i < pct * 40 / 100 ? '#' : '.';
-    bar[40] = 0;
-    fprintf(stderr, "\r%s [%s] %3d%%", what, bar, pct);
-    fflush(stderr);
-}
-
 /* Say which trips were (or would be) created, on stderr, and the counts on stdout. */
 static void report(const struct import_trips *t, int dry, long added, long skipped)
 {
@@ -195,7 +174,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                                         NULL,
                                         NULL,
                                         size,
-                                        show_progress ? progress : NULL,
+                                        show_progress ? import_progress : NULL,
                                         &last_pct};
             import_check_or_read(&check);
             if ((rc = check.rc)) {
@@ -231,7 +210,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                                   NULL,
                                   &seen,
                                   size,
-                                  show_progress ? progress : NULL,
+                                  show_progress ? import_progress : NULL,
                                   &last_pct};
         if ((rc = import_store(ctx->db, &run, &w, &ctx->err)))
             goto cleanup;
