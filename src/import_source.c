@@ -264,7 +264,9 @@ static int prep_row(struct prep *p, const struct src_row *row, struct prepped *o
     memcpy(x->date, row->date, 11);
     x->amount = refund ? -row->amount : row->amount;
     snprintf(x->category, sizeof x->category, "%s",
-             r && r->category ? r->category : row->category ? row->category : "other");
+             r && r->category ? r->category
+             : row->category  ? row->category
+                              : "other");
     if (!category_valid(x->category))
         return category_refuse("category", x->category, e);
     x->merchant = (char *)(r && r->merchant ? r->merchant : row->merchant);
@@ -570,8 +572,8 @@ static int matcher_store(struct matcher *m, struct cs_err *e)
 
 static int dry_run(struct prep *p, struct matcher *m, long *counts, struct cs_err *e)
 {
-    static const char *const head[] = {"line",     "result",   "date",    "category",
-                                       "amount",   "currency", "merchant", "expense"};
+    static const char *const head[] = {"line",   "result",   "date",     "category",
+                                       "amount", "currency", "merchant", "expense"};
     static const int align[] = {ALIGN_RIGHT, 0, 0, 0, ALIGN_RIGHT, 0, 0, ALIGN_RIGHT};
     static const int no_guard[] = {0, 1, 2, 3, 4, 5, 7, -1};
     struct output out;
@@ -599,8 +601,9 @@ static int dry_run(struct prep *p, struct matcher *m, long *counts, struct cs_er
                                                                           : row.amount,
                          money_digits(row.currency) < 0 ? 2 : money_digits(row.currency), amount,
                          sizeof amount);
-            const char *cells[] = {line,         result, row.date, "", amount, row.currency,
-                                   row.merchant ? row.merchant : "", ""};
+            const char *cells[] = {
+                line, result, row.date, "", amount, row.currency, row.merchant ? row.merchant : "",
+                ""};
             output_row(&out, cells);
             continue;
         }
@@ -613,13 +616,20 @@ static int dry_run(struct prep *p, struct matcher *m, long *counts, struct cs_er
         }
         counts[f]++;
         snprintf(result, sizeof result, "%s",
-                 f == F_NEW ? "new" : f == F_PRESENT ? "present" : "matched");
+                 f == F_NEW       ? "new"
+                 : f == F_PRESENT ? "present"
+                                  : "matched");
         if (xid)
             snprintf(id, sizeof id, "%lld", (long long)xid);
         money_format(pr.x.amount, money_digits(pr.x.currency), amount, sizeof amount);
         {
-            const char *cells[] = {line,           result, pr.x.date, pr.x.category, amount,
-                                   pr.x.currency,  pr.x.merchant ? pr.x.merchant : "",
+            const char *cells[] = {line,
+                                   result,
+                                   pr.x.date,
+                                   pr.x.category,
+                                   amount,
+                                   pr.x.currency,
+                                   pr.x.merchant ? pr.x.merchant : "",
                                    id};
             output_row(&out, cells);
         }
@@ -777,8 +787,8 @@ static void reasons_text(const struct prep *p, char *buf, size_t n)
     size_t len = 0;
     buf[0] = 0;
     for (int i = 0; i < p->nreasons && len < n; i++)
-        len += (size_t)snprintf(buf + len, n - len, "%s%s %ld", i ? ", " : " (",
-                                p->reasons[i].text, p->reasons[i].n);
+        len += (size_t)snprintf(buf + len, n - len, "%s%s %ld", i ? ", " : " (", p->reasons[i].text,
+                                p->reasons[i].n);
     if (p->nreasons && len < n)
         snprintf(buf + len, n - len, ")");
 }
@@ -835,8 +845,7 @@ int import_source_run(struct cs_ctx *ctx, struct src_reader *rd, const struct so
         (rc = db_begin(ctx->db, &ctx->err)) ||
         (rc = change_begin(ctx->db, 1, &change, &ctx->err)) ||
         (rc = history_batch_begin(ctx->db, &ctx->err)) ||
-        (rc = import_writer_begin(&w, &ctx->err)) ||
-        (rc = matcher_open(ctx->db, &m, &ctx->err)))
+        (rc = import_writer_begin(&w, &ctx->err)) || (rc = matcher_open(ctx->db, &m, &ctx->err)))
         goto out;
     if ((rc = store(ctx->db, &p, &m, &w, counts, &ctx->err)) ||
         (rc = import_writer_finish(&w, &ctx->err)) ||
@@ -848,8 +857,8 @@ int import_source_run(struct cs_ctx *ctx, struct src_reader *rd, const struct so
         int64_t id;
         snprintf(summary, sizeof summary, "import %ld expense%s from %s (%ld matched)", w.added,
                  w.added == 1 ? "" : "s", label, counts[F_MATCHED]);
-        if ((rc = change_end(ctx->db, &change, "user", ctx->command, summary, w.first_id,
-                             w.last_id, w.added, &id, &ctx->err)))
+        if ((rc = change_end(ctx->db, &change, "user", ctx->command, summary, w.first_id, w.last_id,
+                             w.added, &id, &ctx->err)))
             goto out;
     }
     import_writer_close(&w);

@@ -156,7 +156,10 @@ void rule_describe(const struct rule *r, char *buf, size_t n)
             len += (size_t)snprintf(buf + len, n - len, __VA_ARGS__);                              \
     } while (0)
     if (r->skip) {
-        ADD("skip (%s)", r->skip_reason ? r->skip_reason : "a rule");
+        if (r->skip_reason)
+            ADD("skip (%s)", r->skip_reason);
+        else
+            ADD("skip (rule %lld)", (long long)r->id);
         return;
     }
     if (r->category)

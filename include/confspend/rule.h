@@ -22,18 +22,18 @@ enum rule_field { RULE_MERCHANT, RULE_NOTE, RULE_ANY };
 
 /* One rule. Text is owned by the rule set (or static for the built-in ones). */
 struct rule {
-    int64_t id;          /* the user's rule number; 0 for a built-in one */
+    int64_t id; /* the user's rule number; 0 for a built-in one */
     const char *pattern;
     enum rule_field field;
     const char *category; /* NULL: keep the row's */
     const char *provider; /* NULL: keep the row's */
     int64_t trip_id;      /* 0: the trip by date */
     const char *trip_slug;
-    int reimbursable;     /* -1: keep (personal), 0 personal, 1 reimbursable */
-    const char *merchant; /* NULL: keep the row's */
-    int skip;             /* the row is no expense: skipped as "rule N" */
-    int tip;              /* built-in: the whole amount is a tip (LYFT*TIP*) */
-    int money_in;         /* built-in: only for a row of money in (SRC_CREDIT) */
+    int reimbursable;        /* -1: keep (personal), 0 personal, 1 reimbursable */
+    const char *merchant;    /* NULL: keep the row's */
+    int skip;                /* the row is no expense: skipped as "rule N" */
+    int tip;                 /* built-in: the whole amount is a tip (LYFT*TIP*) */
+    int money_in;            /* built-in: only for a row of money in (SRC_CREDIT) */
     const char *skip_reason; /* built-in skip: its reason ("card payment") */
 };
 
