@@ -212,13 +212,15 @@ static int trip_by_id(const struct prep *p, int64_t id)
     return -1;
 }
 
-/* "line N" (or "transaction N" for OFX, which counts from 1 without a header: the
- * reader's line is what the user can find either way). */
+/* What a row's number counts in messages: "line", or "transaction" for OFX (set once). */
+static const char *row_name = "line";
+
+/* "line N, FIELD: WHAT (VALUE)" (or "transaction N, ..." for OFX). */
 static int row_error(struct cs_err *e, long line, const char *field, const char *value,
                      const char *what)
 {
     char w[96];
-    snprintf(w, sizeof w, "line %ld, %.60s", line, field);
+    snprintf(w, sizeof w, "%s %ld, %.60s", row_name, line, field);
     return cs_error(e, CS_EINPUT, w, value, "%s", what);
 }
 
@@ -288,9 +290,9 @@ static int prep_row(struct prep *p, const struct src_row *row, struct prepped *o
             char w[48];
             snprintf(w, sizeof w, "rule %lld", (long long)r->id);
             return cs_error(e, CS_EINPUT, w, r->pattern,
-                            "its trip was removed (line %ld matches it; rule rm %lld, or add "
+                            "its trip was removed (%s %ld matches it; rule rm %lld, or add "
                             "it again with another --trip)",
-                            row->line, (long long)r->id);
+                            row_name, row->line, (long long)r->id);
         }
     } else {
         out->trip = trip_by_date(p, x->date);
@@ -815,6 +817,7 @@ int import_source_run(struct cs_ctx *ctx, struct src_reader *rd, const struct so
 
     memset(&p, 0, sizeof p);
     memset(&m, 0, sizeof m);
+    row_name = o->row_name ? o->row_name : "line";
     p.rd = rd;
     p.last_pct = -1;
     p.show_progress = rd->size >= PROGRESS_MIN_BYTES && isatty(STDERR_FILENO);

@@ -13,7 +13,9 @@ struct cs_ctx;
 
 struct source_opts {
     int dry_run;
-    const char *label; /* the file's name for the summary ("standard input" for -) */
+    const char *label;    /* the file's name for the summary ("standard input" for -) */
+    const char *row_name; /* what a row's number counts in messages: "line" (NULL), or
+                           * "transaction" for OFX (added by the pipeline) */
 };
 
 /*
