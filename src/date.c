@@ -160,9 +160,15 @@ int date_today(struct cs_date *out, struct cs_err *e)
 
 /* The conventions of real files, by enum date_fmt. */
 static const char *const fmt_names[DATE_FMT_COUNT] = {
-    "YYYY-MM-DD", "MM/DD/YYYY",          "DD/MM/YYYY",
-    "DD-MM-YYYY", "DD.MM.YYYY",          "DD.MM.YY",
-    "YYYYMMDD",   "YYYY-MM-DD H:MM:SS", "YYYY-MM-DD HH:MM:SS +0000 UTC",
+    "YYYY-MM-DD",
+    "MM/DD/YYYY",
+    "DD/MM/YYYY",
+    "DD-MM-YYYY",
+    "DD.MM.YYYY",
+    "DD.MM.YY",
+    "YYYYMMDD",
+    "YYYY-MM-DD H:MM:SS",
+    "YYYY-MM-DD HH:MM:SS +0000 UTC",
     "YYYY-MM-DDTHH:MM:SSZ",
 };
 
@@ -331,8 +337,7 @@ int date_zone_check(const char *tz, const char *field, struct cs_err *e)
     const char *dir = getenv("TZDIR");
     char path[4096];
     struct stat sb;
-    if (!tz || !*tz || tz[0] == '/' || tz[0] == ':' || strstr(tz, "..") ||
-        strlen(tz) > 200)
+    if (!tz || !*tz || tz[0] == '/' || tz[0] == ':' || strstr(tz, "..") || strlen(tz) > 200)
         return cs_error(e, CS_EINPUT, field, tz ? tz : "", "not a time zone name (Europe/Prague)");
     snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", tz);
     if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))

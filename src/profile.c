@@ -5,7 +5,8 @@
  * character is '#' is a comment, blank lines are ignored; blanks around key and value are
  * not part of them. A COLUMN is a header name, matched ignoring ASCII case and surrounding
  * blanks (a BOM taken off); `NAME #2` is the second column of that name (ING's two
- * `Währung`). A value in double quotes ("Uber") is a fixed text instead of a column.
+ * `Währung`; a '#' not followed by a digit is part of the name: Monzo's `Notes and #tags`). A value
+ * in double quotes ("Uber") is a fixed text instead of a column.
  *
  *   name = NAME               the profile's name (a file: its own name without .profile)
  *   description = TEXT        one line for `import profiles`
@@ -37,7 +38,7 @@
  *   from = ..., to = ...      a ride's addresses
  *   category = ..., provider = ...   fixed (or a column): NULL lets the rules decide
  *   key = COLUMN              repeatable: the source's own id, the cells joined by ':'
- *                             (a leading ' taken off each: Amex's 'Reference)
+ *                             (Excel's text mark taken off each: Amex's '320...')
  *   statement = yes|no        a bank or card file, matched against expenses (default yes)
  *   money_in = credit|refund|skip: REASON   what money in is when no rule says (default
  *                             credit: a refund unless the pipeline's rules find a payment)
@@ -118,11 +119,13 @@ static const struct {
     const char *key;
     int multi, fixed_ok;
 } roles[R_N] = {
-    {"date", 0, 0},         {"amount", 0, 0},      {"debit", 0, 0},          {"credit", 0, 0},
-    {"direction", 0, 0},    {"fee", 0, 0},         {"tip", 0, 0},            {"currency", 0, 1},
-    {"merchant", 1, 1},     {"note", 1, 1},        {"from", 0, 1},           {"to", 0, 1},
-    {"category", 0, 1},     {"provider", 0, 1},    {"key", 1, 0},            {"hook.status", 0, 0},
-    {"hook.product", 0, 0}, {"hook.requested", 0, 0}, {"hook.kind", 0, 0},
+    {"date", 0, 0},        {"amount", 0, 0},       {"debit", 0, 0},
+    {"credit", 0, 0},      {"direction", 0, 0},    {"fee", 0, 0},
+    {"tip", 0, 0},         {"currency", 0, 1},     {"merchant", 1, 1},
+    {"note", 1, 1},        {"from", 0, 1},         {"to", 0, 1},
+    {"category", 0, 1},    {"provider", 0, 1},     {"key", 1, 0},
+    {"hook.status", 0, 0}, {"hook.product", 0, 0}, {"hook.requested", 0, 0},
+    {"hook.kind", 0, 0},
 };
 
 struct rule {
@@ -296,7 +299,7 @@ static int parse_ref(char *v, int fixed_ok, struct ref *ref, const char **why)
         return -1;
     }
     char *hash = strrchr(v, '#');
-    if (hash && hash > v && hash[-1] == ' ' && hash[1]) {
+    if (hash && hash > v && hash[-1] == ' ' && hash[1] >= '0' && hash[1] <= '9') {
         char *end;
         long k = strtol(hash + 1, &end, 10);
         if (*end || k < 1 || k > 9) {
@@ -360,10 +363,11 @@ static int yes_no(const char *v, int *out)
 
 /* The keys that may be given once, by bit. */
 static const char *const once_keys[] = {
-    "name",     "description", "variant_of", "header",           "preamble",
-    "delimiter", "encoding",   "date_format", "spent",           "direction_spent",
-    "direction_credit", "decimal", "thousands", "statement",     "money_in",
-    "hook",     NULL};
+    "name",      "description",     "variant_of",       "header",
+    "preamble",  "delimiter",       "encoding",         "date_format",
+    "spent",     "direction_spent", "direction_credit", "decimal",
+    "thousands", "statement",       "money_in",         "hook",
+    NULL};
 
 static int set_key(struct profile *p, int line, const char *key, char *v, struct cs_err *e)
 {
@@ -380,7 +384,10 @@ static int set_key(struct profile *p, int line, const char *key, char *v, struct
         if (p->nrefs[r] == (roles[r].multi ? MAX_REFS : 1))
             return perr(p, e, line, key, NULL,
                         roles[r].multi ? "given more than 4 times" : "given twice");
-        if (parse_ref(v, roles[r].fixed_ok, &p->refs[r][p->nrefs[r]], &why))
+        char *copy = xstrdup(v);
+        int bad = parse_ref(copy, roles[r].fixed_ok, &p->refs[r][p->nrefs[r]], &why);
+        free(copy);
+        if (bad)
             return perr(p, e, line, key, v, why);
         struct ref *ref = &p->refs[r][p->nrefs[r]++];
         if (ref->fixed && r == R_CURRENCY && !money_currency_known(ref->fixed))
@@ -486,12 +493,17 @@ static int set_key(struct profile *p, int line, const char *key, char *v, struct
         }
     } else if (!strcmp(key, "skip") || !strcmp(key, "refund") || !strcmp(key, "credit") ||
                !strcmp(key, "spend")) {
-        int act = key[1] == 'k' ? ACT_SKIP : key[0] == 'r' ? ACT_REFUND : key[1] == 'r' ? ACT_CREDIT
-                                                                                      : ACT_SPEND;
+        int act = key[1] == 'k'   ? ACT_SKIP
+                  : key[0] == 'r' ? ACT_REFUND
+                  : key[1] == 'r' ? ACT_CREDIT
+                                  : ACT_SPEND;
         struct rule r;
         if (p->nrules == 256)
             return perr(p, e, line, key, NULL, "more than 256 rules");
-        if (parse_rule(v, act, &r, &why))
+        char *copy = xstrdup(v);
+        int bad = parse_rule(copy, act, &r, &why);
+        free(copy);
+        if (bad)
             return perr(p, e, line, key, v, why);
         if (text_check(r.pats, key, e) || (r.reason && text_check(r.reason, key, e))) {
             free(r.col.col);
@@ -577,8 +589,7 @@ int profile_parse(const char *text, const char *origin, struct profile **out, st
             rc = perr(p, e, line, "amount", NULL,
                       "give amount, or debit and credit, or amount and direction");
         if (!rc && p->layout == LAY_DIRECTION && (!p->dir_spent || !p->dir_credit))
-            rc = perr(p, e, line, "direction", NULL,
-                      "needs direction_spent and direction_credit");
+            rc = perr(p, e, line, "direction", NULL, "needs direction_spent and direction_credit");
     }
     if (!rc && !p->name) {
         /* a file's name without its folders and .profile */
@@ -616,8 +627,8 @@ struct preader {
     size_t ccap;
     char **cells;
     int ncells, ncols;
-    char **hnames;      /* the header's names, decoded (for messages) */
-    char *header_line;  /* the header as read, for messages */
+    char **hnames;     /* the header's names, decoded (for messages) */
+    char *header_line; /* the header as read, for messages */
     int ridx[R_N][MAX_REFS];
     int *rule_idx;
     char key[1024];
@@ -924,7 +935,7 @@ static int amount_of(struct preader *r, int rl, int digits, int required, long l
     *given = s != NULL;
     if (!s) {
         if (required)
-            return cs_error(e, CS_EINPUT, at(line, role_name(r, rl), w, sizeof w), "",
+            return cs_error(e, CS_EINPUT, at(line, role_name(r, rl), w, sizeof w), NULL,
                             "an amount is required");
         return 0;
     }
@@ -934,8 +945,7 @@ static int amount_of(struct preader *r, int rl, int digits, int required, long l
 
 /* Parse the date in ROLE into OUT (YYYY-MM-DD): an instant in UTC becomes its date in the
  * reader's zone. */
-static int date_of(struct preader *r, int rl, long line, char out[11], int *year,
-                   struct cs_err *e)
+static int date_of(struct preader *r, int rl, long line, char out[11], int *year, struct cs_err *e)
 {
     char w[160];
     const char *s = role(r, rl);
@@ -1076,12 +1086,16 @@ static int make_row(struct preader *r, long line, struct src_row *row, struct cs
         for (int k = 0; k < p->nrefs[R_KEY]; k++) {
             const char *c = role_k(r, R_KEY, k);
             size_t n;
-            if (c && c[0] == '\'')
-                c++;
-            if (c && *c)
-                any = 1;
             c = c ? c : "";
             n = strlen(c);
+            if (c[0] == '\'') { /* Amex's '320...' (Excel's mark for text) */
+                c++;
+                n--;
+                if (n && c[n - 1] == '\'')
+                    n--;
+            }
+            if (n)
+                any = 1;
             if (o + n + 2 >= sizeof r->key)
                 return cs_error(e, CS_EINPUT, at(line, p->refs[R_KEY][k].col, w, sizeof w), c,
                                 "an id longer than 1000 bytes");
@@ -1158,6 +1172,13 @@ static int make_row(struct preader *r, long line, struct src_row *row, struct cs
 static int stream_next(struct preader *r, struct src_row *row, struct cs_err *e)
 {
     int rc = csv_read(&r->csv, e), nf;
+    if (rc == CS_EINPUT && r->csv.nfields < r->ncols) {
+        /* name the column the bad cell is in: the fields before it were read */
+        char w[160], what[256];
+        snprintf(what, sizeof what, "%s", e->what);
+        snprintf(w, sizeof w, "line %ld, column %s", r->csv.err_line, r->hnames[r->csv.nfields]);
+        return cs_error(e, CS_EINPUT, w, NULL, "%s", what);
+    }
     if (rc <= 0)
         return rc;
     nf = r->csv.nfields;
@@ -1270,10 +1291,11 @@ static int lyft_load(struct preader *r, struct cs_err *e)
                 sprintf(nk, "%s:tip", h->key);
             else
                 sprintf(nk, "%s:%d", h->key, ++n);
-            if (h->tip_row && h->note == NULL)
+            if (h->tip_row) {
+                free(h->note);
                 h->note = xstrdup("tip");
-            if (h->tip_row)
                 h->r.tip = h->r.amount;
+            }
             free(h->key);
             h->key = nk;
         }
@@ -1477,8 +1499,8 @@ int profile_open(const char *profile, FILE *fp, const char *path, const struct p
     if (o && o->tz && date_zone_check(o->tz, "--tz", e))
         return CS_EINPUT;
     auto_ = !strcmp(profile, "auto");
-    if (strchr(profile, '/') || (strlen(profile) > 8 && !strcmp(profile + strlen(profile) - 8,
-                                                               ".profile"))) {
+    if (strchr(profile, '/') ||
+        (strlen(profile) > 8 && !strcmp(profile + strlen(profile) - 8, ".profile"))) {
         if ((rc = file_profile(profile, &cand[0], e)))
             return rc;
         ncand = 1;
