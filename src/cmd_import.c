@@ -13,33 +13,63 @@
 #include "confspend/db.h"
 #include "confspend/history.h"
 #include "confspend/import.h"
+#include "confspend/import_source.h"
+#include "confspend/profile.h"
 
 static const char help[] =
-    "Import expenses from a CSV file (RFC 4180: quoted fields may hold the separator,\n"
-    "newlines and doubled quotes; a UTF-8 BOM, CRLF and a missing final newline are fine).\n"
-    "FILE may be - for standard input.\n\n"
-    "All rows go in one transaction: a bad row is reported with its line number and\n"
-    "nothing is written. A row with a uid (export csv's last column) is skipped when an\n"
-    "expense has that uid already, else stored with it: an export imported into the same\n"
-    "database adds nothing, into a new one it keeps the uids. A uid is 32 lowercase hex\n"
-    "digits, once per file. A row without one is keyed by a hash of its fields plus how\n"
-    "many identical rows came before it in the file, so importing a file again adds\n"
-    "nothing twice, and two identical rows in one file are two expenses.\n\n"
+    "Import expenses from a CSV file (your own export, or a bank, card or ride-hail file\n"
+    "through a profile) or from an OFX/QFX statement. FILE may be - for standard input.\n\n"
+    "  import csv FILE [--profile NAME|FILE|auto] [--tz ZONE] [--delimiter C]\n"
+    "                  [--decimal-comma] [--dry-run]\n"
+    "  import ofx FILE [--dry-run]         OFX 1.x, 2.x or QFX (through libofx)\n"
+    "  import profiles                     the built-in profiles, one a line\n\n"
+    "All rows go in one transaction, as one change undo takes back: a bad row is reported\n"
+    "with its line (an OFX file: its transaction) and field, and nothing is written.\n"
+    "Importing a file again adds nothing twice.\n\n"
+    "The generic profile (export csv's columns, in any order; date, category and amount\n"
+    "required; id ignored; a negative amount is a refund; an empty currency is the\n"
+    "trip's, else the base currency) is taken when the header is export csv's. A row with\n"
+    "a uid is skipped when an expense has that uid already, else stored with it; a row\n"
+    "without one is keyed by a hash of its fields plus how many identical rows came\n"
+    "before it. A trip slug the database does not know is created (named after the\n"
+    "slug, dated by its rows) and said on stderr.\n\n"
+    "Any other file goes through a profile: --profile auto (the default) picks the\n"
+    "built-in one whose header it is; --profile NAME names one (import profiles lists\n"
+    "them), --profile FILE reads your own. Each row is money spent (an expense), money\n"
+    "back (a refund, stored negative), or no expense at all (a card payment, a transfer,\n"
+    "a pending row...: skipped and counted with its reason). Then:\n"
+    "  - the rules apply, yours first (see confspend rule --help), then the built-in ones;\n"
+    "    a row no rule matches is category other;\n"
+    "  - a row dated within a trip's start..end gets that trip;\n"
+    "  - a statement row (bank, card, OFX) equal to an expense already stored that did not\n"
+    "    come from a statement (typed by hand, or a ride export) is matched, not added:\n"
+    "    same currency and amount, dates at most 3 days apart, not matched before, and,\n"
+    "    when both have a merchant, a shared word of 3+ letters (any case); ties go to the\n"
+    "    nearest date, then the lowest id. The expense is marked confirmed by the\n"
+    "    statement row (show prints it);\n"
+    "  - a row's key is the file's own id (an OFX FITID with its account, an Uber trip id),\n"
+    "    else a hash of the row as read plus the count of identical rows before it.\n"
+    "It prints: imported N, matched N, present N (imported before), skipped N (by reason).\n\n"
     "options:\n"
-    "  --profile generic    the only profile so far: a header row with the export csv\n"
-    "                       columns in any order; date, category and amount required;\n"
-    "                       id ignored; a negative amount is a refund; an empty currency\n"
-    "                       is the trip's, else the base currency\n"
-    "  --delimiter C        the field separator (default ','; 'tab' for a tab)\n"
-    "  --decimal-comma      amounts are written 12,50\n"
-    "  --dry-run            check every row and count, write nothing\n\n"
-    "A trip slug the database does not know is created (named after the slug, dated by\n"
-    "its rows, in the base currency) and said on stderr.\n\n"
-    "columns: id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,\n"
-    "from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,recipient,\n"
-    "uid\n\n"
-    "example:\n"
-    "  confspend export csv all.csv && confspend --db new.db import csv all.csv\n";
+    "  --profile P        generic, a built-in profile's name, a profile file, or auto\n"
+    "  --tz ZONE          the time zone of a ride export's times (an IANA zone; default\n"
+    "                     the system's): a ride is dated by its local day\n"
+    "  --delimiter C      the field separator (default: the profile's, ',' for generic;\n"
+    "                     'tab' for a tab)\n"
+    "  --decimal-comma    amounts are written 12,50\n"
+    "  --dry-run          write nothing; generic: check every row and count; a profile or\n"
+    "                     OFX: one csv line per row on stdout,\n"
+    "                     line,result,date,category,amount,currency,merchant,expense\n"
+    "                     with result new, matched (expense: the one it confirms),\n"
+    "                     present (expense: the one imported before) or skipped (REASON),\n"
+    "                     and the counts on stderr\n\n"
+    "generic columns: id,date,category,amount,currency,merchant,note,trip,reimbursable,\n"
+    "provider,from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,\n"
+    "recipient,uid\n\n"
+    "examples:\n"
+    "  confspend export csv all.csv && confspend --db new.db import csv all.csv\n"
+    "  confspend import csv trips_data.csv --profile uber --tz America/New_York\n"
+    "  confspend import csv Chase1234_Activity.CSV --dry-run\n";
 
 /* Files at least this large get a progress bar when stderr is a terminal. */
 #define PROGRESS_MIN_BYTES (10LL * 1024 * 1024)
@@ -96,65 +126,26 @@ static int db_missing(struct cs_ctx *ctx)
     return missing;
 }
 
-static int exec(struct cs_ctx *ctx, int argc, char **argv)
+/*
+ * The generic profile (the export csv columns) on FP, open and at its start, read from
+ * PATH ("-": standard input) of SIZE bytes (0: unknown): checked, keyed and stored in
+ * one change, or with DRY checked and counted.
+ */
+static int generic(struct cs_ctx *ctx, FILE *fp, const char *path, long long size, int delim,
+                   int decimal_comma, int dry)
 {
     struct change_rec change = CHANGE_REC_INIT;
-    struct cs_opt o[] = {{"profile", OPT_VALUE},      {"delimiter", OPT_VALUE},
-                         {"decimal-comma", OPT_FLAG}, {"dry-run", OPT_FLAG},
-                         {"db", OPT_VALUE},           {NULL}};
-    const char *pos[2], *path, *profile;
-    int npos, delim = 0, rc = 0, dry, decimal_comma, show_progress = 0;
-    long long size = 0;
+    int rc = 0, show_progress;
     char base[4];
-    FILE *fp = NULL;
     struct csv_reader r;
     struct import_header h;
     struct import_writer w = {0};
     struct import_seen seen = {0};
     struct import_trips trips = {0};
     int last_pct = -1;
-    struct stat sb;
     int reader_open = 0;
     char *new_path = NULL, *new_tmp = NULL; /* a new database, loaded privately */
 
-    if ((rc = cmd_parse(ctx, &cmd_import, argc, argv, o, pos, 2, &npos)))
-        return rc == CMD_HELPED ? 0 : rc;
-    if (npos < 1)
-        return cs_error(&ctx->err, CS_EINPUT, "format", NULL,
-                        "missing (usage: confspend import csv FILE [options])");
-    if (strcmp(pos[0], "csv"))
-        return cs_error(&ctx->err, CS_EINPUT, "format", pos[0],
-                        "unknown import format (csv is the one there is)");
-    if (npos < 2)
-        return cs_error(&ctx->err, CS_EINPUT, "file", NULL,
-                        "missing (usage: confspend import csv FILE [options])");
-    path = pos[1];
-    profile = args_value(o, "profile");
-    if (profile && strcmp(profile, "generic")) {
-        if (!strcmp(profile, "uber") || !strcmp(profile, "bank"))
-            return cs_error(&ctx->err, CS_EINPUT, "--profile", profile,
-                            "not implemented yet; use --profile generic (the export csv "
-                            "columns)");
-        return cs_error(&ctx->err, CS_EINPUT, "--profile", profile,
-                        "unknown profile (generic is the one there is)");
-    }
-    if (parse_delimiter(args_value(o, "delimiter"), &delim, &ctx->err))
-        return CS_EINPUT;
-    dry = args_has(o, "dry-run");
-    decimal_comma = args_has(o, "decimal-comma");
-
-    /* the file and its header before the database, so bad input creates nothing */
-    if (!strcmp(path, "-")) {
-        fp = stdin;
-    } else if (!(fp = fopen(path, "rb"))) {
-        return cs_error(&ctx->err, CS_EFAIL, "import", path, "cannot open: %s", strerror(errno));
-    }
-    if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
-        size = (long long)sb.st_size;
-    else if (fp != stdin && S_ISDIR(sb.st_mode)) {
-        fclose(fp);
-        return cs_error(&ctx->err, CS_EFAIL, "import", path, "is a folder");
-    }
     show_progress = size >= PROGRESS_MIN_BYTES && isatty(STDERR_FILENO);
     csv_init(&r, fp, delim);
     reader_open = 1;
@@ -256,15 +247,151 @@ cleanup:
     free(new_path);
     if (reader_open)
         csv_release(&r);
-    if (fp && fp != stdin)
-        fclose(fp);
     import_seen_release(&seen);
     import_trips_release(&trips);
     return rc;
 }
 
+/* A copy of FP (standard input, a pipe) in a private temporary file, at its start, that a
+ * profile can rewind: tmpfile()'s, removed already, so nothing is left behind however the
+ * program ends. Its size into *SIZE. */
+static int spool(FILE *fp, FILE **out, long long *size, struct cs_err *e)
+{
+    char buf[65536];
+    size_t n;
+    FILE *t = tmpfile();
+    if (!t)
+        return cs_error(e, CS_EFAIL, "import", NULL, "cannot make a temporary file: %s",
+                        strerror(errno));
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        if (fwrite(buf, 1, n, t) != n) {
+            fclose(t);
+            return cs_error(e, CS_EFAIL, "import", NULL, "cannot write a temporary file: %s",
+                            strerror(errno));
+        }
+    if (ferror(fp) || fflush(t) || fseeko(t, 0, SEEK_END)) {
+        fclose(t);
+        return cs_error(e, CS_EFAIL, "import", "-", "cannot read: %s", strerror(errno));
+    }
+    *size = (long long)ftello(t);
+    rewind(t);
+    *out = t;
+    return 0;
+}
+
+static int exec(struct cs_ctx *ctx, int argc, char **argv)
+{
+    struct cs_opt o[] = {{"profile", OPT_VALUE},
+                         {"delimiter", OPT_VALUE},
+                         {"decimal-comma", OPT_FLAG},
+                         {"dry-run", OPT_FLAG},
+                         {"tz", OPT_VALUE},
+                         {"db", OPT_VALUE},
+                         {NULL}};
+    const char *pos[2], *path, *profile;
+    int npos, delim = 0, rc = 0, dry, decimal_comma;
+    long long size = 0;
+    FILE *fp = NULL, *spooled = NULL;
+    struct stat sb;
+    struct source_opts so = {0, NULL, NULL};
+
+    if ((rc = cmd_parse(ctx, &cmd_import, argc, argv, o, pos, 2, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
+    if (npos < 1)
+        return cs_error(&ctx->err, CS_EINPUT, "format", NULL,
+                        "missing (usage: confspend import csv|ofx FILE [options])");
+    if (!strcmp(pos[0], "profiles")) {
+        if (npos > 1)
+            return cs_error(&ctx->err, CS_EINPUT, "argument", pos[1], "unexpected argument");
+        profile_list(stdout);
+        return 0;
+    }
+    if (strcmp(pos[0], "csv") && strcmp(pos[0], "ofx"))
+        return cs_error(&ctx->err, CS_EINPUT, "format", pos[0],
+                        "unknown import format (csv, ofx, or profiles to list the profiles)");
+    if (npos < 2)
+        return cs_error(&ctx->err, CS_EINPUT, "file", NULL,
+                        "missing (usage: confspend import %s FILE [options])", pos[0]);
+    path = pos[1];
+    profile = args_value(o, "profile");
+    dry = args_has(o, "dry-run");
+    decimal_comma = args_has(o, "decimal-comma");
+    so.dry_run = dry;
+    so.label = strcmp(path, "-") ? path : "standard input";
+    if (!strcmp(pos[0], "ofx")) {
+        static const char *const csv_only[] = {"profile", "delimiter", "decimal-comma", "tz", NULL};
+        struct src_reader rd;
+        for (int i = 0; csv_only[i]; i++)
+            if (args_has(o, csv_only[i]))
+                return cs_error(&ctx->err, CS_EINPUT, "option", csv_only[i], "only for import csv");
+        if ((rc = cs_error(&ctx->err, CS_EINPUT, "format", "ofx", "not merged yet")))
+            return rc;
+        so.row_name = "transaction";
+        rc = import_source_run(ctx, &rd, &so);
+        rd.release(rd.self);
+        return rc;
+    }
+    if (args_value(o, "delimiter") &&
+        parse_delimiter(args_value(o, "delimiter"), &delim, &ctx->err))
+        return CS_EINPUT;
+    if (!profile)
+        profile = "auto";
+    if (!strcmp(profile, "generic") && args_has(o, "tz"))
+        return cs_error(&ctx->err, CS_EINPUT, "--tz", args_value(o, "tz"),
+                        "only for a profile that reads times (uber)");
+
+    /* the file and its header before the database, so bad input creates nothing */
+    if (!strcmp(path, "-")) {
+        fp = stdin;
+    } else if (!(fp = fopen(path, "rb"))) {
+        return cs_error(&ctx->err, CS_EFAIL, "import", path, "cannot open: %s", strerror(errno));
+    }
+    memset(&sb, 0, sizeof sb);
+    if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
+        size = (long long)sb.st_size;
+    else if (fp != stdin && S_ISDIR(sb.st_mode)) {
+        fclose(fp);
+        return cs_error(&ctx->err, CS_EFAIL, "import", path, "is a folder");
+    }
+    if (strcmp(profile, "generic")) {
+        struct profile_opts po = {args_value(o, "tz"), delim, decimal_comma};
+        struct src_reader rd;
+        /* a profile reads the header, and auto may rewind to give the file to the generic
+         * path: standard input or a pipe goes to a file first */
+        if (!S_ISREG(sb.st_mode)) {
+            if ((rc = spool(fp, &spooled, &size, &ctx->err)))
+                goto out;
+            fp = spooled;
+        }
+        if ((rc = profile_open(profile, fp, path, &po, &rd, &ctx->err)))
+            goto out;
+        if (rd.self) {
+            if (!rd.size)
+                rd.size = size;
+            rc = import_source_run(ctx, &rd, &so);
+            rd.release(rd.self);
+            goto out;
+        }
+        if (args_has(o, "tz")) {
+            rc = cs_error(&ctx->err, CS_EINPUT, "--tz", args_value(o, "tz"),
+                          "only for a profile that reads times (uber)");
+            goto out;
+        }
+    }
+    rc = generic(ctx, fp, path, size, delim ? delim : ',', decimal_comma, dry);
+out:
+    if (spooled)
+        fclose(spooled);
+    else if (fp && fp != stdin)
+        fclose(fp);
+    return rc;
+}
+
 const struct cs_cmd cmd_import = {
-    "import", "import csv FILE [--profile generic] [--delimiter C] [--decimal-comma] [--dry-run]",
-    help,     0,
+    "import",
+    "import csv|ofx FILE [--profile NAME|FILE|auto] [--tz ZONE] [--delimiter C] "
+    "[--decimal-comma] [--dry-run]; import profiles",
+    help,
+    0,
     exec,
 };

@@ -858,8 +858,12 @@ int import_source_run(struct cs_ctx *ctx, struct src_reader *rd, const struct so
     {
         char summary[512];
         int64_t id;
-        snprintf(summary, sizeof summary, "import %ld expense%s from %s (%ld matched)", w.added,
-                 w.added == 1 ? "" : "s", label, counts[F_MATCHED]);
+        if (counts[F_MATCHED])
+            snprintf(summary, sizeof summary, "import %ld expense%s from %s, %ld matched", w.added,
+                     w.added == 1 ? "" : "s", label, counts[F_MATCHED]);
+        else
+            snprintf(summary, sizeof summary, "import %ld expense%s from %s", w.added,
+                     w.added == 1 ? "" : "s", label);
         if ((rc = change_end(ctx->db, &change, "user", ctx->command, summary, w.first_id, w.last_id,
                              w.added, &id, &ctx->err)))
             goto out;
