@@ -1,9 +1,12 @@
-/* cmd_import.c - `confspend import csv FILE`: expenses from a CSV file, all or nothing,
- * never the same row or uid twice. */
+/* cmd_import.c - `confspend import csv|ofx FILE`, `import profiles`: expenses from a CSV
+ * file (the generic layout, or a bank, card or ride-hail file through a profile) or an OFX
+ * statement, all or nothing, never the same row or uid twice. */
+#define _GNU_SOURCE /* fopencookie */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -252,10 +255,11 @@ cleanup:
     return rc;
 }
 
-/* A copy of FP (standard input, a pipe) in a private temporary file, at its start, that a
- * profile can rewind: tmpfile()'s, removed already, so nothing is left behind however the
- * program ends. Its size into *SIZE. */
-static int spool(FILE *fp, FILE **out, long long *size, struct cs_err *e)
+/* A copy of FP (standard input, a pipe), after the NHEAD bytes HEAD read from it already,
+ * in a private temporary file, at its start, that a profile can rewind: tmpfile()'s, removed
+ * already, so nothing is left behind however the program ends. Its size into *SIZE. */
+static int spool(FILE *fp, const char *head, size_t nhead, FILE **out, long long *size,
+                 struct cs_err *e)
 {
     char buf[65536];
     size_t n;
@@ -263,6 +267,11 @@ static int spool(FILE *fp, FILE **out, long long *size, struct cs_err *e)
     if (!t)
         return cs_error(e, CS_EFAIL, "import", NULL, "cannot make a temporary file: %s",
                         strerror(errno));
+    if (nhead && fwrite(head, 1, nhead, t) != nhead) {
+        fclose(t);
+        return cs_error(e, CS_EFAIL, "import", NULL, "cannot write a temporary file: %s",
+                        strerror(errno));
+    }
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
         if (fwrite(buf, 1, n, t) != n) {
             fclose(t);
@@ -279,6 +288,104 @@ static int spool(FILE *fp, FILE **out, long long *size, struct cs_err *e)
     return 0;
 }
 
+/* The first line of a file, read to choose between the generic path and a profile. */
+#define FIRST_LINE_MAX 65536
+
+/*
+ * 1 when the header line LINE (N bytes) is meant as the generic one: more than half of its
+ * names (split at DELIM, blanks, quotes and a BOM taken off) are export csv columns. Such
+ * a file goes to the generic path even when a name is wrong, so the error is the generic
+ * header's ("unknown column (colour)") rather than "no known layout".
+ */
+static int looks_generic(const char *line, size_t n, int delim)
+{
+    int names = 0, known = 0;
+    size_t i = 0;
+    if (n >= 3 && !memcmp(line, "\xef\xbb\xbf", 3))
+        i = 3;
+    while (i <= n) {
+        size_t j = i, a, b;
+        while (j < n && line[j] != delim && line[j] != '\n' && line[j] != '\r')
+            j++;
+        for (a = i; a < j && (line[a] == ' ' || line[a] == '\t' || line[a] == '"'); a++)
+            ;
+        for (b = j; b > a && (line[b - 1] == ' ' || line[b - 1] == '\t' || line[b - 1] == '"'); b--)
+            ;
+        names++;
+        for (int c = 0; c < FULL_NCOLS; c++)
+            if (strlen(entry_columns[c]) == b - a &&
+                !strncasecmp(entry_columns[c], line + a, b - a)) {
+                known++;
+                break;
+            }
+        if (j >= n || line[j] != delim)
+            break;
+        i = j + 1;
+    }
+    return known * 2 > names;
+}
+
+/* Read FP's first line (at most FIRST_LINE_MAX bytes, its newline too) into BUF; its
+ * length into *N. */
+static void first_line(FILE *fp, char *buf, size_t *n)
+{
+    int c;
+    *n = 0;
+    while (*n < FIRST_LINE_MAX && (c = getc(fp)) != EOF) {
+        buf[(*n)++] = (char)c;
+        if (c == '\n')
+            break;
+    }
+}
+
+/* A stream that gives the bytes already read from a pipe, then the rest of it: the
+ * generic path streams standard input as it always has once its first line was read. */
+struct replay {
+    char *buf;
+    size_t n, off;
+    FILE *rest;
+};
+
+static ssize_t replay_read(void *cookie, char *out, size_t size)
+{
+    struct replay *r = cookie;
+    if (r->off < r->n) {
+        size_t k = r->n - r->off < size ? r->n - r->off : size;
+        memcpy(out, r->buf + r->off, k);
+        r->off += k;
+        return (ssize_t)k;
+    }
+    {
+        size_t k = fread(out, 1, size, r->rest);
+        return k == 0 && ferror(r->rest) ? -1 : (ssize_t)k;
+    }
+}
+
+static int replay_close(void *cookie)
+{
+    struct replay *r = cookie;
+    free(r->buf);
+    free(r);
+    return 0;
+}
+
+/* FP with the N bytes of BUF (taken over) put back in front. */
+static FILE *replay_open(FILE *fp, char *buf, size_t n)
+{
+    cookie_io_functions_t io = {replay_read, NULL, NULL, replay_close};
+    struct replay *r = xmalloc(sizeof *r);
+    FILE *out;
+    r->buf = buf;
+    r->n = n;
+    r->off = 0;
+    r->rest = fp;
+    if (!(out = fopencookie(r, "r", io))) {
+        free(r);
+        free(buf);
+    }
+    return out;
+}
+
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
     struct cs_opt o[] = {{"profile", OPT_VALUE},
@@ -291,7 +398,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     const char *pos[2], *path, *profile;
     int npos, delim = 0, rc = 0, dry, decimal_comma;
     long long size = 0;
-    FILE *fp = NULL, *spooled = NULL;
+    FILE *fp = NULL, *spooled = NULL, *replayed = NULL, *path_fp = NULL;
     struct stat sb;
     struct source_opts so = {0, NULL, NULL};
 
@@ -346,6 +453,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     } else if (!(fp = fopen(path, "rb"))) {
         return cs_error(&ctx->err, CS_EFAIL, "import", path, "cannot open: %s", strerror(errno));
     }
+    path_fp = fp;
     memset(&sb, 0, sizeof sb);
     if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
         size = (long long)sb.st_size;
@@ -353,16 +461,46 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         fclose(fp);
         return cs_error(&ctx->err, CS_EFAIL, "import", path, "is a folder");
     }
-    if (strcmp(profile, "generic")) {
+    if (!strcmp(profile, "auto") || strcmp(profile, "generic")) {
         struct profile_opts po = {args_value(o, "tz"), delim, decimal_comma};
         struct src_reader rd;
-        /* a profile reads the header, and auto may rewind to give the file to the generic
-         * path: standard input or a pipe goes to a file first */
-        if (!S_ISREG(sb.st_mode)) {
-            if ((rc = spool(fp, &spooled, &size, &ctx->err)))
+        char *head = xmalloc(FIRST_LINE_MAX);
+        size_t nhead;
+        int seekable = S_ISREG(sb.st_mode);
+        /* auto: a header that is (or is meant as) the generic one takes the generic
+         * path; a pipe's first line is put back in front of the rest for it */
+        first_line(fp, head, &nhead);
+        if (!strcmp(profile, "auto") && looks_generic(head, nhead, delim ? delim : ',')) {
+            if (args_has(o, "tz")) {
+                free(head);
+                rc = cs_error(&ctx->err, CS_EINPUT, "--tz", args_value(o, "tz"),
+                              "only for a profile that reads times (uber)");
                 goto out;
+            }
+            if (seekable) {
+                free(head);
+                rewind(fp);
+            } else if (!(replayed = replay_open(fp, head, nhead))) {
+                rc = cs_error(&ctx->err, CS_EFAIL, "import", path, "cannot read: %s",
+                              strerror(errno));
+                goto out;
+            } else {
+                fp = replayed;
+            }
+            goto generic;
+        }
+        /* a profile reads the header itself, and may rewind: a pipe goes to a file first */
+        if (seekable) {
+            rewind(fp);
+        } else {
+            rc = spool(fp, head, nhead, &spooled, &size, &ctx->err);
+            if (rc) {
+                free(head);
+                goto out;
+            }
             fp = spooled;
         }
+        free(head);
         if ((rc = profile_open(profile, fp, path, &po, &rd, &ctx->err)))
             goto out;
         if (rd.self) {
@@ -378,12 +516,15 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             goto out;
         }
     }
+generic:
     rc = generic(ctx, fp, path, size, delim ? delim : ',', decimal_comma, dry);
 out:
     if (spooled)
         fclose(spooled);
-    else if (fp && fp != stdin)
-        fclose(fp);
+    if (replayed)
+        fclose(replayed);
+    if (path_fp && path_fp != stdin)
+        fclose(path_fp);
     return rc;
 }
 
