@@ -224,9 +224,10 @@ static int on_transaction(const struct OfxTransactionData d, void *arg)
     return 0;
 }
 
-/* The first error in libofx's captured output LOG, shortened into BUF (N bytes): OpenSP's own
- * line ("/tmp/libofxtmpXYZ:8:47:E: start tag ...") as "line 8: start tag ...", else the
- * text of the first "LibOFX ERROR: " line, else "". */
+/* The first error in libofx's captured output LOG into BUF (N bytes): the message of
+ * OpenSP's own line ("/tmp/libofxtmpXYZ:8:47:E: start tag ..." without its place, which is
+ * in libofx's copy of the file, not in the user's), else the text of the first
+ * "LibOFX ERROR: " line, else "". */
 static void first_error(FILE *log, char *buf, size_t n)
 {
     char line[512], first[512] = "";
@@ -237,14 +238,7 @@ static void first_error(FILE *log, char *buf, size_t n)
         if (nl)
             *nl = 0;
         if (e) {
-            /* back over ":COLUMN" and ":LINE" */
-            char *c = e, *l;
-            while (c > line && c[-1] != ':')
-                c--;
-            l = c > line ? c - 1 : line;
-            while (l > line && l[-1] != ':')
-                l--;
-            snprintf(buf, n, "line %.*s: %s", (int)(c > l ? c - l - 1 : 0), l, e + 4);
+            snprintf(buf, n, "%s", e + 4);
             return;
         }
         if (!first[0] && !strncmp(line, "LibOFX ERROR: ", 14))
@@ -432,6 +426,24 @@ static void cut_trailing_blanks(char *s)
         s[--n] = 0;
 }
 
+/* The leaves of the STMTTRN T (transaction NUMBER) are each there once, not empty (a
+ * missing one in a file without its end is said to be cut short). */
+static int check_leaves(long number, const struct scan_trn *t, int whole, struct cs_err *e)
+{
+    char w[160];
+    const char *fitid = t->leaf[LEAF_FITID];
+    for (int k = 0; k < NLEAF; k++)
+        if (t->repeated == k + 1)
+            return cs_error(e, CS_EINPUT, where(w, sizeof w, number, fitid, leaf_names[k]),
+                            t->leaf[k], "given twice");
+    for (int k = LEAF_DTPOSTED; k <= LEAF_FITID; k++)
+        if (!t->leaf[k] || !t->leaf[k][0])
+            return cs_error(e, CS_EINPUT, where(w, sizeof w, number, fitid, leaf_names[k]), NULL,
+                            "%s%s", t->leaf[k] ? "empty" : "missing",
+                            whole ? "" : " (the file is cut short)");
+    return 0;
+}
+
 /* Make the row O of transaction NUMBER from the scan's T and libofx's L (see ofx.h). */
 static int make_row(long number, const struct scan_trn *t, struct lib_trn *l, struct ofx_row *o,
                     struct cs_err *e)
@@ -443,14 +455,6 @@ static int make_row(long number, const struct scan_trn *t, struct lib_trn *l, st
     int64_t amount = 0;
     int digits;
 
-    for (int k = 0; k < NLEAF; k++)
-        if (t->repeated == k + 1)
-            return cs_error(e, CS_EINPUT, where(w, sizeof w, number, fitid, leaf_names[k]),
-                            t->leaf[k], "given twice");
-    for (int k = LEAF_DTPOSTED; k <= LEAF_FITID; k++)
-        if (!t->leaf[k] || !t->leaf[k][0])
-            return cs_error(e, CS_EINPUT, where(w, sizeof w, number, fitid, leaf_names[k]), NULL,
-                            "%s", t->leaf[k] ? "empty" : "missing");
     if (l->invest)
         return cs_error(e, CS_EINPUT, where(w, sizeof w, number, fitid, "TRNTYPE"), NULL,
                         "an investment transaction: import ofx reads bank and card statements");
@@ -635,13 +639,8 @@ int ofx_open(const char *path, struct src_reader *out, struct cs_err *e)
     }
     /* a STMTTRN cut short is named before the file's end is: it says more */
     for (long i = 0; i < s.n; i++)
-        for (int k = LEAF_DTPOSTED; k <= LEAF_FITID; k++)
-            if (!s.trn[i].leaf[k]) {
-                rc = cs_error(e, CS_EINPUT,
-                              where(w, sizeof w, i + 1, s.trn[i].leaf[LEAF_FITID], leaf_names[k]),
-                              NULL, "missing%s", s.saw_ofx_end ? "" : " (the file is cut short)");
-                goto cleanup;
-            }
+        if ((rc = check_leaves(i + 1, &s.trn[i], s.saw_ofx_end, e)))
+            goto cleanup;
     if (!s.saw_ofx_end) {
         rc = cs_error(e, CS_EINPUT, "ofx", path, "cut short: no </OFX> at its end");
         goto cleanup;
