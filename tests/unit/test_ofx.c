@@ -173,6 +173,27 @@ static void test_jpy(void **state)
     check_file(DATA "jpy.ofx", w, 2);
 }
 
+/*
+ * two-statements.ofx: jpy.ofx with a second card statement after the first (card
+ * 4000999988887777, CURDEF EUR): each transaction takes its own statement's account and
+ * currency. In EUR, -1500 is 150000 cents and -29.80 is 2980.
+ */
+static void test_two_statements(void **state)
+{
+    static const struct want w[] = {
+        {1, SRC_SPEND, NULL, "2025-04-10", 1500, "JPY", "JR EAST SUICA CHARGE", NULL,
+         "5500111122223333:JP0410A"},
+        {2, SRC_SPEND, NULL, "2025-04-11", 2980, "JPY", "ICHIRAN SHIBUYA", "ramen",
+         "5500111122223333:JP0411B"},
+        {3, SRC_SPEND, NULL, "2025-04-10", 150000, "EUR", "JR EAST SUICA CHARGE", NULL,
+         "4000999988887777:EU0410A"},
+        {4, SRC_SPEND, NULL, "2025-04-11", 2980, "EUR", "ICHIRAN SHIBUYA", "ramen",
+         "4000999988887777:EU0411B"},
+    };
+    (void)state;
+    check_file(DATA "two-statements.ofx", w, 4);
+}
+
 static char tmpdir[64];
 
 static int setup(void **state)
@@ -446,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_bank_xml),
         cmocka_unit_test(test_qfx),
         cmocka_unit_test(test_jpy),
+        cmocka_unit_test(test_two_statements),
         cmocka_unit_test(test_not_ofx),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_missing_leaf),
