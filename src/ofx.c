@@ -29,13 +29,15 @@ static const char *const leaf_names[NLEAF] = {"DTPOSTED", "TRNAMT", "FITID", "CU
 struct scan_trn {
     char *leaf[NLEAF]; /* NULL: not in the STMTTRN; "" when written empty */
     int repeated;      /* a leaf given twice: its index + 1, else 0 */
-    long end;          /* the offset just after the STMTTRN, for progress() */
+    long start, end;   /* the offsets of its '<' and just after its end (progress()) */
 };
 
 struct scan {
     struct scan_trn *trn;
     long n, cap;
     int saw_ofx, saw_ofx_end, invest;
+    int xml;     /* an <?xml ...?> came before <OFX> (OFX 2.x) */
+    long ofx_at; /* the offset of the first <OFX> */
 };
 
 static void scan_release(struct scan *s)
@@ -101,6 +103,8 @@ static void scan_file(const char *buf, size_t n, struct scan *s)
         pending = -1;
         if (p + 1 < n && (buf[p + 1] == '!' || buf[p + 1] == '?')) {
             const char *end;
+            if (!s->saw_ofx && n - p >= 5 && !strncasecmp(buf + p, "<?xml", 5))
+                s->xml = 1;
             if (n - p >= 4 && !memcmp(buf + p, "<!--", 4)) {
                 end = memmem(buf + p + 4, n - p - 4, "-->", 3);
                 p = end ? (size_t)(end - buf) + 3 : n;
@@ -137,6 +141,8 @@ static void scan_file(const char *buf, size_t n, struct scan *s)
             continue;
         }
         if (tag_is(name, len, "OFX")) {
+            if (!s->saw_ofx)
+                s->ofx_at = (long)(name - 1 - buf);
             s->saw_ofx = 1;
         } else if (tag_is(name, len, "INVSTMTMSGSRSV1") || tag_is(name, len, "INVSTMTRS")) {
             s->invest = 1;
@@ -146,6 +152,7 @@ static void scan_file(const char *buf, size_t n, struct scan *s)
                 s->trn = xrealloc(s->trn, (unsigned long)s->cap * sizeof *s->trn);
             }
             memset(&s->trn[s->n], 0, sizeof s->trn[s->n]);
+            s->trn[s->n].start = (long)(name - 1 - buf);
             s->trn[s->n++].end = (long)n;
             in_trn = 1;
             in_cur = 0;
@@ -224,20 +231,31 @@ static int on_transaction(const struct OfxTransactionData d, void *arg)
     return 0;
 }
 
-/* The first error in libofx's captured output LOG into BUF (N bytes): the message of
- * OpenSP's own line ("/tmp/libofxtmpXYZ:8:47:E: start tag ..." without its place, which is
- * in libofx's copy of the file, not in the user's), else the text of the first
- * "LibOFX ERROR: " line, else "". */
-static void first_error(FILE *log, char *buf, size_t n)
+/* The first error in libofx's captured output LOG into BUF (N bytes), and the line of
+ * libofx's copy of the file it is on into *LINE (0 when it says none): OpenSP's own line
+ * ("/tmp/libofxtmpXYZ:8:47:E: start tag ...") gives both, else the text of the first
+ * "LibOFX ERROR: " line is the message, else "". */
+static void first_error(FILE *log, char *buf, size_t n, long *line_no)
 {
     char line[512], first[512] = "";
     buf[0] = 0;
+    *line_no = 0;
     rewind(log);
     while (fgets(line, sizeof line, log)) {
         char *e = strstr(line, ":E: "), *nl = strchr(line, '\n');
         if (nl)
             *nl = 0;
         if (e) {
+            /* back over ":COLUMN" to ":LINE" */
+            char *c = e;
+            while (c > line && c[-1] != ':')
+                c--;
+            if (c > line + 1) {
+                char *l = c - 1;
+                while (l > line && l[-1] != ':')
+                    l--;
+                *line_no = strtol(l, NULL, 10);
+            }
             snprintf(buf, n, "%s", e + 4);
             return;
         }
@@ -249,10 +267,11 @@ static void first_error(FILE *log, char *buf, size_t n)
 
 /*
  * Run libofx over the file PATH, its stderr captured, into R. Returns libofx_proc_file()'s
- * status, or -2 (E filled, CS_EFAIL) when stderr cannot be redirected; MSG gets libofx's first
- * error when the status is not 0.
+ * status, or -2 (E filled, CS_EFAIL) when stderr cannot be redirected; MSG and *LINE get
+ * libofx's first error and its line (first_error()) when the status is not 0.
  */
-static int run_libofx(const char *path, struct lib_run *r, char *msg, size_t n, struct cs_err *e)
+static int run_libofx(const char *path, struct lib_run *r, char *msg, size_t n, long *line,
+                      struct cs_err *e)
 {
     LibofxContextPtr ctx;
     FILE *log = tmpfile();
@@ -278,8 +297,9 @@ static int run_libofx(const char *path, struct lib_run *r, char *msg, size_t n, 
     dup2(saved, 2);
     close(saved);
     msg[0] = 0;
+    *line = 0;
     if (rc != 0)
-        first_error(log, msg, n);
+        first_error(log, msg, n, line);
     fclose(log);
     return rc;
 }
@@ -547,6 +567,45 @@ static int make_row(long number, const struct scan_trn *t, struct lib_trn *l, st
     return 0;
 }
 
+/* The line of BUF that the offset AT is on (1, 2, ...). */
+static long line_of(const char *buf, long at)
+{
+    long line = 1;
+    for (long i = 0; i < at; i++)
+        line += buf[i] == '\n';
+    return line;
+}
+
+/*
+ * libofx refused the file PATH (its bytes BUF, scanned into S): the error, with libofx's
+ * first message MSG, on the transaction it is in when libofx said where (LIB_LINE, a line
+ * of libofx's copy of the file), else with the line of the file. libofx 0.10.9 parses an
+ * OFX 2.x (XML) file as it is, and an OFX 1.x one from the line of its <OFX> on (its header
+ * lines are not in the copy): that maps its line back onto the user's file.
+ */
+static int libofx_refused(const char *path, const char *buf, const struct scan *s, long lib_line,
+                          const char *msg, struct cs_err *e)
+{
+    char w[160];
+    long line;
+    if (lib_line <= 0)
+        return cs_error(e, CS_EINPUT, "ofx", path, "libofx cannot read it%s%s", msg[0] ? ": " : "",
+                        msg);
+    line = s->xml ? lib_line : lib_line + line_of(buf, s->ofx_at) - 1;
+    for (long i = 0; i < s->n; i++)
+        if (line >= line_of(buf, s->trn[i].start) && line <= line_of(buf, s->trn[i].end - 1)) {
+            const char *fitid = s->trn[i].leaf[LEAF_FITID];
+            /* where() names a leaf last: here the transaction alone */
+            if (fitid && fitid[0])
+                snprintf(w, sizeof w, "transaction %ld (FITID %.40s%s)", i + 1, fitid,
+                         strlen(fitid) > 40 ? "..." : "");
+            else
+                snprintf(w, sizeof w, "transaction %ld", i + 1);
+            return cs_error(e, CS_EINPUT, w, NULL, "libofx cannot read it: %s", msg);
+        }
+    return cs_error(e, CS_EINPUT, "ofx", path, "libofx cannot read line %ld: %s", line, msg);
+}
+
 /* Read all of PATH into *BUF (allocated) and *N; at most OFX_MAX_BYTES. */
 static int read_all(const char *path, char **buf, size_t *n, struct cs_err *e)
 {
@@ -621,6 +680,7 @@ int ofx_open(const char *path, struct src_reader *out, struct cs_err *e)
     struct ofx_reader *r = NULL;
     char *buf = NULL, tmp[4096], msg[256], w[160];
     size_t n = 0;
+    long lib_line = 0;
     int rc;
 
     memset(out, 0, sizeof *out);
@@ -648,7 +708,7 @@ int ofx_open(const char *path, struct src_reader *out, struct cs_err *e)
 
     if ((rc = write_temp(buf, n, tmp, sizeof tmp, e)))
         goto cleanup;
-    rc = run_libofx(tmp, &lib, msg, sizeof msg, e);
+    rc = run_libofx(tmp, &lib, msg, sizeof msg, &lib_line, e);
     unlink(tmp);
     tmpfiles_forget(tmp);
     if (rc == -2) {
@@ -656,8 +716,7 @@ int ofx_open(const char *path, struct src_reader *out, struct cs_err *e)
         goto cleanup;
     }
     if (rc != 0) {
-        rc = cs_error(e, CS_EINPUT, "ofx", path, "libofx cannot read it%s%s", msg[0] ? ": " : "",
-                      msg);
+        rc = libofx_refused(path, buf, &s, lib_line, msg, e);
         goto cleanup;
     }
     if (lib.n != s.n) {

@@ -49,11 +49,12 @@
  * Returns 0 with *OUT ready (release it with out->release(out->self)), or fills E:
  * CS_EFAIL when PATH cannot be read or a temporary file cannot be made; CS_EINPUT, nothing
  * kept, for a file larger than OFX_MAX_BYTES, with no <OFX> element (not OFX), without its
- * closing </OFX> (cut short), with an investment statement (not read), that libofx refuses
- * (libofx_proc_file != 0: its first error is quoted), and for a transaction with a missing,
- * repeated or bad DTPOSTED, TRNAMT or FITID, no account, an unknown currency, text that is not
- * UTF-8, or a value where libofx and the file disagree: "transaction N (FITID X), FIELD:
- * WHAT (VALUE)".
+ * closing </OFX> (cut short), with an investment statement (not read); for a transaction
+ * with a missing, repeated or bad DTPOSTED, TRNAMT or FITID, no account, an unknown
+ * currency, text that is not UTF-8, or a value where libofx and the file disagree
+ * ("transaction N (FITID X), FIELD: WHAT (VALUE)"); and for a file libofx refuses
+ * (libofx_proc_file != 0), quoting its first error on the transaction it is in
+ * ("transaction N (FITID X): libofx cannot read it: MSG"), else on the file's line.
  */
 int ofx_open(const char *path, struct src_reader *out, struct cs_err *e);
 

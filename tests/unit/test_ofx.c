@@ -381,22 +381,41 @@ static void test_bad_values(void **state)
                      CS_EINPUT, "transaction 1 (FITID F9), CURSYM: not a known currency (EU)");
 }
 
-/* What libofx itself refuses is an error too, with its first message (its place is in
- * libofx's copy of the file, so it is left out): a statement without CURDEF, an element
- * OFX does not have. An investment statement is refused before libofx sees it. */
+/* What libofx itself refuses is an error too, with its first message, on the transaction
+ * it is in, else on the line of the file: libofx 0.10.9 says which line of its copy of the
+ * file, and that copy starts at the <OFX> line of a 1.x file (statement()'s line 11) and is
+ * the whole of a 2.x file. An investment statement is refused before libofx sees it. */
 static void test_libofx_refuses(void **state)
 {
     char buf[4096];
     (void)state;
+    /* CURDEF is required before CCACCTFROM, on line 12 of statement()'s file */
     check_error_text("nocurdef.ofx", statement(buf, sizeof buf, NULL, TRN1, 1), CS_EINPUT,
-                     "ofx: libofx cannot read it: start tag for \"CURDEF\" omitted, but its "
-                     "declaration does not permit this (%s)");
+                     "ofx: libofx cannot read line 12: start tag for \"CURDEF\" omitted, but "
+                     "its declaration does not permit this (%s)");
+    /* an element OFX does not have, in the second STMTTRN (line 13) */
     check_error_text("foo.ofx",
                      statement(buf, sizeof buf, "USD",
-                               "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250517<TRNAMT>-1<FITID>F9"
-                               "<FOO>bar</STMTTRN>",
+                               TRN1 "\n<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250517<TRNAMT>-1"
+                                    "<FITID>F9<FOO>bar</STMTTRN>",
                                1),
-                     CS_EINPUT, "ofx: libofx cannot read it: element \"FOO\" undefined (%s)");
+                     CS_EINPUT,
+                     "transaction 2 (FITID F9): libofx cannot read it: element \"FOO\" undefined");
+    /* the same in OFX 2.x, on line 5 of the file, in the first STMTTRN (lines 4 to 6) */
+    check_error_text(
+        "foo.xml",
+        "<?xml version=\"1.0\"?>\n<?OFX OFXHEADER=\"200\" VERSION=\"211\"?>\n<OFX>"
+        "<SIGNONMSGSRSV1><SONRS><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS>"
+        "<DTSERVER>20250601</DTSERVER><LANGUAGE>ENG</LANGUAGE></SONRS></SIGNONMSGSRSV1>"
+        "<BANKMSGSRSV1>"
+        "<STMTTRNRS><TRNUID>1</TRNUID><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS>"
+        "<STMTRS><CURDEF>USD</CURDEF><BANKACCTFROM><BANKID>1</BANKID><ACCTID>2"
+        "</ACCTID><ACCTTYPE>CHECKING</ACCTTYPE></BANKACCTFROM><BANKTRANLIST>"
+        "<DTSTART>20250501</DTSTART><DTEND>20250531</DTEND>\n"
+        "<STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>20250517</DTPOSTED><TRNAMT>-1</TRNAMT>\n"
+        "<FITID>X1</FITID><FOO>x</FOO>\n</STMTTRN>\n"
+        "</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n",
+        CS_EINPUT, "transaction 1 (FITID X1): libofx cannot read it: element \"FOO\" undefined");
     check_error_text("invest.ofx",
                      "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX><INVSTMTMSGSRSV1>"
                      "<INVSTMTTRNRS><INVSTMTRS><CURDEF>USD<INVTRANLIST><INVBANKTRAN><STMTTRN>"
