@@ -17,6 +17,7 @@
 #include "confspend/history.h"
 #include "confspend/import.h"
 #include "confspend/import_source.h"
+#include "confspend/ofx.h"
 #include "confspend/profile.h"
 
 static const char help[] =
@@ -431,7 +432,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         for (int i = 0; csv_only[i]; i++)
             if (args_has(o, csv_only[i]))
                 return cs_error(&ctx->err, CS_EINPUT, "option", csv_only[i], "only for import csv");
-        if ((rc = cs_error(&ctx->err, CS_EINPUT, "format", "ofx", "not merged yet")))
+        if ((rc = ofx_open(path, &rd, &ctx->err)))
             return rc;
         so.row_name = "transaction";
         rc = import_source_run(ctx, &rd, &so);
