@@ -545,6 +545,10 @@ int profile_parse(const char *text, const char *origin, struct profile **out, st
         line++;
         l = trim(s);
         s = nl ? nl + 1 : NULL;
+        if (text_check(l, "line", NULL)) {
+            rc = perr(p, e, line, "line", l, "not valid UTF-8 text");
+            goto done;
+        }
         if (!*l || *l == '#')
             continue;
         eq = strchr(l, '=');
@@ -659,10 +663,11 @@ static int decode(struct preader *r, char **f, const size_t *l, int n, long line
     if (r->p->enc == ENC_UTF8) {
         for (int i = 0; i < n; i++) {
             char *s = f[i];
-            snprintf(where, sizeof where, "line %ld, column %s", line,
-                     r->hnames && i < r->ncols ? r->hnames[i] : "?");
-            if (text_check(s, where, e))
-                return CS_EINPUT;
+            if (text_check(s, "", NULL)) {
+                snprintf(where, sizeof where, "line %ld, column %s", line,
+                         r->hnames && i < r->ncols ? r->hnames[i] : "?");
+                return text_check(s, where, e);
+            }
             r->cells[i] = trim(s);
         }
         return 0;
@@ -939,6 +944,8 @@ static int amount_of(struct preader *r, int rl, int digits, int required, long l
                             "an amount is required");
         return 0;
     }
+    if (money_parse_sep(s, digits, r->decimal, r->thousands, v, "", NULL) == 0)
+        return 0;
     return money_parse_sep(s, digits, r->decimal, r->thousands, v,
                            at(line, role_name(r, rl), w, sizeof w), e);
 }
@@ -951,15 +958,16 @@ static int date_of(struct preader *r, int rl, long line, char out[11], int *year
     const char *s = role(r, rl);
     struct cs_date d;
     long long secs;
-    at(line, role_name(r, rl), w, sizeof w);
-    if (!s)
-        return cs_error(e, CS_EINPUT, w, NULL, "a date is required");
-    if (date_parse_fmt(s, r->p->date_fmt, &d, &secs, w, e))
-        return CS_EINPUT;
-    if (date_fmt_is_instant(r->p->date_fmt) && date_local_of(secs, r->tz, &d))
-        return cs_error(e, CS_EINPUT, w, s, "a time out of range");
-    if (d.y < DATE_YEAR_MIN || d.y > DATE_YEAR_MAX)
-        return cs_error(e, CS_EINPUT, w, s, "no such calendar date");
+    if (!s || date_parse_fmt(s, r->p->date_fmt, &d, &secs, "", NULL)) {
+        at(line, role_name(r, rl), w, sizeof w);
+        if (!s)
+            return cs_error(e, CS_EINPUT, w, NULL, "a date is required");
+        return date_parse_fmt(s, r->p->date_fmt, &d, &secs, w, e);
+    }
+    if ((date_fmt_is_instant(r->p->date_fmt) && date_local_of(secs, r->tz, &d)) ||
+        d.y < DATE_YEAR_MIN || d.y > DATE_YEAR_MAX)
+        return cs_error(e, CS_EINPUT, at(line, role_name(r, rl), w, sizeof w), s,
+                        "a time out of range");
     date_format(d, out);
     *year = d.y;
     return 0;
@@ -989,16 +997,17 @@ static int make_row(struct preader *r, long line, struct src_row *row, struct cs
 
     /* the currency, then the money in its digits */
     cur = role(r, R_CURRENCY);
-    at(line, role_name(r, R_CURRENCY), w, sizeof w);
     if (!cur)
-        return cs_error(e, CS_EINPUT, w, NULL, "a currency is required");
+        return cs_error(e, CS_EINPUT, at(line, role_name(r, R_CURRENCY), w, sizeof w), NULL,
+                        "a currency is required");
     if (strlen(cur) != 3 || (digits = money_digits(cur)) < 0) {
         char up[4] = {0};
         if (strlen(cur) == 3)
             for (int i = 0; i < 3; i++)
                 up[i] = (char)(cur[i] >= 'a' && cur[i] <= 'z' ? cur[i] - 32 : cur[i]);
         if (!up[0] || (digits = money_digits(up)) < 0)
-            return cs_error(e, CS_EINPUT, w, cur, "not a known ISO 4217 currency");
+            return cs_error(e, CS_EINPUT, at(line, role_name(r, R_CURRENCY), w, sizeof w), cur,
+                            "not a known ISO 4217 currency");
         memcpy(row->currency, up, 4);
     } else {
         memcpy(row->currency, cur, 4);
@@ -1137,7 +1146,11 @@ static int make_row(struct preader *r, long line, struct src_row *row, struct cs
             }
             decided = 1;
         } else if (other_status) {
-            snprintf(r->reason, sizeof r->reason, "not completed (%.100s)", status);
+            size_t n = strlen(status);
+            if (n > 100) /* cut on a character boundary */
+                for (n = 100; n > 0 && ((unsigned char)status[n] & 0xC0) == 0x80; n--)
+                    ;
+            snprintf(r->reason, sizeof r->reason, "not completed (%.*s)", (int)n, status);
             row->fate = SRC_SKIP;
             row->skip_reason = r->reason;
             decided = 1;
@@ -1484,46 +1497,17 @@ static int file_profile(const char *path, struct profile **out, struct cs_err *e
     return rc;
 }
 
-int profile_open(const char *profile, FILE *fp, const char *path, const struct profile_opts *o,
-                 struct src_reader *out, struct cs_err *e)
+/* Open FP through the first of CAND[0..NCAND) (freed here) whose header is within its
+ * preamble; AUTO_ says the generic header is taken too. NAME is what the user asked for. */
+static int open_among(struct profile **cand, int ncand, int auto_, const char *profile, FILE *fp,
+                      const char *path, const struct profile_opts *o, struct src_reader *out,
+                      struct cs_err *e)
 {
-    struct profile *cand[64];
-    int ncand = 0, npeek = 0, rc = 0, best = -1, best_line = -1, auto_ = 0;
+    int npeek = 0, rc = 0, best = -1, best_line = -1;
     struct peek lines[PREAMBLE_MAX + 1];
     struct preader *r = NULL;
     struct stat sb;
 
-    memset(out, 0, sizeof *out);
-    if (!profile || !*profile)
-        profile = "auto";
-    if (o && o->tz && date_zone_check(o->tz, "--tz", e))
-        return CS_EINPUT;
-    auto_ = !strcmp(profile, "auto");
-    if (strchr(profile, '/') ||
-        (strlen(profile) > 8 && !strcmp(profile + strlen(profile) - 8, ".profile"))) {
-        if ((rc = file_profile(profile, &cand[0], e)))
-            return rc;
-        ncand = 1;
-    } else {
-        int known = auto_;
-        for (int i = 0; i < cs_profile_text_count && ncand < 64; i++) {
-            struct profile *p;
-            if ((rc = builtin_parse(i, &p, e)))
-                goto done;
-            if (auto_ || !strcmp(p->name, profile) ||
-                (p->variant_of && !strcmp(p->variant_of, profile))) {
-                known |= !strcmp(p->name, profile);
-                cand[ncand++] = p;
-            } else {
-                profile_free(p);
-            }
-        }
-        if (!known) {
-            rc = cs_error(e, CS_EINPUT, "--profile", profile,
-                          "no such profile (import profiles lists them; or a FILE.profile)");
-            goto done;
-        }
-    }
     if ((rc = peek_lines(fp, lines, PREAMBLE_MAX + 1, &npeek, e)))
         goto done;
     if (npeek == 0) {
@@ -1604,4 +1588,59 @@ done:
     for (int i = 0; i < npeek; i++)
         free(lines[i].text);
     return rc;
+}
+
+int profile_open(const char *profile, FILE *fp, const char *path, const struct profile_opts *o,
+                 struct src_reader *out, struct cs_err *e)
+{
+    struct profile *cand[64];
+    int ncand = 0, rc = 0, auto_ = 0;
+
+    memset(out, 0, sizeof *out);
+    if (!profile || !*profile)
+        profile = "auto";
+    if (o && o->tz && date_zone_check(o->tz, "--tz", e))
+        return CS_EINPUT;
+    auto_ = !strcmp(profile, "auto");
+    if (strchr(profile, '/') ||
+        (strlen(profile) > 8 && !strcmp(profile + strlen(profile) - 8, ".profile"))) {
+        if ((rc = file_profile(profile, &cand[0], e)))
+            return rc;
+        ncand = 1;
+    } else {
+        int known = auto_;
+        for (int i = 0; i < cs_profile_text_count && ncand < 64; i++) {
+            struct profile *p;
+            if ((rc = builtin_parse(i, &p, e)))
+                goto done;
+            if (auto_ || !strcmp(p->name, profile) ||
+                (p->variant_of && !strcmp(p->variant_of, profile))) {
+                known |= !strcmp(p->name, profile);
+                cand[ncand++] = p;
+            } else {
+                profile_free(p);
+            }
+        }
+        if (!known) {
+            rc = cs_error(e, CS_EINPUT, "--profile", profile,
+                          "no such profile (import profiles lists them; or a FILE.profile)");
+            goto done;
+        }
+    }
+    return open_among(cand, ncand, auto_, profile, fp, path, o, out, e);
+done:
+    for (int i = 0; i < ncand; i++)
+        profile_free(cand[i]);
+    return rc;
+}
+
+int profile_open_parsed(struct profile *p, FILE *fp, const char *path, const struct profile_opts *o,
+                        struct src_reader *out, struct cs_err *e)
+{
+    memset(out, 0, sizeof *out);
+    if (o && o->tz && date_zone_check(o->tz, "--tz", e)) {
+        profile_free(p);
+        return CS_EINPUT;
+    }
+    return open_among(&p, 1, 0, p->name, fp, path, o, out, e);
 }

@@ -12,6 +12,9 @@
 #include "confspend/error.h"
 #include "confspend/source.h"
 
+/* A profile as parsed (opaque). */
+struct profile;
+
 struct profile_opts {
     const char *tz;    /* --tz ZONE or NULL: the system's */
     int delimiter;     /* 0: the profile's */
@@ -36,9 +39,6 @@ int profile_open(const char *profile, FILE *fp, const char *path, const struct p
 /* `import profiles`: one line per built-in profile, "NAME  DESCRIPTION". */
 void profile_list(FILE *out);
 
-/* A profile as parsed (opaque). */
-struct profile;
-
 /*
  * Parse the profile text TEXT (ORIGIN names it in messages: a path or "built-in NAME")
  * into *OUT (allocated; profile_free frees it). CS_EINPUT "profile ORIGIN, line N, KEY:
@@ -48,6 +48,11 @@ struct profile;
  */
 int profile_parse(const char *text, const char *origin, struct profile **out, struct cs_err *e);
 void profile_free(struct profile *p);
+
+/* profile_open() through the parsed profile P (taken over: freed here or by the reader's
+ * release), for a caller that has parsed one itself (the fuzz harness). */
+int profile_open_parsed(struct profile *p, FILE *fp, const char *path, const struct profile_opts *o,
+                        struct src_reader *out, struct cs_err *e);
 
 /* The built-in profiles' text, generated from profiles/NAME.profile by
  * cmake/embed_profiles.cmake, in name order. */

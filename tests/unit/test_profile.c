@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "confspend/date.h"
 #include "confspend/money.h"
 #include "confspend/profile.h"
 
@@ -409,6 +410,22 @@ static void test_sparkasse(void **state)
     CHECK("sparkasse", "sparkasse.csv", NULL, want);
 }
 
+static void test_readme_profile(void **state)
+{
+    (void)state;
+    /* The README's example profile, a file path: two preamble lines, Windows-1252. 1.234,50
+     * spent at the cafe; the cash machine skipped; 4,50 back a refund; a pending booking
+     * skipped; the salary skipped. */
+    static const char *const want[] = {
+        "4 spend 2026-06-15 1234.50 EUR m=Café Kampa stmt",
+        "5 skip 2026-06-16 100.00 EUR m=Sparkasse Geldautomat skip=cash withdrawal stmt",
+        "6 refund 2026-06-17 4.50 EUR m=Café Kampa Erstattung stmt",
+        "7 skip 2026-06-18 80.00 EUR m=Hotel skip=pending stmt",
+        "8 skip 2026-06-19 2000.00 EUR m=ACME GmbH skip=income or transfer stmt",
+    };
+    expect_rows(DATA "my-bank.profile", "my-bank.csv", NULL, want, 5);
+}
+
 /* auto on a file whose header is export csv's: the caller's generic path, FP rewound. */
 static void test_auto_generic(void **state)
 {
@@ -645,6 +662,125 @@ static void test_parse_errors(void **state)
                                            "not a fixed text (\"1.00\")");
 }
 
+/* The date and amount readers of each convention, with the figures worked out. */
+static void test_conventions(void **state)
+{
+    static const struct {
+        int fmt;
+        const char *in, *want;
+    } dates[] = {
+        {DATE_ISO, "2026-06-15", "2026-06-15"},
+        {DATE_MDY_SLASH, "06/15/2026", "2026-06-15"},
+        {DATE_DMY_SLASH, "15/06/2026", "2026-06-15"},
+        {DATE_DMY_DASH, "15-06-2026", "2026-06-15"},
+        {DATE_DMY_DOT, "15.06.2026", "2026-06-15"},
+        {DATE_DMY_DOT2, "15.06.26", "2026-06-15"},
+        {DATE_DMY_DOT2, "31.12.69", "2069-12-31"}, /* the pivot: 00..69 are 20xx */
+        {DATE_DMY_DOT2, "01.01.70", "1970-01-01"},
+        {DATE_YMD_PACKED, "20240229", "2024-02-29"},
+        {DATE_ISO_TIME, "2021-09-06 6:11:59", "2021-09-06"},
+        {DATE_ISO_TIME, "2021-09-06 16:11:59", "2021-09-06"},
+        /* instants: the UTC date (profile.c makes it local) */
+        {DATE_UTC_ZONE, "2018-08-17 03:50:18 +0000 UTC", "2018-08-17"},
+        /* 23:50 at -05:00 is 04:50 UTC the next day */
+        {DATE_UTC_ZONE, "2018-08-17 23:50:18 -0500 EST", "2018-08-18"},
+        {DATE_ISO_UTC, "2026-06-20T06:41:12.250Z", "2026-06-20"},
+    };
+    static const struct {
+        int fmt;
+        const char *in, *msg;
+    } bad[] = {
+        {DATE_MDY_SLASH, "02/30/2026", "date: no such calendar date (02/30/2026)"},
+        {DATE_MDY_SLASH, "2/3/2026", "date: not a date in MM/DD/YYYY form (2/3/2026)"},
+        {DATE_YMD_PACKED, "20230229", "date: no such calendar date (20230229)"},
+        {DATE_ISO_TIME, "2021-09-06 6:61:00", "date: no such time of day (2021-09-06 6:61:00)"},
+        {DATE_UTC_ZONE, "2018-08-17 03:50:18",
+         "date: not a date in YYYY-MM-DD HH:MM:SS +0000 "
+         "UTC form (2018-08-17 03:50:18)"},
+    };
+    static const struct {
+        const char *in;
+        int digits, dec, thou;
+        int64_t want;
+    } amounts[] = {
+        {"-1.234,56", 2, ',', '.', -123456},
+        {"1,234.56", 2, '.', ',', 123456},
+        {"-1234,56", 2, ',', 0, -123456},
+        {"5.1", 2, '.', 0, 510},
+        {"23", 2, '.', 0, 2300},
+        {"+0,5", 2, ',', 0, 50},
+        {"1500", 0, '.', ',', 1500},
+        {"1.250", 3, '.', 0, 1250},
+        {"1 234 567.89", 2, '.', ' ', 123456789},
+    };
+    static const struct {
+        const char *in;
+        int digits, dec, thou;
+        const char *msg;
+    } bad_amounts[] = {
+        {"12.345", 2, '.', 0, "amount: at most 2 decimals in this currency (12.345)"},
+        {"12,34.56", 2, '.', ',', "amount: thousands separators in the wrong place (12,34.56)"},
+        {"1234.56", 2, ',', '.', "amount: thousands separators in the wrong place (1234.56)"},
+        {"1,5", 2, '.', 0, "amount: not an amount (1,5)"},
+        {"--5", 2, '.', 0, "amount: not an amount (--5)"},
+        {"5.", 2, '.', 0, "amount: not a decimal number (5.)"},
+        {"", 2, '.', 0, "amount: an amount is required ()"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+        struct cs_date d;
+        struct cs_err e = CS_ERR_INIT;
+        char buf[11];
+        long long secs;
+        if (date_parse_fmt(dates[i].in, dates[i].fmt, &d, &secs, "date", &e))
+            fail_msg("%s: %s", dates[i].in, e.msg);
+        date_format(d, buf);
+        assert_string_equal(buf, dates[i].want);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct cs_date d;
+        struct cs_err e = CS_ERR_INIT;
+        assert_int_equal(date_parse_fmt(bad[i].in, bad[i].fmt, &d, NULL, "date", &e), CS_EINPUT);
+        assert_string_equal(e.msg, bad[i].msg);
+    }
+    for (size_t i = 0; i < sizeof amounts / sizeof amounts[0]; i++) {
+        int64_t v;
+        struct cs_err e = CS_ERR_INIT;
+        if (money_parse_sep(amounts[i].in, amounts[i].digits, amounts[i].dec, amounts[i].thou, &v,
+                            "amount", &e))
+            fail_msg("%s: %s", amounts[i].in, e.msg);
+        assert_int_equal(v, amounts[i].want);
+    }
+    for (size_t i = 0; i < sizeof bad_amounts / sizeof bad_amounts[0]; i++) {
+        int64_t v;
+        struct cs_err e = CS_ERR_INIT;
+        assert_int_equal(money_parse_sep(bad_amounts[i].in, bad_amounts[i].digits,
+                                         bad_amounts[i].dec, bad_amounts[i].thou, &v, "amount", &e),
+                         CS_EINPUT);
+        assert_string_equal(e.msg, bad_amounts[i].msg);
+    }
+    /* 2026-06-14 22:05:11 UTC is 00:05 on the 15th in Prague, 15:05 on the 14th in Los
+     * Angeles; TZ is put back as it was */
+    {
+        struct cs_date d;
+        long long t = 1781474711; /* 2026-06-14 22:05:11 UTC: 20618 days * 86400 + 79511 */
+        const char *before = getenv("TZ");
+        char *was = before ? strdup(before) : NULL;
+        assert_int_equal(t, 20618LL * 86400 + 22 * 3600 + 5 * 60 + 11);
+        assert_int_equal(date_local_of(t, "Europe/Prague", &d), 0);
+        assert_int_equal(d.d, 15);
+        assert_int_equal(date_local_of(t, "America/Los_Angeles", &d), 0);
+        assert_int_equal(d.d, 14);
+        assert_int_equal(date_local_of(t, "UTC", &d), 0);
+        assert_int_equal(d.d, 14);
+        if (was)
+            assert_string_equal(getenv("TZ"), was);
+        else
+            assert_null(getenv("TZ"));
+        free(was);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -664,12 +800,14 @@ int main(void)
         cmocka_unit_test(test_ing_nl),
         cmocka_unit_test(test_ing_de),
         cmocka_unit_test(test_sparkasse),
+        cmocka_unit_test(test_readme_profile),
         cmocka_unit_test(test_auto_generic),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_cell_errors),
         cmocka_unit_test(test_overrides),
         cmocka_unit_test(test_builtins_and_list),
         cmocka_unit_test(test_parse_errors),
+        cmocka_unit_test(test_conventions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
