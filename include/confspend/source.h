@@ -25,22 +25,22 @@ enum src_fate {
  * call of the reader's next(). Empty optional text is NULL.
  */
 struct src_row {
-    long line; /* the file's line (CSV) or the transaction's number (OFX) */
+    long line;               /* the file's line (CSV) or the transaction's number (OFX) */
     enum src_fate fate;
     const char *skip_reason; /* SRC_SKIP: "pending", "card payment", "transfer", ... */
     char date[11];           /* YYYY-MM-DD, the date a person would write down */
     int64_t amount;          /* minor units of currency, >= 0: the sign is the fate */
     char currency[4];
     const char *merchant, *note;
-    const char *category;  /* NULL: the rules decide (else "other") */
-    const char *provider;  /* for a ride; NULL: the rules decide */
-    const char *from, *to; /* for a ride */
-    int64_t tip;           /* minor units, -1: none */
-    const char *key;       /* the source's own unique id (OFX: account id + FITID; Uber:
-                            * Trip/Eats ID), NULL: the key is a hash of the fields plus
-                            * the count of identical rows before it, as for csv */
-    int statement;         /* 1: a bank, card or OFX row, matched against expenses
-                            * logged by hand (SPEC "Matching"); 0: a ride-hail export */
+    const char *category;    /* NULL: the rules decide (else "other") */
+    const char *provider;    /* for a ride; NULL: the rules decide */
+    const char *from, *to;   /* for a ride */
+    int64_t tip;             /* minor units, -1: none */
+    const char *key;         /* the source's own unique id (OFX: account id + FITID; Uber:
+                              * Trip/Eats ID), NULL: the key is a hash of the fields plus
+                              * the count of identical rows before it, as for csv */
+    int statement;           /* 1: a bank, card or OFX row, matched against expenses
+                              * logged by hand (SPEC "Matching"); 0: a ride-hail export */
 };
 
 /*
