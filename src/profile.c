@@ -1087,6 +1087,15 @@ static int make_row(struct preader *r, long line, struct src_row *row, struct cs
     row->provider = role(r, R_PROVIDER);
     row->from = role(r, R_FROM);
     row->to = role(r, R_TO);
+    {
+        static const int text_roles[] = {R_MERCHANT, R_NOTE, R_CATEGORY, R_PROVIDER, R_FROM, R_TO};
+        const char *v[] = {row->merchant, row->note, row->category,
+                           row->provider, row->from, row->to};
+        for (int i = 0; i < 6; i++)
+            if (v[i] && strlen(v[i]) > TEXT_MAX)
+                return cs_error(e, CS_EINPUT, at(line, role_name(r, text_roles[i]), w, sizeof w),
+                                v[i], "longer than %d bytes", TEXT_MAX);
+    }
 
     /* the key: the cells joined by ':' */
     {
@@ -1563,6 +1572,10 @@ static int open_among(struct profile **cand, int ncand, int auto_, const char *p
     r->cd = (iconv_t)-1;
     r->p = cand[best];
     cand[best] = NULL;
+    /* a UTF-8 BOM says what the file is, whatever the bank's usual encoding */
+    if (r->p->enc != ENC_UTF8 && lines[0].off == 0 && lines[0].len >= 3 &&
+        !memcmp(lines[0].text, "\xEF\xBB\xBF", 3))
+        r->p->enc = ENC_UTF8;
     r->fp = fp;
     r->path = xstrdup(path ? path : "-");
     r->tz = o && o->tz ? xstrdup(o->tz) : NULL;

@@ -410,6 +410,29 @@ static void test_sparkasse(void **state)
     CHECK("sparkasse", "sparkasse.csv", NULL, want);
 }
 
+/* A UTF-8 BOM wins over the profile's encoding: a Sparkasse file saved as UTF-8. */
+static void test_bom_is_utf8(void **state)
+{
+    static const char text[] =
+        "\xEF\xBB\xBF\"Auftragskonto\";\"Buchungstag\";\"Valutadatum\";\"Buchungstext\";"
+        "\"Verwendungszweck\";\"Beguenstigter/Zahlungspflichtiger\";\"Betrag\";\"Waehrung\";"
+        "\"Info\"\n\"DE1\";\"15.06.26\";\"15.06.26\";\"KARTENZAHLUNG\";\"Kaffee 3,20 "
+        "\xE2\x82\xAC\";"
+        "\"Café\";\"-3,20\";\"EUR\";\"Umsatz gebucht\"\n";
+    FILE *fp = fmemopen((void *)text, sizeof text - 1, "r");
+    struct src_reader rd;
+    struct src_row row;
+    struct cs_err e = CS_ERR_INIT;
+    (void)state;
+    assert_int_equal(profile_open("sparkasse", fp, "t.csv", NULL, &rd, &e), 0);
+    assert_int_equal(rd.next(rd.self, &row, &e), 1);
+    assert_string_equal(row.merchant, "Café");
+    assert_string_equal(row.note, "Kaffee 3,20 €");
+    assert_int_equal(row.amount, 320);
+    rd.release(rd.self);
+    fclose(fp);
+}
+
 static void test_readme_profile(void **state)
 {
     (void)state;
@@ -537,6 +560,20 @@ static void test_cell_errors(void **state)
     expect_text_error("uber", "City\n", "Mars/Olympus_Mons",
                       "--tz: no such time zone in the system's database (Europe/Prague, UTC) "
                       "(Mars/Olympus_Mons)");
+    /* a merchant longer than any stored text */
+    {
+        size_t n = strlen(chase_head) + 5000;
+        char *big = malloc(n + 64), *o = big;
+        assert_non_null(big);
+        o += sprintf(o, "%s05/02/2026,05/03/2026,", chase_head);
+        memset(o, 'x', 4097);
+        o += 4097;
+        strcpy(o, ",Travel,Sale,-1.00,\n");
+        expect_text_error("chase", big, NULL,
+                          "line 2, column Description: longer than 4096 bytes "
+                          "(xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...)");
+        free(big);
+    }
     /* JPY has no minor unit */
     expect_text_error("revolut",
                       "Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,"
@@ -801,6 +838,7 @@ int main(void)
         cmocka_unit_test(test_ing_de),
         cmocka_unit_test(test_sparkasse),
         cmocka_unit_test(test_readme_profile),
+        cmocka_unit_test(test_bom_is_utf8),
         cmocka_unit_test(test_auto_generic),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_cell_errors),
