@@ -11,7 +11,8 @@
  *   name = NAME               the profile's name (a file: its own name without .profile)
  *   description = TEXT        one line for `import profiles`
  *   variant_of = NAME         another layout of profile NAME: `--profile NAME` tries both
- *   header = COL, COL, ...    the signature: the header row holds all of these (required)
+ *   header = COL, COL, ...    the signature: the header row holds all of these, in any
+ *                             order, among others (required; a name here has no comma)
  *   preamble = N              up to N lines (0..20) may come before the header (default 0)
  *   delimiter = C             `,` (default), `;`, `tab`, `|`
  *   encoding = E              utf-8 (default; a BOM is taken off), windows-1252, iso-8859-1
@@ -49,8 +50,20 @@
  *                             whole cell; `in`/`out` limits a rule to money in or out. The
  *                             first rule that matches decides; a row of amount 0 no rule
  *                             decides is skipped ("zero amount").
- *   hook = uber|lyft-tips     what a line cannot say, in C below, with its inputs
+ *   hook = uber|lyft-tips     what a line cannot say, in C below, with its inputs:
  *   hook.status, hook.product, hook.requested, hook.kind = COLUMN
+ *     uber: hook.status (absent: every row completed) "completed" is the row as declared,
+ *       but a hook.product with "eats" in it (any case) is a meal at "Uber Eats" (no
+ *       provider, from or to); a status with "cancel" in it is skipped ("cancelled, no
+ *       fee") when its amount is 0, else kept with the note "cancellation fee"; any other
+ *       status is skipped ("not completed (STATUS)"). A row that is not completed, or whose
+ *       date is in 1970 (Uber's placeholder for a trip that never began), is dated by
+ *       hook.requested.
+ *     lyft-tips: the file is read whole; a row whose hook.kind is "tip" (any case) is
+ *       folded into the first row of the same key that is not a tip and not skipped: its
+ *       amount added to that row's amount and tip. A tip with no such row is a row of its
+ *       own (note "tip", key KEY:tip, KEY:tip2, ...); a further row of one key gets KEY:2,
+ *       KEY:3, ... so that every key is once in the file.
  *
  * The reader streams the file through csv.c, holding one record at a time (the lyft-tips
  * hook reads its file whole to fold each tip row into its ride).
@@ -1270,7 +1283,7 @@ static int lyft_load(struct preader *r, struct cs_err *e)
     for (size_t i = 0; i < r->nheld;) {
         size_t j = i;
         struct held *ride = NULL;
-        int n = 0;
+        int n = 0, ntips = 0;
         while (j < r->nheld && by[i]->key && by[j]->key && !strcmp(by[i]->key, by[j]->key))
             j++;
         if (j == i)
@@ -1309,8 +1322,10 @@ static int lyft_load(struct preader *r, struct cs_err *e)
                 continue;
             }
             nk = xmalloc(strlen(h->key) + 24);
-            if (h->tip_row)
+            if (h->tip_row && ++ntips == 1)
                 sprintf(nk, "%s:tip", h->key);
+            else if (h->tip_row)
+                sprintf(nk, "%s:tip%d", h->key, ntips);
             else
                 sprintf(nk, "%s:%d", h->key, ++n);
             if (h->tip_row) {

@@ -230,6 +230,47 @@ static void test_lyft_business(void **state)
     CHECK("lyft-business", "lyft-business.csv", NULL, want);
 }
 
+/* Every key is once in a Lyft file: the ride whose charge was declined keeps its Ride
+ * ID, its two tips (with no ride to fold into) are RIDE:tip and RIDE:tip2, and a second
+ * charge of one ride is RIDE:2. */
+static void test_lyft_keys_once(void **state)
+{
+    static const char text[] =
+        "Ride ID,Transaction Date (UTC),Transaction Type,Transaction Outcome,Transaction Amount,"
+        "Transaction Currency,Pickup Date (Local),Pickup Address,Drop-off Address,Ride Type\n"
+        "111,2026-05-04,Ride,Declined,10.00,USD,2026-05-03,A,B,Standard\n"
+        "111,2026-05-05,Tip,Approved,1.00,USD,2026-05-03,A,B,Standard\n"
+        "111,2026-05-06,Tip,Approved,2.00,USD,2026-05-03,A,B,Standard\n"
+        "222,2026-05-04,Ride,Approved,8.00,USD,2026-05-03,C,D,Standard\n"
+        "222,2026-05-09,Ride,Approved,3.50,USD,2026-05-03,C,D,Standard\n";
+    static const char *const want[] = {
+        "2 skip 2026-05-03 10.00 USD m=Lyft n=Standard c=ride p=lyft from=A to=B key=111 "
+        "skip=declined",
+        "3 spend 2026-05-03 1.00 USD m=Lyft n=tip c=ride p=lyft from=A to=B tip=1.00 key=111:tip",
+        "4 spend 2026-05-03 2.00 USD m=Lyft n=tip c=ride p=lyft from=A to=B tip=2.00 "
+        "key=111:tip2",
+        "5 spend 2026-05-03 8.00 USD m=Lyft n=Standard c=ride p=lyft from=C to=D key=222",
+        "6 spend 2026-05-03 3.50 USD m=Lyft n=Standard c=ride p=lyft from=C to=D key=222:2",
+    };
+    FILE *fp = fmemopen((void *)text, sizeof text - 1, "r");
+    struct src_reader rd;
+    struct src_row row;
+    struct cs_err e = CS_ERR_INIT;
+    char got[1024];
+    int i = 0;
+    (void)state;
+    assert_int_equal(profile_open("lyft-business", fp, "t.csv", NULL, &rd, &e), 0);
+    while (rd.next(rd.self, &row, &e) == 1) {
+        assert_true(i < 5);
+        describe(&row, got, sizeof got);
+        assert_string_equal(got, want[i]);
+        i++;
+    }
+    assert_int_equal(i, 5);
+    rd.release(rd.self);
+    fclose(fp);
+}
+
 static void test_chase(void **state)
 {
     (void)state;
@@ -821,31 +862,19 @@ static void test_conventions(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_uber_legacy),
-        cmocka_unit_test(test_uber_legacy_other_zone),
-        cmocka_unit_test(test_uber_2023),
-        cmocka_unit_test(test_uber_business),
-        cmocka_unit_test(test_lyft_business),
-        cmocka_unit_test(test_chase),
-        cmocka_unit_test(test_chase_checking),
-        cmocka_unit_test(test_amex),
-        cmocka_unit_test(test_capitalone),
-        cmocka_unit_test(test_revolut),
-        cmocka_unit_test(test_n26),
-        cmocka_unit_test(test_monzo),
-        cmocka_unit_test(test_wise),
-        cmocka_unit_test(test_ing_nl),
-        cmocka_unit_test(test_ing_de),
-        cmocka_unit_test(test_sparkasse),
-        cmocka_unit_test(test_readme_profile),
-        cmocka_unit_test(test_bom_is_utf8),
-        cmocka_unit_test(test_auto_generic),
-        cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_cell_errors),
-        cmocka_unit_test(test_overrides),
-        cmocka_unit_test(test_builtins_and_list),
-        cmocka_unit_test(test_parse_errors),
-        cmocka_unit_test(test_conventions),
+        cmocka_unit_test(test_uber_legacy),   cmocka_unit_test(test_uber_legacy_other_zone),
+        cmocka_unit_test(test_uber_2023),     cmocka_unit_test(test_uber_business),
+        cmocka_unit_test(test_lyft_business), cmocka_unit_test(test_lyft_keys_once),
+        cmocka_unit_test(test_chase),         cmocka_unit_test(test_chase_checking),
+        cmocka_unit_test(test_amex),          cmocka_unit_test(test_capitalone),
+        cmocka_unit_test(test_revolut),       cmocka_unit_test(test_n26),
+        cmocka_unit_test(test_monzo),         cmocka_unit_test(test_wise),
+        cmocka_unit_test(test_ing_nl),        cmocka_unit_test(test_ing_de),
+        cmocka_unit_test(test_sparkasse),     cmocka_unit_test(test_readme_profile),
+        cmocka_unit_test(test_bom_is_utf8),   cmocka_unit_test(test_auto_generic),
+        cmocka_unit_test(test_errors),        cmocka_unit_test(test_cell_errors),
+        cmocka_unit_test(test_overrides),     cmocka_unit_test(test_builtins_and_list),
+        cmocka_unit_test(test_parse_errors),  cmocka_unit_test(test_conventions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
