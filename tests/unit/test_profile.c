@@ -284,6 +284,24 @@ static void test_chase(void **state)
         "6 credit 2026-05-07 10.00 USD m=STATEMENT CREDIT stmt",
     };
     CHECK("chase", "chase.csv", NULL, want);
+    /* the variant with a Card column first: found by name, the same figures */
+    {
+        static const char text[] = "Card,Transaction Date,Post Date,Description,Category,Type,"
+                                   "Amount,Memo\n1234,05/02/2026,05/03/2026,UBER   *TRIP,Travel,"
+                                   "Sale,-23.50,\n";
+        FILE *fp = fmemopen((void *)text, sizeof text - 1, "r");
+        struct src_reader rd;
+        struct src_row row;
+        struct cs_err e = CS_ERR_INIT;
+        char got[512];
+        assert_int_equal(profile_open("auto", fp, "t.csv", NULL, &rd, &e), 0);
+        assert_int_equal(rd.next(rd.self, &row, &e), 1);
+        describe(&row, got, sizeof got);
+        assert_string_equal(got, want[0]);
+        assert_int_equal(rd.next(rd.self, &row, &e), 0);
+        rd.release(rd.self);
+        fclose(fp);
+    }
 }
 
 static void test_chase_checking(void **state)
@@ -414,6 +432,8 @@ static void test_ing_nl(void **state)
         "5 refund 2026-06-15 3.10 EUR m=Albert Heijn 1234 AMSTERDAM n=Retour stmt",
     };
     CHECK("ing-nl", "ing-nl.csv", NULL, want);
+    /* the older layout, ',' between quoted cells: the same rows (its variant ing-nl-comma) */
+    CHECK("ing-nl", "ing-nl-comma.csv", NULL, want);
 }
 
 static void test_ing_de(void **state)
@@ -657,7 +677,7 @@ static void test_builtins_and_list(void **state)
             fail_msg("built-in %s: %s", cs_profile_texts[i].name, e.msg);
         profile_free(p);
     }
-    assert_int_equal(cs_profile_text_count, 15);
+    assert_int_equal(cs_profile_text_count, 16); /* 14 names, two variants */
     profile_list(m);
     fclose(m);
     assert_string_equal(
