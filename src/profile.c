@@ -77,6 +77,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "confspend/args.h"
 #include "confspend/csv.h"
@@ -634,6 +635,8 @@ struct held; /* a row of a file read whole */
 struct preader {
     struct profile *p;
     char *path, *tz;
+    char *tz_was; /* $TZ before --tz was set (NULL: unset) */
+    int tz_set;
     FILE *fp;
     struct csv_reader csv;
     int csv_on;
@@ -977,7 +980,7 @@ static int date_of(struct preader *r, int rl, long line, char out[11], int *year
             return cs_error(e, CS_EINPUT, w, NULL, "a date is required");
         return date_parse_fmt(s, r->p->date_fmt, &d, &secs, w, e);
     }
-    if ((date_fmt_is_instant(r->p->date_fmt) && date_local_of(secs, r->tz, &d)) ||
+    if ((date_fmt_is_instant(r->p->date_fmt) && date_local_of(secs, NULL, &d)) ||
         d.y < DATE_YEAR_MIN || d.y > DATE_YEAR_MAX)
         return cs_error(e, CS_EINPUT, at(line, role_name(r, rl), w, sizeof w), s,
                         "a time out of range");
@@ -1407,6 +1410,14 @@ static void reader_release(void *self)
     free(r->cells);
     free(r->rule_idx);
     free(r->path);
+    if (r->tz_set) { /* the process's zone back as it was */
+        if (r->tz_was)
+            setenv("TZ", r->tz_was, 1);
+        else
+            unsetenv("TZ");
+        tzset();
+    }
+    free(r->tz_was);
     free(r->tz);
     profile_free(r->p);
     free(r);
@@ -1594,6 +1605,16 @@ static int open_among(struct profile **cand, int ncand, int auto_, const char *p
     r->fp = fp;
     r->path = xstrdup(path ? path : "-");
     r->tz = o && o->tz ? xstrdup(o->tz) : NULL;
+    if (r->tz && date_fmt_is_instant(r->p->date_fmt)) {
+        /* --tz is the process's zone until release, set here, on the caller's thread, so
+         * that next() (which the pipeline runs on a thread of its own) only calls
+         * localtime_r and never changes the environment */
+        const char *was = getenv("TZ");
+        r->tz_was = was ? xstrdup(was) : NULL;
+        r->tz_set = 1;
+        setenv("TZ", r->tz, 1);
+        tzset();
+    }
     r->decimal = r->p->decimal;
     r->thousands = r->p->thousands;
     if (o && o->decimal_comma) {

@@ -32,6 +32,9 @@ struct profile_opts {
  * CS_EINPUT for a file in no known layout (naming the header line it read), an unknown
  * profile name, a bad profile file (its line and key), a column the profile names that the
  * header lacks (naming both), an unknown --tz zone.
+ * With o->tz and a profile that reads UTC instants (uber), $TZ is o->tz from here until
+ * out->release (then put back): next() only calls localtime_r, so it may run on another
+ * thread; open and release on the same thread, while no other thread reads $TZ.
  */
 int profile_open(const char *profile, FILE *fp, const char *path, const struct profile_opts *o,
                  struct src_reader *out, struct cs_err *e);

@@ -76,6 +76,8 @@ static void expect_rows(const char *profile, const char *file, const char *tz,
     struct cs_err e = CS_ERR_INIT;
     FILE *fp;
     int rc, i = 0;
+    const char *tz_env = getenv("TZ");
+    char *tz_before = tz_env ? strdup(tz_env) : NULL;
     snprintf(path, sizeof path, DATA "%s", file);
     fp = fopen(path, "rb");
     assert_non_null(fp);
@@ -98,6 +100,12 @@ static void expect_rows(const char *profile, const char *file, const char *tz,
     assert_int_equal(rd.progress(rd.self), rd.size); /* every byte read */
     rd.release(rd.self);
     fclose(fp);
+    /* --tz was the process's zone while the reader was open, and is put back */
+    if (tz_before)
+        assert_string_equal(getenv("TZ"), tz_before);
+    else
+        assert_null(getenv("TZ"));
+    free(tz_before);
 }
 
 /* The rows of FILE through PROFILE and through auto. */
