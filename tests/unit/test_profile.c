@@ -346,12 +346,12 @@ static void test_amex(void **state)
 static void test_capitalone(void **state)
 {
     (void)state;
-    /* Debit 31.40 and 189.00 spent; Credit 250.00 (the autopay) and 189.00 (the hotel's
-     * reversal) are credits: the rules tell the payment from the refund, and the charge
-     * and its reversal stay two rows. */
+    /* Debit 31.40 and 189.00 spent; Credit 250.00 is the autopay (PYMT), skipped; the
+     * hotel's 189.00 reversal is a credit for the rules, and the charge and its reversal
+     * stay two rows. */
     static const char *const want[] = {
         "2 spend 2026-05-02 31.40 USD m=UBER TRIP HELP.UBER.COM stmt",
-        "3 credit 2026-05-04 250.00 USD m=CAPITAL ONE AUTOPAY PYMT stmt",
+        "3 skip 2026-05-04 250.00 USD m=CAPITAL ONE AUTOPAY PYMT skip=card payment stmt",
         "4 spend 2026-05-05 189.00 USD m=HILTON GARDEN INN stmt",
         "5 credit 2026-05-07 189.00 USD m=HILTON GARDEN INN stmt",
     };
@@ -543,10 +543,11 @@ static void test_errors(void **state)
     expect_error("auto", "unknown-layout.csv",
                  "import: unknown-layout.csv is in no known layout (import profiles lists "
                  "them); its first line (Foo,Bar,Baz)");
-    expect_error("chase", "amex.csv",
-                 "import: amex.csv is not a 'chase' file: no header within its first 1 lines "
-                 "matches the profile's; its first line (Date,Description,Card Member,Account "
-                 "#,Amount,Extended Detai...)");
+    expect_error(
+        "chase", "amex.csv",
+        "import: amex.csv is not in the layout of profile 'chase': no header within its "
+        "first 1 lines matches the profile's; its first line (Date,Description,Card Member,Account "
+        "#,Amount,Extended Detai...)");
     expect_error("nosuch", "chase.csv",
                  "--profile: no such profile (import profiles lists them; or a FILE.profile) "
                  "(nosuch)");
