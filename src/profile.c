@@ -1587,8 +1587,8 @@ static int open_among(struct profile **cand, int ncand, int auto_, const char *p
                           path);
         else
             rc = cs_error(e, CS_EINPUT, "import", t ? t : "?",
-                          "%s is not in the layout of profile '%s': no header within its first "
-                          "%d lines matches the profile's; its first line",
+                          "%s is not a '%s' file: no header within its first %d lines matches "
+                          "the profile's; its first line",
                           path, profile, cand[0]->preamble + 1);
         free(t);
         goto done;
