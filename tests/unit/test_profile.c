@@ -545,9 +545,9 @@ static void test_errors(void **state)
                  "them); its first line (Foo,Bar,Baz)");
     expect_error(
         "chase", "amex.csv",
-        "import: amex.csv is not in the layout of profile 'chase': no header within its "
-        "first 1 lines matches the profile's; its first line (Date,Description,Card Member,Account "
-        "#,Amount,Extended Detai...)");
+        "import: amex.csv is not a 'chase' file: no header within its first 1 lines matches "
+        "the profile's; its first line (Date,Description,Card Member,Account #,Amount,Extended "
+        "Detai...)");
     expect_error("nosuch", "chase.csv",
                  "--profile: no such profile (import profiles lists them; or a FILE.profile) "
                  "(nosuch)");
