@@ -391,6 +391,15 @@ static void test_n26(void **state)
         "5 spend 2026-06-18 40.00 EUR m=Jana Nováková n=Concert tickets stmt",
     };
     CHECK("n26", "n26.csv", NULL, want);
+    /* the older 10-column layouts, English and German (variants of n26): -12.8 is 12.80
+     * spent, the salary skipped, 2.3 back on the card a refund of 2.30 */
+    static const char *const old[] = {
+        "2 spend 2019-05-10 12.80 EUR m=Café Central stmt",
+        "3 skip 2019-05-11 2500.00 EUR m=ACME GmbH n=Gehalt Mai skip=income or transfer stmt",
+        "4 refund 2019-05-12 2.30 EUR m=Café Central stmt",
+    };
+    CHECK("n26", "n26-old.csv", NULL, old);
+    CHECK("n26", "n26-old-de.csv", NULL, old);
 }
 
 static void test_monzo(void **state)
@@ -686,7 +695,7 @@ static void test_builtins_and_list(void **state)
             fail_msg("built-in %s: %s", cs_profile_texts[i].name, e.msg);
         profile_free(p);
     }
-    assert_int_equal(cs_profile_text_count, 16); /* 14 names, two variants */
+    assert_int_equal(cs_profile_text_count, 18); /* 14 names, four variants */
     profile_list(m);
     fclose(m);
     assert_string_equal(
