@@ -11,7 +11,8 @@
  *   name = NAME               the profile's name (a file: its own name without .profile)
  *   description = TEXT        one line for `import profiles`
  *   variant_of = NAME         another layout of profile NAME: `--profile NAME` tries both
- *   header = COL, COL, ...    the signature: the header row holds all of these (required)
+ *   header = COL, COL, ...    the signature: the header row holds all of these, in any
+ *                             order, among others (required; a name here has no comma)
  *   preamble = N              up to N lines (0..20) may come before the header (default 0)
  *   delimiter = C             `,` (default), `;`, `tab`, `|`
  *   encoding = E              utf-8 (default; a BOM is taken off), windows-1252, iso-8859-1
@@ -49,8 +50,20 @@
  *                             whole cell; `in`/`out` limits a rule to money in or out. The
  *                             first rule that matches decides; a row of amount 0 no rule
  *                             decides is skipped ("zero amount").
- *   hook = uber|lyft-tips     what a line cannot say, in C below, with its inputs
+ *   hook = uber|lyft-tips     what a line cannot say, in C below, with its inputs:
  *   hook.status, hook.product, hook.requested, hook.kind = COLUMN
+ *     uber: hook.status (absent: every row completed) "completed" is the row as declared,
+ *       but a hook.product with "eats" in it (any case) is a meal at "Uber Eats" (no
+ *       provider, from or to); a status with "cancel" in it is skipped ("cancelled, no
+ *       fee") when its amount is 0, else kept with the note "cancellation fee"; any other
+ *       status is skipped ("not completed (STATUS)"). A row that is not completed, or whose
+ *       date is in 1970 (Uber's placeholder for a trip that never began), is dated by
+ *       hook.requested.
+ *     lyft-tips: the file is read whole; a row whose hook.kind is "tip" (any case) is
+ *       folded into the first row of the same key that is not a tip and not skipped: its
+ *       amount added to that row's amount and tip. A tip with no such row is a row of its
+ *       own (note "tip", key KEY:tip, KEY:tip2, ...); a further row of one key gets KEY:2,
+ *       KEY:3, ... so that every key is once in the file.
  *
  * The reader streams the file through csv.c, holding one record at a time (the lyft-tips
  * hook reads its file whole to fold each tip row into its ride).
@@ -64,6 +77,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "confspend/args.h"
 #include "confspend/csv.h"
@@ -545,6 +559,10 @@ int profile_parse(const char *text, const char *origin, struct profile **out, st
         line++;
         l = trim(s);
         s = nl ? nl + 1 : NULL;
+        if (text_check(l, "line", NULL)) {
+            rc = perr(p, e, line, "line", l, "not valid UTF-8 text");
+            goto done;
+        }
         if (!*l || *l == '#')
             continue;
         eq = strchr(l, '=');
@@ -617,6 +635,8 @@ struct held; /* a row of a file read whole */
 struct preader {
     struct profile *p;
     char *path, *tz;
+    char *tz_was; /* $TZ before --tz was set (NULL: unset) */
+    int tz_set;
     FILE *fp;
     struct csv_reader csv;
     int csv_on;
@@ -659,10 +679,11 @@ static int decode(struct preader *r, char **f, const size_t *l, int n, long line
     if (r->p->enc == ENC_UTF8) {
         for (int i = 0; i < n; i++) {
             char *s = f[i];
-            snprintf(where, sizeof where, "line %ld, column %s", line,
-                     r->hnames && i < r->ncols ? r->hnames[i] : "?");
-            if (text_check(s, where, e))
-                return CS_EINPUT;
+            if (text_check(s, "", NULL)) {
+                snprintf(where, sizeof where, "line %ld, column %s", line,
+                         r->hnames && i < r->ncols ? r->hnames[i] : "?");
+                return text_check(s, where, e);
+            }
             r->cells[i] = trim(s);
         }
         return 0;
@@ -939,6 +960,8 @@ static int amount_of(struct preader *r, int rl, int digits, int required, long l
                             "an amount is required");
         return 0;
     }
+    if (money_parse_sep(s, digits, r->decimal, r->thousands, v, "", NULL) == 0)
+        return 0;
     return money_parse_sep(s, digits, r->decimal, r->thousands, v,
                            at(line, role_name(r, rl), w, sizeof w), e);
 }
@@ -951,15 +974,16 @@ static int date_of(struct preader *r, int rl, long line, char out[11], int *year
     const char *s = role(r, rl);
     struct cs_date d;
     long long secs;
-    at(line, role_name(r, rl), w, sizeof w);
-    if (!s)
-        return cs_error(e, CS_EINPUT, w, NULL, "a date is required");
-    if (date_parse_fmt(s, r->p->date_fmt, &d, &secs, w, e))
-        return CS_EINPUT;
-    if (date_fmt_is_instant(r->p->date_fmt) && date_local_of(secs, r->tz, &d))
-        return cs_error(e, CS_EINPUT, w, s, "a time out of range");
-    if (d.y < DATE_YEAR_MIN || d.y > DATE_YEAR_MAX)
-        return cs_error(e, CS_EINPUT, w, s, "no such calendar date");
+    if (!s || date_parse_fmt(s, r->p->date_fmt, &d, &secs, "", NULL)) {
+        at(line, role_name(r, rl), w, sizeof w);
+        if (!s)
+            return cs_error(e, CS_EINPUT, w, NULL, "a date is required");
+        return date_parse_fmt(s, r->p->date_fmt, &d, &secs, w, e);
+    }
+    if ((date_fmt_is_instant(r->p->date_fmt) && date_local_of(secs, NULL, &d)) ||
+        d.y < DATE_YEAR_MIN || d.y > DATE_YEAR_MAX)
+        return cs_error(e, CS_EINPUT, at(line, role_name(r, rl), w, sizeof w), s,
+                        "a time out of range");
     date_format(d, out);
     *year = d.y;
     return 0;
@@ -989,16 +1013,17 @@ static int make_row(struct preader *r, long line, struct src_row *row, struct cs
 
     /* the currency, then the money in its digits */
     cur = role(r, R_CURRENCY);
-    at(line, role_name(r, R_CURRENCY), w, sizeof w);
     if (!cur)
-        return cs_error(e, CS_EINPUT, w, NULL, "a currency is required");
+        return cs_error(e, CS_EINPUT, at(line, role_name(r, R_CURRENCY), w, sizeof w), NULL,
+                        "a currency is required");
     if (strlen(cur) != 3 || (digits = money_digits(cur)) < 0) {
         char up[4] = {0};
         if (strlen(cur) == 3)
             for (int i = 0; i < 3; i++)
                 up[i] = (char)(cur[i] >= 'a' && cur[i] <= 'z' ? cur[i] - 32 : cur[i]);
         if (!up[0] || (digits = money_digits(up)) < 0)
-            return cs_error(e, CS_EINPUT, w, cur, "not a known ISO 4217 currency");
+            return cs_error(e, CS_EINPUT, at(line, role_name(r, R_CURRENCY), w, sizeof w), cur,
+                            "not a known ISO 4217 currency");
         memcpy(row->currency, up, 4);
     } else {
         memcpy(row->currency, cur, 4);
@@ -1078,6 +1103,15 @@ static int make_row(struct preader *r, long line, struct src_row *row, struct cs
     row->provider = role(r, R_PROVIDER);
     row->from = role(r, R_FROM);
     row->to = role(r, R_TO);
+    {
+        static const int text_roles[] = {R_MERCHANT, R_NOTE, R_CATEGORY, R_PROVIDER, R_FROM, R_TO};
+        const char *v[] = {row->merchant, row->note, row->category,
+                           row->provider, row->from, row->to};
+        for (int i = 0; i < 6; i++)
+            if (v[i] && strlen(v[i]) > TEXT_MAX)
+                return cs_error(e, CS_EINPUT, at(line, role_name(r, text_roles[i]), w, sizeof w),
+                                v[i], "longer than %d bytes", TEXT_MAX);
+    }
 
     /* the key: the cells joined by ':' */
     {
@@ -1137,7 +1171,11 @@ static int make_row(struct preader *r, long line, struct src_row *row, struct cs
             }
             decided = 1;
         } else if (other_status) {
-            snprintf(r->reason, sizeof r->reason, "not completed (%.100s)", status);
+            size_t n = strlen(status);
+            if (n > 100) /* cut on a character boundary */
+                for (n = 100; n > 0 && ((unsigned char)status[n] & 0xC0) == 0x80; n--)
+                    ;
+            snprintf(r->reason, sizeof r->reason, "not completed (%.*s)", (int)n, status);
             row->fate = SRC_SKIP;
             row->skip_reason = r->reason;
             decided = 1;
@@ -1248,7 +1286,7 @@ static int lyft_load(struct preader *r, struct cs_err *e)
     for (size_t i = 0; i < r->nheld;) {
         size_t j = i;
         struct held *ride = NULL;
-        int n = 0;
+        int n = 0, ntips = 0;
         while (j < r->nheld && by[i]->key && by[j]->key && !strcmp(by[i]->key, by[j]->key))
             j++;
         if (j == i)
@@ -1287,8 +1325,10 @@ static int lyft_load(struct preader *r, struct cs_err *e)
                 continue;
             }
             nk = xmalloc(strlen(h->key) + 24);
-            if (h->tip_row)
+            if (h->tip_row && ++ntips == 1)
                 sprintf(nk, "%s:tip", h->key);
+            else if (h->tip_row)
+                sprintf(nk, "%s:tip%d", h->key, ntips);
             else
                 sprintf(nk, "%s:%d", h->key, ++n);
             if (h->tip_row) {
@@ -1370,6 +1410,14 @@ static void reader_release(void *self)
     free(r->cells);
     free(r->rule_idx);
     free(r->path);
+    if (r->tz_set) { /* the process's zone back as it was */
+        if (r->tz_was)
+            setenv("TZ", r->tz_was, 1);
+        else
+            unsetenv("TZ");
+        tzset();
+    }
+    free(r->tz_was);
     free(r->tz);
     profile_free(r->p);
     free(r);
@@ -1484,46 +1532,17 @@ static int file_profile(const char *path, struct profile **out, struct cs_err *e
     return rc;
 }
 
-int profile_open(const char *profile, FILE *fp, const char *path, const struct profile_opts *o,
-                 struct src_reader *out, struct cs_err *e)
+/* Open FP through the first of CAND[0..NCAND) (freed here) whose header is within its
+ * preamble; AUTO_ says the generic header is taken too. NAME is what the user asked for. */
+static int open_among(struct profile **cand, int ncand, int auto_, const char *profile, FILE *fp,
+                      const char *path, const struct profile_opts *o, struct src_reader *out,
+                      struct cs_err *e)
 {
-    struct profile *cand[64];
-    int ncand = 0, npeek = 0, rc = 0, best = -1, best_line = -1, auto_ = 0;
+    int npeek = 0, rc = 0, best = -1, best_line = -1;
     struct peek lines[PREAMBLE_MAX + 1];
     struct preader *r = NULL;
     struct stat sb;
 
-    memset(out, 0, sizeof *out);
-    if (!profile || !*profile)
-        profile = "auto";
-    if (o && o->tz && date_zone_check(o->tz, "--tz", e))
-        return CS_EINPUT;
-    auto_ = !strcmp(profile, "auto");
-    if (strchr(profile, '/') ||
-        (strlen(profile) > 8 && !strcmp(profile + strlen(profile) - 8, ".profile"))) {
-        if ((rc = file_profile(profile, &cand[0], e)))
-            return rc;
-        ncand = 1;
-    } else {
-        int known = auto_;
-        for (int i = 0; i < cs_profile_text_count && ncand < 64; i++) {
-            struct profile *p;
-            if ((rc = builtin_parse(i, &p, e)))
-                goto done;
-            if (auto_ || !strcmp(p->name, profile) ||
-                (p->variant_of && !strcmp(p->variant_of, profile))) {
-                known |= !strcmp(p->name, profile);
-                cand[ncand++] = p;
-            } else {
-                profile_free(p);
-            }
-        }
-        if (!known) {
-            rc = cs_error(e, CS_EINPUT, "--profile", profile,
-                          "no such profile (import profiles lists them; or a FILE.profile)");
-            goto done;
-        }
-    }
     if ((rc = peek_lines(fp, lines, PREAMBLE_MAX + 1, &npeek, e)))
         goto done;
     if (npeek == 0) {
@@ -1579,9 +1598,23 @@ int profile_open(const char *profile, FILE *fp, const char *path, const struct p
     r->cd = (iconv_t)-1;
     r->p = cand[best];
     cand[best] = NULL;
+    /* a UTF-8 BOM says what the file is, whatever the bank's usual encoding */
+    if (r->p->enc != ENC_UTF8 && lines[0].off == 0 && lines[0].len >= 3 &&
+        !memcmp(lines[0].text, "\xEF\xBB\xBF", 3))
+        r->p->enc = ENC_UTF8;
     r->fp = fp;
     r->path = xstrdup(path ? path : "-");
     r->tz = o && o->tz ? xstrdup(o->tz) : NULL;
+    if (r->tz && date_fmt_is_instant(r->p->date_fmt)) {
+        /* --tz is the process's zone until release, set here, on the caller's thread, so
+         * that next() (which the pipeline runs on a thread of its own) only calls
+         * localtime_r and never changes the environment */
+        const char *was = getenv("TZ");
+        r->tz_was = was ? xstrdup(was) : NULL;
+        r->tz_set = 1;
+        setenv("TZ", r->tz, 1);
+        tzset();
+    }
     r->decimal = r->p->decimal;
     r->thousands = r->p->thousands;
     if (o && o->decimal_comma) {
@@ -1604,4 +1637,59 @@ done:
     for (int i = 0; i < npeek; i++)
         free(lines[i].text);
     return rc;
+}
+
+int profile_open(const char *profile, FILE *fp, const char *path, const struct profile_opts *o,
+                 struct src_reader *out, struct cs_err *e)
+{
+    struct profile *cand[64];
+    int ncand = 0, rc = 0, auto_ = 0;
+
+    memset(out, 0, sizeof *out);
+    if (!profile || !*profile)
+        profile = "auto";
+    if (o && o->tz && date_zone_check(o->tz, "--tz", e))
+        return CS_EINPUT;
+    auto_ = !strcmp(profile, "auto");
+    if (strchr(profile, '/') ||
+        (strlen(profile) > 8 && !strcmp(profile + strlen(profile) - 8, ".profile"))) {
+        if ((rc = file_profile(profile, &cand[0], e)))
+            return rc;
+        ncand = 1;
+    } else {
+        int known = auto_;
+        for (int i = 0; i < cs_profile_text_count && ncand < 64; i++) {
+            struct profile *p;
+            if ((rc = builtin_parse(i, &p, e)))
+                goto done;
+            if (auto_ || !strcmp(p->name, profile) ||
+                (p->variant_of && !strcmp(p->variant_of, profile))) {
+                known |= !strcmp(p->name, profile);
+                cand[ncand++] = p;
+            } else {
+                profile_free(p);
+            }
+        }
+        if (!known) {
+            rc = cs_error(e, CS_EINPUT, "--profile", profile,
+                          "no such profile (import profiles lists them; or a FILE.profile)");
+            goto done;
+        }
+    }
+    return open_among(cand, ncand, auto_, profile, fp, path, o, out, e);
+done:
+    for (int i = 0; i < ncand; i++)
+        profile_free(cand[i]);
+    return rc;
+}
+
+int profile_open_parsed(struct profile *p, FILE *fp, const char *path, const struct profile_opts *o,
+                        struct src_reader *out, struct cs_err *e)
+{
+    memset(out, 0, sizeof *out);
+    if (o && o->tz && date_zone_check(o->tz, "--tz", e)) {
+        profile_free(p);
+        return CS_EINPUT;
+    }
+    return open_among(&p, 1, 0, p->name, fp, path, o, out, e);
 }

@@ -12,6 +12,9 @@
 #include "confspend/error.h"
 #include "confspend/source.h"
 
+/* A profile as parsed (opaque). */
+struct profile;
+
 struct profile_opts {
     const char *tz;    /* --tz ZONE or NULL: the system's */
     int delimiter;     /* 0: the profile's */
@@ -29,15 +32,15 @@ struct profile_opts {
  * CS_EINPUT for a file in no known layout (naming the header line it read), an unknown
  * profile name, a bad profile file (its line and key), a column the profile names that the
  * header lacks (naming both), an unknown --tz zone.
+ * With o->tz and a profile that reads UTC instants (uber), $TZ is o->tz from here until
+ * out->release (then put back): next() only calls localtime_r, so it may run on another
+ * thread; open and release on the same thread, while no other thread reads $TZ.
  */
 int profile_open(const char *profile, FILE *fp, const char *path, const struct profile_opts *o,
                  struct src_reader *out, struct cs_err *e);
 
 /* `import profiles`: one line per built-in profile, "NAME  DESCRIPTION". */
 void profile_list(FILE *out);
-
-/* A profile as parsed (opaque). */
-struct profile;
 
 /*
  * Parse the profile text TEXT (ORIGIN names it in messages: a path or "built-in NAME")
@@ -48,6 +51,11 @@ struct profile;
  */
 int profile_parse(const char *text, const char *origin, struct profile **out, struct cs_err *e);
 void profile_free(struct profile *p);
+
+/* profile_open() through the parsed profile P (taken over: freed here or by the reader's
+ * release), for a caller that has parsed one itself (the fuzz harness). */
+int profile_open_parsed(struct profile *p, FILE *fp, const char *path, const struct profile_opts *o,
+                        struct src_reader *out, struct cs_err *e);
 
 /* The built-in profiles' text, generated from profiles/NAME.profile by
  * cmake/embed_profiles.cmake, in name order. */

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "confspend/date.h"
 #include "confspend/money.h"
 #include "confspend/profile.h"
 
@@ -75,6 +76,8 @@ static void expect_rows(const char *profile, const char *file, const char *tz,
     struct cs_err e = CS_ERR_INIT;
     FILE *fp;
     int rc, i = 0;
+    const char *tz_env = getenv("TZ");
+    char *tz_before = tz_env ? strdup(tz_env) : NULL;
     snprintf(path, sizeof path, DATA "%s", file);
     fp = fopen(path, "rb");
     assert_non_null(fp);
@@ -97,6 +100,12 @@ static void expect_rows(const char *profile, const char *file, const char *tz,
     assert_int_equal(rd.progress(rd.self), rd.size); /* every byte read */
     rd.release(rd.self);
     fclose(fp);
+    /* --tz was the process's zone while the reader was open, and is put back */
+    if (tz_before)
+        assert_string_equal(getenv("TZ"), tz_before);
+    else
+        assert_null(getenv("TZ"));
+    free(tz_before);
 }
 
 /* The rows of FILE through PROFILE and through auto. */
@@ -229,6 +238,47 @@ static void test_lyft_business(void **state)
     CHECK("lyft-business", "lyft-business.csv", NULL, want);
 }
 
+/* Every key is once in a Lyft file: the ride whose charge was declined keeps its Ride
+ * ID, its two tips (with no ride to fold into) are RIDE:tip and RIDE:tip2, and a second
+ * charge of one ride is RIDE:2. */
+static void test_lyft_keys_once(void **state)
+{
+    static const char text[] =
+        "Ride ID,Transaction Date (UTC),Transaction Type,Transaction Outcome,Transaction Amount,"
+        "Transaction Currency,Pickup Date (Local),Pickup Address,Drop-off Address,Ride Type\n"
+        "111,2026-05-04,Ride,Declined,10.00,USD,2026-05-03,A,B,Standard\n"
+        "111,2026-05-05,Tip,Approved,1.00,USD,2026-05-03,A,B,Standard\n"
+        "111,2026-05-06,Tip,Approved,2.00,USD,2026-05-03,A,B,Standard\n"
+        "222,2026-05-04,Ride,Approved,8.00,USD,2026-05-03,C,D,Standard\n"
+        "222,2026-05-09,Ride,Approved,3.50,USD,2026-05-03,C,D,Standard\n";
+    static const char *const want[] = {
+        "2 skip 2026-05-03 10.00 USD m=Lyft n=Standard c=ride p=lyft from=A to=B key=111 "
+        "skip=declined",
+        "3 spend 2026-05-03 1.00 USD m=Lyft n=tip c=ride p=lyft from=A to=B tip=1.00 key=111:tip",
+        "4 spend 2026-05-03 2.00 USD m=Lyft n=tip c=ride p=lyft from=A to=B tip=2.00 "
+        "key=111:tip2",
+        "5 spend 2026-05-03 8.00 USD m=Lyft n=Standard c=ride p=lyft from=C to=D key=222",
+        "6 spend 2026-05-03 3.50 USD m=Lyft n=Standard c=ride p=lyft from=C to=D key=222:2",
+    };
+    FILE *fp = fmemopen((void *)text, sizeof text - 1, "r");
+    struct src_reader rd;
+    struct src_row row;
+    struct cs_err e = CS_ERR_INIT;
+    char got[1024];
+    int i = 0;
+    (void)state;
+    assert_int_equal(profile_open("lyft-business", fp, "t.csv", NULL, &rd, &e), 0);
+    while (rd.next(rd.self, &row, &e) == 1) {
+        assert_true(i < 5);
+        describe(&row, got, sizeof got);
+        assert_string_equal(got, want[i]);
+        i++;
+    }
+    assert_int_equal(i, 5);
+    rd.release(rd.self);
+    fclose(fp);
+}
+
 static void test_chase(void **state)
 {
     (void)state;
@@ -242,6 +292,24 @@ static void test_chase(void **state)
         "6 credit 2026-05-07 10.00 USD m=STATEMENT CREDIT stmt",
     };
     CHECK("chase", "chase.csv", NULL, want);
+    /* the variant with a Card column first: found by name, the same figures */
+    {
+        static const char text[] = "Card,Transaction Date,Post Date,Description,Category,Type,"
+                                   "Amount,Memo\n1234,05/02/2026,05/03/2026,UBER   *TRIP,Travel,"
+                                   "Sale,-23.50,\n";
+        FILE *fp = fmemopen((void *)text, sizeof text - 1, "r");
+        struct src_reader rd;
+        struct src_row row;
+        struct cs_err e = CS_ERR_INIT;
+        char got[512];
+        assert_int_equal(profile_open("auto", fp, "t.csv", NULL, &rd, &e), 0);
+        assert_int_equal(rd.next(rd.self, &row, &e), 1);
+        describe(&row, got, sizeof got);
+        assert_string_equal(got, want[0]);
+        assert_int_equal(rd.next(rd.self, &row, &e), 0);
+        rd.release(rd.self);
+        fclose(fp);
+    }
 }
 
 static void test_chase_checking(void **state)
@@ -278,12 +346,12 @@ static void test_amex(void **state)
 static void test_capitalone(void **state)
 {
     (void)state;
-    /* Debit 31.40 and 189.00 spent; Credit 250.00 (the autopay) and 189.00 (the hotel's
-     * reversal) are credits: the rules tell the payment from the refund, and the charge
-     * and its reversal stay two rows. */
+    /* Debit 31.40 and 189.00 spent; Credit 250.00 is the autopay (PYMT), skipped; the
+     * hotel's 189.00 reversal is a credit for the rules, and the charge and its reversal
+     * stay two rows. */
     static const char *const want[] = {
         "2 spend 2026-05-02 31.40 USD m=UBER TRIP HELP.UBER.COM stmt",
-        "3 credit 2026-05-04 250.00 USD m=CAPITAL ONE AUTOPAY PYMT stmt",
+        "3 skip 2026-05-04 250.00 USD m=CAPITAL ONE AUTOPAY PYMT skip=card payment stmt",
         "4 spend 2026-05-05 189.00 USD m=HILTON GARDEN INN stmt",
         "5 credit 2026-05-07 189.00 USD m=HILTON GARDEN INN stmt",
     };
@@ -323,6 +391,15 @@ static void test_n26(void **state)
         "5 spend 2026-06-18 40.00 EUR m=Jana Nováková n=Concert tickets stmt",
     };
     CHECK("n26", "n26.csv", NULL, want);
+    /* the older 10-column layouts, English and German (variants of n26): -12.8 is 12.80
+     * spent, the salary skipped, 2.3 back on the card a refund of 2.30 */
+    static const char *const old[] = {
+        "2 spend 2019-05-10 12.80 EUR m=Café Central stmt",
+        "3 skip 2019-05-11 2500.00 EUR m=ACME GmbH n=Gehalt Mai skip=income or transfer stmt",
+        "4 refund 2019-05-12 2.30 EUR m=Café Central stmt",
+    };
+    CHECK("n26", "n26-old.csv", NULL, old);
+    CHECK("n26", "n26-old-de.csv", NULL, old);
 }
 
 static void test_monzo(void **state)
@@ -372,6 +449,8 @@ static void test_ing_nl(void **state)
         "5 refund 2026-06-15 3.10 EUR m=Albert Heijn 1234 AMSTERDAM n=Retour stmt",
     };
     CHECK("ing-nl", "ing-nl.csv", NULL, want);
+    /* the older layout, ',' between quoted cells: the same rows (its variant ing-nl-comma) */
+    CHECK("ing-nl", "ing-nl-comma.csv", NULL, want);
 }
 
 static void test_ing_de(void **state)
@@ -409,6 +488,45 @@ static void test_sparkasse(void **state)
     CHECK("sparkasse", "sparkasse.csv", NULL, want);
 }
 
+/* A UTF-8 BOM wins over the profile's encoding: a Sparkasse file saved as UTF-8. */
+static void test_bom_is_utf8(void **state)
+{
+    static const char text[] =
+        "\xEF\xBB\xBF\"Auftragskonto\";\"Buchungstag\";\"Valutadatum\";\"Buchungstext\";"
+        "\"Verwendungszweck\";\"Beguenstigter/Zahlungspflichtiger\";\"Betrag\";\"Waehrung\";"
+        "\"Info\"\n\"DE1\";\"15.06.26\";\"15.06.26\";\"KARTENZAHLUNG\";\"Kaffee 3,20 "
+        "\xE2\x82\xAC\";"
+        "\"Café\";\"-3,20\";\"EUR\";\"Umsatz gebucht\"\n";
+    FILE *fp = fmemopen((void *)text, sizeof text - 1, "r");
+    struct src_reader rd;
+    struct src_row row;
+    struct cs_err e = CS_ERR_INIT;
+    (void)state;
+    assert_int_equal(profile_open("sparkasse", fp, "t.csv", NULL, &rd, &e), 0);
+    assert_int_equal(rd.next(rd.self, &row, &e), 1);
+    assert_string_equal(row.merchant, "Café");
+    assert_string_equal(row.note, "Kaffee 3,20 €");
+    assert_int_equal(row.amount, 320);
+    rd.release(rd.self);
+    fclose(fp);
+}
+
+static void test_readme_profile(void **state)
+{
+    (void)state;
+    /* The README's example profile, a file path: two preamble lines, Windows-1252. 1.234,50
+     * spent at the cafe; the cash machine skipped; 4,50 back a refund; a pending booking
+     * skipped; the salary skipped. */
+    static const char *const want[] = {
+        "4 spend 2026-06-15 1234.50 EUR m=Café Kampa stmt",
+        "5 skip 2026-06-16 100.00 EUR m=Sparkasse Geldautomat skip=cash withdrawal stmt",
+        "6 refund 2026-06-17 4.50 EUR m=Café Kampa Erstattung stmt",
+        "7 skip 2026-06-18 80.00 EUR m=Hotel skip=pending stmt",
+        "8 skip 2026-06-19 2000.00 EUR m=ACME GmbH skip=income or transfer stmt",
+    };
+    expect_rows(DATA "my-bank.profile", "my-bank.csv", NULL, want, 5);
+}
+
 /* auto on a file whose header is export csv's: the caller's generic path, FP rewound. */
 static void test_auto_generic(void **state)
 {
@@ -434,10 +552,11 @@ static void test_errors(void **state)
     expect_error("auto", "unknown-layout.csv",
                  "import: unknown-layout.csv is in no known layout (import profiles lists "
                  "them); its first line (Foo,Bar,Baz)");
-    expect_error("chase", "amex.csv",
-                 "import: amex.csv is not a 'chase' file: no header within its first 1 lines "
-                 "matches the profile's; its first line (Date,Description,Card Member,Account "
-                 "#,Amount,Extended Detai...)");
+    expect_error(
+        "chase", "amex.csv",
+        "import: amex.csv is not a 'chase' file: no header within its first 1 lines matches "
+        "the profile's; its first line (Date,Description,Card Member,Account #,Amount,Extended "
+        "Detai...)");
     expect_error("nosuch", "chase.csv",
                  "--profile: no such profile (import profiles lists them; or a FILE.profile) "
                  "(nosuch)");
@@ -520,6 +639,20 @@ static void test_cell_errors(void **state)
     expect_text_error("uber", "City\n", "Mars/Olympus_Mons",
                       "--tz: no such time zone in the system's database (Europe/Prague, UTC) "
                       "(Mars/Olympus_Mons)");
+    /* a merchant longer than any stored text */
+    {
+        size_t n = strlen(chase_head) + 5000;
+        char *big = malloc(n + 64), *o = big;
+        assert_non_null(big);
+        o += sprintf(o, "%s05/02/2026,05/03/2026,", chase_head);
+        memset(o, 'x', 4097);
+        o += 4097;
+        strcpy(o, ",Travel,Sale,-1.00,\n");
+        expect_text_error("chase", big, NULL,
+                          "line 2, column Description: longer than 4096 bytes "
+                          "(xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...)");
+        free(big);
+    }
     /* JPY has no minor unit */
     expect_text_error("revolut",
                       "Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,"
@@ -562,7 +695,7 @@ static void test_builtins_and_list(void **state)
             fail_msg("built-in %s: %s", cs_profile_texts[i].name, e.msg);
         profile_free(p);
     }
-    assert_int_equal(cs_profile_text_count, 15);
+    assert_int_equal(cs_profile_text_count, 18); /* 14 names, four variants */
     profile_list(m);
     fclose(m);
     assert_string_equal(
@@ -645,31 +778,141 @@ static void test_parse_errors(void **state)
                                            "not a fixed text (\"1.00\")");
 }
 
+/* The date and amount readers of each convention, with the figures worked out. */
+static void test_conventions(void **state)
+{
+    static const struct {
+        int fmt;
+        const char *in, *want;
+    } dates[] = {
+        {DATE_ISO, "2026-06-15", "2026-06-15"},
+        {DATE_MDY_SLASH, "06/15/2026", "2026-06-15"},
+        {DATE_DMY_SLASH, "15/06/2026", "2026-06-15"},
+        {DATE_DMY_DASH, "15-06-2026", "2026-06-15"},
+        {DATE_DMY_DOT, "15.06.2026", "2026-06-15"},
+        {DATE_DMY_DOT2, "15.06.26", "2026-06-15"},
+        {DATE_DMY_DOT2, "31.12.69", "2069-12-31"}, /* the pivot: 00..69 are 20xx */
+        {DATE_DMY_DOT2, "01.01.70", "1970-01-01"},
+        {DATE_YMD_PACKED, "20240229", "2024-02-29"},
+        {DATE_ISO_TIME, "2021-09-06 6:11:59", "2021-09-06"},
+        {DATE_ISO_TIME, "2021-09-06 16:11:59", "2021-09-06"},
+        /* instants: the UTC date (profile.c makes it local) */
+        {DATE_UTC_ZONE, "2018-08-17 03:50:18 +0000 UTC", "2018-08-17"},
+        /* 23:50 at -05:00 is 04:50 UTC the next day */
+        {DATE_UTC_ZONE, "2018-08-17 23:50:18 -0500 EST", "2018-08-18"},
+        {DATE_ISO_UTC, "2026-06-20T06:41:12.250Z", "2026-06-20"},
+    };
+    static const struct {
+        int fmt;
+        const char *in, *msg;
+    } bad[] = {
+        {DATE_MDY_SLASH, "02/30/2026", "date: no such calendar date (02/30/2026)"},
+        {DATE_MDY_SLASH, "2/3/2026", "date: not a date in MM/DD/YYYY form (2/3/2026)"},
+        {DATE_YMD_PACKED, "20230229", "date: no such calendar date (20230229)"},
+        {DATE_ISO_TIME, "2021-09-06 6:61:00", "date: no such time of day (2021-09-06 6:61:00)"},
+        {DATE_UTC_ZONE, "2018-08-17 03:50:18",
+         "date: not a date in YYYY-MM-DD HH:MM:SS +0000 "
+         "UTC form (2018-08-17 03:50:18)"},
+    };
+    static const struct {
+        const char *in;
+        int digits, dec, thou;
+        int64_t want;
+    } amounts[] = {
+        {"-1.234,56", 2, ',', '.', -123456},
+        {"1,234.56", 2, '.', ',', 123456},
+        {"-1234,56", 2, ',', 0, -123456},
+        {"5.1", 2, '.', 0, 510},
+        {"23", 2, '.', 0, 2300},
+        {"+0,5", 2, ',', 0, 50},
+        {"1500", 0, '.', ',', 1500},
+        {"1.250", 3, '.', 0, 1250},
+        {"1 234 567.89", 2, '.', ' ', 123456789},
+    };
+    static const struct {
+        const char *in;
+        int digits, dec, thou;
+        const char *msg;
+    } bad_amounts[] = {
+        {"12.345", 2, '.', 0, "amount: at most 2 decimals in this currency (12.345)"},
+        {"12,34.56", 2, '.', ',', "amount: thousands separators in the wrong place (12,34.56)"},
+        {"1234.56", 2, ',', '.', "amount: thousands separators in the wrong place (1234.56)"},
+        {"1,5", 2, '.', 0, "amount: not an amount (1,5)"},
+        {"--5", 2, '.', 0, "amount: not an amount (--5)"},
+        {"5.", 2, '.', 0, "amount: not a decimal number (5.)"},
+        {"", 2, '.', 0, "amount: an amount is required ()"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+        struct cs_date d;
+        struct cs_err e = CS_ERR_INIT;
+        char buf[11];
+        long long secs;
+        if (date_parse_fmt(dates[i].in, dates[i].fmt, &d, &secs, "date", &e))
+            fail_msg("%s: %s", dates[i].in, e.msg);
+        date_format(d, buf);
+        assert_string_equal(buf, dates[i].want);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct cs_date d;
+        struct cs_err e = CS_ERR_INIT;
+        assert_int_equal(date_parse_fmt(bad[i].in, bad[i].fmt, &d, NULL, "date", &e), CS_EINPUT);
+        assert_string_equal(e.msg, bad[i].msg);
+    }
+    for (size_t i = 0; i < sizeof amounts / sizeof amounts[0]; i++) {
+        int64_t v;
+        struct cs_err e = CS_ERR_INIT;
+        if (money_parse_sep(amounts[i].in, amounts[i].digits, amounts[i].dec, amounts[i].thou, &v,
+                            "amount", &e))
+            fail_msg("%s: %s", amounts[i].in, e.msg);
+        assert_int_equal(v, amounts[i].want);
+    }
+    for (size_t i = 0; i < sizeof bad_amounts / sizeof bad_amounts[0]; i++) {
+        int64_t v;
+        struct cs_err e = CS_ERR_INIT;
+        assert_int_equal(money_parse_sep(bad_amounts[i].in, bad_amounts[i].digits,
+                                         bad_amounts[i].dec, bad_amounts[i].thou, &v, "amount", &e),
+                         CS_EINPUT);
+        assert_string_equal(e.msg, bad_amounts[i].msg);
+    }
+    /* 2026-06-14 22:05:11 UTC is 00:05 on the 15th in Prague, 15:05 on the 14th in Los
+     * Angeles; TZ is put back as it was */
+    {
+        struct cs_date d;
+        long long t = 1781474711; /* 2026-06-14 22:05:11 UTC: 20618 days * 86400 + 79511 */
+        const char *before = getenv("TZ");
+        char *was = before ? strdup(before) : NULL;
+        assert_int_equal(t, 20618LL * 86400 + 22 * 3600 + 5 * 60 + 11);
+        assert_int_equal(date_local_of(t, "Europe/Prague", &d), 0);
+        assert_int_equal(d.d, 15);
+        assert_int_equal(date_local_of(t, "America/Los_Angeles", &d), 0);
+        assert_int_equal(d.d, 14);
+        assert_int_equal(date_local_of(t, "UTC", &d), 0);
+        assert_int_equal(d.d, 14);
+        if (was)
+            assert_string_equal(getenv("TZ"), was);
+        else
+            assert_null(getenv("TZ"));
+        free(was);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_uber_legacy),
-        cmocka_unit_test(test_uber_legacy_other_zone),
-        cmocka_unit_test(test_uber_2023),
-        cmocka_unit_test(test_uber_business),
-        cmocka_unit_test(test_lyft_business),
-        cmocka_unit_test(test_chase),
-        cmocka_unit_test(test_chase_checking),
-        cmocka_unit_test(test_amex),
-        cmocka_unit_test(test_capitalone),
-        cmocka_unit_test(test_revolut),
-        cmocka_unit_test(test_n26),
-        cmocka_unit_test(test_monzo),
-        cmocka_unit_test(test_wise),
-        cmocka_unit_test(test_ing_nl),
-        cmocka_unit_test(test_ing_de),
-        cmocka_unit_test(test_sparkasse),
-        cmocka_unit_test(test_auto_generic),
-        cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_cell_errors),
-        cmocka_unit_test(test_overrides),
-        cmocka_unit_test(test_builtins_and_list),
-        cmocka_unit_test(test_parse_errors),
+        cmocka_unit_test(test_uber_legacy),   cmocka_unit_test(test_uber_legacy_other_zone),
+        cmocka_unit_test(test_uber_2023),     cmocka_unit_test(test_uber_business),
+        cmocka_unit_test(test_lyft_business), cmocka_unit_test(test_lyft_keys_once),
+        cmocka_unit_test(test_chase),         cmocka_unit_test(test_chase_checking),
+        cmocka_unit_test(test_amex),          cmocka_unit_test(test_capitalone),
+        cmocka_unit_test(test_revolut),       cmocka_unit_test(test_n26),
+        cmocka_unit_test(test_monzo),         cmocka_unit_test(test_wise),
+        cmocka_unit_test(test_ing_nl),        cmocka_unit_test(test_ing_de),
+        cmocka_unit_test(test_sparkasse),     cmocka_unit_test(test_readme_profile),
+        cmocka_unit_test(test_bom_is_utf8),   cmocka_unit_test(test_auto_generic),
+        cmocka_unit_test(test_errors),        cmocka_unit_test(test_cell_errors),
+        cmocka_unit_test(test_overrides),     cmocka_unit_test(test_builtins_and_list),
+        cmocka_unit_test(test_parse_errors),  cmocka_unit_test(test_conventions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
