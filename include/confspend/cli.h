@@ -40,7 +40,7 @@ struct cs_cmd {
 
 extern const struct cs_cmd cmd_trip, cmd_add, cmd_list, cmd_show, cmd_edit, cmd_rm, cmd_history,
     cmd_undo, cmd_redo, cmd_backup, cmd_restore, cmd_config, cmd_rate, cmd_budget, cmd_report,
-    cmd_export, cmd_import, cmd_schedule;
+    cmd_export, cmd_import, cmd_schedule, cmd_rule;
 
 /* Print CMD's usage and help to stdout (for --help). Returns 0. */
 int cmd_print_help(const struct cs_cmd *cmd);
