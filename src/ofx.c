@@ -606,10 +606,12 @@ static int libofx_refused(const char *path, const char *buf, const struct scan *
     return cs_error(e, CS_EINPUT, "ofx", path, "libofx cannot read line %ld: %s", line, msg);
 }
 
-/* Read all of PATH into *BUF (allocated) and *N; at most OFX_MAX_BYTES. */
+/* Read all of PATH ("-": standard input) into *BUF (allocated) and *N; at most
+ * OFX_MAX_BYTES. */
 static int read_all(const char *path, char **buf, size_t *n, struct cs_err *e)
 {
-    FILE *fp = fopen(path, "rb");
+    int is_stdin = !strcmp(path, "-");
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     size_t cap = 65536, len = 0, got;
     char *b;
     if (!fp)
@@ -618,7 +620,8 @@ static int read_all(const char *path, char **buf, size_t *n, struct cs_err *e)
     while ((got = fread(b + len, 1, cap - len, fp)) > 0) {
         len += got;
         if (len > (size_t)OFX_MAX_BYTES) {
-            fclose(fp);
+            if (!is_stdin)
+                fclose(fp);
             free(b);
             return cs_error(e, CS_EINPUT, "ofx", path, "larger than %ld MiB", OFX_MAX_BYTES >> 20);
         }
@@ -627,11 +630,13 @@ static int read_all(const char *path, char **buf, size_t *n, struct cs_err *e)
     }
     if (ferror(fp)) {
         cs_error(e, CS_EFAIL, "import", path, "cannot read: %s", strerror(errno));
-        fclose(fp);
+        if (!is_stdin)
+            fclose(fp);
         free(b);
         return CS_EFAIL;
     }
-    fclose(fp);
+    if (!is_stdin)
+        fclose(fp);
     *buf = b;
     *n = len;
     return 0;

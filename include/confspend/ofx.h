@@ -16,9 +16,10 @@
  * streaming) and next() hands them out in file order, with statement = 1 and key = account
  * id + ":" + FITID.
  *
- * How: PATH is read once into memory (at most OFX_MAX_BYTES) and copied to a private
- * temporary file, which is what libofx parses (libofx reads only paths), so libofx and the
- * small scan below see the same bytes whatever PATH is (a pipe, a file being rewritten).
+ * How: PATH ("-": standard input) is read once into memory (at most OFX_MAX_BYTES) and
+ * copied to a private temporary file, which is what libofx parses (libofx reads only
+ * paths), so libofx and the small scan below see the same bytes whatever PATH is (a pipe,
+ * a file being rewritten).
  * libofx's messages on stderr (INFO, STATUS, and "ERROR: WRITEME" for elements it does not
  * keep) go to a second private temporary file while it runs (fd 2 is redirected and put
  * back), so none of them reaches the user; on a failure the first error among them is
