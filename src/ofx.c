@@ -549,7 +549,10 @@ static int make_row(long number, const struct scan_trn *t, struct lib_trn *l, st
         o->skip_reason = "transfer";
         o->amount = amount;
     } else {
-        o->fate = SRC_REFUND;
+        /* money in: a refund, unless a rule says it is a card payment (SPEC: rules apply as
+         * for a bank CSV, and a card's payment is often TRNTYPE CREDIT "PAYMENT - THANK
+         * YOU", which the built-in `*PAYMENT*THANK YOU*` skips) */
+        o->fate = SRC_CREDIT;
         o->amount = amount;
     }
 

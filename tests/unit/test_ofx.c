@@ -89,7 +89,8 @@ static void check_file(const char *path, const struct want *want, int n)
  *  2: DEBIT 20250517000000[-7:PDT] -18.75: midnight (libofx: 10:59 UTC the same day), no MEMO.
  *  3: DEBIT 20250518 -23.99: NAME "BARNES &amp; NOBLE #2231" is "BARNES & NOBLE #2231".
  *  4: PAYMENT 20250520120000 +500.00: a card payment, skipped (50000 cents).
- *  5: CREDIT 20250522 +23.99 (written "+23.99"): the books returned, a refund of 2399.
+ *  5: CREDIT 20250522 +23.99 (written "+23.99"): the books returned, money in: SRC_CREDIT
+ *     (a refund of 2399 unless a rule says it is a card payment).
  */
 static void test_card_sgml(void **state)
 {
@@ -102,7 +103,7 @@ static void test_card_sgml(void **state)
          "4111222233334444:2025051824692160003"},
         {4, SRC_SKIP, "card payment", "2025-05-20", 50000, "USD", "PAYMENT THANK YOU", NULL,
          "4111222233334444:2025052024692160004"},
-        {5, SRC_REFUND, NULL, "2025-05-22", 2399, "USD", "BARNES & NOBLE #2231", "return",
+        {5, SRC_CREDIT, NULL, "2025-05-22", 2399, "USD", "BARNES & NOBLE #2231", "return",
          "4111222233334444:2025052224692160005"},
     };
     (void)state;
@@ -142,6 +143,8 @@ static void test_bank_xml(void **state)
  *  1: 20250602233000.000[-5:CDT] -64.30: 23:30 in Chicago on June 2 (libofx: 04:30 UTC on the
  *     3rd), the written 2025-06-02 wins; 6430.
  *  2: 20250603000000.000[-5:CDT] -9.99: midnight, 999; NAME keeps its inner blanks.
+ *  3: CREDIT +74.29 "PAYMENT - THANK YOU": the card paid off, as many cards write it (not
+ *     TRNTYPE PAYMENT): money in, SRC_CREDIT, which the pipeline's built-in rule skips.
  */
 static void test_qfx(void **state)
 {
@@ -150,9 +153,11 @@ static void test_qfx(void **state)
          "379912345671002:320251530239441001"},
         {2, SRC_SPEND, NULL, "2025-06-03", 999, "USD", "LYFT   *RIDE TUE 7PM", NULL,
          "379912345671002:320251540239441002"},
+        {3, SRC_CREDIT, NULL, "2025-06-04", 7429, "USD", "PAYMENT - THANK YOU", NULL,
+         "379912345671002:320251550239441003"},
     };
     (void)state;
-    check_file(DATA "card.qfx", w, 2);
+    check_file(DATA "card.qfx", w, 3);
 }
 
 /*
