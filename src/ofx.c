@@ -580,32 +580,49 @@ static long line_of(const char *buf, long at)
 }
 
 /*
- * libofx refused the file PATH (its bytes BUF, scanned into S): the error, with libofx's
+ * libofx refused the file PATH (its N bytes BUF, scanned into S): the error, with libofx's
  * first message MSG, on the transaction it is in when libofx said where (LIB_LINE, a line
- * of libofx's copy of the file), else with the line of the file. libofx 0.10.9 parses an
+ * of libofx's copy of the file) and only one is on that line, else with the line of the
+ * file. libofx 0.10.9 parses an
  * OFX 2.x (XML) file as it is, and an OFX 1.x one from the line of its <OFX> on (its header
  * lines are not in the copy): that maps its line back onto the user's file.
  */
-static int libofx_refused(const char *path, const char *buf, const struct scan *s, long lib_line,
-                          const char *msg, struct cs_err *e)
+static int libofx_refused(const char *path, const char *buf, size_t n, const struct scan *s,
+                          long lib_line, const char *msg, struct cs_err *e)
 {
     char w[160];
-    long line;
+    long line, from = 0, to, k = 1;
     if (lib_line <= 0)
         return cs_error(e, CS_EINPUT, "ofx", path, "libofx cannot read it%s%s", msg[0] ? ": " : "",
                         msg);
     line = s->xml ? lib_line : lib_line + line_of(buf, s->ofx_at) - 1;
-    for (long i = 0; i < s->n; i++)
-        if (line >= line_of(buf, s->trn[i].start) && line <= line_of(buf, s->trn[i].end - 1)) {
-            const char *fitid = s->trn[i].leaf[LEAF_FITID];
-            /* where() names a leaf last: here the transaction alone */
-            if (fitid && fitid[0])
-                snprintf(w, sizeof w, "transaction %ld (FITID %.40s%s)", i + 1, fitid,
-                         strlen(fitid) > 40 ? "..." : "");
-            else
-                snprintf(w, sizeof w, "transaction %ld", i + 1);
-            return cs_error(e, CS_EINPUT, w, NULL, "libofx cannot read it: %s", msg);
-        }
+    /* the line's bytes: [from, to) */
+    while (k < line && (size_t)from < n) {
+        const char *nl = memchr(buf + from, '\n', n - (size_t)from);
+        from = nl ? nl - buf + 1 : (long)n;
+        k++;
+    }
+    {
+        const char *nl = (size_t)from < n ? memchr(buf + from, '\n', n - (size_t)from) : NULL;
+        to = nl ? nl - buf + 1 : (long)n;
+    }
+    /* the one transaction on that line; with several (a file on one line), libofx's
+     * column cannot tell which: its copy has lost what it calls proprietary tags (INTU.BID)
+     * before them */
+    for (long i = 0; k == line && i < s->n; i++) {
+        const char *fitid = s->trn[i].leaf[LEAF_FITID];
+        if (s->trn[i].start >= to || s->trn[i].end <= from)
+            continue;
+        if (i + 1 < s->n && s->trn[i + 1].start < to && s->trn[i + 1].end > from)
+            break;
+        /* where() names a leaf last: here the transaction alone */
+        if (fitid && fitid[0])
+            snprintf(w, sizeof w, "transaction %ld (FITID %.40s%s)", i + 1, fitid,
+                     strlen(fitid) > 40 ? "..." : "");
+        else
+            snprintf(w, sizeof w, "transaction %ld", i + 1);
+        return cs_error(e, CS_EINPUT, w, NULL, "libofx cannot read it: %s", msg);
+    }
     return cs_error(e, CS_EINPUT, "ofx", path, "libofx cannot read line %ld: %s", line, msg);
 }
 
@@ -724,7 +741,7 @@ int ofx_open(const char *path, struct src_reader *out, struct cs_err *e)
         goto cleanup;
     }
     if (rc != 0) {
-        rc = libofx_refused(path, buf, &s, lib_line, msg, e);
+        rc = libofx_refused(path, buf, n, &s, lib_line, msg, e);
         goto cleanup;
     }
     if (lib.n != s.n) {

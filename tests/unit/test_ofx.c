@@ -398,7 +398,7 @@ static void test_libofx_refuses(void **state)
     check_error_text("nocurdef.ofx", statement(buf, sizeof buf, NULL, TRN1, 1), CS_EINPUT,
                      "ofx: libofx cannot read line 12: start tag for \"CURDEF\" omitted, but "
                      "its declaration does not permit this (%s)");
-    /* an element OFX does not have, in the second STMTTRN (line 13) */
+    /* an element OFX does not have, in the second STMTTRN (line 15, alone on it) */
     check_error_text("foo.ofx",
                      statement(buf, sizeof buf, "USD",
                                TRN1 "\n<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250517<TRNAMT>-1"
@@ -406,6 +406,13 @@ static void test_libofx_refuses(void **state)
                                1),
                      CS_EINPUT,
                      "transaction 2 (FITID F9): libofx cannot read it: element \"FOO\" undefined");
+    /* two transactions on that line (14): libofx's column cannot say which, the line can */
+    check_error_text("foo2.ofx",
+                     statement(buf, sizeof buf, "USD",
+                               TRN1 "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250517<TRNAMT>-1"
+                                    "<FITID>F9<FOO>bar</STMTTRN>",
+                               1),
+                     CS_EINPUT, "ofx: libofx cannot read line 14: element \"FOO\" undefined (%s)");
     /* the same in OFX 2.x, on line 5 of the file, in the first STMTTRN (lines 4 to 6) */
     check_error_text(
         "foo.xml",
