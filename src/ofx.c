@@ -192,11 +192,27 @@ struct lib_run {
     long n, cap;
 };
 
-/* Copy the NUL-terminated SRC (in a buffer of N bytes) into DST of N bytes. */
+/* Copy the NUL-terminated SRC (in a buffer of N bytes) into DST of N bytes. libofx cuts
+ * longer text at N - 1 bytes (NAME past 96 bytes, MEMO past 390: past OFX's own limits),
+ * which can fall inside a UTF-8 character: a text that fills the buffer loses an unfinished
+ * last character too. */
 static void copy_field(char *dst, const char *src, size_t n)
 {
     size_t len = strnlen(src, n - 1);
     memcpy(dst, src, len);
+    if (len == n - 1) {
+        size_t k = len, cont = 0;
+        while (k > 0 && ((unsigned char)dst[k - 1] & 0xC0) == 0x80 && cont < 3) {
+            k--;
+            cont++;
+        }
+        if (k > 0 && (unsigned char)dst[k - 1] >= 0xC0) {
+            unsigned char lead = (unsigned char)dst[k - 1];
+            size_t need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
+            if (cont < need)
+                len = k - 1;
+        }
+    }
     dst[len] = 0;
 }
 

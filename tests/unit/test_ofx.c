@@ -460,6 +460,34 @@ static void test_zero_comma_noname(void **state)
     check_file(path, w, 2);
 }
 
+/* libofx keeps 96 bytes of NAME and 390 of MEMO (past OFX's own limits, A-32 and A-255 in
+ * 1.x). NAME here is "A" and 60 times 0xC9 (É in cp1252, 2 bytes in UTF-8): 121 bytes, cut
+ * by libofx at 96, inside the 48th É; the reader drops that half: "A" and 47 É, 95 bytes.
+ * MEMO is 500 "x": 390 of them. */
+static void test_long_text(void **state)
+{
+    char buf[4096], trns[1024], raw[128], name[128], memo[512], path[256];
+    struct want w[] = {
+        {1, SRC_SPEND, NULL, "2025-05-17", 100, "USD", name, memo, "4111:L1"},
+    };
+    (void)state;
+    raw[0] = name[0] = 'A';
+    memset(raw + 1, 0xC9, 60);
+    raw[61] = 0;
+    for (int i = 0; i < 47; i++)
+        memcpy(name + 1 + 2 * i, "\xC3\x89", 2);
+    name[95] = 0;
+    memset(memo, 'x', 500);
+    memo[500] = 0;
+    snprintf(trns, sizeof trns,
+             "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250517<TRNAMT>-1<FITID>L1<NAME>%s<MEMO>%s"
+             "</STMTTRN>",
+             raw, memo);
+    memo[390] = 0;
+    write_file("long.ofx", statement(buf, sizeof buf, "USD", trns, 1), path, sizeof path);
+    check_file(path, w, 1);
+}
+
 /* libofx's messages (here "ERROR: WRITEME: CURRATE ... is not supported", which libofx
  * prints for bank-xml.ofx's CURRENCY and still returns 0) never reach stderr. */
 static void test_stderr_quiet(void **state)
@@ -505,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_bad_values),
         cmocka_unit_test(test_libofx_refuses),
         cmocka_unit_test(test_zero_comma_noname),
+        cmocka_unit_test(test_long_text),
         cmocka_unit_test(test_stderr_quiet),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
