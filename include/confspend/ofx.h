@@ -45,8 +45,9 @@
  * SRC_CREDIT (a refund unless a rule says it is a card payment: a card's payment often comes
  * as TRNTYPE CREDIT "PAYMENT - THANK YOU"); a zero TRNAMT is SRC_SKIP ("zero amount"). merchant
  * NAME, note MEMO (NULL when absent or empty; libofx keeps at most 96 bytes of NAME and 390 of
- * MEMO), line = the transaction's number in the file (1, 2, ...), key = libofx's account id
- * (trailing blanks cut) + ":" + FITID, tip -1, category, provider, from and to NULL.
+ * MEMO, past OFX's own limits; a character it cut in two is dropped), line = the transaction's
+ * number in the file (1, 2, ...), key = libofx's account id (trailing blanks cut) + ":" + FITID,
+ * tip -1, category, provider, from and to NULL.
  *
  * Returns 0 with *OUT ready (release it with out->release(out->self)), or fills E:
  * CS_EFAIL when PATH cannot be read or a temporary file cannot be made; CS_EINPUT, nothing
