@@ -89,11 +89,7 @@ static void scan_file(const char *buf, size_t n, struct scan *s)
                 free(t->leaf[pending]);
                 t->leaf[pending] = xmalloc(b - a + 1);
                 memcpy(t->leaf[pending], buf + a, b - a);
-                t->leaf[pending][b - a] = 0;
-                /* a NUL in the value would hide the rest of it: keep it visible */
-                for (size_t k = 0; k < b - a; k++)
-                    if (!t->leaf[pending][k])
-                        t->leaf[pending][k] = '?';
+                t->leaf[pending][b - a] = 0; /* BUF has no NUL (ofx_open) */
                 pending = -1;
             }
             p = q;
@@ -728,6 +724,16 @@ int ofx_open(const char *path, struct src_reader *out, struct cs_err *e)
     memset(&s, 0, sizeof s);
     if ((rc = read_all(path, &buf, &n, e)))
         return rc;
+    /* libofx would end a value at a NUL byte and go on (a NAME cut short, silently): no
+     * OFX file has one (UTF-16 is not OFX) */
+    {
+        const char *nul = memchr(buf, 0, n);
+        if (nul) {
+            snprintf(w, sizeof w, "line %ld", line_of(buf, nul - buf));
+            rc = cs_error(e, CS_EINPUT, "ofx", path, "a NUL byte on %s: not an OFX text file", w);
+            goto cleanup;
+        }
+    }
     scan_file(buf, n, &s);
     if (!s.saw_ofx) {
         rc = cs_error(e, CS_EINPUT, "ofx", path, "not an OFX or QFX file: no <OFX> element");

@@ -51,7 +51,8 @@
  *
  * Returns 0 with *OUT ready (release it with out->release(out->self)), or fills E:
  * CS_EFAIL when PATH cannot be read or a temporary file cannot be made; CS_EINPUT, nothing
- * kept, for a file larger than OFX_MAX_BYTES, with no <OFX> element (not OFX), without its
+ * kept, for a file larger than OFX_MAX_BYTES, with a NUL byte (libofx would cut a value
+ * there and go on), with no <OFX> element (not OFX), without its
  * closing </OFX> (cut short), with an investment statement (not read); for a transaction
  * with a missing, repeated or bad DTPOSTED, TRNAMT or FITID, no account, an unknown
  * currency, text that is not UTF-8, or a value where libofx and the file disagree

@@ -263,17 +263,33 @@ static void check_error_text(const char *name, const char *text, int code, const
 
 #define TRN1 "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250516<TRNAMT>-42.10<FITID>F1<NAME>CAFE</STMTTRN>"
 
-/* A file that is not OFX (a Chase CSV, an empty file), one that cannot be opened. */
+/* A file that is not OFX (a Chase CSV, an empty file, a NUL byte), one that cannot be
+ * opened. */
 static void test_not_ofx(void **state)
 {
     struct src_reader r;
     struct cs_err e = CS_ERR_INIT;
+    char buf[512];
     (void)state;
     assert_int_equal(ofx_open(DATA "not-ofx.csv", &r, &e), CS_EINPUT);
     assert_string_equal(e.msg,
                         "ofx: not an OFX or QFX file: no <OFX> element (" DATA "not-ofx.csv)");
     check_error_text("empty.ofx", "", CS_EINPUT,
                      "ofx: not an OFX or QFX file: no <OFX> element (%s)");
+    /* a NUL byte (here on line 3): libofx would end NAME there, "CA", and read on */
+    {
+        char path[256];
+        FILE *fp;
+        snprintf(path, sizeof path, "%s/nul.ofx", tmpdir);
+        fp = fopen(path, "wb");
+        assert_non_null(fp);
+        static const char nul[] = "OFXHEADER:100\n\n<OFX><NAME>CA\0FE\n</OFX>\n";
+        fwrite(nul, 1, sizeof nul - 1, fp);
+        fclose(fp);
+        assert_int_equal(ofx_open(path, &r, &e), CS_EINPUT);
+        snprintf(buf, sizeof buf, "ofx: a NUL byte on line 3: not an OFX text file (%s)", path);
+        assert_string_equal(e.msg, buf);
+    }
     assert_int_equal(ofx_open(DATA "missing.ofx", &r, &e), CS_EFAIL);
     assert_string_equal(e.msg,
                         "import: cannot open: No such file or directory (" DATA "missing.ofx)");
