@@ -1,8 +1,12 @@
 /* ofx.c - `import ofx`'s reader: libofx parses the file; a small scan of the same bytes reads
- * the leaf values libofx changes or drops (see ofx.h). The only file that includes libofx.h. */
+ * the leaf values libofx changes or drops (see ofx.h). The only file that includes libofx.h.
+ * libofx is opened with dlopen() on first use: linked, it and what it pulls in (OpenSP and
+ * the C++ runtime) cost every command about 2.5 ms at start, which only `import ofx` needs
+ * (the same reason the workbook is a module, src/xlsx_module.c). */
 #define _GNU_SOURCE /* memmem */
 #include "confspend/ofx.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libofx/libofx.h>
@@ -19,6 +23,11 @@
 #include "confspend/date.h"
 #include "confspend/money.h"
 #include "confspend/tmpfiles.h"
+
+/* libofx's file name for dlopen() (its SONAME, from the build: CMakeLists.txt) */
+#ifndef LIBOFX_SONAME
+#define LIBOFX_SONAME "libofx.so.7"
+#endif
 
 /* ---- the scan: the written leaf values of each STMTTRN, in file order ---- */
 
@@ -277,18 +286,49 @@ static void first_error(FILE *log, char *buf, size_t n, long *line_no)
     snprintf(buf, n, "%s", first);
 }
 
+/* The libofx functions ofx.c calls, from the library opened on first use. */
+static struct {
+    LibofxContextPtr (*get_new_context)(void);
+    void (*set_transaction_cb)(LibofxContextPtr, LibofxProcTransactionCallback, void *);
+    int (*proc_file)(LibofxContextPtr, const char *, enum LibofxFileFormat);
+    int (*free_context)(LibofxContextPtr);
+} api;
+
+/* Open libofx (once) and find its functions; CS_EFAIL naming it when it cannot be. */
+static int load_libofx(struct cs_err *e)
+{
+    void *h;
+    if (api.proc_file)
+        return 0;
+    if (!(h = dlopen(LIBOFX_SONAME, RTLD_NOW | RTLD_LOCAL)))
+        return cs_error(e, CS_EFAIL, "ofx", LIBOFX_SONAME,
+                        "cannot load libofx (Debian: apt-get install libofx7): %s", dlerror());
+    *(void **)&api.get_new_context = dlsym(h, "libofx_get_new_context");
+    *(void **)&api.set_transaction_cb = dlsym(h, "ofx_set_transaction_cb");
+    *(void **)&api.free_context = dlsym(h, "libofx_free_context");
+    *(void **)&api.proc_file = dlsym(h, "libofx_proc_file");
+    if (!api.get_new_context || !api.set_transaction_cb || !api.free_context || !api.proc_file) {
+        api.proc_file = NULL;
+        return cs_error(e, CS_EFAIL, "ofx", LIBOFX_SONAME, "not the libofx it was built with");
+    }
+    return 0;
+}
+
 /*
  * Run libofx over the file PATH, its stderr captured, into R. Returns libofx_proc_file()'s
- * status, or -2 (E filled, CS_EFAIL) when stderr cannot be redirected; MSG and *LINE get
+ * status, or -2 (E filled, CS_EFAIL) when libofx cannot be loaded or stderr cannot be
+ * redirected; MSG and *LINE get
  * libofx's first error and its line (first_error()) when the status is not 0.
  */
 static int run_libofx(const char *path, struct lib_run *r, char *msg, size_t n, long *line,
                       struct cs_err *e)
 {
     LibofxContextPtr ctx;
-    FILE *log = tmpfile();
+    FILE *log;
     int saved, rc;
-    if (!log) {
+    if (load_libofx(e))
+        return -2;
+    if (!(log = tmpfile())) {
         cs_error(e, CS_EFAIL, "ofx", NULL, "cannot make a temporary file: %s", strerror(errno));
         return -2;
     }
@@ -301,10 +341,10 @@ static int run_libofx(const char *path, struct lib_run *r, char *msg, size_t n, 
         fclose(log);
         return -2;
     }
-    ctx = libofx_get_new_context();
-    ofx_set_transaction_cb(ctx, on_transaction, r);
-    rc = libofx_proc_file(ctx, path, OFX);
-    libofx_free_context(ctx);
+    ctx = api.get_new_context();
+    api.set_transaction_cb(ctx, on_transaction, r);
+    rc = api.proc_file(ctx, path, OFX);
+    api.free_context(ctx);
     fflush(stderr);
     dup2(saved, 2);
     close(saved);
