@@ -317,8 +317,8 @@ static int load_libofx(struct cs_err *e)
 /*
  * Run libofx over the file PATH, its stderr captured, into R. Returns libofx_proc_file()'s
  * status, or -2 (E filled, CS_EFAIL) when libofx cannot be loaded or stderr cannot be
- * redirected; MSG and *LINE get
- * libofx's first error and its line (first_error()) when the status is not 0.
+ * redirected; MSG and *LINE get libofx's first error and its line (first_error()) when the
+ * status is not 0.
  */
 static int run_libofx(const char *path, struct lib_run *r, char *msg, size_t n, long *line,
                       struct cs_err *e)
