@@ -1,8 +1,12 @@
 /* ofx.c - `import ofx`'s reader: libofx parses the file; a small scan of the same bytes reads
- * the leaf values libofx changes or drops (see ofx.h). The only file that includes libofx.h. */
+ * the leaf values libofx changes or drops (see ofx.h). The only file that includes libofx.h.
+ * libofx is opened with dlopen() on first use: linked, it and what it pulls in (OpenSP and
+ * the C++ runtime) cost every command about 2.5 ms at start, which only `import ofx` needs
+ * (the same reason the workbook is a module, src/xlsx_module.c). */
 #define _GNU_SOURCE /* memmem */
 #include "confspend/ofx.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libofx/libofx.h>
@@ -19,6 +23,11 @@
 #include "confspend/date.h"
 #include "confspend/money.h"
 #include "confspend/tmpfiles.h"
+
+/* libofx's file name for dlopen() (its SONAME, from the build: CMakeLists.txt) */
+#ifndef LIBOFX_SONAME
+#define LIBOFX_SONAME "libofx.so.7"
+#endif
 
 /* ---- the scan: the written leaf values of each STMTTRN, in file order ---- */
 
@@ -89,11 +98,7 @@ static void scan_file(const char *buf, size_t n, struct scan *s)
                 free(t->leaf[pending]);
                 t->leaf[pending] = xmalloc(b - a + 1);
                 memcpy(t->leaf[pending], buf + a, b - a);
-                t->leaf[pending][b - a] = 0;
-                /* a NUL in the value would hide the rest of it: keep it visible */
-                for (size_t k = 0; k < b - a; k++)
-                    if (!t->leaf[pending][k])
-                        t->leaf[pending][k] = '?';
+                t->leaf[pending][b - a] = 0; /* BUF has no NUL (ofx_open) */
                 pending = -1;
             }
             p = q;
@@ -192,11 +197,27 @@ struct lib_run {
     long n, cap;
 };
 
-/* Copy the NUL-terminated SRC (in a buffer of N bytes) into DST of N bytes. */
+/* Copy the NUL-terminated SRC (in a buffer of N bytes) into DST of N bytes. libofx cuts
+ * longer text at N - 1 bytes (NAME past 96 bytes, MEMO past 390: past OFX's own limits),
+ * which can fall inside a UTF-8 character: a text that fills the buffer loses an unfinished
+ * last character too. */
 static void copy_field(char *dst, const char *src, size_t n)
 {
     size_t len = strnlen(src, n - 1);
     memcpy(dst, src, len);
+    if (len == n - 1) {
+        size_t k = len, cont = 0;
+        while (k > 0 && ((unsigned char)dst[k - 1] & 0xC0) == 0x80 && cont < 3) {
+            k--;
+            cont++;
+        }
+        if (k > 0 && (unsigned char)dst[k - 1] >= 0xC0) {
+            unsigned char lead = (unsigned char)dst[k - 1];
+            size_t need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
+            if (cont < need)
+                len = k - 1;
+        }
+    }
     dst[len] = 0;
 }
 
@@ -265,18 +286,49 @@ static void first_error(FILE *log, char *buf, size_t n, long *line_no)
     snprintf(buf, n, "%s", first);
 }
 
+/* The libofx functions ofx.c calls, from the library opened on first use. */
+static struct {
+    LibofxContextPtr (*get_new_context)(void);
+    void (*set_transaction_cb)(LibofxContextPtr, LibofxProcTransactionCallback, void *);
+    int (*proc_file)(LibofxContextPtr, const char *, enum LibofxFileFormat);
+    int (*free_context)(LibofxContextPtr);
+} api;
+
+/* Open libofx (once) and find its functions; CS_EFAIL naming it when it cannot be. */
+static int load_libofx(struct cs_err *e)
+{
+    void *h;
+    if (api.proc_file)
+        return 0;
+    if (!(h = dlopen(LIBOFX_SONAME, RTLD_NOW | RTLD_LOCAL)))
+        return cs_error(e, CS_EFAIL, "ofx", LIBOFX_SONAME,
+                        "cannot load libofx (Debian: apt-get install libofx7): %s", dlerror());
+    *(void **)&api.get_new_context = dlsym(h, "libofx_get_new_context");
+    *(void **)&api.set_transaction_cb = dlsym(h, "ofx_set_transaction_cb");
+    *(void **)&api.free_context = dlsym(h, "libofx_free_context");
+    *(void **)&api.proc_file = dlsym(h, "libofx_proc_file");
+    if (!api.get_new_context || !api.set_transaction_cb || !api.free_context || !api.proc_file) {
+        api.proc_file = NULL;
+        return cs_error(e, CS_EFAIL, "ofx", LIBOFX_SONAME, "not the libofx it was built with");
+    }
+    return 0;
+}
+
 /*
  * Run libofx over the file PATH, its stderr captured, into R. Returns libofx_proc_file()'s
- * status, or -2 (E filled, CS_EFAIL) when stderr cannot be redirected; MSG and *LINE get
- * libofx's first error and its line (first_error()) when the status is not 0.
+ * status, or -2 (E filled, CS_EFAIL) when libofx cannot be loaded or stderr cannot be
+ * redirected; MSG and *LINE get libofx's first error and its line (first_error()) when the
+ * status is not 0.
  */
 static int run_libofx(const char *path, struct lib_run *r, char *msg, size_t n, long *line,
                       struct cs_err *e)
 {
     LibofxContextPtr ctx;
-    FILE *log = tmpfile();
+    FILE *log;
     int saved, rc;
-    if (!log) {
+    if (load_libofx(e))
+        return -2;
+    if (!(log = tmpfile())) {
         cs_error(e, CS_EFAIL, "ofx", NULL, "cannot make a temporary file: %s", strerror(errno));
         return -2;
     }
@@ -289,10 +341,10 @@ static int run_libofx(const char *path, struct lib_run *r, char *msg, size_t n, 
         fclose(log);
         return -2;
     }
-    ctx = libofx_get_new_context();
-    ofx_set_transaction_cb(ctx, on_transaction, r);
-    rc = libofx_proc_file(ctx, path, OFX);
-    libofx_free_context(ctx);
+    ctx = api.get_new_context();
+    api.set_transaction_cb(ctx, on_transaction, r);
+    rc = api.proc_file(ctx, path, OFX);
+    api.free_context(ctx);
     fflush(stderr);
     dup2(saved, 2);
     close(saved);
@@ -549,7 +601,10 @@ static int make_row(long number, const struct scan_trn *t, struct lib_trn *l, st
         o->skip_reason = "transfer";
         o->amount = amount;
     } else {
-        o->fate = SRC_REFUND;
+        /* money in: a refund, unless a rule says it is a card payment (SPEC: rules apply as
+         * for a bank CSV, and a card's payment is often TRNTYPE CREDIT "PAYMENT - THANK
+         * YOU", which the built-in `*PAYMENT*THANK YOU*` skips) */
+        o->fate = SRC_CREDIT;
         o->amount = amount;
     }
 
@@ -577,39 +632,58 @@ static long line_of(const char *buf, long at)
 }
 
 /*
- * libofx refused the file PATH (its bytes BUF, scanned into S): the error, with libofx's
+ * libofx refused the file PATH (its N bytes BUF, scanned into S): the error, with libofx's
  * first message MSG, on the transaction it is in when libofx said where (LIB_LINE, a line
- * of libofx's copy of the file), else with the line of the file. libofx 0.10.9 parses an
+ * of libofx's copy of the file) and only one is on that line, else with the line of the
+ * file. libofx 0.10.9 parses an
  * OFX 2.x (XML) file as it is, and an OFX 1.x one from the line of its <OFX> on (its header
  * lines are not in the copy): that maps its line back onto the user's file.
  */
-static int libofx_refused(const char *path, const char *buf, const struct scan *s, long lib_line,
-                          const char *msg, struct cs_err *e)
+static int libofx_refused(const char *path, const char *buf, size_t n, const struct scan *s,
+                          long lib_line, const char *msg, struct cs_err *e)
 {
     char w[160];
-    long line;
+    long line, from = 0, to, k = 1;
     if (lib_line <= 0)
         return cs_error(e, CS_EINPUT, "ofx", path, "libofx cannot read it%s%s", msg[0] ? ": " : "",
                         msg);
     line = s->xml ? lib_line : lib_line + line_of(buf, s->ofx_at) - 1;
-    for (long i = 0; i < s->n; i++)
-        if (line >= line_of(buf, s->trn[i].start) && line <= line_of(buf, s->trn[i].end - 1)) {
-            const char *fitid = s->trn[i].leaf[LEAF_FITID];
-            /* where() names a leaf last: here the transaction alone */
-            if (fitid && fitid[0])
-                snprintf(w, sizeof w, "transaction %ld (FITID %.40s%s)", i + 1, fitid,
-                         strlen(fitid) > 40 ? "..." : "");
-            else
-                snprintf(w, sizeof w, "transaction %ld", i + 1);
-            return cs_error(e, CS_EINPUT, w, NULL, "libofx cannot read it: %s", msg);
-        }
+    /* the line's bytes: [from, to) */
+    while (k < line && (size_t)from < n) {
+        const char *nl = memchr(buf + from, '\n', n - (size_t)from);
+        from = nl ? nl - buf + 1 : (long)n;
+        k++;
+    }
+    {
+        const char *nl = (size_t)from < n ? memchr(buf + from, '\n', n - (size_t)from) : NULL;
+        to = nl ? nl - buf + 1 : (long)n;
+    }
+    /* the one transaction on that line; with several (a file on one line), libofx's
+     * column cannot tell which: its copy has lost what it calls proprietary tags (INTU.BID)
+     * before them */
+    for (long i = 0; k == line && i < s->n; i++) {
+        const char *fitid = s->trn[i].leaf[LEAF_FITID];
+        if (s->trn[i].start >= to || s->trn[i].end <= from)
+            continue;
+        if (i + 1 < s->n && s->trn[i + 1].start < to && s->trn[i + 1].end > from)
+            break;
+        /* where() names a leaf last: here the transaction alone */
+        if (fitid && fitid[0])
+            snprintf(w, sizeof w, "transaction %ld (FITID %.40s%s)", i + 1, fitid,
+                     strlen(fitid) > 40 ? "..." : "");
+        else
+            snprintf(w, sizeof w, "transaction %ld", i + 1);
+        return cs_error(e, CS_EINPUT, w, NULL, "libofx cannot read it: %s", msg);
+    }
     return cs_error(e, CS_EINPUT, "ofx", path, "libofx cannot read line %ld: %s", line, msg);
 }
 
-/* Read all of PATH into *BUF (allocated) and *N; at most OFX_MAX_BYTES. */
+/* Read all of PATH ("-": standard input) into *BUF (allocated) and *N; at most
+ * OFX_MAX_BYTES. */
 static int read_all(const char *path, char **buf, size_t *n, struct cs_err *e)
 {
-    FILE *fp = fopen(path, "rb");
+    int is_stdin = !strcmp(path, "-");
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     size_t cap = 65536, len = 0, got;
     char *b;
     if (!fp)
@@ -618,7 +692,8 @@ static int read_all(const char *path, char **buf, size_t *n, struct cs_err *e)
     while ((got = fread(b + len, 1, cap - len, fp)) > 0) {
         len += got;
         if (len > (size_t)OFX_MAX_BYTES) {
-            fclose(fp);
+            if (!is_stdin)
+                fclose(fp);
             free(b);
             return cs_error(e, CS_EINPUT, "ofx", path, "larger than %ld MiB", OFX_MAX_BYTES >> 20);
         }
@@ -627,11 +702,13 @@ static int read_all(const char *path, char **buf, size_t *n, struct cs_err *e)
     }
     if (ferror(fp)) {
         cs_error(e, CS_EFAIL, "import", path, "cannot read: %s", strerror(errno));
-        fclose(fp);
+        if (!is_stdin)
+            fclose(fp);
         free(b);
         return CS_EFAIL;
     }
-    fclose(fp);
+    if (!is_stdin)
+        fclose(fp);
     *buf = b;
     *n = len;
     return 0;
@@ -687,6 +764,16 @@ int ofx_open(const char *path, struct src_reader *out, struct cs_err *e)
     memset(&s, 0, sizeof s);
     if ((rc = read_all(path, &buf, &n, e)))
         return rc;
+    /* libofx would end a value at a NUL byte and go on (a NAME cut short, silently): no
+     * OFX file has one (UTF-16 is not OFX) */
+    {
+        const char *nul = memchr(buf, 0, n);
+        if (nul) {
+            snprintf(w, sizeof w, "line %ld", line_of(buf, nul - buf));
+            rc = cs_error(e, CS_EINPUT, "ofx", path, "a NUL byte on %s: not an OFX text file", w);
+            goto cleanup;
+        }
+    }
     scan_file(buf, n, &s);
     if (!s.saw_ofx) {
         rc = cs_error(e, CS_EINPUT, "ofx", path, "not an OFX or QFX file: no <OFX> element");
@@ -716,7 +803,7 @@ int ofx_open(const char *path, struct src_reader *out, struct cs_err *e)
         goto cleanup;
     }
     if (rc != 0) {
-        rc = libofx_refused(path, buf, &s, lib_line, msg, e);
+        rc = libofx_refused(path, buf, n, &s, lib_line, msg, e);
         goto cleanup;
     }
     if (lib.n != s.n) {

@@ -16,9 +16,10 @@
  * streaming) and next() hands them out in file order, with statement = 1 and key = account
  * id + ":" + FITID.
  *
- * How: PATH is read once into memory (at most OFX_MAX_BYTES) and copied to a private
- * temporary file, which is what libofx parses (libofx reads only paths), so libofx and the
- * small scan below see the same bytes whatever PATH is (a pipe, a file being rewritten).
+ * How: PATH ("-": standard input) is read once into memory (at most OFX_MAX_BYTES) and
+ * copied to a private temporary file, which is what libofx parses (libofx reads only
+ * paths), so libofx and the small scan below see the same bytes whatever PATH is (a pipe,
+ * a file being rewritten).
  * libofx's messages on stderr (INFO, STATUS, and "ERROR: WRITEME" for elements it does not
  * keep) go to a second private temporary file while it runs (fd 2 is redirected and put
  * back), so none of them reaches the user; on a failure the first error among them is
@@ -41,14 +42,17 @@
  *   - FITID: libofx's, which must equal the written one when that is plain ASCII.
  * Each row: fate SRC_SPEND with the absolute amount for a negative TRNAMT; a positive one is
  * SRC_SKIP ("card payment") for TRNTYPE PAYMENT, SRC_SKIP ("transfer") for XFER, else
- * SRC_REFUND; a zero TRNAMT is SRC_SKIP ("zero amount"). merchant NAME, note MEMO (NULL when
- * absent or empty; libofx keeps at most 96 bytes of NAME and 390 of MEMO), line = the
- * transaction's number in the file (1, 2, ...), key = libofx's account id (trailing blanks
- * cut) + ":" + FITID, tip -1, category, provider, from and to NULL.
+ * SRC_CREDIT (a refund unless a rule says it is a card payment: a card's payment often comes
+ * as TRNTYPE CREDIT "PAYMENT - THANK YOU"); a zero TRNAMT is SRC_SKIP ("zero amount"). merchant
+ * NAME, note MEMO (NULL when absent or empty; libofx keeps at most 96 bytes of NAME and 390 of
+ * MEMO, past OFX's own limits; a character it cut in two is dropped), line = the transaction's
+ * number in the file (1, 2, ...), key = libofx's account id (trailing blanks cut) + ":" + FITID,
+ * tip -1, category, provider, from and to NULL.
  *
  * Returns 0 with *OUT ready (release it with out->release(out->self)), or fills E:
  * CS_EFAIL when PATH cannot be read or a temporary file cannot be made; CS_EINPUT, nothing
- * kept, for a file larger than OFX_MAX_BYTES, with no <OFX> element (not OFX), without its
+ * kept, for a file larger than OFX_MAX_BYTES, with a NUL byte (libofx would cut a value
+ * there and go on), with no <OFX> element (not OFX), without its
  * closing </OFX> (cut short), with an investment statement (not read); for a transaction
  * with a missing, repeated or bad DTPOSTED, TRNAMT or FITID, no account, an unknown
  * currency, text that is not UTF-8, or a value where libofx and the file disagree

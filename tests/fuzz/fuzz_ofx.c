@@ -62,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char ymd[9];
         const char *colon;
         FUZZ_CHECK(row.line == ++line);
-        FUZZ_CHECK(row.fate == SRC_SPEND || row.fate == SRC_REFUND || row.fate == SRC_SKIP);
+        FUZZ_CHECK(row.fate == SRC_SPEND || row.fate == SRC_CREDIT || row.fate == SRC_SKIP);
         FUZZ_CHECK((row.fate == SRC_SKIP) == (row.skip_reason != NULL));
         FUZZ_CHECK(date_parse(row.date, &d, "date", NULL) == 0);
         snprintf(ymd, sizeof ymd, "%.4s%.2s%.2s", row.date, row.date + 5, row.date + 8);

@@ -14,7 +14,7 @@
 
 #include "confspend/ofx.h"
 
-#define DATA TESTS_DATA_DIR "/ofx/"
+#define DATA CONFSPEND_SRCDIR "/tests/data/ofx/"
 
 /* One row as the test expects it: every src_row field the reader sets (category, provider,
  * from and to are always NULL, tip -1, statement 1). */
@@ -89,7 +89,8 @@ static void check_file(const char *path, const struct want *want, int n)
  *  2: DEBIT 20250517000000[-7:PDT] -18.75: midnight (libofx: 10:59 UTC the same day), no MEMO.
  *  3: DEBIT 20250518 -23.99: NAME "BARNES &amp; NOBLE #2231" is "BARNES & NOBLE #2231".
  *  4: PAYMENT 20250520120000 +500.00: a card payment, skipped (50000 cents).
- *  5: CREDIT 20250522 +23.99 (written "+23.99"): the books returned, a refund of 2399.
+ *  5: CREDIT 20250522 +23.99 (written "+23.99"): the books returned, money in: SRC_CREDIT
+ *     (a refund of 2399 unless a rule says it is a card payment).
  */
 static void test_card_sgml(void **state)
 {
@@ -102,7 +103,7 @@ static void test_card_sgml(void **state)
          "4111222233334444:2025051824692160003"},
         {4, SRC_SKIP, "card payment", "2025-05-20", 50000, "USD", "PAYMENT THANK YOU", NULL,
          "4111222233334444:2025052024692160004"},
-        {5, SRC_REFUND, NULL, "2025-05-22", 2399, "USD", "BARNES & NOBLE #2231", "return",
+        {5, SRC_CREDIT, NULL, "2025-05-22", 2399, "USD", "BARNES & NOBLE #2231", "return",
          "4111222233334444:2025052224692160005"},
     };
     (void)state;
@@ -142,6 +143,8 @@ static void test_bank_xml(void **state)
  *  1: 20250602233000.000[-5:CDT] -64.30: 23:30 in Chicago on June 2 (libofx: 04:30 UTC on the
  *     3rd), the written 2025-06-02 wins; 6430.
  *  2: 20250603000000.000[-5:CDT] -9.99: midnight, 999; NAME keeps its inner blanks.
+ *  3: CREDIT +74.29 "PAYMENT - THANK YOU": the card paid off, as many cards write it (not
+ *     TRNTYPE PAYMENT): money in, SRC_CREDIT, which the pipeline's built-in rule skips.
  */
 static void test_qfx(void **state)
 {
@@ -150,9 +153,11 @@ static void test_qfx(void **state)
          "379912345671002:320251530239441001"},
         {2, SRC_SPEND, NULL, "2025-06-03", 999, "USD", "LYFT   *RIDE TUE 7PM", NULL,
          "379912345671002:320251540239441002"},
+        {3, SRC_CREDIT, NULL, "2025-06-04", 7429, "USD", "PAYMENT - THANK YOU", NULL,
+         "379912345671002:320251550239441003"},
     };
     (void)state;
-    check_file(DATA "card.qfx", w, 2);
+    check_file(DATA "card.qfx", w, 3);
 }
 
 /*
@@ -258,17 +263,33 @@ static void check_error_text(const char *name, const char *text, int code, const
 
 #define TRN1 "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250516<TRNAMT>-42.10<FITID>F1<NAME>CAFE</STMTTRN>"
 
-/* A file that is not OFX (a Chase CSV, an empty file), one that cannot be opened. */
+/* A file that is not OFX (a Chase CSV, an empty file, a NUL byte), one that cannot be
+ * opened. */
 static void test_not_ofx(void **state)
 {
     struct src_reader r;
     struct cs_err e = CS_ERR_INIT;
+    char buf[512];
     (void)state;
     assert_int_equal(ofx_open(DATA "not-ofx.csv", &r, &e), CS_EINPUT);
     assert_string_equal(e.msg,
                         "ofx: not an OFX or QFX file: no <OFX> element (" DATA "not-ofx.csv)");
     check_error_text("empty.ofx", "", CS_EINPUT,
                      "ofx: not an OFX or QFX file: no <OFX> element (%s)");
+    /* a NUL byte (here on line 3): libofx would end NAME there, "CA", and read on */
+    {
+        char path[256];
+        FILE *fp;
+        snprintf(path, sizeof path, "%s/nul.ofx", tmpdir);
+        fp = fopen(path, "wb");
+        assert_non_null(fp);
+        static const char nul[] = "OFXHEADER:100\n\n<OFX><NAME>CA\0FE\n</OFX>\n";
+        fwrite(nul, 1, sizeof nul - 1, fp);
+        fclose(fp);
+        assert_int_equal(ofx_open(path, &r, &e), CS_EINPUT);
+        snprintf(buf, sizeof buf, "ofx: a NUL byte on line 3: not an OFX text file (%s)", path);
+        assert_string_equal(e.msg, buf);
+    }
     assert_int_equal(ofx_open(DATA "missing.ofx", &r, &e), CS_EFAIL);
     assert_string_equal(e.msg,
                         "import: cannot open: No such file or directory (" DATA "missing.ofx)");
@@ -393,7 +414,7 @@ static void test_libofx_refuses(void **state)
     check_error_text("nocurdef.ofx", statement(buf, sizeof buf, NULL, TRN1, 1), CS_EINPUT,
                      "ofx: libofx cannot read line 12: start tag for \"CURDEF\" omitted, but "
                      "its declaration does not permit this (%s)");
-    /* an element OFX does not have, in the second STMTTRN (line 13) */
+    /* an element OFX does not have, in the second STMTTRN (line 15, alone on it) */
     check_error_text("foo.ofx",
                      statement(buf, sizeof buf, "USD",
                                TRN1 "\n<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250517<TRNAMT>-1"
@@ -401,6 +422,13 @@ static void test_libofx_refuses(void **state)
                                1),
                      CS_EINPUT,
                      "transaction 2 (FITID F9): libofx cannot read it: element \"FOO\" undefined");
+    /* two transactions on that line (14): libofx's column cannot say which, the line can */
+    check_error_text("foo2.ofx",
+                     statement(buf, sizeof buf, "USD",
+                               TRN1 "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250517<TRNAMT>-1"
+                                    "<FITID>F9<FOO>bar</STMTTRN>",
+                               1),
+                     CS_EINPUT, "ofx: libofx cannot read line 14: element \"FOO\" undefined (%s)");
     /* the same in OFX 2.x, on line 5 of the file, in the first STMTTRN (lines 4 to 6) */
     check_error_text(
         "foo.xml",
@@ -448,6 +476,34 @@ static void test_zero_comma_noname(void **state)
     check_file(path, w, 2);
 }
 
+/* libofx keeps 96 bytes of NAME and 390 of MEMO (past OFX's own limits, A-32 and A-255 in
+ * 1.x). NAME here is "A" and 60 times 0xC9 (É in cp1252, 2 bytes in UTF-8): 121 bytes, cut
+ * by libofx at 96, inside the 48th É; the reader drops that half: "A" and 47 É, 95 bytes.
+ * MEMO is 500 "x": 390 of them. */
+static void test_long_text(void **state)
+{
+    char buf[4096], trns[1024], raw[128], name[128], memo[512], path[256];
+    struct want w[] = {
+        {1, SRC_SPEND, NULL, "2025-05-17", 100, "USD", name, memo, "4111:L1"},
+    };
+    (void)state;
+    raw[0] = name[0] = 'A';
+    memset(raw + 1, 0xC9, 60);
+    raw[61] = 0;
+    for (int i = 0; i < 47; i++)
+        memcpy(name + 1 + 2 * i, "\xC3\x89", 2);
+    name[95] = 0;
+    memset(memo, 'x', 500);
+    memo[500] = 0;
+    snprintf(trns, sizeof trns,
+             "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250517<TRNAMT>-1<FITID>L1<NAME>%s<MEMO>%s"
+             "</STMTTRN>",
+             raw, memo);
+    memo[390] = 0;
+    write_file("long.ofx", statement(buf, sizeof buf, "USD", trns, 1), path, sizeof path);
+    check_file(path, w, 1);
+}
+
 /* libofx's messages (here "ERROR: WRITEME: CURRATE ... is not supported", which libofx
  * prints for bank-xml.ofx's CURRENCY and still returns 0) never reach stderr. */
 static void test_stderr_quiet(void **state)
@@ -493,6 +549,7 @@ int main(void)
         cmocka_unit_test(test_bad_values),
         cmocka_unit_test(test_libofx_refuses),
         cmocka_unit_test(test_zero_comma_noname),
+        cmocka_unit_test(test_long_text),
         cmocka_unit_test(test_stderr_quiet),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
