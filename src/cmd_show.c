@@ -3,6 +3,7 @@
 
 #include "confspend/args.h"
 #include "confspend/cli.h"
+#include "confspend/db.h"
 #include "confspend/entry.h"
 #include "confspend/money.h"
 #include "confspend/output.h"
@@ -10,7 +11,33 @@
 static const char help[] = "Show every field of one expense.\n\n"
                            "options:\n"
                            "  --format F   table (default: field and value lines), csv or json\n"
-                           "               (the export csv columns)\n";
+                           "               (the export csv columns)\n\n"
+                           "The table view also shows where an imported expense came from\n"
+                           "(source: statement or export) and, for an expense a statement row\n"
+                           "confirmed (import csv --profile, import ofx), that row's date and\n"
+                           "text (statement) and its import key (statement_key).\n";
+
+/* The table view's lines for what an import from a real source kept: source, statement,
+ * statement_key. */
+static int show_source(struct cs_ctx *ctx, int64_t id)
+{
+    static const char *const names[] = {"source", "statement", "statement_key"};
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(ctx->db, "SELECT source, statement, statement_key FROM expense WHERE id = ?1",
+                   &st, &ctx->err))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, id);
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        for (int i = 0; i < 3; i++)
+            if (sqlite3_column_type(st, i) != SQLITE_NULL)
+                output_linef(stdout, STYLE_NONE, "%-13s %s", names[i],
+                             (const char *)sqlite3_column_text(st, i));
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? 0
+               : db_fail(ctx->db, "cannot read the expense", &ctx->err);
+}
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
@@ -43,13 +70,14 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             money_format(x.base_amount, money_digits(x.base_currency), b, sizeof b);
             output_linef(stdout, STYLE_NONE, "%-13s %s %s", "base_amount", b, x.base_currency);
         }
+        rc = show_source(ctx, id);
     } else {
         output_begin(&out, fmt, stdout, FULL_NCOLS, entry_columns, align);
         output_row(&out, c.cells);
         output_end(&out);
     }
     expense_release(&x);
-    return 0;
+    return rc;
 }
 
 const struct cs_cmd cmd_show = {"show", "show ID [--format F]", help, 0, exec};

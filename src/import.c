@@ -572,6 +572,8 @@ void import_batch_add(struct import_batch *b, const struct expense *x, int trip)
     r->trip = trip;
     r->reimbursable = (signed char)(x->reimbursable ? 1 : 0);
     r->shared = (signed char)x->shared;
+    r->source = 0;
+    r->drop = 0;
 }
 
 void import_batch_new_trip(struct import_batch *b, int trip, const char *slug, const char *date,
@@ -616,6 +618,7 @@ enum {
     VC_COMPARE_RATE,
     VC_RECIPIENT,
     VC_IMPORT_KEY,
+    VC_SOURCE,
     VC_UID,
 };
 
@@ -623,7 +626,7 @@ enum {
 #define BATCH_COLUMNS                                                                              \
     "date, category, amount, currency, merchant, note, trip_id, reimbursable, payment, "           \
     "receipt, provider, origin, dest, driver, tip, platform_fee, shared, nights, compare_rate, "   \
-    "recipient, import_key"
+    "recipient, import_key, source"
 
 struct batch_cursor {
     sqlite3_vtab_cursor base;
@@ -688,6 +691,15 @@ static int vt_close(sqlite3_vtab_cursor *c)
     return SQLITE_OK;
 }
 
+/* Move C to row I or the first after it that is not dropped. */
+static void cursor_seek(struct batch_cursor *c, int i)
+{
+    const struct import_batch *b = c->w ? c->w->batch : NULL;
+    while (b && i < b->n && b->rows[i].drop)
+        i++;
+    c->i = i;
+}
+
 static int vt_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str, int argc,
                      sqlite3_value **argv)
 {
@@ -696,13 +708,14 @@ static int vt_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str, int
     (void)idx_str;
     (void)argc;
     (void)argv;
-    c->i = 0;
+    cursor_seek(c, 0);
     return SQLITE_OK;
 }
 
 static int vt_next(sqlite3_vtab_cursor *cur)
 {
-    ((struct batch_cursor *)cur)->i++;
+    struct batch_cursor *c = (struct batch_cursor *)cur;
+    cursor_seek(c, c->i + 1);
     return SQLITE_OK;
 }
 
@@ -768,6 +781,12 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *cx, int col)
         break;
     case VC_COMPARE_RATE:
         result_opt(cx, r->compare_rate);
+        break;
+    case VC_SOURCE:
+        if (r->source)
+            sqlite3_result_text(cx, r->source == 1 ? "statement" : "export", -1, SQLITE_STATIC);
+        else
+            sqlite3_result_null(cx);
         break;
     default:
         result_text(cx, b, r->text[(int)text_of[col]]);
@@ -841,7 +860,10 @@ int import_writer_begin(struct import_writer *w, struct cs_err *e)
     if (max_id(w->db, &w->first_id, e))
         return CS_EFAIL;
     w->first_id++;
-    if (w->fresh && db_exec(w->db, "DROP INDEX expense_uid; DROP INDEX expense_import_key", e))
+    if (w->fresh && db_exec(w->db,
+                            "DROP INDEX expense_uid; DROP INDEX expense_import_key; "
+                            "DROP INDEX expense_match",
+                            e))
         return CS_EFAIL;
     /* a row without a uid gets what the column's default (migration 0009) would give it:
      * naming the column takes the default away from every row */
@@ -876,6 +898,8 @@ int import_writer_write(struct import_writer *w, const struct import_batch *b,
         return CS_EFAIL;
     }
     w->rows += b->n;
+    for (int i = 0; i < b->n; i++)
+        w->rows -= b->rows[i].drop;
     w->added += sqlite3_changes(w->db);
     sqlite3_reset(w->flush);
     return 0;
@@ -885,7 +909,8 @@ int import_writer_finish(struct import_writer *w, struct cs_err *e)
 {
     if (w->fresh && db_exec(w->db,
                             "CREATE UNIQUE INDEX expense_uid ON expense(uid); "
-                            "CREATE UNIQUE INDEX expense_import_key ON expense(import_key)",
+                            "CREATE UNIQUE INDEX expense_import_key ON expense(import_key); "
+                            "CREATE INDEX expense_match ON expense(amount, currency, date)",
                             e))
         return CS_EFAIL;
     return max_id(w->db, &w->last_id, e) ? CS_EFAIL : 0;

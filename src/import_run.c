@@ -339,3 +339,25 @@ int import_store(sqlite3 *db, struct import_pass *ps, struct import_writer *w, s
     free(ids);
     return rc;
 }
+
+void import_progress(void *arg, int storing, long long done, long long total)
+{
+    int *last = arg;
+    int pct = total > 0 ? (int)(done * 100 / total) : 0, i;
+    const char *what = storing ? "importing" : "checking ";
+    char bar[41];
+    if (done < 0) {
+        fprintf(stderr, "\r%60s\r", "");
+        return;
+    }
+    if (pct > 100)
+        pct = 100;
+    if (pct == *last)
+        return;
+    *last = pct;
+    for (i = 0; i < 40; i++)
+        bar[i] = i < pct * 40 / 100 ? '#' : '.';
+    bar[40] = 0;
+    fprintf(stderr, "\r%s [%s] %3d%%", what, bar, pct);
+    fflush(stderr);
+}

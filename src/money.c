@@ -224,3 +224,52 @@ int money_convert_inverse(int64_t amount, int from_digits, int64_t rate_e9, int 
     *out = round_half_away(num, den);
     return 0;
 }
+
+int money_parse_sep(const char *s, int digits, int decimal, int thousands, int64_t *out,
+                    const char *field, struct cs_err *e)
+{
+    char canon[64];
+    size_t o = 0;
+    const char *p = s;
+    int neg = 0, group = -1; /* digits in the current group, -1 before a separator */
+    int64_t v;
+    struct cs_err sub = CS_ERR_INIT;
+    if (!s || !*s)
+        return cs_error(e, CS_EINPUT, field, s ? s : "", "an amount is required");
+    if (*p == '-' || *p == '+')
+        neg = *p++ == '-';
+    if (*p < '0' || *p > '9')
+        return cs_error(e, CS_EINPUT, field, s, "not an amount");
+    for (; *p && *p != decimal; p++) {
+        if (thousands && *p == thousands) {
+            if (group == -1 ? o > 3 : group != 3)
+                return cs_error(e, CS_EINPUT, field, s, "thousands separators in the wrong place");
+            group = 0;
+            continue;
+        }
+        if (*p < '0' || *p > '9')
+            return cs_error(e, CS_EINPUT, field, s, "not an amount");
+        if (o + 2 >= sizeof canon)
+            return cs_error(e, CS_EINPUT, field, s, "too large");
+        canon[o++] = *p;
+        if (group >= 0)
+            group++;
+    }
+    if (group >= 0 && group != 3)
+        return cs_error(e, CS_EINPUT, field, s, "thousands separators in the wrong place");
+    if (*p == decimal) {
+        canon[o++] = '.';
+        for (p++; *p; p++) {
+            if (*p < '0' || *p > '9')
+                return cs_error(e, CS_EINPUT, field, s, "not an amount");
+            if (o + 1 >= sizeof canon)
+                return cs_error(e, CS_EINPUT, field, s, "too many decimals");
+            canon[o++] = *p;
+        }
+    }
+    canon[o] = 0;
+    if (money_parse(canon, digits, &v, field, &sub))
+        return cs_error(e, CS_EINPUT, field, s, "%s", sub.what);
+    *out = neg ? -v : v;
+    return 0;
+}

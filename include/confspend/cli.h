@@ -41,7 +41,7 @@ struct cs_cmd {
 
 extern const struct cs_cmd cmd_trip, cmd_add, cmd_list, cmd_show, cmd_edit, cmd_rm, cmd_history,
     cmd_undo, cmd_redo, cmd_backup, cmd_restore, cmd_config, cmd_rate, cmd_budget, cmd_report,
-    cmd_export, cmd_import, cmd_schedule, cmd_completion, cmd_complete;
+    cmd_export, cmd_import, cmd_schedule, cmd_completion, cmd_complete, cmd_rule;
 
 /* Every command, in the order --help lists them (main.c), ended by NULL. */
 extern const struct cs_cmd *const cs_commands[];

@@ -63,4 +63,55 @@ int date_cmp(struct cs_date a, struct cs_date b);
 /* Today: $CONFSPEND_TODAY when set (must be a valid date, else E), else the local date. */
 int date_today(struct cs_date *out, struct cs_err *e);
 
+/*
+ * The date conventions of bank, card and ride-hail files (profile.c reads them), by the
+ * name a profile gives them (date_fmt_named). Days and months are two digits, years four
+ * (DATE_DMY_DOT2: two, 00..69 being 2000..2069 and 70..99 1970..1999); H is an hour of one
+ * or two digits. The last two are instants in UTC, read with their time of day.
+ */
+enum date_fmt {
+    DATE_ISO,        /* YYYY-MM-DD */
+    DATE_MDY_SLASH,  /* MM/DD/YYYY */
+    DATE_DMY_SLASH,  /* DD/MM/YYYY */
+    DATE_DMY_DASH,   /* DD-MM-YYYY */
+    DATE_DMY_DOT,    /* DD.MM.YYYY */
+    DATE_DMY_DOT2,   /* DD.MM.YY */
+    DATE_YMD_PACKED, /* YYYYMMDD */
+    DATE_ISO_TIME,   /* YYYY-MM-DD H:MM:SS (a local time: its date is the date) */
+    DATE_UTC_ZONE,   /* YYYY-MM-DD HH:MM:SS +HHMM ZONE: Uber's "2018-08-17 03:50:18 +0000 UTC" */
+    DATE_ISO_UTC,    /* YYYY-MM-DDTHH:MM:SS[.fraction]Z (or a space for the T): UTC */
+    DATE_FMT_COUNT
+};
+
+/* The format named NAME (case-sensitive: "MM/DD/YYYY", "dd.mm.yy" is also accepted in lower
+ * case), or -1. */
+int date_fmt_named(const char *name);
+
+/* The canonical name of format FMT ("MM/DD/YYYY"). */
+const char *date_fmt_name(int fmt);
+
+/* 1 when FMT is an instant in UTC (its local date depends on a time zone). */
+int date_fmt_is_instant(int fmt);
+
+/*
+ * Parse S, all of it, in format FMT into *OUT (a real date, years 1000..9999; for a
+ * two-digit year, the pivot above). For an instant format *SECS (when not NULL) is the
+ * Unix time it names (the offset applied) and *OUT its date in UTC; for the others *SECS
+ * is set to the date's midnight UTC. Fills E naming FIELD: "not a date in FMT form" or
+ * "no such calendar date" (02/30/2026), or "no such time of day".
+ */
+int date_parse_fmt(const char *s, int fmt, struct cs_date *out, long long *secs, const char *field,
+                   struct cs_err *e);
+
+/*
+ * The calendar date of the Unix time SECS in the IANA zone TZ (NULL: the system's), from
+ * the C library's time zone database: $TZ is set to TZ for the call of localtime_r and put
+ * back as it was after. Returns 0, or CS_EFAIL when the time is out of range.
+ */
+int date_local_of(long long secs, const char *tz, struct cs_date *out);
+
+/* 0 when TZ names a zone of the system's time zone database (a file under $TZDIR or
+ * /usr/share/zoneinfo: "Europe/Prague", "UTC"), else CS_EINPUT naming FIELD and TZ. */
+int date_zone_check(const char *tz, const char *field, struct cs_err *e);
+
 #endif

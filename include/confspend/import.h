@@ -155,6 +155,9 @@ struct import_batch_row {
     int64_t amount, tip, platform_fee, nights, compare_rate; /* -1: NULL, but amount */
     int trip;                                                /* index of its trip, -1 none */
     signed char reimbursable, shared;                        /* shared -1: NULL */
+    signed char source; /* expense.source: 0 NULL, 1 'statement', 2 'export' (real sources) */
+    signed char drop;   /* 1: not stored after all (a real source's row found present or
+                         * matched by the writer); the batch serves the rows without it */
 };
 /* A trip the reader met first in this batch, unknown to the database: the writer makes it
  * before it stores the batch. */
@@ -173,8 +176,9 @@ struct import_batch {
 void import_batch_init(struct import_batch *b);
 void import_batch_clear(struct import_batch *b);
 void import_batch_release(struct import_batch *b);
-/* Add X (with its import_key, or its uid and no key) as a row of trip index TRIP (-1: none). The
- * caller keeps n < IMPORT_BATCH. */
+/* Add X (with its import_key, or its uid and no key) as a row of trip index TRIP (-1: none),
+ * with source 0 and drop 0 (the caller may set them on rows[n - 1]). The caller keeps
+ * n < IMPORT_BATCH. */
 void import_batch_add(struct import_batch *b, const struct expense *x, int trip);
 /* Note that trip index TRIP is new: made with SLUG, first dated DATE, in CURRENCY. */
 void import_batch_new_trip(struct import_batch *b, int trip, const char *slug, const char *date,
@@ -281,5 +285,10 @@ void import_check_or_read(struct import_pass *ps);
  * ids in ps->trips. Either side's error stops the other; nothing is committed here.
  */
 int import_store(sqlite3 *db, struct import_pass *ps, struct import_writer *w, struct cs_err *e);
+
+/* The progress bar on stderr (a callback for import_pass.progress): STORING says importing
+ * rather than checking, DONE of TOTAL bytes; DONE -1 clears it. ARG is an int, -1 at
+ * first, that keeps the percentage last drawn. */
+void import_progress(void *arg, int storing, long long done, long long total);
 
 #endif

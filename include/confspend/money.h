@@ -96,4 +96,15 @@ int money_convert(int64_t amount, int from_digits, int64_t rate_e9, int to_digit
 int money_convert_inverse(int64_t amount, int from_digits, int64_t rate_e9, int to_digits,
                           int64_t *out);
 
+/*
+ * Parse a signed amount S as a bank or card file writes it: an optional leading '-' or
+ * '+', digits, optionally grouped by THOUSANDS (0: no grouping; ',' '.' ' ' or '\'': the
+ * first group 1..3 digits, every later one exactly 3, as in "1.234,56" or "1,234.56"),
+ * then DECIMAL ('.' or ',') and 1..DIGITS digits. An amount with more decimals than the
+ * currency has ("12.345" in USD) is an error, never rounded. *OUT gets the signed value in
+ * minor units. Errors fill E (CS_EINPUT) naming FIELD and S.
+ */
+int money_parse_sep(const char *s, int digits, int decimal, int thousands, int64_t *out,
+                    const char *field, struct cs_err *e);
+
 #endif

@@ -219,11 +219,11 @@ check "nor a trip" "$(sql "SELECT count(*) FROM trip WHERE slug = 'fresh'")" = 0
 expect_fail "a missing file" 1 "import: cannot open: No such file or directory" cs import csv "$TMP/nope.csv"
 expect_fail "a folder" 1 "import" cs import csv "$TMP"
 expect_fail "no format" 2 "format: missing" cs import
-expect_fail "an unknown format" 2 "format: unknown import format" cs import ofx "$TMP/gen.csv"
+expect_fail "an unknown format" 2 "format: unknown import format" cs import qif "$TMP/gen.csv"
 expect_fail "no file" 2 "file: missing" cs import csv
-expect_fail "--profile uber is not there yet" 2 "--profile: not implemented yet" cs import csv "$TMP/gen.csv" --profile uber
-expect_fail "--profile bank is not there yet" 2 "--profile: not implemented yet" cs import csv "$TMP/gen.csv" --profile bank
-expect_fail "an unknown profile" 2 "--profile: unknown profile" cs import csv "$TMP/gen.csv" --profile foo
+expect_fail "--profile uber on a generic file" 2 "is not a 'uber' file" cs import csv "$TMP/gen.csv" --profile uber
+expect_fail "--profile bank (revision 1's) is no profile" 2 "--profile: no such profile" cs import csv "$TMP/gen.csv" --profile bank
+expect_fail "an unknown profile" 2 "--profile: no such profile" cs import csv "$TMP/gen.csv" --profile foo
 expect_out "--profile generic is the default" "imported 0, skipped 3 (already present)" cs import csv "$TMP/gen.csv" --profile generic
 expect_fail "a two-character delimiter" 2 "--delimiter" cs import csv "$TMP/gen.csv" --delimiter ';;'
 expect_fail "a quote as delimiter" 2 "--delimiter" cs import csv "$TMP/gen.csv" --delimiter '"'
@@ -267,7 +267,7 @@ expect_out "the import fails" "1" cat "$TMP/race.rc"
 expect_out "and says why" "confspend: database: another program created it during the import; nothing was imported, run the import again ($TMP/nd/race.db)" cat "$TMP/race.err"
 expect_out "the other program's database is untouched" "200" sqlite3 "$TMP/nd/race.db" "SELECT group_concat(amount) FROM expense"
 expect_out "and no temporary file is left" "fifo n.db race.db" sh -c 'echo $(ls -A "$1" | sort)' _ "$TMP/nd"
-expect_out "import --help" "usage: confspend [--db FILE] import csv FILE [--profile generic] [--delimiter C] [--decimal-comma] [--dry-run]" \
+expect_out "import --help" "usage: confspend [--db FILE] import csv|ofx FILE [--profile NAME|FILE|auto] [--tz ZONE] [--delimiter C] [--decimal-comma] [--dry-run]; import profiles" \
   sh -c '"$CONFSPEND" import --help | head -1'
 
 # --- a larger file: one transaction, keys unique, fast enough --------------------------------

@@ -290,7 +290,9 @@ static void test_upgrade_keeps_data(void **state)
         assert_int_equal(one_int(db, "SELECT count(DISTINCT uid) FROM expense WHERE "
                                      "length(uid) = 32"),
                          one_int(db, "SELECT count(*) FROM expense"));
-        if (k >= 2 && k < 9) /* from 9 on no trigger writes history_v1 */
+        /* the revision-1 history's triggers (versions 2 to 8) recorded the seed's rows;
+         * from version 9 on there are none to record them */
+        if (k >= 2 && k <= 8)
             assert_true(one_int(db, "SELECT count(*) FROM history_v1 WHERE expense_id = 2") > 0);
         exec_ok(db, "INSERT INTO budget(category, amount) VALUES ('meal', 4000);"
                     "INSERT INTO rate(currency, quote, date, mantissa, scale) VALUES"
