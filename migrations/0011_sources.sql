@@ -37,5 +37,25 @@ ALTER TABLE parked_expense ADD COLUMN statement TEXT;
 ALTER TABLE parked_expense ADD COLUMN statement_key TEXT;
 CREATE UNIQUE INDEX expense_statement_key ON expense(statement_key)
     WHERE statement_key IS NOT NULL;
+
+-- statement_match: the confirmations an import made, one row per expense it confirmed;
+-- its triggers keep expense.statement and statement_key equal to it. An import records
+-- its own new expenses by their id range, not in its changeset (change.c): so what it does
+-- to expenses it did not add goes here, a small table the changeset holds cheaply (10,000
+-- updates of expense rows would cost the session a copy of each whole row), and undo and
+-- redo, which apply that changeset, clear and set the columns again through the triggers.
+CREATE TABLE statement_match (
+    expense_id INTEGER PRIMARY KEY,
+    statement  TEXT NOT NULL,
+    key        TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER statement_match_insert AFTER INSERT ON statement_match BEGIN
+    UPDATE expense SET statement = NEW.statement, statement_key = NEW.key
+        WHERE id = NEW.expense_id;
+END;
+CREATE TRIGGER statement_match_delete AFTER DELETE ON statement_match BEGIN
+    UPDATE expense SET statement = NULL, statement_key = NULL
+        WHERE id = OLD.expense_id AND statement_key IS OLD.key;
+END;
 -- the matcher's lookup: same amount and currency, a date within 3 days
 CREATE INDEX expense_match ON expense(amount, currency, date);

@@ -41,24 +41,7 @@ void change_release(struct change_rec *c)
 {
     if (c->session)
         sqlite3session_delete(c->session);
-    if (c->expenses)
-        sqlite3session_delete(c->expenses);
     c->session = NULL;
-    c->expenses = NULL;
-}
-
-int change_track_expenses(sqlite3 *db, struct change_rec *c, struct cs_err *e)
-{
-    int rc;
-    if (!c->bulk || c->expenses)
-        return 0; /* the session records the expense table already */
-    rc = sqlite3session_create(db, "main", &c->expenses);
-    if (rc == SQLITE_OK)
-        rc = sqlite3session_attach(c->expenses, "expense");
-    if (rc != SQLITE_OK)
-        return cs_error(e, CS_EFAIL, "database", NULL, "cannot record the change: %s",
-                        sqlite3_errstr(rc));
-    return 0;
 }
 
 /* Run SQL binding A and B as integers (B only when the SQL has ?2). */
@@ -86,21 +69,6 @@ int change_end(sqlite3 *db, struct change_rec *c, const char *kind, const char *
     sqlite3_stmt *st = NULL;
     *id = 0;
     rc = sqlite3session_changeset(c->session, &n, &buf);
-    if (rc == SQLITE_OK && c->expenses) {
-        /* the expense updates after the bulk rows: one changeset with the rest */
-        void *more = NULL, *both = NULL;
-        int nmore = 0, nboth = 0;
-        rc = sqlite3session_changeset(c->expenses, &nmore, &more);
-        if (rc == SQLITE_OK && nmore > 0) {
-            rc = sqlite3changeset_concat(n, buf, nmore, more, &nboth, &both);
-            if (rc == SQLITE_OK) {
-                sqlite3_free(buf);
-                buf = both;
-                n = nboth;
-            }
-        }
-        sqlite3_free(more);
-    }
     change_release(c);
     if (rc != SQLITE_OK)
         return cs_error(e, CS_EFAIL, "database", NULL, "cannot record the change: %s",

@@ -17,6 +17,7 @@
 #include "confspend/history.h"
 #include "confspend/import.h"
 #include "confspend/import_source.h"
+#include "confspend/ofx.h"
 #include "confspend/profile.h"
 
 static const char help[] =
@@ -291,18 +292,12 @@ static int spool(FILE *fp, const char *head, size_t nhead, FILE **out, long long
 /* The first line of a file, read to choose between the generic path and a profile. */
 #define FIRST_LINE_MAX 65536
 
-/*
- * 1 when the header line LINE (N bytes) is meant as the generic one: more than half of its
- * names (split at DELIM, blanks, quotes and a BOM taken off) are export csv columns. Such
- * a file goes to the generic path even when a name is wrong, so the error is the generic
- * header's ("unknown column (colour)") rather than "no known layout".
- */
-static int looks_generic(const char *line, size_t n, int delim)
+/* 1 when more than half of the names of the header line LINE (N bytes), split at DELIM
+ * (blanks and quotes around each taken off), are export csv columns. */
+static int mostly_columns(const char *line, size_t n, int delim)
 {
     int names = 0, known = 0;
     size_t i = 0;
-    if (n >= 3 && !memcmp(line, "\xef\xbb\xbf", 3))
-        i = 3;
     while (i <= n) {
         size_t j = i, a, b;
         while (j < n && line[j] != delim && line[j] != '\n' && line[j] != '\r')
@@ -323,6 +318,29 @@ static int looks_generic(const char *line, size_t n, int delim)
         i = j + 1;
     }
     return known * 2 > names;
+}
+
+/*
+ * 1 when the first line LINE (N bytes) of a file is meant for the generic path: most of
+ * its names are export csv columns (split at DELIM, or at ',', ';' or a tab, so a file
+ * written with another separator gets the generic header's error, not "no known layout"),
+ * or it is no header at all (nothing but a BOM and blanks, or a NUL byte): the generic
+ * reader's own errors say what is wrong with those.
+ */
+static int looks_generic(const char *line, size_t n, int delim)
+{
+    static const int seps[] = {',', ';', '\t'};
+    size_t i = 0;
+    if (n >= 3 && !memcmp(line, "\xef\xbb\xbf", 3))
+        i = 3;
+    if (memchr(line, 0, n) || strspn(line + i, " \t\r\n") >= n - i)
+        return 1;
+    if (mostly_columns(line + i, n - i, delim))
+        return 1;
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
+        if (seps[k] != delim && mostly_columns(line + i, n - i, seps[k]))
+            return 1;
+    return 0;
 }
 
 /* Read FP's first line (at most FIRST_LINE_MAX bytes, its newline too) into BUF; its
@@ -431,7 +449,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         for (int i = 0; csv_only[i]; i++)
             if (args_has(o, csv_only[i]))
                 return cs_error(&ctx->err, CS_EINPUT, "option", csv_only[i], "only for import csv");
-        if ((rc = cs_error(&ctx->err, CS_EINPUT, "format", "ofx", "not merged yet")))
+        if ((rc = ofx_open(path, &rd, &ctx->err)))
             return rc;
         so.row_name = "transaction";
         rc = import_source_run(ctx, &rd, &so);

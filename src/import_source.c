@@ -151,6 +151,17 @@ struct prepped {
     char tip_note[8];
 };
 
+/* Copy S into the N bytes at D, cut to fit: snprintf's "%s" without its cost, for the
+ * fields every row fills. */
+static void copy_text(char *d, size_t n, const char *s)
+{
+    size_t k = strlen(s);
+    if (k >= n)
+        k = n - 1;
+    memcpy(d, s, k);
+    d[k] = 0;
+}
+
 static void count_reason(struct prep *p, const char *why)
 {
     int i;
@@ -265,10 +276,10 @@ static int prep_row(struct prep *p, const struct src_row *row, struct prepped *o
     refund = row->fate == SRC_REFUND || row->fate == SRC_CREDIT;
     memcpy(x->date, row->date, 11);
     x->amount = refund ? -row->amount : row->amount;
-    snprintf(x->category, sizeof x->category, "%s",
-             r && r->category ? r->category
-             : row->category  ? row->category
-                              : "other");
+    copy_text(x->category, sizeof x->category,
+              r && r->category ? r->category
+              : row->category  ? row->category
+                               : "other");
     if (!category_valid(x->category))
         return category_refuse("category", x->category, e);
     x->merchant = (char *)(r && r->merchant ? r->merchant : row->merchant);
@@ -297,11 +308,10 @@ static int prep_row(struct prep *p, const struct src_row *row, struct prepped *o
     } else {
         out->trip = trip_by_date(p, x->date);
     }
-    if (row->currency[0])
-        snprintf(x->currency, sizeof x->currency, "%s", row->currency);
-    else
-        snprintf(x->currency, sizeof x->currency, "%s",
-                 out->trip >= 0 ? p->trips[out->trip].currency : p->base);
+    copy_text(x->currency, sizeof x->currency,
+              row->currency[0] ? row->currency
+              : out->trip >= 0 ? p->trips[out->trip].currency
+                               : p->base);
     if ((digits = money_digits(x->currency)) < 0)
         return row_error(e, row->line, "currency", x->currency, "unknown ISO 4217 currency code");
     if (x->amount == 0 && strcmp(x->category, "lodging")) {
@@ -333,9 +343,9 @@ static int prep_row(struct prep *p, const struct src_row *row, struct prepped *o
         /* the row as read: the reader's category and provider, no rule, no trip */
         struct expense y = EXPENSE_INIT;
         memcpy(y.date, row->date, 11);
-        snprintf(y.category, sizeof y.category, "%s", row->category ? row->category : "");
+        copy_text(y.category, sizeof y.category, row->category ? row->category : "");
         y.amount = refund ? -row->amount : row->amount;
-        snprintf(y.currency, sizeof y.currency, "%s", row->currency);
+        copy_text(y.currency, sizeof y.currency, row->currency);
         y.merchant = (char *)row->merchant;
         y.note = (char *)row->note;
         y.provider = (char *)row->provider;
@@ -547,27 +557,73 @@ static int resolve(struct matcher *m, const char *key, int statement, const char
     return 0;
 }
 
-/* The matched expenses, marked as confirmed by their statement rows. */
+/* S as a JSON string (quoted, escaped) at the end of the LEN bytes of *BUF (CAP). */
+static void json_put(char **buf, size_t *len, size_t *cap, const char *s)
+{
+    size_t need = *len + 6 * strlen(s) + 3;
+    if (need > *cap) {
+        *cap = need * 2;
+        *buf = xrealloc(*buf, *cap);
+    }
+    (*buf)[(*len)++] = '"';
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            (*buf)[(*len)++] = '\\';
+            (*buf)[(*len)++] = (char)*p;
+        } else if (*p < 0x20) {
+            *len += (size_t)snprintf(*buf + *len, 7, "\\u%04x", *p);
+        } else {
+            (*buf)[(*len)++] = (char)*p;
+        }
+    }
+    (*buf)[(*len)++] = '"';
+}
+
+/*
+ * The matched expenses, marked as confirmed by their statement rows: rows of
+ * statement_match, whose trigger sets each expense's statement and statement_key (the
+ * change's session records these small rows; the expense table is the bulk's own). One
+ * INSERT over a JSON array of them: a statement per row would cost more than the rows.
+ */
 static int matcher_store(struct matcher *m, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    int rc;
     if (!m->n)
         return 0;
-    if (db_prepare(m->db, "UPDATE expense SET statement = ?2, statement_key = ?3 WHERE id = ?1",
-                   &st, e))
-        return CS_EFAIL;
     for (size_t i = 0; i < m->n; i++) {
-        sqlite3_bind_int64(st, 1, m->v[i].id);
-        db_bind_text(st, 2, m->v[i].statement);
-        db_bind_text(st, 3, m->v[i].key);
-        if (sqlite3_step(st) != SQLITE_DONE) {
-            sqlite3_finalize(st);
-            return db_fail(m->db, "cannot mark the matched expenses", e);
+        char id[24];
+        int k = snprintf(id, sizeof id, "%s[%lld,", i ? "," : "[", (long long)m->v[i].id);
+        if (len + (size_t)k + 1 > cap) {
+            cap = (len + (size_t)k + 1) * 2;
+            buf = xrealloc(buf, cap);
         }
-        sqlite3_reset(st);
+        memcpy(buf + len, id, (size_t)k);
+        len += (size_t)k;
+        json_put(&buf, &len, &cap, m->v[i].statement);
+        buf[len++] = ',';
+        json_put(&buf, &len, &cap, m->v[i].key);
+        if (len + 3 > cap) {
+            cap = (len + 3) * 2;
+            buf = xrealloc(buf, cap);
+        }
+        buf[len++] = ']';
     }
+    buf[len++] = ']';
+    if (db_prepare(m->db,
+                   "INSERT INTO statement_match(expense_id, statement, key) SELECT "
+                   "value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)",
+                   &st, e)) {
+        free(buf);
+        return CS_EFAIL;
+    }
+    sqlite3_bind_text(st, 1, buf, (int)len, SQLITE_STATIC);
+    rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    return 0;
+    free(buf);
+    return rc == SQLITE_DONE ? 0 : db_fail(m->db, "cannot mark the matched expenses", e);
 }
 
 /* ---- a dry run: every row's fate, in order ----------------------------------------- */
@@ -851,9 +907,8 @@ int import_source_run(struct cs_ctx *ctx, struct src_reader *rd, const struct so
         (rc = import_writer_begin(&w, &ctx->err)) || (rc = matcher_open(ctx->db, &m, &ctx->err)))
         goto out;
     if ((rc = store(ctx->db, &p, &m, &w, counts, &ctx->err)) ||
-        (rc = import_writer_finish(&w, &ctx->err)) ||
-        (rc = change_track_expenses(ctx->db, &change, &ctx->err)) ||
-        (rc = matcher_store(&m, &ctx->err)) || (rc = history_batch_end(ctx->db, &ctx->err)))
+        (rc = import_writer_finish(&w, &ctx->err)) || (rc = matcher_store(&m, &ctx->err)) ||
+        (rc = history_batch_end(ctx->db, &ctx->err)))
         goto out;
     {
         char summary[512];

@@ -19,23 +19,14 @@
 struct change_rec {
     sqlite3_session *session;
     int bulk;
-    sqlite3_session *expenses; /* change_track_expenses(): a bulk change's later updates */
 };
 #define CHANGE_REC_INIT                                                                            \
     {                                                                                              \
-        NULL, 0, NULL                                                                              \
+        NULL, 0                                                                                    \
     }
 
 /* Start recording on DB (inside a transaction the caller began). */
 int change_begin(sqlite3 *db, int bulk, struct change_rec *c, struct cs_err *e);
-
-/*
- * A bulk change (an import) that, after its own rows are in, changes expenses it did not
- * add (a statement row confirming an expense logged by hand): from now on the expense
- * table's changes are recorded in the changeset too, so undo and redo take them back and
- * bring them again. The rows it added must be in already (they would be recorded twice).
- */
-int change_track_expenses(sqlite3 *db, struct change_rec *c, struct cs_err *e);
 
 /*
  * Stop recording and store the change: KIND "user" (a command; it ends the redo stack)

@@ -76,6 +76,39 @@ expect_fail "rm: no such rule" 2 "rule: no such rule (see rule list) (42)" cs ru
 expect_fail "rm: not a number" 2 "rule: must be a whole number" cs rule rm x
 expect_fail "list: an option of add" 2 "only for rule add" cs rule list --skip
 expect_fail "unknown subcommand" 2 "unknown subcommand (add, list, rm, test) (show)" cs rule show
+# the rules on an import: rules 1 (STARBUCKS: meal, reimbursable), 2 (*CAB*, any field:
+# ride taxi, trip pycon), 3 (SHELL OIL*: skip), 4 (note AMZN MKTP*: merchant Amazon,
+# personal) are in force; rule 5 was undone. By hand, per row:
+#   2 SQ *STARBUCKS 4.75 on 06-01: rule 1 -> meal, reimbursable; no trip (after pycon's end)
+#   3 YELLOW CAB CO 20.00 on 07-01: rule 2 -> ride taxi, trip pycon (the rule's, not the date's)
+#   4 SHELL OIL 57442 40.00: rule 3 -> skipped (rule 3)
+#   5 AMAZON.COM, memo AMZN MKTP US: rule 4 (the note) -> merchant Amazon, other, personal
+#   6 UBER *TRIP 12.00 on 05-05: the built-in rule -> ride uber, trip pycon by its date
+cat >"$TMP/chase.csv" <<'CSV'
+Transaction Date,Post Date,Description,Category,Type,Amount,Memo
+06/01/2019,06/02/2019,SQ *STARBUCKS,Food & Drink,Sale,-4.75,
+07/01/2019,07/02/2019,YELLOW CAB CO,Travel,Sale,-20.00,
+06/03/2019,06/04/2019,SHELL OIL 57442,Gas,Sale,-40.00,
+06/04/2019,06/05/2019,AMAZON.COM,Shopping,Sale,-19.99,AMZN MKTP US
+05/05/2019,05/06/2019,UBER *TRIP,Travel,Sale,-12.00,
+CSV
+expect_csv "import --dry-run: each rule's effect" \
+  "line,result,date,category,amount,currency,merchant,expense
+2,new,2019-06-01,meal,4.75,USD,SQ *STARBUCKS,
+3,new,2019-07-01,ride,20.00,USD,YELLOW CAB CO,
+4,skipped (rule 3),2019-06-03,,40.00,USD,SHELL OIL 57442,
+5,new,2019-06-04,other,19.99,USD,Amazon,
+6,new,2019-05-05,ride,12.00,USD,UBER *TRIP," cs import csv "$TMP/chase.csv" --dry-run
+expect_out "import: the rules' fields stored" "imported 4, matched 0, present 0, skipped 1 (rule 3 1)" \
+  cs import csv "$TMP/chase.csv"
+expect_out "the rows" "meal|475|1||
+ride|2000|0|taxi|pycon
+other|1999|0||
+ride|1200|0|uber|pycon" sql "SELECT category, amount, reimbursable, coalesce(provider, ''), coalesce(t.slug, '') FROM expense e LEFT JOIN trip t ON t.id = trip_id ORDER BY e.id"
+expect_out "a rule added later does not make a re-import add rows (keys are of the rows as read)" \
+  "imported 0, matched 0, present 4, skipped 1 (rule 3 1)" \
+  sh -c '"$CONFSPEND" rule add "AMAZON*" --category ticket >/dev/null && "$CONFSPEND" import csv "$1"' _ "$TMP/chase.csv"
+
 expect_out "--help names the built-in rules" "  LYFT*TIP*                a ride, provider lyft, the whole amount a tip" \
   sh -c '"$CONFSPEND" rule --help | grep -F "LYFT*TIP*"'
 

@@ -339,11 +339,11 @@ done <<'TABLE'
 2 | option: unknown option (--format) | cs export csv "$TMP/x.csv" --format json
 # --- import: usage -----------------------------------------------------------------------------
 2 | format: missing | cs import
-2 | format: unknown import format (csv is the one there is) (xml) | cs import xml "$TMP/good.csv"
+2 | format: unknown import format (csv, ofx, or profiles to list the profiles) (xml) | cs import xml "$TMP/good.csv"
 2 | file: missing | cs import csv
 1 | import: cannot open: No such file or directory (/nonexistent/x.csv) | cs import csv /nonexistent/x.csv
 1 | import: is a folder | cs import csv "$TMP"
-2 | --profile: not implemented yet; use --profile generic | cs import csv "$TMP/good.csv" --profile uber
+2 | is not a 'uber' file | cs import csv "$TMP/good.csv" --profile uber
 2 | --delimiter: must be one character other than a quote or a line end () | cs import csv "$TMP/good.csv" --delimiter ''
 2 | --delimiter: must be one character other than a quote or a line end (,,) | cs import csv "$TMP/good.csv" --delimiter ',,'
 2 | --delimiter: must be one character other than a quote or a line end (") | cs import csv "$TMP/good.csv" --delimiter '"'
