@@ -211,5 +211,6 @@ struct entry_opts entry_opts_of(struct cs_opt *o)
         n = args_find(o, name); /* add has no negations */
         eo.no[i] = n && n->seen > 0;
     }
+    eo.rating = args_value(o, "rating");
     return eo;
 }

@@ -17,6 +17,7 @@ static const char help[] =
     "  --no-refund       a refund becomes an expense again\n"
     "  --no-merchant --no-note --no-payment --no-receipt --no-from --no-to --no-driver\n"
     "  --no-tip --no-platform-fee --no-shared --no-nights --no-compare-rate --no-recipient\n"
+    "  --no-rating\n"
     "                    clear that field (--no-trip: no trip)\n";
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)

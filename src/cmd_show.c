@@ -9,7 +9,8 @@
 static const char help[] = "Show every field of one expense.\n\n"
                            "options:\n"
                            "  --format F   table (default: field and value lines), csv or json\n"
-                           "               (the export csv columns)\n";
+                           "               (the export csv columns; a ride's --rating is\n"
+                           "               shown in the table view)\n";
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
@@ -37,6 +38,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         for (int i = 0; i < FULL_NCOLS; i++)
             if (*c.cells[i])
                 output_linef(stdout, STYLE_NONE, "%-13s %s", entry_columns[i], c.cells[i]);
+        if (x.rating > 0) /* rev 2; not an export column, so not in csv/json */
+            output_linef(stdout, STYLE_NONE, "%-13s %d", "rating", x.rating);
     } else {
         output_begin(&out, fmt, stdout, FULL_NCOLS, entry_columns, align);
         output_row(&out, c.cells);
