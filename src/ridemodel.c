@@ -514,14 +514,15 @@ void ridemodel_drivers(const struct driver_ride *r, size_t n, const struct ride_
         int64_t rating_sum = 0, rated = 0;
         size_t nroutes = 0;
         int on_busy = 0;
-        const struct driver_ride *newest = &r[k[i].idx];
+        const struct driver_ride *newest = NULL;
         memset(d, 0, sizeof *d);
         for (j = i; j < n && !strcmp(k[j].key, k[i].key); j++) {
             const struct driver_ride *x = &r[k[j].idx];
             int refund = x->ride.amount < 0;
-            /* rides in date order, k in index order within a key: the last is the newest */
-            newest = x;
+            /* rides in date order, k in index order within a key: the last ride that is
+             * not a refund is the newest */
             if (!refund) {
+                newest = x;
                 d->rides++;
                 d->platform_rides += x->platform;
                 d->direct_rides += x->direct;
@@ -539,12 +540,12 @@ void ridemodel_drivers(const struct driver_ride *r, size_t n, const struct ride_
                 if (!refund && nbusy && bsearch(&k[j].route, busy, nbusy, sizeof *busy, str_by))
                     on_busy = 1;
             }
-            if (strcmp(x->date, d->last) > 0)
+            if (!refund && strcmp(x->date, d->last) > 0)
                 memcpy(d->last, x->date, sizeof d->last);
         }
         {
             size_t len;
-            const char *s = trim(newest->driver, &len);
+            const char *s = trim((newest ? newest : &r[k[j - 1].idx])->driver, &len);
             d->name = xmalloc(len + 1);
             memcpy(d->name, s, len);
             d->name[len] = 0;

@@ -160,12 +160,13 @@ struct driver_ride {
     char date[11];
 };
 struct driver_row {
-    char *name; /* as most recently written (the newest ride's, rides in date order) */
+    char *name; /* as most recently written (the newest ride's that is not a refund; rides
+                   in date order), trimmed */
     long rides, platform_rides, direct_rides, routes;
     int has_rating;
     int64_t rating_tenths;         /* the mean rating * 10, half away from zero */
     int64_t paid, driver_received; /* sum F, sum D over the platform rides */
-    char last[11];
+    char last[11]; /* the newest ride's date (refunds left out; "" with none) */
     int candidate; /* rating >= 4.0 and a platform ride on a route with min_rides */
 };
 struct driver_result {
