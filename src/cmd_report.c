@@ -60,7 +60,7 @@ static const char help[] =
     "      saved,driver_platform_take,driver_gain (last row TOTAL); platform_fare = R\n"
     "      per ride, saved = platform_fare - paid, driver_platform_take = sum\n"
     "      round(R * (1 - c)), driver_gain = paid - driver_platform_take; empty for a\n"
-    "      route without platform rides.\n\n"
+    "      route without platform rides. A refund lowers paid and is no ride.\n\n"
     "  report quote [--commission C] [--share S] [--min-rides N] [--format F]\n"
     "      what to offer a driver, per route with at least N platform rides in the\n"
     "      whole history. csv columns: route,rides,median_fare,driver_take,offer,\n"

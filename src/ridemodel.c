@@ -388,14 +388,15 @@ void ridemodel_direct(const struct ride_in *platform, size_t np, const struct ri
         for (j = i; j < nd && !strcmp(k[j].key, k[i].key); j++) {
             const struct ride_in *ri = &direct[k[j].idx];
             struct ride_out o;
-            int sign = ri->amount < 0 ? -1 : 1;
-            ridemodel_ride(ri, &none, &o); /* only F: signed already */
-            if (sign > 0)
-                r->rides++;
+            ridemodel_ride(ri, &none, &o); /* only F: negative for a refund */
             out->overflow |= money_add(&r->paid, o.fare);
+            /* a refund is money back from the driver: less paid, no platform ride */
+            if (ri->amount < 0)
+                continue;
+            r->rides++;
             if (ref) {
-                out->overflow |= money_add(&r->platform_fare, sign * ref->fare);
-                out->overflow |= money_add(&r->driver_platform_take, sign * take);
+                out->overflow |= money_add(&r->platform_fare, ref->fare);
+                out->overflow |= money_add(&r->driver_platform_take, take);
             }
         }
         if (ref) {

@@ -130,9 +130,9 @@ struct direct_route {
     int64_t paid;                 /* sum F of the direct rides (refunds negative) */
     int has_ref;                  /* the route has a platform ride: R, the median F of them */
     int64_t reference;            /* R */
-    int64_t platform_fare;        /* R per ride (a refund: -R) */
+    int64_t platform_fare;        /* R per ride (refunds are no rides) */
     int64_t saved;                /* platform_fare - paid */
-    int64_t driver_platform_take; /* sum round(R * (1 - c)) (a refund: negated) */
+    int64_t driver_platform_take; /* sum round(R * (1 - c)) over the rides */
     int64_t driver_gain;          /* paid - driver_platform_take */
 };
 struct direct_result {
@@ -144,7 +144,9 @@ struct direct_result {
 };
 
 /* The direct rides DIRECT (ND) against the reference fares of the platform rides
- * PLATFORM (NP, refunds left out), c = P's commission_e9 for every reference fare.
+ * PLATFORM (NP, refunds left out), c = P's commission_e9 for every reference fare. A
+ * refund of a direct ride is money back from the driver: it lowers paid (and so raises
+ * saved and lowers driver_gain) and is no ride, with no platform fare.
  * Allocates; free with ridemodel_direct_release(). */
 void ridemodel_direct(const struct ride_in *platform, size_t np, const struct ride_in *direct,
                       size_t nd, const struct ride_params *p, struct direct_result *out);
