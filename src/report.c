@@ -107,31 +107,77 @@ static const struct stored_columns ride_columns = {
     .posted_month = -1,
 };
 
-/* The loaded rides: the model's input with what report drivers needs. */
+/* The texts of a load (places, driver names), one copy per distinct text: a million
+ * rides over a few places keep a few strings, and the ride model's route keys, cached by
+ * pointer, are computed once per pair of places. */
+struct intern {
+    char **slot;
+    size_t cap, n;
+};
+
+static size_t text_hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return (size_t)h;
+}
+
+/* The one copy of column I of ST's text in T (NULL for NULL). */
+static const char *intern_col(struct intern *t, sqlite3_stmt *st, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    size_t len, h;
+    if (!s)
+        return NULL;
+    len = (size_t)sqlite3_column_bytes(st, i);
+    if (t->n * 2 >= t->cap) {
+        struct intern g = {NULL, t->cap ? t->cap * 2 : 64, t->n};
+        g.slot = xmalloc(sizeof *g.slot * g.cap);
+        memset(g.slot, 0, sizeof *g.slot * g.cap);
+        for (size_t j = 0; j < t->cap; j++) {
+            if (!t->slot[j])
+                continue;
+            for (h = text_hash(t->slot[j], strlen(t->slot[j])) & (g.cap - 1); g.slot[h];
+                 h = (h + 1) & (g.cap - 1))
+                ;
+            g.slot[h] = t->slot[j];
+        }
+        free(t->slot);
+        *t = g;
+    }
+    for (h = text_hash(s, len) & (t->cap - 1); t->slot[h]; h = (h + 1) & (t->cap - 1))
+        if (!strncmp(t->slot[h], s, len) && t->slot[h][len] == 0)
+            return t->slot[h];
+    t->slot[h] = xmalloc(len + 1);
+    memcpy(t->slot[h], s, len);
+    t->slot[h][len] = 0;
+    t->n++;
+    return t->slot[h];
+}
+
+static void intern_release(struct intern *t)
+{
+    for (size_t i = 0; i < t->cap; i++)
+        free(t->slot[i]);
+    free(t->slot);
+    memset(t, 0, sizeof *t);
+}
+
+/* The loaded rides: the model's input, and (RIDES_DRIVER) what report drivers needs. */
 struct ride_list {
-    struct driver_ride *r;
+    struct ride_in *r;
+    struct driver_info *info; /* NULL unless the rides that name a driver */
     size_t n;
+    struct intern texts;
 };
 
 static void ride_list_release(struct ride_list *l)
 {
-    for (size_t i = 0; i < l->n; i++) {
-        free((char *)l->r[i].ride.from);
-        free((char *)l->r[i].ride.to);
-        free((char *)l->r[i].driver);
-    }
     free(l->r);
-    l->r = NULL;
-    l->n = 0;
-}
-
-/* The model's input of L, allocated (pointing into L). */
-static struct ride_in *ride_ins(const struct ride_list *l)
-{
-    struct ride_in *r = xmalloc(sizeof *r * (l->n ? l->n : 1));
-    for (size_t i = 0; i < l->n; i++)
-        r[i] = l->r[i].ride;
-    return r;
+    free(l->info);
+    intern_release(&l->texts);
+    memset(l, 0, sizeof *l);
 }
 
 /* Every trip's id and its start in days, for the trial days of its rides. */
@@ -239,10 +285,9 @@ static int load_rides(sqlite3 *db, enum ride_set which, const struct period *p, 
     sqlite3_bind_text(st, 2, *lo ? lo : "0000-00-00", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, *hi ? hi : "9999-99-99", -1, SQLITE_STATIC);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        struct driver_ride *r;
+        struct ride_in *r;
         struct cs_date d;
         int64_t amount, tip, size, trip_id;
-        const char *prov;
         int found = 0;
         long trip_start;
         if ((rc = stored_row_read(st, &ride_columns, &t, e)))
@@ -250,38 +295,42 @@ static int load_rides(sqlite3 *db, enum ride_set which, const struct period *p, 
         if (l->n == cap) {
             cap = cap ? cap * 2 : 256;
             l->r = xrealloc(l->r, sizeof *l->r * cap);
+            if (which == RIDES_DRIVER)
+                l->info = xrealloc(l->info, sizeof *l->info * cap);
         }
         r = &l->r[l->n];
         memset(r, 0, sizeof *r);
         amount = sqlite3_column_int64(st, 2);
         tip = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
         size = amount < 0 ? -amount : amount;
-        r->ride.amount = amount;
-        r->ride.tip = tip;
-        r->ride.platform_fee =
+        r->amount = amount;
+        r->tip = tip;
+        r->platform_fee =
             sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 4);
-        r->ride.has_base = 1;
+        r->has_base = 1;
         /* the fare converted as one amount (rev 2): tips stay out of the comparison */
         if ((rc = rate_convert(db, t.currency, t.date, base, size - (tip > 0 ? tip : 0),
-                               &r->ride.fare_base, e)))
+                               &r->fare_base, e)))
             goto cleanup;
-        r->ride.from = db_col_dup(st, 6);
-        r->ride.to = db_col_dup(st, 7);
-        r->driver = db_col_dup(st, 9);
+        r->from = intern_col(&l->texts, st, 6);
+        r->to = intern_col(&l->texts, st, 7);
+        if (which == RIDES_DRIVER) {
+            struct driver_info *x = &l->info[l->n];
+            const char *prov = (const char *)sqlite3_column_text(st, 10);
+            x->driver = intern_col(&l->texts, st, 9);
+            x->platform = prov && (!strcmp(prov, "lyft") || !strcmp(prov, "uber"));
+            x->direct = prov && !strcmp(prov, "direct");
+            x->rating =
+                sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 11);
+            memcpy(x->date, t.date, 10);
+            x->date[10] = 0;
+        }
         l->n++;
-        prov = (const char *)sqlite3_column_text(st, 10);
-        r->platform = prov && (!strcmp(prov, "lyft") || !strcmp(prov, "uber"));
-        r->direct = prov && !strcmp(prov, "direct");
-        r->rating = sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 11);
-        memcpy(r->date, t.date, 10);
-        r->date[10] = 0;
         date_parse(t.date, &d, "date", NULL);
         trip_id = sqlite3_column_type(st, 8) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 8);
         trip_start = trip_id ? trip_start_of(&ts, trip_id, &found) : 0;
         /* trial days from the ride's trip start, whatever the selection (rev 2) */
-        r->ride.day = found     ? date_to_days(d) - trip_start
-                      : start.y ? date_to_days(d) - start_days
-                                : 0;
+        r->day = found ? date_to_days(d) - trip_start : start.y ? date_to_days(d) - start_days : 0;
     }
     if (step != SQLITE_DONE)
         rc = db_fail(db, "cannot read rides", e);
@@ -303,14 +352,11 @@ int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *
                  struct ride_result *out, struct cs_err *e)
 {
     struct ride_list l;
-    struct ride_in *rides;
     int rc;
     memset(out, 0, sizeof *out);
     if ((rc = load_rides(db, RIDES_PLATFORM, p, 0, &l, e)))
         return rc;
-    rides = ride_ins(&l);
-    ridemodel_run(rides, l.n, rp, out);
-    free(rides);
+    ridemodel_run(l.r, l.n, rp, out);
     ride_list_release(&l);
     if (out->overflow) { /* freed here: callers release only what succeeded */
         ridemodel_release(out);
@@ -323,14 +369,11 @@ int report_quote(sqlite3 *db, const struct ride_params *rp, struct quote_result 
                  struct cs_err *e)
 {
     struct ride_list l;
-    struct ride_in *rides;
     int rc;
     memset(out, 0, sizeof *out);
     if ((rc = load_rides(db, RIDES_PLATFORM, NULL, 0, &l, e)))
         return rc;
-    rides = ride_ins(&l);
-    ridemodel_quote(rides, l.n, rp, out);
-    free(rides);
+    ridemodel_quote(l.r, l.n, rp, out);
     ride_list_release(&l);
     return 0;
 }
@@ -339,7 +382,6 @@ int report_direct(sqlite3 *db, const struct period *p, const struct ride_params 
                   struct direct_result *out, struct cs_err *e)
 {
     struct ride_list pl, dl;
-    struct ride_in *platform, *direct;
     int rc;
     memset(out, 0, sizeof *out);
     if ((rc = load_rides(db, RIDES_PLATFORM, NULL, 0, &pl, e)))
@@ -348,11 +390,7 @@ int report_direct(sqlite3 *db, const struct period *p, const struct ride_params 
         ride_list_release(&pl);
         return rc;
     }
-    platform = ride_ins(&pl);
-    direct = ride_ins(&dl);
-    ridemodel_direct(platform, pl.n, direct, dl.n, rp, out);
-    free(platform);
-    free(direct);
+    ridemodel_direct(pl.r, pl.n, dl.r, dl.n, rp, out);
     ride_list_release(&pl);
     ride_list_release(&dl);
     if (out->overflow) {
@@ -366,7 +404,6 @@ int report_drivers(sqlite3 *db, const struct period *p, const struct ride_params
                    struct driver_result *out, struct cs_err *e)
 {
     struct ride_list pl, dl;
-    struct ride_in *platform;
     int rc;
     memset(out, 0, sizeof *out);
     if ((rc = load_rides(db, RIDES_PLATFORM, p, 0, &pl, e)))
@@ -375,9 +412,7 @@ int report_drivers(sqlite3 *db, const struct period *p, const struct ride_params
         ride_list_release(&pl);
         return rc;
     }
-    platform = ride_ins(&pl);
-    ridemodel_drivers(dl.r, dl.n, platform, pl.n, rp, out);
-    free(platform);
+    ridemodel_drivers(dl.r, dl.info, dl.n, pl.r, pl.n, rp, out);
     ride_list_release(&pl);
     ride_list_release(&dl);
     if (out->overflow) {
@@ -396,7 +431,6 @@ int report_plan(sqlite3 *db, const struct period *trip, long days, const struct 
     struct cs_date a, b;
     char base[4], lo[11], hi[11];
     struct ride_list l;
-    struct ride_in *rides;
     struct ride_result rr;
     struct ride_params q = *rp;
     int rc = 0, step;
@@ -459,9 +493,7 @@ int report_plan(sqlite3 *db, const struct period *trip, long days, const struct 
     q.trial_days = 0;
     if ((rc = load_rides(db, RIDES_PLATFORM, trip, 1, &l, e)))
         return rc;
-    rides = ride_ins(&l);
-    ridemodel_run(rides, l.n, &q, &rr);
-    free(rides);
+    ridemodel_run(l.r, l.n, &q, &rr);
     ride_list_release(&l);
     if (rr.overflow) {
         ridemodel_release(&rr);

@@ -2,6 +2,7 @@
 #include "confspend/ridemodel.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,31 +190,95 @@ static int finish_route(struct ride_route *r)
     return __builtin_sub_overflow(r->paid, r->expected_savings, &r->direct_cost);
 }
 
-/* The N route keys of the rides at BASE, STRIDE bytes apart (a struct ride_in first in
- * each), sorted by key then index. Allocated, with every key. */
-static struct keyed *route_keys(const void *base, size_t n, size_t stride)
+/*
+ * Route keys by the pair of place pointers: a loader hands out one pointer per distinct
+ * place text, so a history of a million rides over a few places computes (and keeps) a
+ * few keys, not a million. Pointers that differ for the same text only cost a key each.
+ */
+struct key_cache {
+    const char **from, **to;
+    char **key;
+    size_t cap, n;
+};
+
+static size_t pair_hash(const char *a, const char *b)
+{
+    uintptr_t h = (uintptr_t)a * 0x9E3779B97F4A7C15ull ^ ((uintptr_t)b + 0x632BE59BD9B4E019ull);
+    h ^= h >> 29;
+    return (size_t)(h * 0xBF58476D1CE4E5B9ull);
+}
+
+/* The key of FROM/TO, kept in C (owned by it). */
+static char *cached_key(struct key_cache *c, const char *from, const char *to)
+{
+    size_t i;
+    if (c->n * 2 >= c->cap) { /* grow: rehash into twice the slots */
+        struct key_cache g = {0};
+        g.cap = c->cap ? c->cap * 2 : 64;
+        g.from = xmalloc(sizeof *g.from * g.cap);
+        g.to = xmalloc(sizeof *g.to * g.cap);
+        g.key = xmalloc(sizeof *g.key * g.cap);
+        memset(g.key, 0, sizeof *g.key * g.cap);
+        for (size_t j = 0; j < c->cap; j++) {
+            if (!c->key[j])
+                continue;
+            for (i = pair_hash(c->from[j], c->to[j]) & (g.cap - 1); g.key[i];
+                 i = (i + 1) & (g.cap - 1))
+                ;
+            g.from[i] = c->from[j];
+            g.to[i] = c->to[j];
+            g.key[i] = c->key[j];
+        }
+        g.n = c->n;
+        free(c->from);
+        free(c->to);
+        free(c->key);
+        *c = g;
+    }
+    for (i = pair_hash(from, to) & (c->cap - 1); c->key[i]; i = (i + 1) & (c->cap - 1))
+        if (c->from[i] == from && c->to[i] == to)
+            return c->key[i];
+    c->from[i] = from;
+    c->to[i] = to;
+    c->key[i] = ridemodel_route_key(from, to);
+    c->n++;
+    return c->key[i];
+}
+
+static void key_cache_release(struct key_cache *c)
+{
+    for (size_t i = 0; i < c->cap; i++)
+        free(c->key[i]);
+    free(c->from);
+    free(c->to);
+    free(c->key);
+    memset(c, 0, sizeof *c);
+}
+
+/* The N route keys of the rides R, sorted by key then index, the keys kept in C. */
+static struct keyed *route_keys(const struct ride_in *r, size_t n, struct key_cache *c)
 {
     struct keyed *k = xmalloc(sizeof *k * (n ? n : 1));
     for (size_t i = 0; i < n; i++) {
-        const struct ride_in *r = (const struct ride_in *)((const char *)base + i * stride);
-        k[i].key = ridemodel_route_key(r->from, r->to);
+        k[i].key = cached_key(c, r[i].from, r[i].to);
         k[i].idx = i;
     }
     qsort(k, n, sizeof *k, by_key);
     return k;
 }
 
-static void keys_free(struct keyed *k, size_t n)
+/* Free K and the keys of C. */
+static void keys_free(struct keyed *k, struct key_cache *c)
 {
-    for (size_t i = 0; i < n; i++)
-        free(k[i].key);
     free(k);
+    key_cache_release(c);
 }
 
 void ridemodel_run(const struct ride_in *rides, size_t n, const struct ride_params *p,
                    struct ride_result *out)
 {
-    struct keyed *k = route_keys(rides, n, sizeof *rides);
+    struct key_cache kc = {0};
+    struct keyed *k = route_keys(rides, n, &kc);
     size_t i, j, nr = 0;
     memset(out, 0, sizeof *out);
     out->total.label = xstrdup("TOTAL");
@@ -237,7 +302,7 @@ void ridemodel_run(const struct ride_in *rides, size_t n, const struct ride_para
         out->overflow |= finish_route(r);
     }
     out->overflow |= finish_route(&out->total);
-    keys_free(k, n);
+    keys_free(k, &kc);
     out->nroutes = nr;
     qsort(out->routes, nr, sizeof *out->routes, by_rides);
 }
@@ -264,7 +329,8 @@ static int quote_by_rides(const void *x, const void *y)
 void ridemodel_quote(const struct ride_in *rides, size_t n, const struct ride_params *p,
                      struct quote_result *out)
 {
-    struct keyed *k = route_keys(rides, n, sizeof *rides);
+    struct key_cache kc = {0};
+    struct keyed *k = route_keys(rides, n, &kc);
     int64_t *fares = xmalloc(sizeof *fares * (n ? n : 1)),
             *takes = xmalloc(sizeof *takes * (n ? n : 1));
     size_t i, j;
@@ -296,7 +362,7 @@ void ridemodel_quote(const struct ride_in *rides, size_t n, const struct ride_pa
         r->rider_saves = r->median_fare - r->offer;
         r->driver_gains = r->offer - r->driver_take;
     }
-    keys_free(k, n);
+    keys_free(k, &kc);
     free(fares);
     free(takes);
     qsort(out->routes, out->nroutes, sizeof *out->routes, quote_by_rides);
@@ -327,7 +393,8 @@ static int ref_by_key(const void *x, const void *y)
  * *OUT (allocated, with the keys); their number. */
 static size_t references(const struct ride_in *platform, size_t np, struct reference **out)
 {
-    struct keyed *k = route_keys(platform, np, sizeof *platform);
+    struct key_cache kc = {0};
+    struct keyed *k = route_keys(platform, np, &kc);
     int64_t *fares = xmalloc(sizeof *fares * (np ? np : 1));
     struct reference *refs = xmalloc(sizeof *refs * (np ? np : 1));
     size_t i, j, nref = 0;
@@ -347,7 +414,7 @@ static size_t references(const struct ride_in *platform, size_t np, struct refer
         refs[nref].fare = ridemodel_median(fares, m);
         nref++;
     }
-    keys_free(k, np);
+    keys_free(k, &kc);
     free(fares);
     *out = refs; /* already in key order: the keys were sorted */
     return nref;
@@ -366,7 +433,8 @@ void ridemodel_direct(const struct ride_in *platform, size_t np, const struct ri
 {
     struct reference *refs;
     size_t nref = references(platform, np, &refs);
-    struct keyed *k = route_keys(direct, nd, sizeof *direct);
+    struct key_cache kc = {0};
+    struct keyed *k = route_keys(direct, nd, &kc);
     struct ride_params none = RIDE_PARAMS_DEFAULT;
     size_t i, j;
     int64_t total_ref_paid = 0;
@@ -416,7 +484,7 @@ void ridemodel_direct(const struct ride_in *platform, size_t np, const struct ri
         __builtin_sub_overflow(out->total.platform_fare, total_ref_paid, &out->total.saved);
     out->overflow |= __builtin_sub_overflow(total_ref_paid, out->total.driver_platform_take,
                                             &out->total.driver_gain);
-    keys_free(k, nd);
+    keys_free(k, &kc);
     for (i = 0; i < nref; i++)
         free(refs[i].key);
     free(refs);
@@ -466,7 +534,8 @@ static int str_by(const void *x, const void *y)
  * sorted, into *OUT (allocated, with the keys); their number. */
 static size_t busy_routes(const struct ride_in *platform, size_t np, long min, char ***out)
 {
-    struct keyed *k = route_keys(platform, np, sizeof *platform);
+    struct key_cache kc = {0};
+    struct keyed *k = route_keys(platform, np, &kc);
     char **busy = xmalloc(sizeof *busy * (np ? np : 1));
     size_t i, j, nb = 0;
     for (i = 0; i < np; i = j) {
@@ -476,7 +545,7 @@ static size_t busy_routes(const struct ride_in *platform, size_t np, long min, c
         if (count >= min && count > 0)
             busy[nb++] = xstrdup(k[i].key);
     }
-    keys_free(k, np);
+    keys_free(k, &kc);
     *out = busy;
     return nb;
 }
@@ -496,16 +565,18 @@ static int driver_by_rides(const void *x, const void *y)
     return c ? c : strcmp(a->name, b->name);
 }
 
-void ridemodel_drivers(const struct driver_ride *r, size_t n, const struct ride_in *platform,
-                       size_t np, const struct ride_params *p, struct driver_result *out)
+void ridemodel_drivers(const struct ride_in *r, const struct driver_info *info, size_t n,
+                       const struct ride_in *platform, size_t np, const struct ride_params *p,
+                       struct driver_result *out)
 {
+    struct key_cache kc = {0};
     struct driver_keyed *k = xmalloc(sizeof *k * (n ? n : 1));
     char **busy, **routes = xmalloc(sizeof *routes * (n ? n : 1));
     size_t nbusy = busy_routes(platform, np, p->min_rides, &busy), i, j;
     memset(out, 0, sizeof *out);
     for (i = 0; i < n; i++) {
-        k[i].key = driver_key(r[i].driver);
-        k[i].route = ridemodel_route_key(r[i].ride.from, r[i].ride.to);
+        k[i].key = driver_key(info[i].driver);
+        k[i].route = cached_key(&kc, r[i].from, r[i].to);
         k[i].idx = i;
     }
     qsort(k, n, sizeof *k, dk_by_key);
@@ -515,11 +586,12 @@ void ridemodel_drivers(const struct driver_ride *r, size_t n, const struct ride_
         int64_t rating_sum = 0, rated = 0;
         size_t nroutes = 0;
         int on_busy = 0;
-        const struct driver_ride *newest = NULL;
+        const struct driver_info *newest = NULL;
         memset(d, 0, sizeof *d);
         for (j = i; j < n && !strcmp(k[j].key, k[i].key); j++) {
-            const struct driver_ride *x = &r[k[j].idx];
-            int refund = x->ride.amount < 0;
+            const struct driver_info *x = &info[k[j].idx];
+            const struct ride_in *ride = &r[k[j].idx];
+            int refund = ride->amount < 0;
             /* rides in date order, k in index order within a key: the last ride that is
              * not a refund is the newest */
             if (!refund) {
@@ -535,7 +607,7 @@ void ridemodel_drivers(const struct driver_ride *r, size_t n, const struct ride_
             }
             if (x->platform) {
                 struct ride_out o;
-                ridemodel_ride(&x->ride, p, &o);
+                ridemodel_ride(ride, p, &o);
                 out->overflow |= money_add(&d->paid, o.fare);
                 out->overflow |= money_add(&d->driver_received, o.driver);
                 if (!refund && nbusy && bsearch(&k[j].route, busy, nbusy, sizeof *busy, str_by))
@@ -546,7 +618,7 @@ void ridemodel_drivers(const struct driver_ride *r, size_t n, const struct ride_
         }
         {
             size_t len;
-            const char *s = trim((newest ? newest : &r[k[j - 1].idx])->driver, &len);
+            const char *s = trim((newest ? newest : &info[k[j - 1].idx])->driver, &len);
             d->name = xmalloc(len + 1);
             memcpy(d->name, s, len);
             d->name[len] = 0;
@@ -560,11 +632,10 @@ void ridemodel_drivers(const struct driver_ride *r, size_t n, const struct ride_
         }
         d->candidate = d->has_rating && d->rating_tenths >= 40 && on_busy;
     }
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < n; i++)
         free(k[i].key);
-        free(k[i].route);
-    }
     free(k);
+    key_cache_release(&kc);
     free(routes);
     for (i = 0; i < nbusy; i++)
         free(busy[i]);

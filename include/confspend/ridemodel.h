@@ -153,8 +153,8 @@ void ridemodel_direct(const struct ride_in *platform, size_t np, const struct ri
 void ridemodel_direct_release(struct direct_result *d);
 
 /* ---- report drivers: the drivers met ---- */
-struct driver_ride {
-    struct ride_in ride;
+/* What report drivers knows of a ride beside the model's input. */
+struct driver_info {
     const char *driver; /* as written */
     int platform;       /* 1: lyft or uber (the model's figures count) */
     int direct;         /* 1: provider direct */
@@ -168,8 +168,8 @@ struct driver_row {
     int has_rating;
     int64_t rating_tenths;         /* the mean rating * 10, half away from zero */
     int64_t paid, driver_received; /* sum F, sum D over the platform rides */
-    char last[11]; /* the newest ride's date (refunds left out; "" with none) */
-    int candidate; /* rating >= 4.0 and a platform ride on a route with min_rides */
+    char last[11];                 /* the newest ride's date (refunds left out; "" with none) */
+    int candidate;                 /* rating >= 4.0 and a platform ride on a route with min_rides */
 };
 struct driver_result {
     struct driver_row *rows; /* by rides, most first, then by name (case-insensitively) */
@@ -177,11 +177,13 @@ struct driver_result {
     int overflow;
 };
 
-/* The drivers of the N rides R (in date order) that name one (compared trimmed and
- * case-insensitively); candidates over the route counts of the NP platform rides PLATFORM
- * (refunds left out) and P's min_rides. Allocates; free with ridemodel_drivers_release(). */
-void ridemodel_drivers(const struct driver_ride *r, size_t n, const struct ride_in *platform,
-                       size_t np, const struct ride_params *p, struct driver_result *out);
+/* The drivers of the N rides R (in date order) that name one (INFO[i] of R[i]; names
+ * compared trimmed and case-insensitively); candidates over the route counts of the NP
+ * platform rides PLATFORM (refunds left out) and P's min_rides. Allocates; free with
+ * ridemodel_drivers_release(). */
+void ridemodel_drivers(const struct ride_in *r, const struct driver_info *info, size_t n,
+                       const struct ride_in *platform, size_t np, const struct ride_params *p,
+                       struct driver_result *out);
 void ridemodel_drivers_release(struct driver_result *d);
 
 #endif

@@ -323,19 +323,21 @@ static void drivers(void **state)
 {
     (void)state;
     struct ride_params p = RIDE_PARAMS_DEFAULT;
-    struct driver_ride r[] = {
-        {ride(2000, -1, -1, "Home", "Venue", 0), "ana", 1, 0, 4, "2026-11-01"},
-        {ride(2300, 300, -1, "Venue", "Home", 0), " ANA ", 1, 0, 5, "2026-11-02"},
-        {ride(1500, -1, -1, "Home", "Venue", 0), "Ana", 0, 1, -1, "2026-11-03"},
-        {ride(-1000, -1, -1, "Home", "Venue", 0), "ANA", 1, 0, -1, "2026-11-04"},
-        {ride(1000, -1, -1, "A", "B", 0), "Eve", 0, 1, 3, "2026-09-01"},
-        {ride(1000, -1, -1, "A", "B", 0), "eve", 0, 1, 4, "2026-09-02"},
-        {ride(1000, -1, -1, "A", "B", 0), "Eve", 0, 1, 4, "2026-09-03"},
-        {ride(1000, -1, -1, "C", "B", 0), "Eve", 0, 1, 4, "2026-09-04"},
+    struct ride_in r[] = {
+        ride(2000, -1, -1, "Home", "Venue", 0), ride(2300, 300, -1, "Venue", "Home", 0),
+        ride(1500, -1, -1, "Home", "Venue", 0), ride(-1000, -1, -1, "Home", "Venue", 0),
+        ride(1000, -1, -1, "A", "B", 0),        ride(1000, -1, -1, "A", "B", 0),
+        ride(1000, -1, -1, "A", "B", 0),        ride(1000, -1, -1, "C", "B", 0),
     };
-    struct ride_in platform[] = {r[0].ride, r[1].ride, r[3].ride};
+    struct driver_info info[] = {
+        {"ana", 1, 0, 4, "2026-11-01"},  {" ANA ", 1, 0, 5, "2026-11-02"},
+        {"Ana", 0, 1, -1, "2026-11-03"}, {"ANA", 1, 0, -1, "2026-11-04"},
+        {"Eve", 0, 1, 3, "2026-09-01"},  {"eve", 0, 1, 4, "2026-09-02"},
+        {"Eve", 0, 1, 4, "2026-09-03"},  {"Eve", 0, 1, 4, "2026-09-04"},
+    };
+    struct ride_in platform[] = {r[0], r[1], r[3]};
     struct driver_result d;
-    ridemodel_drivers(r, 8, platform, 3, &p, &d);
+    ridemodel_drivers(r, info, 8, platform, 3, &p, &d);
     assert_int_equal(d.nrows, 2);
     assert_string_equal(d.rows[0].name, "Eve");
     assert_int_equal(d.rows[0].rides, 4);
@@ -354,7 +356,7 @@ static void drivers(void **state)
     assert_true(d.rows[1].candidate); /* Home <-> Venue: 2 platform rides */
     ridemodel_drivers_release(&d);
     p.min_rides = 3; /* the refund is no ride: the route has 2 */
-    ridemodel_drivers(r, 8, platform, 3, &p, &d);
+    ridemodel_drivers(r, info, 8, platform, 3, &p, &d);
     assert_false(d.rows[1].candidate);
     ridemodel_drivers_release(&d);
 }
