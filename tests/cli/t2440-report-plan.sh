@@ -68,6 +68,19 @@ echo "$out" | head -n 1 | grep -qF 'plan: 8 days like pycon (2026-05-10 to 2026-
 echo "$out" | grep -qF 'after 2 trial days at availability 1: 19.75 x 6 / 4 = 29.63 saved on rides' && ok || bad "plan saving line: $out"
 echo "$out" | grep -q '^total  *924.34  *1,498.68  *1,469.05$' && ok || bad "plan total: $out"
 
+# a refund in the past trip: negative in past and in E, and no ride of its route
+cs trip add short --name Short --start 2026-06-01 --end 2026-06-02 >/dev/null   # K = 2
+cs add ride 20 --provider uber --from A --to B --trip short --date 2026-06-01 >/dev/null
+cs add ride 20 --provider uber --from B --to A --trip short --date 2026-06-02 >/dev/null
+cs add ride 10 --refund --provider uber --from A --to B --trip short --date 2026-06-02 >/dev/null
+cs add meal 5 --trip short --date 2026-06-01 >/dev/null
+# past ride 20 + 20 - 10 = 30.00; A <-> B has 2 rides (the refund is none): E 5.00 + 5.00
+#  - 2.50 = 7.50; --days 4: ride 3000 x 4 / 2 = 60.00, saving round(750 x 4 / 2) = 15.00
+expect_out "refund in the past trip" "category,past,forecast,with_arrangement
+ride,30.00,60.00,45.00
+meal,5.00,10.00,10.00
+total,35.00,70.00,55.00" csv report plan --like short --days 4 --format csv
+
 expect_fail "plan: no like" 2 "--like: missing" cs report plan --days 8
 expect_fail "plan: no days" 2 "--days: missing" cs report plan --like pycon
 expect_fail "plan: days 0" 2 "--days: must be a whole number from 1 to 100000 (0)" cs report plan --like pycon --days 0
