@@ -258,5 +258,6 @@ struct entry_opts entry_opts_of(struct cs_opt *o)
         eo.no[i] = n && n->seen > 0;
     }
     eo.base_amount = args_value(o, "base-amount");
+    eo.rating = args_value(o, "rating");
     return eo;
 }

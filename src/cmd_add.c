@@ -38,6 +38,7 @@ static const char help[] =
     "  --tip AMOUNT         part of AMOUNT that was tip\n"
     "  --platform-fee AMOUNT  what the platform kept\n"
     "  --shared             a pooled ride\n"
+    "  --rating N           how much you liked the driver, 1..5 (report drivers)\n"
     "lodging:\n"
     "  --nights N           --compare-rate AMOUNT (a hotel's price per night)\n"
     "donation:\n"
@@ -155,7 +156,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         /* what a schedule does not keep */
         static const char *const not_kept[] = {
             "refund",       "receipt", "provider", "from",         "to",          "driver", "tip",
-            "platform-fee", "shared",  "nights",   "compare-rate", "base-amount", NULL};
+            "platform-fee", "shared",  "nights",   "compare-rate", "base-amount", "rating", NULL};
         for (const char *const *n = not_kept; *n; n++) {
             char field[32];
             snprintf(field, sizeof field, "--%s", *n);

@@ -17,7 +17,7 @@ static const char help[] =
     "  --no-refund       a refund becomes an expense again\n"
     "  --no-merchant --no-note --no-payment --no-receipt --no-from --no-to --no-driver\n"
     "  --no-tip --no-platform-fee --no-shared --no-nights --no-compare-rate --no-recipient\n"
-    "  --no-base-amount\n"
+    "  --no-base-amount --no-rating\n"
     "                    clear that field (--no-trip: no trip)\n"
     "A base amount (--base-amount) keeps the base currency it was given in; an edit into\n"
     "that currency is refused unless --no-base-amount drops it.\n";

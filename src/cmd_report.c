@@ -1,5 +1,6 @@
-/* cmd_report.c - `confspend report budget|rides|trip`: budgets against actual, the
- * direct-driver model, and one trip on one page. */
+/* cmd_report.c - `confspend report budget|rides|drivers|direct|quote|plan|trip`: budgets
+ * against actual, the direct-driver model, the drivers met, direct rides against the
+ * platform, what to offer, the next trip's plan, and one trip on one page. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,18 +34,51 @@ static const char help[] =
     "  report rides [--trip SLUG | --month YYYY-MM | --since DATE [--until DATE]]\n"
     "               [ride options] [--format F]\n"
     "      what paying a driver directly would change, per route, for lyft/uber rides.\n"
-    "      Per ride: F = amount - tip; c = platform fee / F when recorded, else\n"
-    "      --commission; D = round(F * (1 - c)); P = D + round(S * (F - D));\n"
+    "      Per ride: F = amount - tip, converted to the base currency as one amount;\n"
+    "      c = platform fee / (amount - tip) in the ride's currency when recorded,\n"
+    "      else --commission; D = round(F * (1 - c)); P = D + round(S * (F - D));\n"
     "      rider saving F - P, driver gain P - D, expected saving round(A * (F - P)).\n"
     "      csv columns: route,rides,eligible,paid,driver_received,platform_kept,\n"
     "      direct_cost,rider_savings,driver_gain,expected_savings (last row TOTAL).\n"
-    "      The table adds expected savings for commission 25/35/50% by share\n"
-    "      0.25/0.5/0.75.\n\n"
+    "      direct_cost = paid - expected_savings. A refund enters every money figure of\n"
+    "      its route negative and is not counted in rides or eligible; trial days of a\n"
+    "      ride in a trip count from the trip's start. The table adds expected savings\n"
+    "      for commission 25/35/50% by share 0.25/0.5/0.75.\n\n"
+    "  report drivers [--trip SLUG | --month YYYY-MM | --since DATE [--until DATE]]\n"
+    "                 [--commission C] [--min-rides N] [--format F]\n"
+    "      the drivers met (rides with --driver; default: the whole history), one row\n"
+    "      per name (trimmed, any case). csv columns: driver,rides,platform_rides,\n"
+    "      direct_rides,routes,rating,paid,driver_received,last (rating: the mean of\n"
+    "      --rating, one decimal; paid, driver_received: F and D of the platform rides).\n"
+    "      The table marks as candidate a driver rated 4 or more with a platform ride\n"
+    "      on a route with at least --min-rides platform rides.\n\n"
+    "  report direct [selection] [--commission C] [--format F]\n"
+    "      rides paid to a driver directly (--provider direct; default: the whole\n"
+    "      history) against R, the median fare of the route's platform rides in the\n"
+    "      whole history (even count: the mean of the two middle ones). csv columns:\n"
+    "      route,rides,paid,platform_fare,saved,driver_platform_take,driver_gain (last\n"
+    "      row TOTAL); platform_fare = R per ride, saved = platform_fare - paid,\n"
+    "      driver_platform_take = sum round(R * (1 - c)), driver_gain = paid -\n"
+    "      driver_platform_take; empty for a route without platform rides. A refund\n"
+    "      lowers paid and is no ride.\n\n"
+    "  report quote [--commission C] [--share S] [--min-rides N] [--format F]\n"
+    "      what to offer a driver, per route with at least N platform rides in the\n"
+    "      whole history. csv columns: route,rides,median_fare,driver_take,offer,\n"
+    "      rider_saves,driver_gains; offer = driver_take + round(S * (median_fare -\n"
+    "      driver_take)), driver_take the median D.\n\n"
+    "  report plan --like TRIP --days N [ride options] [--format F]\n"
+    "      the next trip of N days from the past trip TRIP (K days, its expenses dated\n"
+    "      within its dates): per category past, forecast = round(past * N / K)\n"
+    "      (ticket, travel: past), with_arrangement (ride: forecast minus\n"
+    "      round(E * max(N - D, 0) / K), E the expected savings over TRIP's platform\n"
+    "      rides, eligible on routes with --min-rides of them, D = --trial-days).\n"
+    "      csv columns: category,past,forecast,with_arrangement, then total.\n\n"
+    "  The table views of rides, direct, quote and plan end with a line on the law.\n\n"
     "  report trip SLUG [ride options] [--format F]\n"
     "      the trip on one page: per category and per day, reimbursable against\n"
     "      personal, lodging saved against the compare rate (over the stays that have\n"
     "      --nights and --compare-rate; the others are listed as not compared), the\n"
-    "      ride model.\n\n"
+    "      ride model (fares without tips; each line's count: the rides it covers).\n\n"
     "ride options:\n"
     "  --commission C     the platform's cut when a ride records no fee, 0..1\n"
     "                     (default: config ride.commission, else 0.50)\n"
@@ -180,6 +214,16 @@ static int do_budget(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
     return 0;
 }
 
+/* The line under the table views of the ride reports (SPEC rev 2): paying a driver off
+ * the app is, in most cities, driving for hire without a licence. */
+static void lawful_line(void)
+{
+    printf("\nnote: a driver paid off the app needs a livery licence and commercial insurance in "
+           "most cities (personal car insurance excludes paid passengers); a licensed car "
+           "service or the platform's favourite-driver feature keeps the same driver "
+           "lawfully.\n");
+}
+
 static const char *const rides_head[] = {
     "route",         "rides",       "eligible",      "paid",        "driver_received",
     "platform_kept", "direct_cost", "rider_savings", "driver_gain", "expected_savings"};
@@ -268,9 +312,268 @@ static int do_rides(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
             output_row(&out, row);
         }
         output_end(&out);
+        lawful_line();
     }
     ridemodel_release(&rr);
     return 0;
+}
+
+/* The selection options of a ride report as the user gave them, checked, resolved (no
+ * selection: the whole history, or this month when DEFAULT_MONTH), with the ride options
+ * and the base currency. */
+static int ride_report_open(struct cs_ctx *ctx, struct cs_opt *o, int default_month,
+                            struct period *p, struct ride_params *rp, char base[4])
+{
+    struct period_sel sel = period_sel_of(o);
+    struct ride_opts ro = ride_opts_of(o);
+    int rc;
+    if (period_precheck(&sel, 0, &ctx->err) || ride_params_precheck(&ro, &ctx->err))
+        return CS_EINPUT;
+    if (args_has(o, "until") && !args_has(o, "since"))
+        return cs_error(&ctx->err, CS_EINPUT, "--since", NULL, "required with --until");
+    if ((rc = ctx_open_db(ctx)) ||
+        (rc = period_resolve(ctx->db, ctx->today, &sel, 0, default_month, p, &ctx->err)) ||
+        (rc = ride_params_load(ctx->db, &ro, rp, &ctx->err)) ||
+        (rc = config_base_currency(ctx->db, base, &ctx->err)))
+        return rc;
+    return 0;
+}
+
+/* Refuse the options in NAMES (NULL-terminated) that report WHAT does not take. */
+static int refuse_options(struct cs_ctx *ctx, struct cs_opt *o, const char *what,
+                          const char *const *names)
+{
+    for (const char *const *n = names; *n; n++)
+        if (args_has(o, *n)) {
+            char field[32];
+            snprintf(field, sizeof field, "--%s", *n);
+            return cs_error(&ctx->err, CS_EINPUT, field, args_value(o, *n),
+                            "report %s does not take it", what);
+        }
+    return 0;
+}
+
+static int do_drivers(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
+{
+    static const char *const head[] = {"driver", "rides",  "platform_rides", "direct_rides",
+                                       "routes", "rating", "paid",           "driver_received",
+                                       "last",   ""};
+    static const char *const tbl_head[] = {"driver", "rides", "platform",        "direct", "routes",
+                                           "rating", "paid",  "driver received", "last",   ""};
+    static const int align[] = {0,           ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
+                                ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, 0,           0};
+    static const char *const not_taken[] = {"share", "availability", "trial-days", NULL};
+    struct period p;
+    struct ride_params rp;
+    struct driver_result dr;
+    struct output out;
+    char base[4];
+    int rc, digits, ncand = 0;
+    if ((rc = refuse_options(ctx, o, "drivers", not_taken)) ||
+        (rc = ride_report_open(ctx, o, 0, &p, &rp, base)) ||
+        (rc = report_drivers(ctx->db, &p, &rp, &dr, &ctx->err)))
+        return rc;
+    digits = money_digits(base);
+    if (fmt == FMT_TABLE)
+        output_linef(stdout, STYLE_BOLD, "drivers %s (%s)", p.label, base);
+    output_begin(&out, fmt, stdout, fmt == FMT_TABLE ? 10 : 9, fmt == FMT_TABLE ? tbl_head : head,
+                 align);
+    for (size_t i = 0; i < dr.nrows; i++) {
+        const struct driver_row *d = &dr.rows[i];
+        char b[6][32], paid[32], recv[32];
+        enum out_style st[10] = {STYLE_NONE};
+        snprintf(b[0], 32, "%ld", d->rides);
+        snprintf(b[1], 32, "%ld", d->platform_rides);
+        snprintf(b[2], 32, "%ld", d->direct_rides);
+        snprintf(b[3], 32, "%ld", d->routes);
+        b[4][0] = 0;
+        if (d->has_rating)
+            pct_format(d->rating_tenths, b[4], 32);
+        fmt_money(fmt, d->paid, digits, paid, sizeof paid);
+        fmt_money(fmt, d->driver_received, digits, recv, sizeof recv);
+        const char *cells[] = {d->name, b[0], b[1], b[2],    b[3],
+                               b[4],    paid, recv, d->last, d->candidate ? "candidate" : ""};
+        ncand += d->candidate;
+        st[9] = STYLE_BOLD;
+        output_styled_row(&out, cells, st, 0);
+    }
+    output_end(&out);
+    if (fmt == FMT_TABLE)
+        printf("\ncandidate: rated 4 or more, with a platform ride on a route with at least %ld "
+               "platform rides (%d of %zu)\n",
+               rp.min_rides, ncand, dr.nrows);
+    ridemodel_drivers_release(&dr);
+    return 0;
+}
+
+static int do_direct(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
+{
+    static const char *const head[] = {
+        "route", "rides", "paid", "platform_fare", "saved", "driver_platform_take", "driver_gain"};
+    static const int align[] = {0,           ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
+                                ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+    static const char *const not_taken[] = {"share", "availability", "trial-days", "min-rides",
+                                            NULL};
+    struct period p;
+    struct ride_params rp;
+    struct direct_result dr;
+    struct output out;
+    char base[4], cm[40];
+    int rc, digits;
+    if ((rc = refuse_options(ctx, o, "direct", not_taken)) ||
+        (rc = ride_report_open(ctx, o, 0, &p, &rp, base)) ||
+        (rc = report_direct(ctx->db, &p, &rp, &dr, &ctx->err)))
+        return rc;
+    digits = money_digits(base);
+    if (fmt == FMT_TABLE)
+        output_linef(stdout, STYLE_BOLD, "direct rides %s (%s)", p.label, base);
+    output_begin(&out, fmt, stdout, 7, head, align);
+    for (size_t i = 0; i <= dr.nroutes; i++) {
+        const struct direct_route *r = i < dr.nroutes ? &dr.routes[i] : &dr.total;
+        char b[6][32];
+        snprintf(b[0], 32, "%ld", r->rides);
+        fmt_money(fmt, r->paid, digits, b[1], 32);
+        b[2][0] = b[3][0] = b[4][0] = b[5][0] = 0;
+        if (r->has_ref) {
+            fmt_money(fmt, r->platform_fare, digits, b[2], 32);
+            fmt_money(fmt, r->saved, digits, b[3], 32);
+            fmt_money(fmt, r->driver_platform_take, digits, b[4], 32);
+            fmt_money(fmt, r->driver_gain, digits, b[5], 32);
+        }
+        const char *cells[] = {r->label, b[0], b[1], b[2], b[3], b[4], b[5]};
+        if (i < dr.nroutes)
+            output_row(&out, cells);
+        else
+            output_rule_row(&out, cells);
+    }
+    output_end(&out);
+    if (fmt == FMT_TABLE) {
+        money_format_e9(rp.commission_e9, cm, sizeof cm);
+        printf("\nplatform_fare: the route's median platform fare (all history) per ride; "
+               "driver_platform_take at commission %s; empty: no platform ride on the route\n",
+               cm);
+        lawful_line();
+    }
+    ridemodel_direct_release(&dr);
+    return 0;
+}
+
+static int do_quote(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
+{
+    static const char *const head[] = {"route", "rides",       "median_fare", "driver_take",
+                                       "offer", "rider_saves", "driver_gains"};
+    static const int align[] = {0,           ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
+                                ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+    static const char *const not_taken[] = {"trip",         "month",      "since", "until",
+                                            "availability", "trial-days", NULL};
+    struct period p;
+    struct ride_params rp;
+    struct quote_result q;
+    struct output out;
+    char base[4], sh[40], cm[40];
+    int rc, digits;
+    if ((rc = refuse_options(ctx, o, "quote", not_taken)) ||
+        (rc = ride_report_open(ctx, o, 0, &p, &rp, base)) ||
+        (rc = report_quote(ctx->db, &rp, &q, &ctx->err)))
+        return rc;
+    digits = money_digits(base);
+    money_format_e9(rp.share_e9, sh, sizeof sh);
+    money_format_e9(rp.commission_e9, cm, sizeof cm);
+    if (fmt == FMT_TABLE)
+        output_linef(stdout, STYLE_BOLD,
+                     "quote (%s): routes with at least %ld platform rides, share %s", base,
+                     rp.min_rides, sh);
+    output_begin(&out, fmt, stdout, 7, head, align);
+    for (size_t i = 0; i < q.nroutes; i++) {
+        const struct quote_route *r = &q.routes[i];
+        char b[6][32];
+        snprintf(b[0], 32, "%ld", r->rides);
+        fmt_money(fmt, r->median_fare, digits, b[1], 32);
+        fmt_money(fmt, r->driver_take, digits, b[2], 32);
+        fmt_money(fmt, r->offer, digits, b[3], 32);
+        fmt_money(fmt, r->rider_saves, digits, b[4], 32);
+        fmt_money(fmt, r->driver_gains, digits, b[5], 32);
+        const char *cells[] = {r->label, b[0], b[1], b[2], b[3], b[4], b[5]};
+        enum out_style st[7] = {STYLE_NONE, STYLE_NONE, STYLE_NONE, STYLE_NONE, STYLE_BOLD};
+        output_styled_row(&out, cells, st, 0);
+    }
+    output_end(&out);
+    if (fmt == FMT_TABLE) {
+        printf("\noffer: the driver's median take plus %s of what the platform keeps of the "
+               "median fare (a ride without a recorded fee: commission %s)\n",
+               sh, cm);
+        lawful_line();
+    }
+    ridemodel_quote_release(&q);
+    return 0;
+}
+
+static int do_plan(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt)
+{
+    static const char *const head[] = {"category", "past", "forecast", "with_arrangement"};
+    static const int align[] = {0, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+    static const char *const not_taken[] = {"trip", "month", "since", "until", NULL};
+    struct ride_opts ro = ride_opts_of(o);
+    struct ride_params rp;
+    struct plan_report pr;
+    struct trip t = TRIP_INIT;
+    struct period p;
+    struct output out;
+    char base[4], av[40];
+    int64_t days;
+    int rc, digits;
+    if ((rc = refuse_options(ctx, o, "plan", not_taken)))
+        return rc;
+    if (!args_has(o, "like"))
+        return cs_error(&ctx->err, CS_EINPUT, "--like", NULL, "missing (report plan --like TRIP)");
+    if (!args_has(o, "days"))
+        return cs_error(&ctx->err, CS_EINPUT, "--days", NULL, "missing (report plan --days N)");
+    if (parse_whole(args_value(o, "days"), "--days", 1, 100000, &days, &ctx->err) ||
+        ride_params_precheck(&ro, &ctx->err))
+        return CS_EINPUT;
+    if ((rc = ctx_open_db(ctx)) ||
+        (rc = trip_load(ctx->db, args_value(o, "like"), &t, &ctx->err)) ||
+        (rc = ride_params_load(ctx->db, &ro, &rp, &ctx->err)) ||
+        (rc = config_base_currency(ctx->db, base, &ctx->err)))
+        goto cleanup;
+    memset(&p, 0, sizeof p);
+    p.trip_id = t.id;
+    snprintf(p.since, sizeof p.since, "%s", t.start);
+    snprintf(p.until, sizeof p.until, "%s", t.end);
+    if ((rc = report_plan(ctx->db, &p, (long)days, &rp, &pr, &ctx->err)))
+        goto cleanup;
+    digits = money_digits(base);
+    if (fmt == FMT_TABLE)
+        output_linef(stdout, STYLE_BOLD, "plan: %lld days like %s (%s to %s, %ld days), in %s",
+                     (long long)days, t.slug, t.start, t.end, pr.k, base);
+    output_begin(&out, fmt, stdout, 4, head, align);
+    for (int i = 0; i < pr.nrows; i++) {
+        const struct plan_row *r = &pr.rows[i];
+        char b[3][32];
+        fmt_money(fmt, r->past, digits, b[0], 32);
+        fmt_money(fmt, r->forecast, digits, b[1], 32);
+        fmt_money(fmt, r->with_arrangement, digits, b[2], 32);
+        const char *cells[] = {r->category, b[0], b[1], b[2]};
+        if (i == pr.nrows - 1)
+            output_rule_row(&out, cells);
+        else
+            output_row(&out, cells);
+    }
+    output_end(&out);
+    if (fmt == FMT_TABLE) {
+        char e[32], sv[32];
+        money_format_grouped(pr.expected, digits, e, sizeof e);
+        money_format_grouped(pr.saving, digits, sv, sizeof sv);
+        money_format_e9(rp.availability_e9, av, sizeof av);
+        printf("\nforecast = past x %lld / %ld days (ticket, travel: once); the arrangement, "
+               "after %ld trial days at availability %s: %s x %lld / %ld = %s saved on rides\n",
+               (long long)days, pr.k, rp.trial_days, av, e,
+               (long long)(days > rp.trial_days ? days - rp.trial_days : 0), pr.k, sv);
+        lawful_line();
+    }
+cleanup:
+    trip_release(&t);
+    return rc;
 }
 
 /* Per-category and per-day sums of a trip in the base currency, exact whatever the order
@@ -502,15 +805,17 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
                     &flu, digits, 0);
     }
     {
+        /* rev 2: fares without tips, and each line's count the rides it covers */
         struct {
             const char *name;
             int64_t v;
-        } rides[] = {{"paid", rr.total.paid},
-                     {"platform_kept", rr.total.platform_kept},
-                     {"direct_cost", rr.total.direct_cost},
-                     {"rider_savings", rr.total.rider_savings},
-                     {"driver_gain", rr.total.driver_gain},
-                     {"expected_savings", rr.total.expected_savings}};
+            long count;
+        } rides[] = {{"fares paid (tips excluded)", rr.total.paid, rr.total.rides},
+                     {"platform_kept", rr.total.platform_kept, rr.total.rides},
+                     {"direct_cost", rr.total.direct_cost, rr.total.rides},
+                     {"rider_savings", rr.total.rider_savings, rr.total.eligible},
+                     {"driver_gain", rr.total.driver_gain, rr.total.eligible},
+                     {"expected_savings", rr.total.expected_savings, rr.total.eligible}};
         if (fmt == FMT_TABLE) {
             output_end(&out);
             printf("\n");
@@ -520,7 +825,7 @@ static int do_trip(struct cs_ctx *ctx, struct cs_opt *o, enum out_format fmt, co
             struct figs s = {0, rides[i].v, 0, 0};
             char item[48];
             snprintf(item, sizeof item, "%s", rides[i].name);
-            put_row(&out, fmt, "rides", item, rr.total.rides, &s, digits, 0);
+            put_row(&out, fmt, "rides", item, rides[i].count, &s, digits, 0);
         }
     }
     output_end(&out);
@@ -537,8 +842,13 @@ cleanup:
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {
-        PERIOD_OPTIONS, RIDE_OPTIONS, {"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
+    struct cs_opt o[] = {PERIOD_OPTIONS,
+                         RIDE_OPTIONS,
+                         {"like", OPT_VALUE},
+                         {"days", OPT_VALUE},
+                         {"format", OPT_VALUE},
+                         {"db", OPT_VALUE},
+                         {NULL}};
     const char *pos[2];
     int npos, rc;
     enum out_format fmt;
@@ -549,7 +859,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return CS_EINPUT;
     if (npos < 1)
         return cs_error(&ctx->err, CS_EINPUT, "report", NULL,
-                        "missing report (budget, rides, trip)");
+                        "missing report (budget, rides, drivers, direct, quote, plan, trip)");
     if (!strcmp(pos[0], "trip")) {
         if (npos < 2)
             return cs_error(&ctx->err, CS_EINPUT, "slug", NULL, "missing (report trip SLUG)");
@@ -563,10 +873,22 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return cs_error(&ctx->err, CS_EINPUT, "argument", pos[1], "unexpected argument");
     if (!strcmp(pos[0], "budget"))
         return do_budget(ctx, o, fmt);
+    if (strcmp(pos[0], "plan") && (args_has(o, "like") || args_has(o, "days")))
+        return cs_error(&ctx->err, CS_EINPUT, args_has(o, "like") ? "--like" : "--days", NULL,
+                        "only for report plan");
     if (!strcmp(pos[0], "rides"))
         return do_rides(ctx, o, fmt);
-    return cs_error(&ctx->err, CS_EINPUT, "report", pos[0], "unknown report (budget, rides, trip)");
+    if (!strcmp(pos[0], "drivers"))
+        return do_drivers(ctx, o, fmt);
+    if (!strcmp(pos[0], "direct"))
+        return do_direct(ctx, o, fmt);
+    if (!strcmp(pos[0], "quote"))
+        return do_quote(ctx, o, fmt);
+    if (!strcmp(pos[0], "plan"))
+        return do_plan(ctx, o, fmt);
+    return cs_error(&ctx->err, CS_EINPUT, "report", pos[0],
+                    "unknown report (budget, rides, drivers, direct, quote, plan, trip)");
 }
 
-const struct cs_cmd cmd_report = {"report", "report budget|rides|trip ... [--format F]", help, 0,
-                                  exec};
+const struct cs_cmd cmd_report = {
+    "report", "report budget|rides|drivers|direct|quote|plan|trip ... [--format F]", help, 0, exec};

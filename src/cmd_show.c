@@ -15,7 +15,8 @@ static const char help[] = "Show every field of one expense.\n\n"
                            "The table view also shows where an imported expense came from\n"
                            "(source: statement or export) and, for an expense a statement row\n"
                            "confirmed (import csv --profile, import ofx), that row's date and\n"
-                           "text (statement) and its import key (statement_key).\n";
+                           "text (statement) and its import key (statement_key), a ride's\n"
+                           "--rating, and a --base-amount.\n";
 
 /* The table view's lines for what an import from a real source kept: source, statement,
  * statement_key. */
@@ -71,6 +72,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             output_linef(stdout, STYLE_NONE, "%-13s %s %s", "base_amount", b, x.base_currency);
         }
         rc = show_source(ctx, id);
+        if (x.rating > 0) /* rev 2; not an export column, so not in csv/json */
+            output_linef(stdout, STYLE_NONE, "%-13s %d", "rating", x.rating);
     } else {
         output_begin(&out, fmt, stdout, FULL_NCOLS, entry_columns, align);
         output_row(&out, c.cells);

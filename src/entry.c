@@ -57,6 +57,8 @@ static int negated_given(const struct entry_opts *eo, int i)
         return eo->recipient != NULL;
     case NEG_BASE_AMOUNT:
         return eo->base_amount != NULL;
+    case NEG_RATING:
+        return eo->rating != NULL;
     }
     return 0;
 }
@@ -117,6 +119,8 @@ int entry_precheck(const struct entry_opts *eo, const char *category, const char
         return CS_EINPUT;
     if (eo->base_amount &&
         money_parse(eo->base_amount, syntax_digits(NULL, eo->base_amount), &v, "--base-amount", e))
+        return CS_EINPUT;
+    if (eo->rating && parse_whole(eo->rating, "--rating", 1, 5, &v, e))
         return CS_EINPUT;
     if (eo->provider && !provider_canonical(eo->provider))
         return provider_refuse("--provider", eo->provider, e);
@@ -289,6 +293,12 @@ int entry_apply(sqlite3 *db, const char *today, const struct entry_opts *eo, con
         goto cleanup;
     if ((s = eo->nights) && (rc = parse_whole(s, "--nights", 1, NIGHTS_MAX, &x->nights, e)))
         goto cleanup;
+    if ((s = eo->rating)) {
+        int64_t r;
+        if ((rc = parse_whole(s, "--rating", 1, 5, &r, e)))
+            goto cleanup;
+        x->rating = (int)r;
+    }
     /* date */
     if ((s = eo->date))
         snprintf(x->date, sizeof x->date, "%s", s);
@@ -339,6 +349,8 @@ int entry_apply(sqlite3 *db, const char *today, const struct entry_opts *eo, con
         }
         if (neg[NEG_SHARED])
             x->shared = -1; /* a ride gets "not shared" below */
+        if (neg[NEG_RATING])
+            x->rating = -1;
     }
     /* an edit that moves an expense to another category drops the fields that belonged
      * to the old one (history keeps them) */
@@ -359,6 +371,8 @@ int entry_apply(sqlite3 *db, const char *today, const struct entry_opts *eo, con
                 x->platform_fee = -1;
             if (!eo->shared)
                 x->shared = -1;
+            if (!eo->rating)
+                x->rating = -1;
         }
         if (strcmp(category, "lodging")) {
             if (!eo->nights)

@@ -97,6 +97,12 @@ int expense_check(const struct expense *x, int digits, struct cs_err *e)
             return cs_error(e, CS_EINPUT, "--platform-fee", x->category, "only for ride expenses");
         if (x->shared >= 0)
             return cs_error(e, CS_EINPUT, "--shared", x->category, "only for ride expenses");
+        if (x->rating >= 0)
+            return cs_error(e, CS_EINPUT, "--rating", x->category, "only for ride expenses");
+    }
+    if (x->rating >= 0 && (x->rating < 1 || x->rating > 5)) {
+        snprintf(a, sizeof a, "%d", x->rating);
+        return cs_error(e, CS_EINPUT, "--rating", a, "must be a whole number from 1 to 5");
     }
     if (!lodging) {
         if (x->nights >= 0)
@@ -151,6 +157,7 @@ static void bind_fields(sqlite3_stmt *st, const struct expense *x)
     db_bind_opt(st, 21, x->schedule_id > 0 ? x->schedule_id : -1);
     db_bind_text(st, 22, x->occurrence);
     db_bind_text(st, 23, x->import_key);
+    db_bind_opt(st, 24, x->rating);
 }
 
 /* The insert of bind_fields()'s parameters, prepared once by whoever inserts many. */
@@ -160,9 +167,9 @@ static int insert_prepare(sqlite3 *db, sqlite3_stmt **st, struct cs_err *e)
                       "INSERT INTO expense(date, category, amount, currency, merchant, note, "
                       "trip_id, reimbursable, payment, receipt, provider, origin, dest, driver, "
                       "tip, platform_fee, shared, nights, compare_rate, recipient, schedule_id, "
-                      "occurrence, import_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                      "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-                      "?23, unixepoch())",
+                      "occurrence, import_key, rating, created_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+                      "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+                      "?21, ?22, ?23, ?24, unixepoch())",
                       st, e);
 }
 
@@ -221,11 +228,11 @@ int expense_update(sqlite3 *db, const struct expense *x, struct cs_err *e)
                    "receipt = ?10, provider = ?11, origin = ?12, dest = ?13, driver = ?14, "
                    "tip = ?15, platform_fee = ?16, shared = ?17, nights = ?18, "
                    "compare_rate = ?19, recipient = ?20, schedule_id = ?21, occurrence = ?22, "
-                   "import_key = ?23 WHERE id = ?24",
+                   "import_key = ?23, rating = ?24 WHERE id = ?25",
                    &st, e))
         return CS_EFAIL;
     bind_fields(st, x);
-    sqlite3_bind_int64(st, 24, x->id);
+    sqlite3_bind_int64(st, 25, x->id);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
@@ -418,6 +425,7 @@ int expense_from_row(sqlite3_stmt *st, struct expense *x, struct cs_err *e)
         snprintf(x->base_currency, sizeof x->base_currency, "%s",
                  (const char *)sqlite3_column_text(st, 27));
     }
+    x->rating = (int)OPT(28); /* the schema's CHECK keeps it within 1..5 */
 #undef OPT
     return 0;
 }

@@ -80,26 +80,21 @@ int ride_params_load(sqlite3 *db, const struct ride_opts *ro, struct ride_params
     return ro ? ride_opts_apply(ro, p, e) : 0;
 }
 
-/* Convert V (>= 0, or -1 for absent) of CUR at the expense's rate R into the base. */
-static int conv_opt(struct ratio r, const char *cur, int64_t v, int64_t *out, struct cs_err *e)
-{
-    if (v < 0) {
-        *out = -1;
-        return 0;
-    }
-    if (ratio_apply(r, v, out))
-        return cs_error(e, CS_EFAIL, "rate", cur, "converted amount out of range");
-    return 0;
-}
-
 /* Column C of ST as text, NULL when NULL. */
 static const char *col_text(sqlite3_stmt *st, int c)
 {
     return (const char *)sqlite3_column_text(st, c);
 }
 
-/* The stored fields report_rides() reads (its query's columns), for stored_row_check();
- * the category and provider are the query's own condition. */
+/* What a ride loader reads. */
+enum ride_set {
+    RIDES_PLATFORM, /* provider lyft or uber */
+    RIDES_DIRECT,   /* provider direct */
+    RIDES_DRIVER    /* rides that name a driver, any provider */
+};
+
+/* The stored fields load_rides() reads (its query's columns), for stored_row_read(); the
+ * category is the query's own condition. */
 static const struct stored_columns ride_columns = {
     .table = "expense",
     .date_name = "date",
@@ -108,7 +103,7 @@ static const struct stored_columns ride_columns = {
     .category = -1,
     .amount = 2,
     .currency = 5,
-    .provider = -1,
+    .provider = 10,
     .tip = 3,
     .platform_fee = 4,
     .nights = -1,
@@ -118,96 +113,444 @@ static const struct stored_columns ride_columns = {
     .posted_month = -1,
 };
 
-int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *rp,
-                 struct ride_result *out, struct cs_err *e)
+/* The texts of a load (places, driver names), one copy per distinct text: a million
+ * rides over a few places keep a few strings, and the ride model's route keys, cached by
+ * pointer, are computed once per pair of places. */
+struct intern {
+    char **slot;
+    size_t cap, n;
+};
+
+static size_t text_hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return (size_t)h;
+}
+
+/* The one copy of column I of ST's text in T (NULL for NULL). */
+static const char *intern_col(struct intern *t, sqlite3_stmt *st, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    size_t len, h;
+    if (!s)
+        return NULL;
+    len = (size_t)sqlite3_column_bytes(st, i);
+    if (t->n * 2 >= t->cap) {
+        struct intern g = {NULL, t->cap ? t->cap * 2 : 64, t->n};
+        g.slot = xmalloc(sizeof *g.slot * g.cap);
+        memset(g.slot, 0, sizeof *g.slot * g.cap);
+        for (size_t j = 0; j < t->cap; j++) {
+            if (!t->slot[j])
+                continue;
+            for (h = text_hash(t->slot[j], strlen(t->slot[j])) & (g.cap - 1); g.slot[h];
+                 h = (h + 1) & (g.cap - 1))
+                ;
+            g.slot[h] = t->slot[j];
+        }
+        free(t->slot);
+        *t = g;
+    }
+    for (h = text_hash(s, len) & (t->cap - 1); t->slot[h]; h = (h + 1) & (t->cap - 1))
+        if (!strncmp(t->slot[h], s, len) && t->slot[h][len] == 0)
+            return t->slot[h];
+    t->slot[h] = xmalloc(len + 1);
+    memcpy(t->slot[h], s, len);
+    t->slot[h][len] = 0;
+    t->n++;
+    return t->slot[h];
+}
+
+static void intern_release(struct intern *t)
+{
+    for (size_t i = 0; i < t->cap; i++)
+        free(t->slot[i]);
+    free(t->slot);
+    memset(t, 0, sizeof *t);
+}
+
+/* The loaded rides: the model's input, and (RIDES_DRIVER) what report drivers needs. */
+struct ride_list {
+    struct ride_in *r;
+    struct driver_info *info; /* NULL unless the rides that name a driver */
+    size_t n;
+    struct intern texts;
+};
+
+static void ride_list_release(struct ride_list *l)
+{
+    free(l->r);
+    free(l->info);
+    intern_release(&l->texts);
+    memset(l, 0, sizeof *l);
+}
+
+/* Every trip's id and its start in days, for the trial days of its rides. */
+struct trip_starts {
+    int64_t *id;
+    long *start;
+    size_t n;
+};
+
+static int trip_starts_load(sqlite3 *db, struct trip_starts *t, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
-    struct ride_in *rides = NULL;
-    size_t n = 0, cap = 0;
-    char base[4];
+    int step;
+    memset(t, 0, sizeof *t);
+    if (db_prepare(db, "SELECT id, start_date FROM trip ORDER BY id", &st, e))
+        return CS_EFAIL;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct cs_date d;
+        if (date_parse((const char *)sqlite3_column_text(st, 1), &d, "start_date", NULL))
+            continue; /* the schema checks it */
+        t->id = xrealloc(t->id, sizeof *t->id * (t->n + 1));
+        t->start = xrealloc(t->start, sizeof *t->start * (t->n + 1));
+        t->id[t->n] = sqlite3_column_int64(st, 0);
+        t->start[t->n] = date_to_days(d);
+        t->n++;
+    }
+    sqlite3_finalize(st);
+    if (step != SQLITE_DONE)
+        return db_fail(db, "cannot read trips", e);
+    return 0;
+}
+
+/* The start (days) of trip ID in T, by binary search; 0 in *FOUND when it is not there. */
+static long trip_start_of(const struct trip_starts *t, int64_t id, int *found)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->id[mid] == id) {
+            *found = 1;
+            return t->start[mid];
+        }
+        if (t->id[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *found = 0;
+    return 0;
+}
+
+static void trip_starts_release(struct trip_starts *t)
+{
+    free(t->id);
+    free(t->start);
+    memset(t, 0, sizeof *t);
+}
+
+/*
+ * Load the rides WHICH of the selection P (a trip's rides, or those dated within its
+ * since..until; P NULL: the whole history; WITHIN: a trip's rides dated within its
+ * since..until only) into L, in date order. Each ride's fare (amount - tip) is converted
+ * to the base currency as one amount; its day counts from its trip's start when it
+ * belongs to a trip, else from the selection's first day. Refunds are loaded too.
+ */
+static int load_rides(sqlite3 *db, enum ride_set which, const struct period *p, int within,
+                      struct ride_list *l, struct cs_err *e)
+{
+    /* each set reads its own covering index (migrations 0012) */
+    static const char *const cols[] = {
+        [RIDES_PLATFORM] = "SELECT id, date, amount, tip, platform_fee, currency, origin, dest, "
+                           "trip_id, NULL, provider, NULL, base_currency, base_amount FROM expense "
+                           "WHERE category = 'ride' AND provider IN ('lyft', 'uber') AND ",
+        [RIDES_DIRECT] = "SELECT id, date, amount, tip, NULL, currency, origin, dest, NULL, NULL, "
+                         "provider, NULL, base_currency, base_amount FROM expense WHERE "
+                         "category = 'ride' AND provider = 'direct' AND ",
+        [RIDES_DRIVER] = "SELECT id, date, amount, tip, platform_fee, currency, origin, dest, "
+                         "trip_id, driver, provider, rating, base_currency, base_amount FROM "
+                         "expense WHERE category = 'ride' AND driver IS NOT NULL AND ",
+    };
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    char base[4], sql[512], lo[11], hi[11];
     struct cs_date start = {0, 0, 0};
     long start_days = 0;
-    int rc = 0, step;
-    char lo[11], hi[11];
+    int rc = 0, step, trip = p && p->trip_id;
     struct stored_texts t = STORED_TEXTS_INIT;
+    struct trip_starts ts;
     struct rate_conv *conv;
-    struct ratio rt;
-    memset(out, 0, sizeof *out);
-    if (config_base_currency(db, base, e))
+    memset(l, 0, sizeof *l);
+    if (config_base_currency(db, base, e) || trip_starts_load(db, &ts, e))
         return CS_EFAIL;
     conv = rate_conv_new(db, base);
-    if (*p->since && !date_parse(p->since, &start, "since", NULL))
+    if (p && *p->since && !date_parse(p->since, &start, "since", NULL))
         start_days = date_to_days(start);
     /* two statements rather than one with OR, so each can use its index */
-    if (db_prepare(db,
-                   p->trip_id
-                       ? "SELECT id, date, amount, tip, platform_fee, currency, origin, dest, "
-                         "base_currency, base_amount "
-                         "FROM expense WHERE trip_id = ?1 AND category = 'ride' "
-                         "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date"
-                       : "SELECT id, date, amount, tip, platform_fee, currency, origin, dest, "
-                         "base_currency, base_amount "
-                         "FROM expense WHERE date >= ?2 AND date < ?3 AND category = 'ride' "
-                         "AND provider IN ('lyft', 'uber') AND amount > 0 ORDER BY date",
-                   &st, e)) {
+    snprintf(sql, sizeof sql, "%s%s ORDER BY date", cols[which],
+             trip ? (within ? "trip_id = ?1 AND date >= ?2 AND date < ?3" : "trip_id = ?1")
+                  : "date >= ?2 AND date < ?3");
+    if (db_prepare(db, sql, &st, e)) {
+        trip_starts_release(&ts);
         rate_conv_free(conv);
         return CS_EFAIL;
     }
-    if (p->trip_id)
+    if (trip)
         sqlite3_bind_int64(st, 1, p->trip_id);
-    date_text_bounds(p->since, p->until, lo, hi);
+    date_text_bounds(p ? p->since : "", p ? p->until : "", lo, hi);
     sqlite3_bind_text(st, 2, *lo ? lo : "0000-00-00", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, *hi ? hi : "9999-99-99", -1, SQLITE_STATIC);
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *date, *cur;
         struct ride_in *r;
         struct cs_date d;
+        int64_t amount, tip, size, trip_id;
+        int found = 0;
+        long trip_start;
         if ((rc = stored_row_read(st, &ride_columns, &t, e)))
             goto cleanup;
-        date = t.date;
-        cur = t.currency;
-        if (n == cap) {
+        if (l->n == cap) {
             cap = cap ? cap * 2 : 256;
-            rides = xrealloc(rides, sizeof *rides * cap);
+            l->r = xrealloc(l->r, sizeof *l->r * cap);
+            if (which == RIDES_DRIVER)
+                l->info = xrealloc(l->info, sizeof *l->info * cap);
         }
-        r = &rides[n];
+        r = &l->r[l->n];
         memset(r, 0, sizeof *r);
-        if ((rc = rate_conv_expense(conv, cur, date, sqlite3_column_int64(st, 2), col_text(st, 8),
-                                    sqlite3_column_int64(st, 9), &r->amount, &rt, e)) ||
-            (rc = conv_opt(rt, cur,
-                           sqlite3_column_type(st, 3) == SQLITE_NULL ? -1
-                                                                     : sqlite3_column_int64(st, 3),
-                           &r->tip, e)) ||
-            (rc = conv_opt(rt, cur,
-                           sqlite3_column_type(st, 4) == SQLITE_NULL ? -1
-                                                                     : sqlite3_column_int64(st, 4),
-                           &r->platform_fee, e)))
-            goto cleanup;
-        r->from = (const char *)db_col_dup(st, 6);
-        r->to = (const char *)db_col_dup(st, 7);
-        date_parse(date, &d, "date", NULL);
-        r->day = start.y ? date_to_days(d) - start_days : 0;
-        n++;
+        amount = sqlite3_column_int64(st, 2);
+        tip = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
+        size = amount < 0 ? -amount : amount;
+        r->amount = amount;
+        r->tip = tip;
+        r->platform_fee =
+            sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 4);
+        r->has_base = 1;
+        /* the fare converted as one amount (rev 2): tips stay out of the comparison; at
+         * the rate a --base-amount implies when the ride has one */
+        {
+            struct ratio rt;
+            int64_t whole;
+            if ((rc = rate_conv_expense(conv, t.currency, t.date, amount, col_text(st, 12),
+                                        sqlite3_column_int64(st, 13), &whole, &rt, e)))
+                goto cleanup;
+            if (ratio_apply(rt, size - (tip > 0 ? tip : 0), &r->fare_base)) {
+                rc = cs_error(e, CS_EFAIL, "rate", t.currency, "converted amount out of range");
+                goto cleanup;
+            }
+        }
+        r->from = intern_col(&l->texts, st, 6);
+        r->to = intern_col(&l->texts, st, 7);
+        if (which == RIDES_DRIVER) {
+            struct driver_info *x = &l->info[l->n];
+            const char *prov = (const char *)sqlite3_column_text(st, 10);
+            x->driver = intern_col(&l->texts, st, 9);
+            x->platform = prov && (!strcmp(prov, "lyft") || !strcmp(prov, "uber"));
+            x->direct = prov && !strcmp(prov, "direct");
+            x->rating =
+                sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 11);
+            memcpy(x->date, t.date, 10);
+            x->date[10] = 0;
+        }
+        l->n++;
+        date_parse(t.date, &d, "date", NULL);
+        trip_id = sqlite3_column_type(st, 8) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 8);
+        trip_start = trip_id ? trip_start_of(&ts, trip_id, &found) : 0;
+        /* trial days from the ride's trip start, whatever the selection (rev 2) */
+        r->day = found ? date_to_days(d) - trip_start : start.y ? date_to_days(d) - start_days : 0;
     }
-    if (step != SQLITE_DONE) {
+    if (step != SQLITE_DONE)
         rc = db_fail(db, "cannot read rides", e);
-        goto cleanup;
-    }
-    ridemodel_run(rides, n, rp, out);
-    if (out->overflow) { /* freed here: callers release only what succeeded */
-        ridemodel_release(out);
-        rc = cs_error(e, CS_EFAIL, "rides", NULL,
-                      "the totals do not fit in 64-bit minor units (amounts too large)");
-    }
 cleanup:
     sqlite3_finalize(st);
+    trip_starts_release(&ts);
     rate_conv_free(conv);
-    for (size_t i = 0; i < n; i++) {
-        free((char *)rides[i].from);
-        free((char *)rides[i].to);
-    }
-    free(rides);
+    if (rc)
+        ride_list_release(l);
     return rc;
+}
+
+static int too_large_rides(struct cs_err *e)
+{
+    return cs_error(e, CS_EFAIL, "rides", NULL,
+                    "the totals do not fit in 64-bit minor units (amounts too large)");
+}
+
+int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *rp,
+                 struct ride_result *out, struct cs_err *e)
+{
+    struct ride_list l;
+    int rc;
+    memset(out, 0, sizeof *out);
+    if ((rc = load_rides(db, RIDES_PLATFORM, p, 0, &l, e)))
+        return rc;
+    ridemodel_run(l.r, l.n, rp, out);
+    ride_list_release(&l);
+    if (out->overflow) { /* freed here: callers release only what succeeded */
+        ridemodel_release(out);
+        return too_large_rides(e);
+    }
+    return 0;
+}
+
+int report_quote(sqlite3 *db, const struct ride_params *rp, struct quote_result *out,
+                 struct cs_err *e)
+{
+    struct ride_list l;
+    int rc;
+    memset(out, 0, sizeof *out);
+    if ((rc = load_rides(db, RIDES_PLATFORM, NULL, 0, &l, e)))
+        return rc;
+    ridemodel_quote(l.r, l.n, rp, out);
+    ride_list_release(&l);
+    return 0;
+}
+
+int report_direct(sqlite3 *db, const struct period *p, const struct ride_params *rp,
+                  struct direct_result *out, struct cs_err *e)
+{
+    struct ride_list pl, dl;
+    int rc;
+    memset(out, 0, sizeof *out);
+    if ((rc = load_rides(db, RIDES_PLATFORM, NULL, 0, &pl, e)))
+        return rc;
+    if ((rc = load_rides(db, RIDES_DIRECT, p, 0, &dl, e))) {
+        ride_list_release(&pl);
+        return rc;
+    }
+    ridemodel_direct(pl.r, pl.n, dl.r, dl.n, rp, out);
+    ride_list_release(&pl);
+    ride_list_release(&dl);
+    if (out->overflow) {
+        ridemodel_direct_release(out);
+        return too_large_rides(e);
+    }
+    return 0;
+}
+
+int report_drivers(sqlite3 *db, const struct period *p, const struct ride_params *rp,
+                   struct driver_result *out, struct cs_err *e)
+{
+    struct ride_list pl, dl;
+    int rc;
+    memset(out, 0, sizeof *out);
+    if ((rc = load_rides(db, RIDES_PLATFORM, p, 0, &pl, e)))
+        return rc;
+    if ((rc = load_rides(db, RIDES_DRIVER, p, 0, &dl, e))) {
+        ride_list_release(&pl);
+        return rc;
+    }
+    ridemodel_drivers(dl.r, dl.info, dl.n, pl.r, pl.n, rp, out);
+    ride_list_release(&pl);
+    ride_list_release(&dl);
+    if (out->overflow) {
+        ridemodel_drivers_release(out);
+        return too_large_rides(e);
+    }
+    return 0;
+}
+
+int report_plan(sqlite3 *db, const struct period *trip, long days, const struct ride_params *rp,
+                struct plan_report *out, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    struct money_sum past[CS_NCATEGORIES] = {{0}};
+    long count[CS_NCATEGORIES] = {0};
+    struct cs_date a, b;
+    char base[4], lo[11], hi[11];
+    struct ride_list l;
+    struct ride_result rr;
+    struct ride_params q = *rp;
+    int rc = 0, step;
+    struct money_sum tp = MONEY_SUM_INIT, tf = MONEY_SUM_INIT, tw = MONEY_SUM_INIT;
+    memset(out, 0, sizeof *out);
+    if (config_base_currency(db, base, e) || date_parse(trip->since, &a, "start", e) ||
+        date_parse(trip->until, &b, "end", e))
+        return CS_EFAIL;
+    out->k = date_to_days(b) - date_to_days(a) + 1;
+    out->n = days;
+    out->trial_days = rp->trial_days;
+    /* the past trip's expenses dated within its start..end, per category */
+    if (db_prepare(db,
+                   "SELECT id, date, category, amount, currency, base_currency, base_amount "
+                   "FROM expense WHERE trip_id = ?1 AND date >= ?2 AND date < ?3",
+                   &st, e))
+        return CS_EFAIL;
+    {
+        static const struct stored_columns cols = {
+            .table = "expense",
+            .date_name = "date",
+            .id = 0,
+            .date = 1,
+            .category = 2,
+            .amount = 3,
+            .currency = 4,
+            .provider = -1,
+            .tip = -1,
+            .platform_fee = -1,
+            .nights = -1,
+            .compare_rate = -1,
+            .reimbursable = -1,
+            .until_month = -1,
+            .posted_month = -1,
+        };
+        struct stored_texts t = STORED_TEXTS_INIT;
+        struct rate_conv *conv = rate_conv_new(db, base);
+        sqlite3_bind_int64(st, 1, trip->trip_id);
+        date_text_bounds(trip->since, trip->until, lo, hi);
+        sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            int64_t v;
+            int ci;
+            if ((rc = stored_row_read(st, &cols, &t, e)) ||
+                (rc = rate_conv_expense(conv, t.currency, t.date, sqlite3_column_int64(st, 3),
+                                        col_text(st, 5), sqlite3_column_int64(st, 6), &v, NULL, e)))
+                break;
+            ci = category_index(t.category);
+            money_sum_add(&past[ci], v);
+            count[ci]++;
+        }
+        if (!rc && step != SQLITE_DONE)
+            rc = db_fail(db, "cannot read the trip's expenses", e);
+        rate_conv_free(conv);
+        sqlite3_finalize(st);
+        if (rc)
+            return rc;
+    }
+    /* the arrangement: the model over the trip's platform rides (within its dates), each
+     * eligible when its route has min_rides of them; trial days ignored */
+    q.trial_days = 0;
+    if ((rc = load_rides(db, RIDES_PLATFORM, trip, 1, &l, e)))
+        return rc;
+    ridemodel_run(l.r, l.n, &q, &rr);
+    ride_list_release(&l);
+    if (rr.overflow) {
+        ridemodel_release(&rr);
+        return too_large_rides(e);
+    }
+    out->expected = rr.total.expected_savings;
+    ridemodel_release(&rr);
+    out->saving = ridemodel_scale_days(out->expected,
+                                       days > rp->trial_days ? days - rp->trial_days : 0, out->k);
+    for (int ci = 0; ci < CS_NCATEGORIES; ci++) {
+        struct plan_row *r;
+        if (!count[ci])
+            continue;
+        r = &out->rows[out->nrows++];
+        snprintf(r->category, sizeof r->category, "%s", cs_categories[ci]);
+        if (money_sum_get(past[ci], &r->past))
+            return too_large(e, cs_categories[ci], "the past trip");
+        /* tickets and travel are one-off: the next trip buys them once too */
+        r->forecast = !strcmp(r->category, "ticket") || !strcmp(r->category, "travel")
+                          ? r->past
+                          : ridemodel_scale_days(r->past, days, out->k);
+        r->with_arrangement = r->forecast;
+        if (ci == 0 && __builtin_sub_overflow(r->forecast, out->saving, &r->with_arrangement))
+            return too_large(e, "ride", "the plan");
+        money_sum_add(&tp, r->past);
+        money_sum_add(&tf, r->forecast);
+        money_sum_add(&tw, r->with_arrangement);
+    }
+    {
+        struct plan_row *r = &out->rows[out->nrows++];
+        snprintf(r->category, sizeof r->category, "total");
+        if (money_sum_get(tp, &r->past) || money_sum_get(tf, &r->forecast) ||
+            money_sum_get(tw, &r->with_arrangement))
+            return too_large(e, "total", "the plan");
+    }
+    return 0;
 }
 
 int budget_block_finish(struct budget_block *b, int has_total_budget, int64_t total_budget)

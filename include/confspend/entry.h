@@ -15,7 +15,7 @@
         {"refund", OPT_FLAG}, {"provider", OPT_VALUE}, {"from", OPT_VALUE}, {"to", OPT_VALUE},     \
         {"driver", OPT_VALUE}, {"tip", OPT_VALUE}, {"platform-fee", OPT_VALUE},                    \
         {"shared", OPT_FLAG}, {"nights", OPT_VALUE}, {"compare-rate", OPT_VALUE},                  \
-        {"recipient", OPT_VALUE}, {"base-amount", OPT_VALUE},                                      \
+        {"recipient", OPT_VALUE}, {"base-amount", OPT_VALUE}, {"rating", OPT_VALUE},               \
     {                                                                                              \
         "db", OPT_VALUE                                                                            \
     }
@@ -31,7 +31,7 @@
     X(RECEIPT, "receipt") SEP X(REFUND, "refund") SEP X(FROM, "from") SEP X(TO, "to") SEP \
     X(DRIVER, "driver") SEP X(TIP, "tip") SEP X(PLATFORM_FEE, "platform-fee") SEP \
     X(SHARED, "shared") SEP X(NIGHTS, "nights") SEP X(COMPARE_RATE, "compare-rate") SEP \
-    X(RECIPIENT, "recipient") SEP X(BASE_AMOUNT, "base-amount")
+    X(RECIPIENT, "recipient") SEP X(BASE_AMOUNT, "base-amount") SEP X(RATING, "rating")
 #define ENTRY_NEGATION_OPTION(id, option) {"no-" option, OPT_FLAG}
 #define ENTRY_NEGATED_NAME(id, option) option
 #define ENTRY_NEGATIONS ENTRY_NEGATED(ENTRY_NEGATION_OPTION, CS_COMMA)
@@ -53,6 +53,7 @@ struct entry_opts {
     int no_trip, reimbursable, personal, refund, shared;
     int no[ENTRY_NNEG];
     const char *base_amount; /* what the card charged in the base currency (rev 2) */
+    const char *rating;      /* rev 2: --rating N (1..5), a ride's driver */
 };
 
 /*

@@ -34,10 +34,13 @@ struct expense {
      * when it was given), with amount's sign; base_currency "" when absent */
     int64_t base_amount;
     char base_currency[4];
+    /* rev 2, the arrangement lived: how much the rider liked a ride's driver */
+    int rating; /* -1 absent, else 1..5 (--rating) */
 };
 #define EXPENSE_INIT                                                                               \
     {                                                                                              \
-        .tip = -1, .platform_fee = -1, .shared = -1, .nights = -1, .compare_rate = -1              \
+        .tip = -1, .platform_fee = -1, .shared = -1, .nights = -1, .compare_rate = -1,             \
+        .rating = -1                                                                               \
     }
 
 void expense_release(struct expense *x);
@@ -81,7 +84,8 @@ int provider_refuse(const char *field, const char *value, struct cs_err *e);
 /*
  * The cross-field rules of an expense, with minor DIGITS of its currency: amount 0 only
  * for lodging; ride, lodging and donation fields only on their category; tip and platform
- * fee within the amount. Fills E (CS_EINPUT) naming the field and value.
+ * fee within the amount (the fee within the fare, amount - tip); a rating 1..5, on rides
+ * only. Fills E (CS_EINPUT) naming the field and value.
  */
 int expense_check(const struct expense *x, int digits, struct cs_err *e);
 
@@ -99,7 +103,7 @@ int expense_load(sqlite3 *db, int64_t id, struct expense *x, struct cs_err *e);
     "e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, e.trip_id, t.slug, "      \
     "e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, e.driver, e.tip, "        \
     "e.platform_fee, e.shared, e.nights, e.compare_rate, e.recipient, e.schedule_id, "             \
-    "e.occurrence, e.import_key, e.uid, e.base_amount, e.base_currency"
+    "e.occurrence, e.import_key, e.uid, e.base_amount, e.base_currency, e.rating"
 #define EXPENSE_FROM " FROM expense e LEFT JOIN trip t ON t.id = e.trip_id "
 
 /*

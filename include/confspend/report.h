@@ -29,12 +29,51 @@ int ride_params_load(sqlite3 *db, const struct ride_opts *ro, struct ride_params
                      struct cs_err *e);
 
 /*
- * The ride model over the platform rides (provider lyft or uber, amount > 0) of the
- * selection [SINCE, UNTIL] (or TRIP_ID's rides when non-zero; START is the selection's
- * first day for trial days), converted to the base currency ride by ride.
+ * The ride model over the platform rides (provider lyft or uber, refunds too) of the
+ * selection P: TRIP_ID's rides when non-zero, else those dated within [SINCE, UNTIL].
+ * Each fare (amount - tip) is converted to the base currency as one amount; trial days
+ * count from a ride's trip start when it belongs to a trip, else from the selection's
+ * first day.
  */
 int report_rides(sqlite3 *db, const struct period *p, const struct ride_params *rp,
                  struct ride_result *out, struct cs_err *e);
+
+/* report quote: the quote of every route with RP's min_rides platform rides in the whole
+ * history. Release with ridemodel_quote_release(). */
+int report_quote(sqlite3 *db, const struct ride_params *rp, struct quote_result *out,
+                 struct cs_err *e);
+
+/* report direct: the direct rides (provider direct) of P against the reference fares of
+ * the whole history's platform rides. Release with ridemodel_direct_release(). */
+int report_direct(sqlite3 *db, const struct period *p, const struct ride_params *rp,
+                  struct direct_result *out, struct cs_err *e);
+
+/* report drivers: the drivers of P's rides that name one; candidates over P's platform
+ * rides. Release with ridemodel_drivers_release(). */
+int report_drivers(sqlite3 *db, const struct period *p, const struct ride_params *rp,
+                   struct driver_result *out, struct cs_err *e);
+
+/* One row of report plan: a category, or "total". */
+struct plan_row {
+    char category[12];
+    int64_t past, forecast, with_arrangement;
+};
+struct plan_report {
+    struct plan_row rows[CS_NCATEGORIES + 1];
+    int nrows;
+    long k, n, trial_days; /* the past trip's days, the next one's, the trial days */
+    int64_t expected;      /* E: the model's expected savings over the past trip */
+    int64_t saving;        /* round(E * max(N - D, 0) / K) */
+};
+
+/*
+ * report plan: the next trip of DAYS days from the past trip TRIP (its trip_id, since =
+ * start, until = end): over its expenses dated within start..end, per category past (the
+ * total, base currency), forecast = round(past * N / K) (ticket and travel: past), and
+ * with_arrangement (ride: forecast - saving), then total.
+ */
+int report_plan(sqlite3 *db, const struct period *trip, long days, const struct ride_params *rp,
+                struct plan_report *out, struct cs_err *e);
 
 /* One row of the budget report. */
 struct budget_row {

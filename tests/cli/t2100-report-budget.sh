@@ -164,7 +164,7 @@ expect_fail "bad commission" 2 "--commission: must be between 0 and 1 (1.5)" cs 
 expect_fail "bad share" 2 "--share" cs report budget --share abc
 expect_fail "bad format" 2 "--format: must be table, csv or json (xml)" cs report budget --format xml
 expect_fail "unknown trip" 2 "trip: no such trip (nope)" cs report budget --trip nope
-expect_fail "unknown report" 2 "report: unknown report (budget, rides, trip) (money)" cs report money
+expect_fail "unknown report" 2 "report: unknown report (budget, rides, drivers, direct, quote, plan, trip) (money)" cs report money
 expect_ok "help" cs report --help
 
 # amounts past 10^16 are valid in USD (no 3-decimal padding refuses them before the

@@ -33,7 +33,7 @@ day,2026-11-05,1,40.00,0.00,40.00
 lodging,paid,4,40.00,,
 lodging,at compare rate,4,570.50,,
 lodging,saved vs compare rate,4,530.50,,
-rides,paid,2,41.00,,
+rides,fares paid (tips excluded),2,41.00,,
 rides,platform_kept,2,20.50,,
 rides,direct_cost,2,30.75,,
 rides,rider_savings,2,10.25,,

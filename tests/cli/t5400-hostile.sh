@@ -285,8 +285,8 @@ done <<'TABLE'
 2 | category: unknown category | cs budget rm food
 2 | --format: must be table, csv or json (xml) | cs budget list --format xml
 # --- report ------------------------------------------------------------------------------------
-2 | report: missing report (budget, rides, trip) | cs report
-2 | report: unknown report (budget, rides, trip) (frob) | cs report frob
+2 | report: missing report (budget, rides, drivers, direct, quote, plan, trip) | cs report
+2 | report: unknown report (budget, rides, drivers, direct, quote, plan, trip) (frob) | cs report frob
 2 | --month: no such month (2026-13) | cs report budget --month 2026-13
 2 | --until: required with --since | cs report budget --since 2026-01
 2 | --until: before --since 2026-05 (2026-01) | cs report budget --since 2026-05 --until 2026-01
