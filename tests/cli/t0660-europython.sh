@@ -42,8 +42,8 @@ expect_out "report trip in USD" "$(crlf "section,item,count,total,reimbursable,p
   "day,2026-07-14,1,54.31,0.00,54.31" "day,2026-07-19,1,130.24,130.24,0.00")" \
   sh -c '"$CONFSPEND" report trip europython --format csv | grep -E "^(section,item|category|total|day)"'
 # the ride model works on the converted fare: paid = 17.10 - 2.20 (tip) = 14.90
-expect_out "the ride paid, less its tip" "rides,paid,1,14.90,," \
-  sh -c '"$CONFSPEND" report trip europython --format csv | tr -d "\r" | grep "^rides,paid"'
+expect_out "the ride paid, less its tip" "rides,fares paid (tips excluded),1,14.90,," \
+  sh -c '"$CONFSPEND" report trip europython --format csv | tr -d "\r" | grep "^rides,fares paid (tips excluded)"'
 expect_out "report budget --trip in USD" "$(crlf "category,budget,actual,remaining,used_pct,direct_actual" \
   "ride,,17.10,,,17.10" "meal,100.00,58.27,41.73,58.3,58.27" "ticket,,488.12,,,488.12" \
   "travel,,130.24,,,130.24" "total,1000.00,693.73,306.27,69.4,693.73")" \
@@ -83,8 +83,8 @@ expect_out "report trip in EUR" "$(crlf "section,item,count,total,reimbursable,p
   "day,2026-07-12,1,3.65,0.00,3.65" "day,2026-07-13,1,15.74,0.00,15.74" \
   "day,2026-07-14,1,50.04,0.00,50.04" "day,2026-07-19,1,120.00,120.00,0.00")" \
   sh -c '"$CONFSPEND" report trip europython --format csv | grep -E "^(section,item|category|total|day)"'
-expect_out "the ride paid in EUR: 15.74 - 2.02" "rides,paid,1,13.72,," \
-  sh -c '"$CONFSPEND" report trip europython --format csv | tr -d "\r" | grep "^rides,paid"'
+expect_out "the ride paid in EUR: 15.74 - 2.02" "rides,fares paid (tips excluded),1,13.72,," \
+  sh -c '"$CONFSPEND" report trip europython --format csv | tr -d "\r" | grep "^rides,fares paid (tips excluded)"'
 # used_pct the same as in USD (58.3, 69.4): 53.69 / 92.14 = 58.27%, 639.43 / 921.40 = 69.40%
 expect_out "report budget --trip in EUR" "$(crlf "category,budget,actual,remaining,used_pct,direct_actual" \
   "ride,,15.74,,,15.74" "meal,92.14,53.69,38.45,58.3,53.69" "ticket,,450.00,,,450.00" \

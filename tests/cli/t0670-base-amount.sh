@@ -31,8 +31,8 @@ expect_out "the other meal at the rate: 55.02 + 3.95" "58.97" actual 2026-07 mea
 expect_ok "a ride with a tip and a base amount" cs add ride 389 --tip 50 --provider uber --date 2026-07-14 --trip europython --base-amount 17.50
 expect_out "report trip: the ride at 17.50" "category,ride,1,17.50,0.00,17.50" \
   sh -c '"$CONFSPEND" report trip europython --format csv | tr -d "\r" | grep "^category,ride"'
-expect_out "the ride model: paid 15.25" "rides,paid,1,15.25,," \
-  sh -c '"$CONFSPEND" report trip europython --format csv | tr -d "\r" | grep "^rides,paid"'
+expect_out "the ride model: paid 15.25" "rides,fares paid (tips excluded),1,15.25,," \
+  sh -c '"$CONFSPEND" report trip europython --format csv | tr -d "\r" | grep "^rides,fares paid (tips excluded)"'
 expect_out "report trip total: 55.02 + 3.95 + 17.50" "total,all,3,76.47,0.00,76.47" \
   sh -c '"$CONFSPEND" report trip europython --format csv | tr -d "\r" | grep "^total"'
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
@@ -99,8 +99,8 @@ expect_ok "EUR base" cs config set currency EUR
 expect_out "show: still 17.50 USD" "base_amount   17.50 USD" sh -c '"$CONFSPEND" show 3 | grep base_amount'
 expect_out "the ride in EUR through its USD base amount" "category,ride,1,16.12,0.00,16.12" \
   sh -c '"$CONFSPEND" report trip europython --format csv | tr -d "\r" | grep "^category,ride"'
-expect_out "its tip at the same rate: paid 16.12 - 2.07" "rides,paid,1,14.05,," \
-  sh -c '"$CONFSPEND" report trip europython --format csv | tr -d "\r" | grep "^rides,paid"'
+expect_out "its tip at the same rate: paid 16.12 - 2.07" "rides,fares paid (tips excluded),1,14.05,," \
+  sh -c '"$CONFSPEND" report trip europython --format csv | tr -d "\r" | grep "^rides,fares paid (tips excluded)"'
 expect_ok "a base amount given now is in EUR" cs edit 2 --base-amount 3.70
 expect_out "stored in EUR" "370|EUR" sql "SELECT base_amount, base_currency FROM expense WHERE id = 2"
 expect_ok "a USD expense may have one now" cs add meal 10 --currency USD --no-trip --date 2026-07-20 --base-amount 9.30
