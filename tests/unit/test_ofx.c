@@ -14,7 +14,7 @@
 
 #include "confspend/ofx.h"
 
-#define DATA CONFSPEND_SRCDIR "/tests/data/ofx/"
+#define DATA TESTS_DATA_DIR "/ofx/"
 
 /* One row as the test expects it: every src_row field the reader sets (category, provider,
  * from and to are always NULL, tip -1, statement 1). */
