@@ -441,9 +441,13 @@ static int matcher_open(sqlite3 *db, struct matcher *m, struct cs_err *e)
                    "SELECT id FROM expense WHERE import_key = ?1 UNION ALL "
                    "SELECT id FROM expense WHERE statement_key = ?1 LIMIT 1",
                    &m->present, e) ||
+        /* a statement row's two questions in one statement: is its key present (kind 0,
+         * first), else which expenses could it match (kind 1) */
         db_prepare(db,
-                   "SELECT id, date, merchant FROM expense WHERE amount = ?1 AND currency = ?2 "
-                   "AND date BETWEEN ?3 AND ?4 AND statement_key IS NULL "
+                   "SELECT 0, id, NULL, NULL FROM expense WHERE import_key = ?1 UNION ALL "
+                   "SELECT 0, id, NULL, NULL FROM expense WHERE statement_key = ?1 UNION ALL "
+                   "SELECT 1, id, date, merchant FROM expense WHERE amount = ?2 AND "
+                   "currency = ?3 AND date BETWEEN ?4 AND ?5 AND statement_key IS NULL "
                    "AND source IS NOT 'statement'",
                    &m->cands, e))
         return CS_EFAIL;
@@ -486,33 +490,39 @@ static int resolve(struct matcher *m, const char *key, int statement, const char
     *id = 0;
     if (!m->active)
         return 0;
-    sqlite3_reset(m->present);
-    db_bind_text(m->present, 1, key);
-    rc = sqlite3_step(m->present);
-    if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(m->present, 0);
-        *out = F_PRESENT;
+    if (!statement) {
         sqlite3_reset(m->present);
-        return 0;
+        db_bind_text(m->present, 1, key);
+        rc = sqlite3_step(m->present);
+        if (rc == SQLITE_ROW) {
+            *id = sqlite3_column_int64(m->present, 0);
+            *out = F_PRESENT;
+        }
+        sqlite3_reset(m->present);
+        return rc == SQLITE_ROW || rc == SQLITE_DONE
+                   ? 0
+                   : db_fail(m->db, "cannot read the expenses", e);
     }
-    sqlite3_reset(m->present);
-    if (rc != SQLITE_DONE)
-        return db_fail(m->db, "cannot read the expenses", e);
-    if (!statement)
-        return 0;
     date_parse(date, &d, "date", NULL);
     day = date_to_days(d);
     date_format(date_from_days(day - 3), lo);
     date_format(date_from_days(day + 3), hi);
     sqlite3_reset(m->cands);
-    sqlite3_bind_int64(m->cands, 1, amount);
-    db_bind_text(m->cands, 2, currency);
-    db_bind_text(m->cands, 3, lo);
-    db_bind_text(m->cands, 4, hi);
+    db_bind_text(m->cands, 1, key);
+    sqlite3_bind_int64(m->cands, 2, amount);
+    db_bind_text(m->cands, 3, currency);
+    db_bind_text(m->cands, 4, lo);
+    db_bind_text(m->cands, 5, hi);
     while ((rc = sqlite3_step(m->cands)) == SQLITE_ROW) {
-        const char *cd = (const char *)sqlite3_column_text(m->cands, 1);
-        const char *cm = (const char *)sqlite3_column_text(m->cands, 2);
+        const char *cd = (const char *)sqlite3_column_text(m->cands, 2);
+        const char *cm = (const char *)sqlite3_column_text(m->cands, 3);
         struct cs_date dd;
+        if (sqlite3_column_int(m->cands, 0) == 0) { /* the key is there already */
+            *id = sqlite3_column_int64(m->cands, 1);
+            *out = F_PRESENT;
+            sqlite3_reset(m->cands);
+            return 0;
+        }
         if (n == m->ccap) {
             int cap = m->ccap ? m->ccap * 2 : 16;
             m->c = xrealloc(m->c, sizeof *m->c * (size_t)cap);
@@ -523,7 +533,7 @@ static int resolve(struct matcher *m, const char *key, int statement, const char
         }
         free(m->cmerch[n]);
         m->cmerch[n] = cm ? xstrdup(cm) : NULL;
-        m->c[n].id = sqlite3_column_int64(m->cands, 0);
+        m->c[n].id = sqlite3_column_int64(m->cands, 1);
         m->c[n].day = date_parse(cd ? cd : "", &dd, "date", NULL) ? day + 99 : date_to_days(dd);
         m->c[n].merchant = m->cmerch[n];
         m->c[n].taken = is_taken(m, m->c[n].id);

@@ -31,6 +31,16 @@ expect_ok "export csv" cs export csv "$TMP/all.csv"
 expect_ok "export xlsx" cs export xlsx "$TMP/all.xlsx" --month 2026-11
 expect_ok "import csv" cs --db "$TMP/copy.db" import csv "$TMP/all.csv"
 expect_ok "import again" cs --db "$TMP/copy.db" import csv "$TMP/all.csv" --dry-run
+# real sources: rules, a profile (two threads, matching), a dry run, OFX, undo of them
+expect_ok "rule add" cs rule add '*BOTTLE*' --category meal --reimbursable
+expect_ok "rule list" cs rule list --format csv
+expect_ok "rule test" cs rule test 'UBER *TRIP'
+expect_ok "import profiles" cs import profiles
+expect_ok "import chase, dry" cs import csv "$SRCDIR/tests/data/profiles/chase.csv" --dry-run
+expect_ok "import chase" cs import csv "$SRCDIR/tests/data/profiles/chase.csv"
+expect_ok "import chase from a pipe" sh -c '"$CONFSPEND" --db "$1" import csv - <"$2"' _ "$TMP/pipe.db" "$SRCDIR/tests/data/profiles/chase.csv"
+expect_ok "import ofx" cs import ofx "$SRCDIR/tests/data/ofx/card-sgml.ofx"
+expect_ok "undo ofx" cs undo
 # libofx (C++, over OpenSP) under memcheck too: its CURRENCY leak is in libofx.supp
 expect_ok "import ofx" cs --db "$TMP/copy.db" import ofx "$SRCDIR/tests/data/ofx/bank-xml.ofx"
 expect_ok "import ofx dry run" cs --db "$TMP/copy.db" import ofx "$SRCDIR/tests/data/ofx/card-sgml.ofx" --dry-run
