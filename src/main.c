@@ -14,9 +14,9 @@
 
 /* Every command, in the order --help lists them. Reading this tells you the program. */
 static const struct cs_cmd *const commands[] = {
-    &cmd_add,    &cmd_list, &cmd_show,     &cmd_edit,    &cmd_rm,     &cmd_history, &cmd_undo,
-    &cmd_redo,   &cmd_trip, &cmd_schedule, &cmd_budget,  &cmd_report, &cmd_export,  &cmd_import,
-    &cmd_config, &cmd_rate, &cmd_backup,   &cmd_restore, NULL,
+    &cmd_add,    &cmd_again,  &cmd_list,   &cmd_show,  &cmd_edit,     &cmd_rm,      &cmd_history,
+    &cmd_undo,   &cmd_redo,   &cmd_trip,   &cmd_place, &cmd_schedule, &cmd_budget,  &cmd_report,
+    &cmd_export, &cmd_import, &cmd_config, &cmd_rate,  &cmd_backup,   &cmd_restore, NULL,
 };
 
 static void usage(FILE *fp)

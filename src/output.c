@@ -146,6 +146,54 @@ int text_width(const char *s)
     return w;
 }
 
+/* The display width of the code point at P (its LEN bytes into *LEN). */
+static int char_width(const unsigned char *p, int *len)
+{
+    unsigned long c = *p;
+    int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0, k;
+    if ((c & 0xC0) == 0x80) { /* a stray continuation byte */
+        *len = 1;
+        return 0;
+    }
+    c &= n ? 0x3Fu >> n : 0x7Fu;
+    for (k = 1; k <= n && (p[k] & 0xC0) == 0x80; k++)
+        c = (c << 6) | (p[k] & 0x3F);
+    *len = k;
+    if (c >= 0x300 && c <= 0x36F)
+        return 0;
+    return is_wide(c) ? 2 : 1;
+}
+
+char *text_cut(const char *s, int width)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t keep = 0;
+    int w = 0, len;
+    char *out;
+    if (text_width(s) <= width)
+        return xstrdup(s);
+    if (width < 1)
+        return xstrdup("");
+    /* the characters that fit in WIDTH - 1 columns, then the ellipsis */
+    while (p[keep]) {
+        int cw = char_width(p + keep, &len);
+        if (w + cw > width - 1)
+            break;
+        w += cw;
+        keep += (size_t)len;
+    }
+    out = xmalloc(keep + 4);
+    memcpy(out, s, keep);
+    memcpy(out + keep, "\xe2\x80\xa6", 4);
+    return out;
+}
+
+void output_fit(struct output *o, int width, const int *cols)
+{
+    o->fit = width;
+    o->fit_cols = cols;
+}
+
 void output_begin(struct output *o, enum out_format fmt, FILE *fp, int ncols,
                   const char *const *headers, const int *align)
 {
@@ -283,6 +331,29 @@ void output_end(struct output *o)
             }
         for (c = 0; c < o->ncols; c++)
             total += w[c] + (c ? 2 : 0);
+        while (o->fit > 0 && o->fit_cols && total > o->fit) {
+            /* narrow the widest column that may be cut, down to its header or 6 */
+            int best = -1;
+            for (const int *f = o->fit_cols; *f >= 0; f++) {
+                int floor = text_width(o->headers[*f]) > 6 ? text_width(o->headers[*f]) : 6;
+                if (w[*f] > floor && (best < 0 || w[*f] > w[best]))
+                    best = *f;
+            }
+            if (best < 0)
+                break;
+            w[best]--;
+            total--;
+        }
+        if (o->fit > 0 && o->fit_cols)
+            for (r = 0; r < o->nrows; r++)
+                for (const int *f = o->fit_cols; *f >= 0; f++) {
+                    char **cell = &o->cells[r * o->ncols + *f];
+                    if (text_width(*cell) > w[*f]) {
+                        char *cut = text_cut(*cell, w[*f]);
+                        free(*cell);
+                        *cell = cut;
+                    }
+                }
         print_line(o, o->headers, NULL, w);
         for (r = 0; r < o->nrows; r++) {
             if (o->rule[r]) {

@@ -1,12 +1,12 @@
 /* ridemodel.c - the direct-driver arrangement model: per-ride figures, grouped by route. */
 #include "confspend/ridemodel.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "confspend/error.h"
 #include "confspend/money.h"
+#include "confspend/place.h"
 
 void ridemodel_ride(const struct ride_in *r, const struct ride_params *p, struct ride_out *o)
 {
@@ -37,29 +37,21 @@ static const char *trim(const char *s, size_t *len)
     return s;
 }
 
-static char *lower_dup(const char *s, size_t n)
-{
-    char *d = xmalloc(n + 1);
-    for (size_t i = 0; i < n; i++)
-        d[i] = (char)tolower((unsigned char)s[i]);
-    d[n] = 0;
-    return d;
-}
-
 char *ridemodel_route_key(const char *from, const char *to)
 {
-    size_t la, lb;
-    const char *a = trim(from, &la), *b = trim(to, &lb);
-    char *ka = lower_dup(a, la), *kb = lower_dup(b, lb);
+    /* places compare as place_fold() has them: case, blanks and curly quotes aside */
+    char *ka = place_fold(from), *kb = place_fold(to);
+    size_t la = strlen(ka), lb = strlen(kb);
     char *key = xmalloc(la + lb + 2);
     if (strcmp(ka, kb) > 0) {
         char *t = ka;
         ka = kb;
         kb = t;
+        la = strlen(ka);
     }
-    strcpy(key, ka);
-    key[strlen(ka)] = '\x1f';
-    strcpy(key + strlen(ka) + 1, kb);
+    memcpy(key, ka, la);
+    key[la] = '\x1f';
+    strcpy(key + la + 1, kb);
     free(ka);
     free(kb);
     return key;
@@ -70,7 +62,7 @@ static char *route_label(const char *from, const char *to)
 {
     size_t la, lb;
     const char *a = trim(from, &la), *b = trim(to, &lb);
-    char *ka = lower_dup(a, la), *kb = lower_dup(b, lb), *label;
+    char *ka = place_fold(from), *kb = place_fold(to), *label;
     int swap = strcmp(ka, kb) > 0;
     free(ka);
     free(kb);
