@@ -1,8 +1,10 @@
 /* cmd_again.c - `confspend again [ID] [AMOUNT] [add options]`: the same expense again,
  * today (the morning coffee, the ride to the venue). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "confspend/args.h"
 #include "confspend/cli.h"
@@ -12,7 +14,8 @@
 #include "confspend/recent.h"
 
 static const char help[] =
-    "Add a copy of expense ID (default: the newest), dated today, with a new amount when\n"
+    "Add a copy of expense ID (default: the one entered last), dated today, with a new amount "
+    "when\n"
     "given and any option of `confspend add` overriding the copied field. The copy has its\n"
     "own uid; the receipt, a monthly schedule and an import's key are not copied.\n"
     "One argument is the ID when it is a whole number or #N, and the AMOUNT when it has a\n"
@@ -61,6 +64,15 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         return CS_EINPUT;
     if (entry_precheck(&eo, NULL, amount, &ctx->err))
         return CS_EINPUT;
+    {
+        /* no database yet: nothing to copy, and none is made */
+        struct stat sb;
+        char *path = db_resolve_path(ctx->db_opt);
+        int missing = stat(path, &sb) != 0 && errno == ENOENT;
+        free(path);
+        if (missing)
+            return cs_error(&ctx->err, CS_EINPUT, "id", id_s, "no expense yet to add again");
+    }
     if ((rc = ctx_open_write(ctx)))
         return rc;
     if (!id_s && (rc = recent_expense(ctx->db, NULL, &id, &ctx->err)))

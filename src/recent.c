@@ -12,7 +12,7 @@ int recent_expense(sqlite3 *db, const char *category, int64_t *id, struct cs_err
     *id = 0;
     if (db_prepare(db,
                    "SELECT id FROM expense WHERE ?1 IS NULL OR category = ?1 "
-                   "ORDER BY date DESC, id DESC LIMIT 1",
+                   "ORDER BY id DESC LIMIT 1",
                    &st, e))
         return CS_EFAIL;
     db_bind_text(st, 1, category);

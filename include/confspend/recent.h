@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include "confspend/error.h"
 
-/* The id of the newest expense (the latest date, then the highest id) of CATEGORY, or of
- * any category when CATEGORY is NULL, into *ID; 0 when there is none. */
+/* The id of the newest expense (the one entered last: the highest id, whatever its date)
+ * of CATEGORY, or of any category when CATEGORY is NULL, into *ID; 0 when there is none. */
 int recent_expense(sqlite3 *db, const char *category, int64_t *id, struct cs_err *e);
 
 /* Call FN on each distinct merchant (and donation recipient) stored, the most recently
