@@ -332,13 +332,11 @@ void output_end(struct output *o)
         for (c = 0; c < o->ncols; c++)
             total += w[c] + (c ? 2 : 0);
         while (o->fit > 0 && o->fit_cols && total > o->fit) {
-            /* narrow the widest column that may be cut, down to its header or 6 */
+            /* narrow the widest column that may be cut, down to 6 (its header is cut too) */
             int best = -1;
-            for (const int *f = o->fit_cols; *f >= 0; f++) {
-                int floor = text_width(o->headers[*f]) > 6 ? text_width(o->headers[*f]) : 6;
-                if (w[*f] > floor && (best < 0 || w[*f] > w[best]))
+            for (const int *f = o->fit_cols; *f >= 0; f++)
+                if (w[*f] > 6 && (best < 0 || w[*f] > w[best]))
                     best = *f;
-            }
             if (best < 0)
                 break;
             w[best]--;
@@ -354,7 +352,15 @@ void output_end(struct output *o)
                         *cell = cut;
                     }
                 }
-        print_line(o, o->headers, NULL, w);
+        {
+            char **head = xmalloc(sizeof(char *) * (size_t)o->ncols);
+            for (c = 0; c < o->ncols; c++)
+                head[c] = text_cut(o->headers[c], w[c]);
+            print_line(o, (const char *const *)head, NULL, w);
+            for (c = 0; c < o->ncols; c++)
+                free(head[c]);
+            free(head);
+        }
         for (r = 0; r < o->nrows; r++) {
             if (o->rule[r]) {
                 for (c = 0; c < total; c++)
