@@ -332,11 +332,16 @@ void output_end(struct output *o)
         for (c = 0; c < o->ncols; c++)
             total += w[c] + (c ? 2 : 0);
         while (o->fit > 0 && o->fit_cols && total > o->fit) {
-            /* narrow the widest column that may be cut, down to 6 (its header is cut too) */
-            int best = -1;
-            for (const int *f = o->fit_cols; *f >= 0; f++)
-                if (w[*f] > 6 && (best < 0 || w[*f] > w[best]))
+            /* narrow the widest column that may be cut, down to 6 (its header is cut too);
+             * the first of them counts half its width: it keeps twice the others' */
+            int best = -1, bw = 0;
+            for (const int *f = o->fit_cols; *f >= 0; f++) {
+                int v = f == o->fit_cols ? w[*f] : 2 * w[*f];
+                if (w[*f] > 6 && (best < 0 || v > bw)) {
                     best = *f;
+                    bw = v;
+                }
+            }
             if (best < 0)
                 break;
             w[best]--;

@@ -54,8 +54,9 @@ void output_styled_row(struct output *o, const char *const *cells, const enum ou
                        int rule);
 /*
  * The table view is to fit in WIDTH columns: when its lines would be wider, the columns
- * COLS (a list ended by -1; the widest first, none below 6) are narrowed and their longer
- * cells (and header) cut with "…" (text_cut()). csv and json are never cut.
+ * COLS (a list ended by -1) are narrowed, the widest first (the first of COLS is kept
+ * twice as wide as the others), none below 6, and their longer cells (and header) cut
+ * with "…" (text_cut()). csv and json are never cut.
  */
 void output_fit(struct output *o, int width, const int *cols);
 /* Finish: the table is printed, json's array closed. Frees what it kept. */
