@@ -167,6 +167,11 @@ int place_each(sqlite3 *db, int (*fn)(const char *alias, const char *name, void 
                     "cannot read the places", e);
 }
 
+/* PLACE_WINDOW as SQL text */
+#define PLACE_STR(x) #x
+#define PLACE_XSTR(x) PLACE_STR(x)
+#define PLACE_WINDOW_SQL PLACE_XSTR(PLACE_WINDOW)
+
 struct known_walk {
     int (*fn)(const char *, void *);
     void *arg;
@@ -188,9 +193,11 @@ int place_each_known(sqlite3 *db, int (*fn)(const char *name, void *), void *arg
         return rc;
     /* the newest expense's spelling of a place first */
     return each_row(db,
-                    "SELECT p, NULL FROM (SELECT origin AS p, max(id) AS m FROM expense "
+                    "WITH recent AS (SELECT origin, dest, id FROM expense WHERE id > "
+                    "(SELECT coalesce(max(id), 0) FROM expense) - " PLACE_WINDOW_SQL ") "
+                    "SELECT p, NULL FROM (SELECT origin AS p, max(id) AS m FROM recent "
                     "WHERE origin IS NOT NULL AND origin <> '' GROUP BY origin UNION ALL "
-                    "SELECT dest, max(id) FROM expense WHERE dest IS NOT NULL AND dest <> '' "
+                    "SELECT dest, max(id) FROM recent WHERE dest IS NOT NULL AND dest <> '' "
                     "GROUP BY dest) GROUP BY p ORDER BY max(m) DESC, p",
                     known_row, &w, "cannot read the places", e);
 }

@@ -39,10 +39,15 @@ int place_rm(sqlite3 *db, const char *alias, char **name, struct cs_err *e);
 int place_each(sqlite3 *db, int (*fn)(const char *alias, const char *name, void *), void *arg,
                struct cs_err *e);
 
+/* How many of the newest expenses (by id) place_each_known() reads places from: a read of
+ * a rowid range, a few milliseconds however large the history (a place not used among
+ * them is a new place again, unless an alias names it). */
+#define PLACE_WINDOW 5000
+
 /*
  * Call FN once for each place known: the names of the aliases, then the distinct origins
- * and destinations of stored expenses (NULL and empty ones left out), each spelling once.
- * For completion and resolution.
+ * and destinations of the PLACE_WINDOW newest expenses (NULL and empty ones left out),
+ * each spelling once, the most recently used first. For completion and resolution.
  */
 int place_each_known(sqlite3 *db, int (*fn)(const char *name, void *), void *arg, struct cs_err *e);
 
