@@ -14,7 +14,8 @@
 
 static const char help[] =
     "List expenses, oldest first.\n\n"
-    "options:\n"
+    "options (filters: --category, --provider, --reimbursable, --personal, --merchant,\n"
+    "--search, --min, --max; they combine):\n"
     "  --trip SLUG        the trip's expenses\n"
     "  --month YYYY-MM    one month\n"
     "  --since DATE       --until DATE   a date range (inclusive)\n"
@@ -258,9 +259,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 
 const struct cs_cmd cmd_list = {
     "list",
-    "list [--trip SLUG] [--month YYYY-MM] [--since DATE] [--until DATE] [--category C] "
-    "[--provider P] [--reimbursable|--personal] [--merchant TEXT] [--search TEXT] [--min AMOUNT] "
-    "[--max AMOUNT] [--format F] [--wide]",
+    "list [--trip SLUG | --month YYYY-MM | --since DATE --until DATE] [filters] [--format F]",
     help,
     0,
     exec,

@@ -123,6 +123,6 @@ f "unknown option" 2 "option: unknown option (--sort)" cs list --sort date
 
 out=$(cs list --help); rc=$?
 check "list --help exits 0" "$rc" -eq 0
-check "list --help usage" "$(printf '%s\n' "$out" | head -1)" = "usage: confspend [--db FILE] list [--trip SLUG] [--month YYYY-MM] [--since DATE] [--until DATE] [--category C] [--provider P] [--reimbursable|--personal] [--merchant TEXT] [--search TEXT] [--min AMOUNT] [--max AMOUNT] [--format F] [--wide]"
+check "list --help usage" "$(printf '%s\n' "$out" | head -1)" = "usage: confspend [--db FILE] list [--trip SLUG | --month YYYY-MM | --since DATE --until DATE] [filters] [--format F]"
 
 finish
