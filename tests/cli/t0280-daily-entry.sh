@@ -62,9 +62,25 @@ expect_out "day 2: what was printed" \
 check "day 2: 119 keystrokes" "$(keys "${DAY2[@]}")" -eq 119
 check "the issue's day in full was 320; this one is under 40%" $((119 * 100 / 320)) -lt 40
 
+# --- day 3: each of yesterday's three again, by the ids day 2 printed -------------------------
+DAY3=('confspend again 4 15.80'
+      'confspend again 5 4.75'
+      'confspend again 6 17.40')
+export CONFSPEND_TODAY=2026-11-11
+for l in "${DAY3[@]}"; do type_line "$l" >>"$TMP/day3" || bad "day 3: $l failed"; done
+expect_out "day 3: what was printed" \
+  "7  2026-11-11  ride  15.80 USD  Friends' place -> Huntington Convention Center  [pycon-2019]
+8  2026-11-11  meal  4.75 USD  Venue coffee  [pycon-2019]
+9  2026-11-11  ride  17.40 USD  Huntington Convention Center -> Friends' place  [pycon-2019]" cat "$TMP/day3"
+expect_out "day 3: copies with their provider and tip" "7|lyft|200|1
+8|||1
+9|lyft||1" sql "SELECT id, provider, tip, reimbursable FROM expense WHERE id >= 7 ORDER BY id"
+# 24 + 23 + 24: the fewest this branch needs (the ids are on the screen from the day before)
+check "day 3: 71 keystrokes" "$(keys "${DAY3[@]}")" -eq 71
+
 # --- the coffee question -----------------------------------------------------------------------
-# a third coffee paid in euros at the venue's other stand, and a rate to the base currency:
-# 4.00 EUR at 1.10 = 4.40 USD. Total: 4.50 + 4.75 + 4.40 = 13.65 USD over 3 expenses.
+# a fourth coffee paid in euros at the venue's other stand, and a rate to the base currency:
+# 4.00 EUR at 1.10 = 4.40 USD. Total: 4.50 + 4.75 + 4.75 + 4.40 = 18.40 USD over 4.
 cs rate set EUR 1.10 --date 2026-11-01 >/dev/null
 cs add meal 4 --currency EUR --merchant "Coffee cart" --note "espresso" >/dev/null
 cs add meal 12 --merchant "Taco stand" --note "no coffee here? yes: COFFEE in the note" --no-trip >/dev/null
@@ -72,11 +88,12 @@ expect_out "list --search coffee --trip pycon-2019" \
   "id  date        category    amount  cur  merchant/route  note      trip        reimb
  2  2026-11-09  meal          4.50  USD  Venue coffee              pycon-2019  yes
  5  2026-11-10  meal          4.75  USD  Venue coffee              pycon-2019  yes
- 7  2026-11-10  meal          4.00  EUR  Coffee cart     espresso  pycon-2019  yes
+ 8  2026-11-11  meal          4.75  USD  Venue coffee              pycon-2019  yes
+10  2026-11-11  meal          4.00  EUR  Coffee cart     espresso  pycon-2019  yes
 ------------------------------------------------------------------------------------
-    total       3 expenses   13.65  USD                                        " \
+    total       4 expenses   18.40  USD                                        " \
   cs list --search coffee --trip pycon-2019
-# without --trip the search also finds "COFFEE" in a note, in any case: + 12.00 = 25.65
-expect_out "list --search coffee: merchant or note, any case" "    total       4 expenses   25.65  USD" \
+# without --trip the search also finds "COFFEE" in a note, in any case: + 12.00 = 30.40
+expect_out "list --search coffee: merchant or note, any case" "    total       5 expenses   30.40  USD" \
   sh -c '"$CONFSPEND" list --search coffee | tail -1 | sed "s/ *$//"'
 finish
