@@ -10,6 +10,8 @@
 #include "confspend/args.h"
 #include "confspend/db.h"
 #include "confspend/entry.h"
+#include "confspend/output.h"
+#include "confspend/place.h"
 #include "confspend/report.h"
 #include "confspend/schedule.h"
 
@@ -260,4 +262,38 @@ struct entry_opts entry_opts_of(struct cs_opt *o)
     eo.base_amount = args_value(o, "base-amount");
     eo.rating = args_value(o, "rating");
     return eo;
+}
+
+int entry_places_resolve(struct cs_ctx *ctx, struct entry_opts *eo, struct entry_places *p)
+{
+    int rc;
+    if (eo->from &&
+        (rc = place_resolve(ctx->db, "--from", eo->from, &p->from, &p->from_near, &ctx->err)))
+        return rc;
+    if (eo->to && (rc = place_resolve(ctx->db, "--to", eo->to, &p->to, &p->to_near, &ctx->err)))
+        return rc;
+    if (p->from)
+        eo->from = p->from;
+    if (p->to)
+        eo->to = p->to;
+    return 0;
+}
+
+void entry_places_hint(const struct entry_places *p)
+{
+    if (p->from_near)
+        output_linef(stderr, STYLE_NONE, "confspend: new place \"%s\" (did you mean \"%s\"?)",
+                     p->from, p->from_near);
+    if (p->to_near && !(p->from_near && !strcmp(p->from, p->to)))
+        output_linef(stderr, STYLE_NONE, "confspend: new place \"%s\" (did you mean \"%s\"?)",
+                     p->to, p->to_near);
+}
+
+void entry_places_release(struct entry_places *p)
+{
+    free(p->from);
+    free(p->to);
+    free(p->from_near);
+    free(p->to_near);
+    p->from = p->to = p->from_near = p->to_near = NULL;
 }

@@ -10,9 +10,11 @@
 #include "confspend/date.h"
 #include "confspend/db.h"
 #include "confspend/entry.h"
+#include "confspend/interactive.h"
 #include "confspend/migrate.h"
 #include "confspend/money.h"
 #include "confspend/output.h"
+#include "confspend/recent.h"
 #include "confspend/schedule.h"
 #include "confspend/trip.h"
 
@@ -34,7 +36,11 @@ static const char help[] =
     "ride:\n"
     "  --provider P         lyft, uber, taxi, direct, transit or other, in any case\n"
     "                       (default other)\n"
-    "  --from PLACE --to PLACE --driver NAME\n"
+    "  --from PLACE --to PLACE   an alias (confspend place), a place already used, or\n"
+    "                       the unique start of one\n"
+    "  --back               the route of the ride entered last, reversed, with its\n"
+    "                       provider and trip (unless given)\n"
+    "  --driver NAME\n"
     "  --tip AMOUNT         part of AMOUNT that was tip\n"
     "  --platform-fee AMOUNT  what the platform kept\n"
     "  --shared             a pooled ride\n"
@@ -49,9 +55,13 @@ static const char help[] =
     "                       a month on the day of --date, through --until. It never takes\n"
     "                       the active trip; with --trip SLUG an occurrence gets the trip\n"
     "                       when its date lies within the trip's dates. Ride and lodging\n"
-    "                       options, --receipt and --refund do not go with it.\n\n"
+    "                       options, --receipt and --refund do not go with it.\n"
+    "With no arguments on a terminal, add asks for each field in turn, offering the most\n"
+    "recent expense of the category as defaults (Enter takes one, '-' leaves it empty, Tab\n"
+    "completes places and merchants, Ctrl-D stops with nothing added).\n\n"
     "examples:\n"
     "  confspend add ride 23.50 --provider uber --from \"Friends' place\" --to Venue --tip 3\n"
+    "  confspend add ride 17.10 --back\n"
     "  confspend add lodging 0 --nights 8 --compare-rate 189\n"
     "  confspend add donation 20 --recipient PSF --monthly\n";
 
@@ -128,25 +138,79 @@ static int active_trip_ended(struct cs_ctx *ctx, const char *date, struct trip *
     return 0;
 }
 
-static int exec(struct cs_ctx *ctx, int argc, char **argv)
+/*
+ * --back: the newest ride into R, and EO's --from and --to its places the other way, its
+ * provider and trip unless EO gives them (R must outlive EO's use).
+ */
+static int take_back(struct cs_ctx *ctx, struct entry_opts *eo, struct expense *r)
 {
-    struct cs_opt o[] = {ENTRY_OPTIONS, {"monthly", OPT_FLAG}, {"until", OPT_VALUE}, {NULL}};
-    const char *pos[2];
-    int npos, rc;
-    struct expense x = EXPENSE_INIT;
-    struct trip ended = TRIP_INIT;
+    int64_t id;
+    int rc;
+    if ((rc = recent_expense(ctx->db, "ride", &id, &ctx->err)))
+        return rc;
+    if (!id)
+        return cs_error(&ctx->err, CS_EINPUT, "--back", NULL, "no ride yet to take back");
+    if ((rc = expense_load(ctx->db, id, r, &ctx->err)))
+        return rc;
+    eo->from = r->to;
+    eo->to = r->from;
+    if (!eo->provider)
+        eo->provider = r->provider;
+    if (!eo->trip && !eo->no_trip) {
+        if (r->trip_slug)
+            eo->trip = r->trip_slug;
+        else
+            eo->no_trip = 1;
+    }
+    return 0;
+}
 
-    if ((rc = cmd_parse(ctx, &cmd_add, argc, argv, o, pos, 2, &npos)))
-        return rc == CMD_HELPED ? 0 : rc;
-    if (npos < 1)
-        return cs_error(&ctx->err, CS_EINPUT, "category", NULL,
-                        "missing (usage: confspend add CATEGORY AMOUNT [options])");
-    if (npos < 2)
-        return cs_error(&ctx->err, CS_EINPUT, "amount", NULL,
-                        "missing (usage: confspend add CATEGORY AMOUNT [options])");
-    struct entry_opts eo = entry_opts_of(o);
+static int add_one(struct cs_ctx *ctx, struct cs_opt *o, const char **pos, struct entry_opts *eop);
+
+/* Ask for the expense on the terminal (interactive.h), then add it as if it was typed. */
+static int add_interactive(struct cs_ctx *ctx, struct interactive_add *ia)
+{
+    struct cs_opt o[] = {
+        ENTRY_OPTIONS, {"monthly", OPT_FLAG}, {"until", OPT_VALUE}, {"back", OPT_FLAG}, {NULL}};
+    const char *pos[2];
+    int rc;
+    char *path = db_resolve_path(ctx->db_opt);
+    struct stat sb;
+    /* defaults from the database when there is one; none is made until the answers are in */
+    if (stat(path, &sb) == 0 && (rc = ctx_open_db(ctx))) {
+        free(path);
+        return rc;
+    }
+    free(path);
+    if (!(rc = interactive_add_ask(ctx->db, ctx->today_s, ia, &ctx->err))) {
+        pos[0] = ia->category;
+        pos[1] = ia->amount;
+        rc = add_one(ctx, o, pos, &ia->eo);
+    }
+    interactive_add_release(ia);
+    return rc;
+}
+
+/* Add the expense of category POS[0] and amount POS[1] with the options EO (and O: the
+ * add-only options --monthly, --until, --back). */
+static int add_one(struct cs_ctx *ctx, struct cs_opt *o, const char **pos, struct entry_opts *eop)
+{
+    struct entry_opts eo = *eop;
+    int rc;
+    struct expense x = EXPENSE_INIT, back = EXPENSE_INIT;
+    struct trip ended = TRIP_INIT;
+    struct entry_places places = ENTRY_PLACES_INIT;
     if (entry_precheck(&eo, pos[0], pos[1], &ctx->err))
         return CS_EINPUT;
+    if (args_has(o, "back")) {
+        if (strcmp(pos[0], "ride"))
+            return cs_error(&ctx->err, CS_EINPUT, "--back", pos[0], "only for ride expenses");
+        if (eo.from || eo.to)
+            return cs_error(&ctx->err, CS_EINPUT, "--back", NULL, "cannot go with --%s",
+                            eo.from ? "from" : "to");
+        if (args_has(o, "monthly"))
+            return cs_error(&ctx->err, CS_EINPUT, "--back", NULL, "cannot go with --monthly");
+    }
     if (args_has(o, "until") && !args_has(o, "monthly"))
         return cs_error(&ctx->err, CS_EINPUT, "--until", args_value(o, "until"),
                         "only with --monthly");
@@ -180,6 +244,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         eo.no_trip = 1;
     if ((rc = check_before_create(ctx, &eo, pos[0], pos[1])) || (rc = ctx_open_write(ctx)))
         return rc;
+    if ((rc = entry_places_resolve(ctx, &eo, &places)) ||
+        (args_has(o, "back") && (rc = take_back(ctx, &eo, &back))))
+        goto cleanup;
     if (!eo.trip && !eo.no_trip &&
         (rc = active_trip_ended(ctx, args_value(o, "date") ? args_value(o, "date") : ctx->today_s,
                                 &ended)))
@@ -205,11 +272,37 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             output_linef(stderr, STYLE_NONE,
                          "confspend: not added to trip %s: it ended %s (give --trip %s to add it)",
                          ended.slug, ended.end, ended.slug);
+        entry_places_hint(&places);
     }
 cleanup:
+    entry_places_release(&places);
+    expense_release(&back);
     trip_release(&ended);
     expense_release(&x);
     return rc;
+}
+
+static int exec(struct cs_ctx *ctx, int argc, char **argv)
+{
+    struct cs_opt o[] = {
+        ENTRY_OPTIONS, {"monthly", OPT_FLAG}, {"until", OPT_VALUE}, {"back", OPT_FLAG}, {NULL}};
+    const char *pos[2];
+    int npos, rc;
+    struct interactive_add ia = {0};
+
+    if ((rc = cmd_parse(ctx, &cmd_add, argc, argv, o, pos, 2, &npos)))
+        return rc == CMD_HELPED ? 0 : rc;
+    if (npos == 0 && argc == (args_has(o, "db") ? 1 + !strchr(argv[0], '=') : 0) &&
+        interactive_possible())
+        return add_interactive(ctx, &ia);
+    if (npos < 1)
+        return cs_error(&ctx->err, CS_EINPUT, "category", NULL,
+                        "missing (usage: confspend add CATEGORY AMOUNT [options])");
+    if (npos < 2)
+        return cs_error(&ctx->err, CS_EINPUT, "amount", NULL,
+                        "missing (usage: confspend add CATEGORY AMOUNT [options])");
+    struct entry_opts eo = entry_opts_of(o);
+    return add_one(ctx, o, pos, &eo);
 }
 
 const struct cs_cmd cmd_add = {

@@ -30,6 +30,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     int npos, rc;
     int64_t id;
     struct expense x = EXPENSE_INIT;
+    struct entry_places places = ENTRY_PLACES_INIT;
     char *line;
 
     if ((rc = cmd_parse(ctx, &cmd_edit, argc, argv, o, pos, 1, &npos)))
@@ -51,7 +52,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                       "a monthly occurrence stays in its category");
         goto cleanup;
     }
-    if ((rc = entry_apply(ctx->db, ctx->today_s, &eo, args_value(o, "category"),
+    if ((rc = entry_places_resolve(ctx, &eo, &places)) ||
+        (rc = entry_apply(ctx->db, ctx->today_s, &eo, args_value(o, "category"),
                           args_value(o, "amount"), &x, 1, &ctx->err)) ||
         (rc = expense_update(ctx->db, &x, &ctx->err)))
         goto cleanup;
@@ -62,7 +64,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     printf("%s\n", line);
     ctx_summary(ctx, "edit %s", line);
     free(line);
+    entry_places_hint(&places);
 cleanup:
+    entry_places_release(&places);
     expense_release(&x);
     return rc;
 }

@@ -10,17 +10,35 @@
 #include "confspend/money.h"
 #include "confspend/output.h"
 #include "confspend/period.h"
+#include "confspend/rate.h"
 
 static const char help[] =
     "List expenses, oldest first.\n\n"
-    "options:\n"
+    "options (filters: --category, --provider, --reimbursable, --personal, --merchant,\n"
+    "--search, --min, --max; they combine):\n"
     "  --trip SLUG        the trip's expenses\n"
     "  --month YYYY-MM    one month\n"
     "  --since DATE       --until DATE   a date range (inclusive)\n"
     "  --category C       one category\n"
-    "  --format F         table (default), csv or json\n\n"
+    "  --provider P       rides of one provider\n"
+    "  --reimbursable     --personal     only those that are (not) reimbursable\n"
+    "  --merchant TEXT    merchants that contain TEXT (ignoring case)\n"
+    "  --search TEXT      TEXT in the merchant, note, from, to, driver or recipient\n"
+    "  --min AMOUNT       --max AMOUNT   amounts from / up to AMOUNT (inclusive), each in\n"
+    "                     its own currency\n"
+    "  --format F         table (default), csv or json\n"
+    "  --wide             the table with every column, uncut\n\n"
+    "The table fits the terminal ($COLUMNS, else 100 columns): one column holds the\n"
+    "merchant or the route FROM \xe2\x86\x92 TO, and long text is cut with \xe2\x80\xa6. Its total "
+    "is in the\n"
+    "base currency (confspend rate); an expense with no rate to it is totalled apart.\n\n"
     "csv/json columns: id,date,category,amount,currency,merchant,note,trip,reimbursable,\n"
-    "provider,from,to,driver,tip (a refund's amount is negative)\n";
+    "provider,from,to,driver,tip (a refund's amount is negative)\n\n"
+    "example:\n"
+    "  confspend list --search coffee --trip pycon-2019\n";
+
+/* The table's columns, plain and --wide. */
+enum { TBL_NCOLS = 9, WIDE_NCOLS = FULL_NCOLS - 1 };
 
 struct total {
     char currency[4];
@@ -28,65 +46,151 @@ struct total {
     long count;
 };
 
-/* What list_row() writes to and keeps: the output, the view, the totals per currency. */
+/* What list_row() reads and keeps: the output, the view, the amount bounds, and the
+ * totals: in the base currency, and per currency for those with no rate. */
 struct walk {
     struct output *out;
-    int table;
-    struct total *tot;
-    int ntot;
+    sqlite3 *db;
+    int table, wide;
+    int64_t min_e3, max_e3; /* -1: no bound; in thousandths of a unit */
+    char base[4];
+    struct total in_base;
+    struct total apart[16];
+    int napart;
+    struct cs_err err;
 };
 
-/* One expense: its row (the table's short columns, or every list column), and in the
- * table its amount into its currency's total. */
+/* V minor units of a currency with DIGITS minor digits, in thousandths of a unit. */
+static __int128 thousandths(int64_t v, int digits)
+{
+    __int128 t = v;
+    for (int d = digits; d < 3; d++)
+        t *= 10;
+    for (int d = digits; d > 3; d--)
+        t /= 10; /* no known currency has more than 3 digits */
+    return t;
+}
+
+static void total_add(struct total *t, const char *cur, int64_t v)
+{
+    if (!t->count)
+        memcpy(t->currency, cur, 4);
+    money_sum_add(&t->sum, v);
+    t->count++;
+}
+
+/* One expense: its row (the table's columns, every column with --wide, or the list
+ * columns), and in the table its amount into the totals. */
 static int list_row(const struct expense *x, void *arg)
 {
     struct walk *w = arg;
     struct entry_cells c;
-    int i;
+    int digits = money_digits(x->currency);
+    int64_t v;
     entry_cells(x, &c);
+    if (w->min_e3 >= 0 && thousandths(x->amount, digits) < w->min_e3)
+        return 0;
+    if (w->max_e3 >= 0 && thousandths(x->amount, digits) > w->max_e3)
+        return 0;
     if (!w->table) {
         output_row(w->out, c.cells);
         return 0;
     }
-    char route[512] = "";
-    if (x->from || x->to)
-        snprintf(route, sizeof route, "%s -> %s", x->from ? x->from : "?", x->to ? x->to : "?");
-    const char *cells[] = {
-        c.cells[0], c.cells[1],
-        c.cells[2], c.cells[3],
-        c.cells[4], x->merchant ? x->merchant : (x->recipient ? x->recipient : ""),
-        route,      c.cells[6],
-        c.cells[7], x->reimbursable ? "yes" : ""};
-    output_row(w->out, cells);
-    for (i = 0; i < w->ntot && strcmp(w->tot[i].currency, x->currency); i++)
+    if (w->wide) {
+        output_row(w->out, c.cells);
+    } else {
+        char *what = NULL;
+        if (x->from || x->to) {
+            const char *a = x->from ? x->from : "?", *b = x->to ? x->to : "?";
+            size_t n = strlen(a) + strlen(b) + 8;
+            what = xmalloc(n);
+            snprintf(what, n, "%s \xe2\x86\x92 %s", a, b);
+        }
+        const char *cells[TBL_NCOLS] = {
+            c.cells[0],
+            c.cells[1],
+            c.cells[2],
+            c.cells[3],
+            c.cells[4],
+            what ? what : x->merchant ? x->merchant : x->recipient ? x->recipient : "",
+            c.cells[6],
+            c.cells[7],
+            x->reimbursable ? "yes" : ""};
+        output_row(w->out, cells);
+        free(what);
+    }
+    /* into the base total through the stored rates; apart when there is none */
+    if (!rate_convert(w->db, x->currency, x->date, w->base, x->amount, &v, &w->err)) {
+        total_add(&w->in_base, w->base, v);
+        return 0;
+    }
+    int i;
+    for (i = 0; i < w->napart && strcmp(w->apart[i].currency, x->currency); i++)
         ;
-    if (i == w->ntot && w->ntot < 16) {
-        memcpy(w->tot[w->ntot].currency, x->currency, 4);
-        w->tot[w->ntot].sum = (struct money_sum)MONEY_SUM_INIT;
-        w->tot[w->ntot].count = 0;
-        w->ntot++;
-    }
-    if (i < w->ntot) {
-        money_sum_add(&w->tot[i].sum, x->amount);
-        w->tot[i].count++;
-    }
+    if (i == w->napart && w->napart < 16)
+        w->apart[w->napart++] = (struct total){.sum = MONEY_SUM_INIT};
+    if (i < w->napart)
+        total_add(&w->apart[i], x->currency, x->amount);
     return 0;
+}
+
+/* The total row of T, labelled LABEL, into OUT (NCOLS columns), with a rule above when
+ * RULE. */
+static void total_row(struct output *out, int ncols, const struct total *t, const char *label,
+                      int rule)
+{
+    char amt[48], n[48];
+    const char *cells[FULL_NCOLS] = {0};
+    int64_t sum;
+    if (money_sum_get(t->sum, &sum))
+        snprintf(amt, sizeof amt, "too large");
+    else
+        money_format(sum, money_digits(t->currency), amt, sizeof amt);
+    snprintf(n, sizeof n, "%ld expense%s", t->count, t->count == 1 ? "" : "s");
+    for (int i = 0; i < ncols; i++)
+        cells[i] = "";
+    cells[1] = label;
+    cells[2] = n;
+    cells[3] = amt;
+    cells[4] = t->currency;
+    output_styled_row(out, cells, NULL, rule);
+}
+
+/* The table's width: $COLUMNS when it is a number from 20 up, else 100. */
+static int table_width(void)
+{
+    const char *s = getenv("COLUMNS");
+    long v = s && *s ? strtol(s, NULL, 10) : 0;
+    return v >= 20 && v <= 10000 ? (int)v : 100;
 }
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {
-        PERIOD_OPTIONS, {"category", OPT_VALUE}, {"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
-    const char *pos[1];
-    int npos, rc = 0, ntot = 0;
+    struct cs_opt o[] = {PERIOD_OPTIONS,
+                         {"category", OPT_VALUE},
+                         {"format", OPT_VALUE},
+                         {"provider", OPT_VALUE},
+                         {"reimbursable", OPT_FLAG},
+                         {"personal", OPT_FLAG},
+                         {"merchant", OPT_VALUE},
+                         {"search", OPT_VALUE},
+                         {"min", OPT_VALUE},
+                         {"max", OPT_VALUE},
+                         {"wide", OPT_FLAG},
+                         {"db", OPT_VALUE},
+                         {NULL}};
+    const char *pos[1], *s;
+    int npos, rc = 0;
     enum out_format fmt;
     struct period p;
     struct expense_filter f = {0};
     struct output out;
-    struct total tot[16];
-    static const char *const tbl_head[] = {"id",       "date",  "category", "amount", "cur",
-                                           "merchant", "route", "note",     "trip",   "reimb"};
-    static const int tbl_align[] = {ALIGN_RIGHT, 0, 0, ALIGN_RIGHT, 0, 0, 0, 0, 0, 0};
+    struct walk w = {.min_e3 = -1, .max_e3 = -1, .in_base = {.sum = MONEY_SUM_INIT}};
+    static const char *const tbl_head[TBL_NCOLS] = {
+        "id", "date", "category", "amount", "cur", "merchant/route", "note", "trip", "reimb"};
+    static const int tbl_align[TBL_NCOLS] = {ALIGN_RIGHT, 0, 0, ALIGN_RIGHT, 0, 0, 0, 0, 0};
+    static const int tbl_fit[] = {5, 6, 7, -1};
+    static const int wide_align[WIDE_NCOLS] = {ALIGN_RIGHT, 0, 0, ALIGN_RIGHT};
     static const int list_align[LIST_NCOLS] = {0};
 
     if ((rc = cmd_parse(ctx, &cmd_list, argc, argv, o, pos, 0, &npos)))
@@ -98,37 +202,56 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (args_value(o, "category") && !category_valid(args_value(o, "category")))
         return cs_error(&ctx->err, CS_EINPUT, "--category", args_value(o, "category"),
                         "unknown category");
+    if ((s = args_value(o, "provider")) && !provider_canonical(s))
+        return provider_refuse("--provider", s, &ctx->err);
+    if (args_has(o, "reimbursable") && args_has(o, "personal"))
+        return cs_error(&ctx->err, CS_EINPUT, "--reimbursable", NULL, "cannot go with --personal");
+    if (((s = args_value(o, "merchant")) && text_check(s, "--merchant", &ctx->err)) ||
+        ((s = args_value(o, "search")) && text_check(s, "--search", &ctx->err)))
+        return CS_EINPUT;
+    if ((s = args_value(o, "min")) && money_parse(s, 3, &w.min_e3, "--min", &ctx->err))
+        return CS_EINPUT;
+    if ((s = args_value(o, "max")) && money_parse(s, 3, &w.max_e3, "--max", &ctx->err))
+        return CS_EINPUT;
+    if (w.min_e3 >= 0 && w.max_e3 >= 0 && w.max_e3 < w.min_e3)
+        return cs_error(&ctx->err, CS_EINPUT, "--max", args_value(o, "max"), "below --min %s",
+                        args_value(o, "min"));
     if ((rc = ctx_open_db(ctx)) ||
-        (rc = period_resolve(ctx->db, ctx->today, &sel, 0, 0, &p, &ctx->err)))
+        (rc = period_resolve(ctx->db, ctx->today, &sel, 0, 0, &p, &ctx->err)) ||
+        (rc = config_base_currency(ctx->db, w.base, &ctx->err)))
         return rc;
     period_filter(&p, &f);
     if (args_value(o, "category"))
         snprintf(f.category, sizeof f.category, "%s", args_value(o, "category"));
-    if (fmt == FMT_TABLE)
-        output_begin(&out, fmt, stdout, 10, tbl_head, tbl_align);
-    else
+    if (args_value(o, "provider"))
+        snprintf(f.provider, sizeof f.provider, "%s",
+                 provider_canonical(args_value(o, "provider")));
+    f.reimbursable_only = args_has(o, "reimbursable");
+    f.personal_only = args_has(o, "personal");
+    f.merchant = args_value(o, "merchant");
+    f.search = args_value(o, "search");
+    w.out = &out;
+    w.db = ctx->db;
+    w.table = fmt == FMT_TABLE;
+    w.wide = args_has(o, "wide");
+    if (fmt == FMT_TABLE && w.wide) {
+        output_begin(&out, fmt, stdout, WIDE_NCOLS, entry_columns, wide_align);
+    } else if (fmt == FMT_TABLE) {
+        output_begin(&out, fmt, stdout, TBL_NCOLS, tbl_head, tbl_align);
+        output_fit(&out, table_width(), tbl_fit);
+    } else {
         output_begin(&out, fmt, stdout, LIST_NCOLS, entry_columns, list_align);
-    {
-        struct walk w = {&out, fmt == FMT_TABLE, tot, 0};
-        if ((rc = expense_each(ctx->db, &f, list_row, &w, &ctx->err))) {
-            output_end(&out);
-            return rc;
-        }
-        ntot = w.ntot;
     }
-    for (int i = 0; i < ntot; i++) {
-        char amt[32], n[48];
-        int64_t sum;
-        if (money_sum_get(tot[i].sum, &sum))
-            snprintf(amt, sizeof amt, "too large");
-        else
-            money_format(sum, money_digits(tot[i].currency), amt, sizeof amt);
-        snprintf(n, sizeof n, "%ld expense%s", tot[i].count, tot[i].count == 1 ? "" : "s");
-        const char *cells[] = {"", "total", n, amt, tot[i].currency, "", "", "", "", ""};
-        if (i == 0)
-            output_rule_row(&out, cells);
-        else
-            output_row(&out, cells);
+    if ((rc = expense_each(ctx->db, &f, list_row, &w, &ctx->err))) {
+        output_end(&out);
+        return rc;
+    }
+    if (w.table) {
+        int ncols = w.wide ? WIDE_NCOLS : TBL_NCOLS;
+        if (w.in_base.count)
+            total_row(&out, ncols, &w.in_base, "total", 1);
+        for (int i = 0; i < w.napart; i++)
+            total_row(&out, ncols, &w.apart[i], "no rate", !w.in_base.count && i == 0);
     }
     output_end(&out);
     return 0;
@@ -136,8 +259,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 
 const struct cs_cmd cmd_list = {
     "list",
-    "list [--trip SLUG] [--month YYYY-MM] [--since DATE] [--until DATE] [--category C] [--format "
-    "F]",
+    "list [--trip SLUG | --month YYYY-MM | --since DATE --until DATE] [filters] [--format F]",
     help,
     0,
     exec,

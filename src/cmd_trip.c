@@ -6,6 +6,7 @@
 #include "confspend/args.h"
 #include "confspend/cli.h"
 #include "confspend/date.h"
+#include "confspend/expense.h"
 #include "confspend/db.h"
 #include "confspend/money.h"
 #include "confspend/output.h"
@@ -14,14 +15,19 @@
 static const char help[] =
     "Manage trips.\n\n"
     "  trip add SLUG --name NAME --start DATE --end DATE [--city CITY] [--currency CUR]\n"
+    "                [--reimbursable] [--provider P]\n"
     "  trip list [--format F]\n"
     "  trip show SLUG [--format F]\n"
     "  trip edit SLUG [--name NAME] [--start DATE] [--end DATE] [--city CITY]\n"
-    "                 [--currency CUR] [--slug NEW]\n"
+    "                 [--currency CUR] [--slug NEW] [--reimbursable | --no-reimbursable]\n"
+    "                 [--provider P | --no-provider]\n"
     "  trip rm SLUG        (refused while expenses use it)\n"
     "  trip use SLUG       new expenses get this trip unless --trip/--no-trip says otherwise\n"
     "  trip use --none     no active trip\n\n"
-    "SLUG is 1 to 64 of a-z, 0-9, '-', '_', '.'. --currency defaults to the base currency.\n";
+    "SLUG is 1 to 64 of a-z, 0-9, '-', '_', '.'. --currency defaults to the base currency.\n"
+    "--reimbursable: the trip's new expenses default to reimbursable (add --personal says\n"
+    "otherwise); --no-reimbursable (or --personal) takes that back. --provider P: its new\n"
+    "rides default to P (lyft, uber, taxi, direct, transit, other); --no-provider: not.\n";
 
 /* Check the values of --name --start --end --city --currency --slug without the db. */
 static int precheck(struct cs_opt *o, struct cs_err *e)
@@ -50,13 +56,41 @@ static int precheck(struct cs_opt *o, struct cs_err *e)
         return cs_error(e, CS_EINPUT, "--currency", s, "unknown ISO 4217 currency code");
     if ((s = args_value(o, "slug")) && !trip_slug_valid(s))
         return cs_error(e, CS_EINPUT, "--slug", s, "use 1-64 of a-z 0-9 - _ .");
+    if ((s = args_value(o, "provider")) && !provider_canonical(s))
+        return provider_refuse("--provider", s, e);
+    if (args_has(o, "provider") && args_has(o, "no-provider"))
+        return cs_error(e, CS_EINPUT, "--provider", args_value(o, "provider"),
+                        "cannot go with --no-provider");
+    if (args_has(o, "reimbursable") && (args_has(o, "no-reimbursable") || args_has(o, "personal")))
+        return cs_error(e, CS_EINPUT, "--reimbursable", NULL, "cannot go with --%s",
+                        args_has(o, "personal") ? "personal" : "no-reimbursable");
     return 0;
 }
 
 static void print_trip(const struct trip *t)
 {
-    output_linef(stdout, STYLE_NONE, "%s  %s  %s to %s%s%s  %s", t->slug, t->name, t->start, t->end,
-                 t->city ? "  " : "", t->city ? t->city : "", t->currency);
+    output_linef(stdout, STYLE_NONE, "%s  %s  %s to %s%s%s  %s%s%s%s", t->slug, t->name, t->start,
+                 t->end, t->city ? "  " : "", t->city ? t->city : "", t->currency,
+                 t->reimbursable ? "  reimbursable" : "", t->provider ? "  rides: " : "",
+                 t->provider ? t->provider : "");
+}
+
+/* The trip defaults O gives (--reimbursable, --no-reimbursable or --personal, --provider,
+ * --no-provider) onto T. */
+static void apply_defaults(struct cs_opt *o, struct trip *t)
+{
+    if (args_has(o, "reimbursable"))
+        t->reimbursable = 1;
+    if (args_has(o, "no-reimbursable") || args_has(o, "personal"))
+        t->reimbursable = 0;
+    if (args_value(o, "provider")) {
+        free(t->provider);
+        t->provider = xstrdup(provider_canonical(args_value(o, "provider")));
+    }
+    if (args_has(o, "no-provider")) {
+        free(t->provider);
+        t->provider = NULL;
+    }
 }
 
 static int trip_add(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
@@ -74,6 +108,10 @@ static int trip_add(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
     if (args_value(o, "slug"))
         return cs_error(&ctx->err, CS_EINPUT, "--slug", args_value(o, "slug"),
                         "only for trip edit");
+    if (args_has(o, "no-reimbursable") || args_has(o, "no-provider"))
+        return cs_error(&ctx->err, CS_EINPUT,
+                        args_has(o, "no-provider") ? "--no-provider" : "--no-reimbursable", NULL,
+                        "only for trip edit");
     if ((rc = ctx_open_write(ctx)))
         return rc;
     t.slug = xstrdup(slug);
@@ -86,6 +124,7 @@ static int trip_add(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
         snprintf(t.currency, sizeof t.currency, "%s", args_value(o, "currency"));
     else if ((rc = config_base_currency(ctx->db, t.currency, &ctx->err)))
         goto out;
+    apply_defaults(o, &t);
     if ((rc = trip_insert(ctx->db, &t, &ctx->err)))
         goto out;
     print_trip(&t);
@@ -121,6 +160,7 @@ static int trip_edit(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
         snprintf(t.end, sizeof t.end, "%s", args_value(o, "end"));
     if (args_value(o, "currency"))
         snprintf(t.currency, sizeof t.currency, "%s", args_value(o, "currency"));
+    apply_defaults(o, &t);
     if (strcmp(t.end, t.start) < 0) {
         rc = cs_error(&ctx->err, CS_EINPUT, "--end", t.end, "before the start %s", t.start);
         goto out;
@@ -229,11 +269,21 @@ static int trip_list(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {{"name", OPT_VALUE},     {"start", OPT_VALUE},
-                         {"end", OPT_VALUE},      {"city", OPT_VALUE},
-                         {"currency", OPT_VALUE}, {"slug", OPT_VALUE},
-                         {"none", OPT_FLAG},      {"format", OPT_VALUE},
-                         {"db", OPT_VALUE},       {NULL}};
+    struct cs_opt o[] = {{"name", OPT_VALUE},
+                         {"start", OPT_VALUE},
+                         {"end", OPT_VALUE},
+                         {"city", OPT_VALUE},
+                         {"currency", OPT_VALUE},
+                         {"slug", OPT_VALUE},
+                         {"none", OPT_FLAG},
+                         {"format", OPT_VALUE},
+                         {"reimbursable", OPT_FLAG},
+                         {"no-reimbursable", OPT_FLAG},
+                         {"personal", OPT_FLAG},
+                         {"provider", OPT_VALUE},
+                         {"no-provider", OPT_FLAG},
+                         {"db", OPT_VALUE},
+                         {NULL}};
     const char *pos[2];
     int npos, rc;
     const char *sub;

@@ -383,6 +383,11 @@ int entry_apply(sqlite3 *db, const char *today, const struct entry_opts *eo, con
         if (strcmp(category, "donation") && !eo->recipient)
             set_text(&x->recipient, NULL);
     }
+    /* a new expense takes its trip's defaults (trip add|edit --reimbursable, --provider) */
+    if (!editing && t.id && t.reimbursable && !eo->personal)
+        x->reimbursable = 1;
+    if (!editing && t.id && t.provider && !eo->provider && !strcmp(x->category, "ride"))
+        set_text(&x->provider, t.provider);
     if (!strcmp(x->category, "ride") && !x->provider)
         x->provider = xstrdup("other");
     if (!strcmp(x->category, "ride") && x->shared < 0)

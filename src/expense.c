@@ -452,16 +452,41 @@ int expense_load(sqlite3 *db, int64_t id, struct expense *x, struct cs_err *e)
     return cs_error(e, CS_EINPUT, "id", ids, "no such expense");
 }
 
+/* The LIKE pattern (ESCAPE '\\') that matches text holding S: %S% with S's % _ \\ escaped.
+ * Allocated; NULL for NULL. */
+static char *like_pattern(const char *s)
+{
+    char *p, *d;
+    if (!s)
+        return NULL;
+    p = d = xmalloc(2 * strlen(s) + 3);
+    *d++ = '%';
+    for (; *s; s++) {
+        if (*s == '%' || *s == '_' || *s == '\\')
+            *d++ = '\\';
+        *d++ = *s;
+    }
+    *d++ = '%';
+    *d = 0;
+    return p;
+}
+
 /* "SELECT EXPENSE_COLUMNS ... WHERE <filter> ORDER BY date, id" into *ST, bound. */
 static int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **st,
                           struct cs_err *e)
 {
-    char sql[1024];
+    char sql[1536];
     snprintf(sql, sizeof sql,
              "SELECT " EXPENSE_COLUMNS EXPENSE_FROM
              "WHERE (?1 = 0 OR e.trip_id = ?1) AND (?2 = '' OR e.date >= ?2) "
              "AND (?3 = '' OR e.date < ?3) AND (?4 = '' OR e.category = ?4) "
-             "AND (?5 = 0 OR e.reimbursable = 1) ORDER BY e.date, e.id");
+             "AND (?5 = 0 OR e.reimbursable = 1) "
+             "AND (?6 = '' OR e.provider = ?6) AND (?7 = 0 OR e.reimbursable = 0) "
+             "AND (?8 IS NULL OR e.merchant LIKE ?8 ESCAPE '\\') "
+             "AND (?9 IS NULL OR e.merchant LIKE ?9 ESCAPE '\\' OR e.note LIKE ?9 ESCAPE '\\' "
+             "OR e.origin LIKE ?9 ESCAPE '\\' OR e.dest LIKE ?9 ESCAPE '\\' "
+             "OR e.driver LIKE ?9 ESCAPE '\\' OR e.recipient LIKE ?9 ESCAPE '\\') "
+             "ORDER BY e.date, e.id");
     if (db_prepare(db, sql, st, e))
         return CS_EFAIL;
     sqlite3_bind_int64(*st, 1, f->trip_id);
@@ -469,6 +494,12 @@ static int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_s
     sqlite3_bind_text(*st, 3, f->before, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*st, 4, f->category, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(*st, 5, f->reimbursable_only);
+    sqlite3_bind_text(*st, 6, f->provider, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(*st, 7, f->personal_only);
+    if (f->merchant)
+        sqlite3_bind_text(*st, 8, like_pattern(f->merchant), -1, free);
+    if (f->search)
+        sqlite3_bind_text(*st, 9, like_pattern(f->search), -1, free);
     return 0;
 }
 

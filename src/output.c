@@ -146,6 +146,54 @@ int text_width(const char *s)
     return w;
 }
 
+/* The display width of the code point at P (its LEN bytes into *LEN). */
+static int char_width(const unsigned char *p, int *len)
+{
+    unsigned long c = *p;
+    int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0, k;
+    if ((c & 0xC0) == 0x80) { /* a stray continuation byte */
+        *len = 1;
+        return 0;
+    }
+    c &= n ? 0x3Fu >> n : 0x7Fu;
+    for (k = 1; k <= n && (p[k] & 0xC0) == 0x80; k++)
+        c = (c << 6) | (p[k] & 0x3F);
+    *len = k;
+    if (c >= 0x300 && c <= 0x36F)
+        return 0;
+    return is_wide(c) ? 2 : 1;
+}
+
+char *text_cut(const char *s, int width)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t keep = 0;
+    int w = 0, len;
+    char *out;
+    if (text_width(s) <= width)
+        return xstrdup(s);
+    if (width < 1)
+        return xstrdup("");
+    /* the characters that fit in WIDTH - 1 columns, then the ellipsis */
+    while (p[keep]) {
+        int cw = char_width(p + keep, &len);
+        if (w + cw > width - 1)
+            break;
+        w += cw;
+        keep += (size_t)len;
+    }
+    out = xmalloc(keep + 4);
+    memcpy(out, s, keep);
+    memcpy(out + keep, "\xe2\x80\xa6", 4);
+    return out;
+}
+
+void output_fit(struct output *o, int width, const int *cols)
+{
+    o->fit = width;
+    o->fit_cols = cols;
+}
+
 void output_begin(struct output *o, enum out_format fmt, FILE *fp, int ncols,
                   const char *const *headers, const int *align)
 {
@@ -283,7 +331,41 @@ void output_end(struct output *o)
             }
         for (c = 0; c < o->ncols; c++)
             total += w[c] + (c ? 2 : 0);
-        print_line(o, o->headers, NULL, w);
+        while (o->fit > 0 && o->fit_cols && total > o->fit) {
+            /* narrow the widest column that may be cut, down to 6 (its header is cut too);
+             * the first of them counts half its width: it keeps twice the others' */
+            int best = -1, bw = 0;
+            for (const int *f = o->fit_cols; *f >= 0; f++) {
+                int v = f == o->fit_cols ? w[*f] : 2 * w[*f];
+                if (w[*f] > 6 && (best < 0 || v > bw)) {
+                    best = *f;
+                    bw = v;
+                }
+            }
+            if (best < 0)
+                break;
+            w[best]--;
+            total--;
+        }
+        if (o->fit > 0 && o->fit_cols)
+            for (r = 0; r < o->nrows; r++)
+                for (const int *f = o->fit_cols; *f >= 0; f++) {
+                    char **cell = &o->cells[r * o->ncols + *f];
+                    if (text_width(*cell) > w[*f]) {
+                        char *cut = text_cut(*cell, w[*f]);
+                        free(*cell);
+                        *cell = cut;
+                    }
+                }
+        {
+            char **head = xmalloc(sizeof(char *) * (size_t)o->ncols);
+            for (c = 0; c < o->ncols; c++)
+                head[c] = text_cut(o->headers[c], w[c]);
+            print_line(o, (const char *const *)head, NULL, w);
+            for (c = 0; c < o->ncols; c++)
+                free(head[c]);
+            free(head);
+        }
         for (r = 0; r < o->nrows; r++) {
             if (o->rule[r]) {
                 for (c = 0; c < total; c++)

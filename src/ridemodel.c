@@ -8,6 +8,7 @@
 
 #include "confspend/error.h"
 #include "confspend/money.h"
+#include "confspend/place.h"
 
 static int cmp_i64(const void *x, const void *y)
 {
@@ -93,18 +94,19 @@ static char *lower_dup(const char *s, size_t n)
 
 char *ridemodel_route_key(const char *from, const char *to)
 {
-    size_t la, lb;
-    const char *a = trim(from, &la), *b = trim(to, &lb);
-    char *ka = lower_dup(a, la), *kb = lower_dup(b, lb);
+    /* places compare as place_fold() has them: case, blanks and curly quotes aside */
+    char *ka = place_fold(from), *kb = place_fold(to);
+    size_t la = strlen(ka), lb = strlen(kb);
     char *key = xmalloc(la + lb + 2);
     if (strcmp(ka, kb) > 0) {
         char *t = ka;
         ka = kb;
         kb = t;
+        la = strlen(ka);
     }
-    strcpy(key, ka);
-    key[strlen(ka)] = '\x1f';
-    strcpy(key + strlen(ka) + 1, kb);
+    memcpy(key, ka, la);
+    key[la] = '\x1f';
+    strcpy(key + la + 1, kb);
     free(ka);
     free(kb);
     return key;
@@ -114,7 +116,7 @@ char *ridemodel_route_label(const char *from, const char *to)
 {
     size_t la, lb;
     const char *a = trim(from, &la), *b = trim(to, &lb);
-    char *ka = lower_dup(a, la), *kb = lower_dup(b, lb), *label;
+    char *ka = place_fold(from), *kb = place_fold(to), *label;
     int swap = strcmp(ka, kb) > 0;
     free(ka);
     free(kb);

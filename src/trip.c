@@ -13,6 +13,7 @@ void trip_release(struct trip *t)
     free(t->slug);
     free(t->name);
     free(t->city);
+    free(t->provider);
     memset(t, 0, sizeof *t);
 }
 
@@ -35,8 +36,8 @@ static int load(sqlite3 *db, const char *slug, int64_t id, struct trip *t, struc
     sqlite3_stmt *st = NULL;
     int rc;
     if (db_prepare(db,
-                   "SELECT id, slug, name, start_date, end_date, city, currency FROM trip "
-                   "WHERE slug = ?1 OR id = ?2",
+                   "SELECT id, slug, name, start_date, end_date, city, currency, reimbursable, "
+                   "provider FROM trip WHERE slug = ?1 OR id = ?2",
                    &st, e))
         return CS_EFAIL;
     db_bind_text(st, 1, slug);
@@ -50,6 +51,8 @@ static int load(sqlite3 *db, const char *slug, int64_t id, struct trip *t, struc
         snprintf(t->end, sizeof t->end, "%s", (const char *)sqlite3_column_text(st, 4));
         t->city = db_col_dup(st, 5);
         snprintf(t->currency, sizeof t->currency, "%s", (const char *)sqlite3_column_text(st, 6));
+        t->reimbursable = sqlite3_column_int(st, 7);
+        t->provider = db_col_dup(st, 8);
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_ROW)
@@ -71,7 +74,7 @@ int trip_load_id(sqlite3 *db, int64_t id, struct trip *t, struct cs_err *e)
     return load(db, NULL, id, t, e);
 }
 
-/* Bind T's stored fields to ?1..?6 in the column order of the insert and the update. */
+/* Bind T's stored fields to ?1..?8 in the column order of the insert and the update. */
 static void bind_trip(sqlite3_stmt *st, const struct trip *t)
 {
     db_bind_text(st, 1, t->slug);
@@ -80,6 +83,8 @@ static void bind_trip(sqlite3_stmt *st, const struct trip *t)
     db_bind_text(st, 4, t->end);
     db_bind_text(st, 5, t->city);
     db_bind_text(st, 6, t->currency);
+    sqlite3_bind_int(st, 7, t->reimbursable ? 1 : 0);
+    db_bind_text(st, 8, t->provider);
 }
 
 int trip_insert(sqlite3 *db, struct trip *t, struct cs_err *e)
@@ -87,8 +92,8 @@ int trip_insert(sqlite3 *db, struct trip *t, struct cs_err *e)
     sqlite3_stmt *st = NULL;
     int rc;
     if (db_prepare(db,
-                   "INSERT INTO trip(slug, name, start_date, end_date, city, currency) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                   "INSERT INTO trip(slug, name, start_date, end_date, city, currency, "
+                   "reimbursable, provider) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                    &st, e))
         return CS_EFAIL;
     bind_trip(st, t);
@@ -108,11 +113,11 @@ int trip_update(sqlite3 *db, const struct trip *t, struct cs_err *e)
     int rc;
     if (db_prepare(db,
                    "UPDATE trip SET slug = ?1, name = ?2, start_date = ?3, end_date = ?4, "
-                   "city = ?5, currency = ?6 WHERE id = ?7",
+                   "city = ?5, currency = ?6, reimbursable = ?7, provider = ?8 WHERE id = ?9",
                    &st, e))
         return CS_EFAIL;
     bind_trip(st, t);
-    sqlite3_bind_int64(st, 7, t->id);
+    sqlite3_bind_int64(st, 9, t->id);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc == SQLITE_CONSTRAINT_UNIQUE)

@@ -41,7 +41,8 @@ struct cs_cmd {
 
 extern const struct cs_cmd cmd_trip, cmd_add, cmd_list, cmd_show, cmd_edit, cmd_rm, cmd_history,
     cmd_undo, cmd_redo, cmd_backup, cmd_restore, cmd_config, cmd_rate, cmd_budget, cmd_report,
-    cmd_export, cmd_import, cmd_schedule, cmd_completion, cmd_complete, cmd_rule;
+    cmd_export, cmd_import, cmd_schedule, cmd_completion, cmd_complete, cmd_rule, cmd_place,
+    cmd_again;
 
 /* Every command, in the order --help lists them (main.c), ended by NULL. */
 extern const struct cs_cmd *const cs_commands[];
@@ -114,5 +115,26 @@ struct ride_opts ride_opts_of(struct cs_opt *o);
 /* What the options O of add or edit (ENTRY_OPTIONS, and ENTRY_NEGATIONS for edit) hold. */
 struct entry_opts;
 struct entry_opts entry_opts_of(struct cs_opt *o);
+
+/*
+ * The places an add, edit or again stores for --from/--to: each given one resolved by
+ * place_resolve() (an alias, a known place, a unique prefix), and the known place a new
+ * one is within two edits of (NEAR, for the hint), or NULL. Release with
+ * entry_places_release().
+ */
+struct entry_places {
+    char *from, *to, *from_near, *to_near;
+};
+#define ENTRY_PLACES_INIT                                                                          \
+    {                                                                                              \
+        NULL, NULL, NULL, NULL                                                                     \
+    }
+/* Resolve EO's --from and --to on ctx->db (open) and point EO at the results, which P
+ * owns. CS_EINPUT for an ambiguous prefix or a mistyped alias. */
+int entry_places_resolve(struct cs_ctx *ctx, struct entry_opts *eo, struct entry_places *p);
+/* Print the hints `confspend: new place "X" (did you mean "Y"?)` of P on stderr: a
+ * command calls it once what it stores is stored. */
+void entry_places_hint(const struct entry_places *p);
+void entry_places_release(struct entry_places *p);
 
 #endif

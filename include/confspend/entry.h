@@ -68,8 +68,9 @@ int entry_precheck(const struct entry_opts *eo, const char *category, const char
 /*
  * Apply the options EO (and AMOUNT, CATEGORY when not NULL) onto X, loading trips and
  * settings from DB. For a new expense (EDITING 0) X starts as EXPENSE_INIT and gets TODAY
- * (YYYY-MM-DD), the active trip and the default currency; for an edit X is the stored
- * expense, and the negations clear their fields. Ends with expense_check().
+ * (YYYY-MM-DD), the active trip and the default currency, and the trip's defaults
+ * (reimbursable unless --personal; a ride's provider unless --provider); for an edit X is the
+ * stored expense, and the negations clear their fields. Ends with expense_check().
  */
 int entry_apply(sqlite3 *db, const char *today, const struct entry_opts *eo, const char *category,
                 const char *amount, struct expense *x, int editing, struct cs_err *e);

@@ -164,6 +164,11 @@ struct expense_filter {
     char before[11];
     char category[12];
     int reimbursable_only;
+    /* list's queries (SPEC "Quick entry and queries") */
+    char provider[8];     /* this provider's rides */
+    int personal_only;    /* reimbursable = 0 */
+    const char *merchant; /* a case-insensitive (ASCII) substring of the merchant */
+    const char *search;   /* ... of the merchant, note, from, to, driver or recipient */
 };
 
 /*

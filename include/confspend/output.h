@@ -37,8 +37,10 @@ struct output {
     int *rule;             /* table: 1 where a rule goes above the row */
     int color;             /* table: styles are applied (output_color(fp)) */
     int json_first;
-    int csv_guard;  /* csv: prefix text cells starting with = + - @ TAB CR LF with ' */
-    int guard_from; /* csv_guard applies to columns >= guard_from that are not in no_guard */
+    int fit;             /* table: the widest a line may be (output_fit()), 0: any */
+    const int *fit_cols; /* table: the columns that are cut to fit, -1 ended */
+    int csv_guard;       /* csv: prefix text cells starting with = + - @ TAB CR LF with ' */
+    int guard_from;      /* csv_guard applies to columns >= guard_from that are not in no_guard */
     const int *no_guard;
 };
 
@@ -50,6 +52,13 @@ void output_rule_row(struct output *o, const char *const *cells);
  * table view on a colour terminal (STYLES NULL: none); csv and json ignore the styles. */
 void output_styled_row(struct output *o, const char *const *cells, const enum out_style *styles,
                        int rule);
+/*
+ * The table view is to fit in WIDTH columns: when its lines would be wider, the columns
+ * COLS (a list ended by -1) are narrowed, the widest first (the first of COLS is kept
+ * twice as wide as the others), none below 6, and their longer cells (and header) cut
+ * with "…" (text_cut()). csv and json are never cut.
+ */
+void output_fit(struct output *o, int width, const int *cols);
 /* Finish: the table is printed, json's array closed. Frees what it kept. */
 void output_end(struct output *o);
 
@@ -60,6 +69,11 @@ void json_write_string(FILE *fp, const char *s);
 
 /* Display width of UTF-8 text S in terminal columns (code points, combining marks 0). */
 int text_width(const char *s);
+
+/* A copy of UTF-8 text S (allocated) at most WIDTH display columns wide (text_width()): S
+ * itself when it fits, else its first characters (cut between characters, never inside
+ * one) and U+2026 "…" ending it within WIDTH. */
+char *text_cut(const char *s, int width);
 
 /* 1 when colour may be used on FP: a TTY and NO_COLOR unset. */
 int output_color(FILE *fp);

@@ -85,8 +85,9 @@ void ridemodel_run(const struct ride_in *rides, size_t n, const struct ride_para
                    struct ride_result *out);
 void ridemodel_release(struct ride_result *r);
 
-/* The route key of two places: both trimmed and lower-cased (ASCII), ordered, joined by
- * a NUL-free separator. Allocated. */
+/* The route key of two places: both as place_fold() has them (curly quotes plain, ASCII
+ * lower case, blanks collapsed and trimmed), ordered, joined by a NUL-free separator.
+ * Allocated. */
 char *ridemodel_route_key(const char *from, const char *to);
 
 /* The label "A <-> B" of two places: trimmed, in alphabetical order (case-insensitively),

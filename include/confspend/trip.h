@@ -11,6 +11,8 @@ struct trip {
     char *slug, *name, *city;
     char start[11], end[11];
     char currency[4];
+    int reimbursable; /* its new expenses default to reimbursable */
+    char *provider;   /* the provider its new rides default to, or NULL */
 };
 #define TRIP_INIT                                                                                  \
     {                                                                                              \

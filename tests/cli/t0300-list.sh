@@ -7,7 +7,7 @@ HEAD="id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,
 
 expect_out "empty list (csv) is the header alone" "$HEAD"$'\r' cs list --format csv
 expect_out "empty list (json)" "[]" cs list --format json
-expect_out "empty list (table)" "id  date  category  amount  cur  merchant  route  note  trip  reimb" cs list
+expect_out "empty list (table)" "id  date  category  amount  cur  merchant/route  note  trip  reimb" cs list
 
 expect_ok "trip pycon" cs trip add pycon --name PyCon --start 2026-11-01 --end 2026-11-08
 expect_ok "trip tokyo" cs trip add tokyo --name Tokyo --start 2026-12-01 --end 2026-12-08 --currency JPY
@@ -84,22 +84,25 @@ assert len(rows) == 9, len(rows)
 print(*keys)"'
 fi
 
-# the table view: aligned columns, totals per currency, escaped line breaks
+# the table view (SPEC rev 2): aligned columns, one column for the merchant or the route
+# FROM → TO, escaped line breaks, and one total in the base currency (USD): the JPY and BHD
+# expenses have no rate to USD, so each currency's are totalled apart, in its own currency
+# (USD: 23.50 + 12.00 + 0.00 - 4.50 + 20.00 + 18.00 = 69.00 over 6 expenses)
 expect_out "list (table)" \
-  "id  date        category    amount  cur  merchant     route          note        trip   reimb
- 3  2026-09-15  travel       45000  JPY  JAL                                     tokyo  
- 2  2026-10-31  meal         12.00  USD  Café, \"Bar\"                 two\\nlines  pycon  
- 5  2026-11-01  lodging       0.00  USD                                          pycon  
- 1  2026-11-02  ride         23.50  USD               Home -> Venue              pycon  yes
- 4  2026-11-03  meal         -4.50  USD  Cafe                                           
- 9  2026-11-08  ticket       1.500  BHD                                                 
- 8  2026-11-15  donation     20.00  USD  PSF                                            
- 7  2026-11-30  ride         18.00  USD               Venue -> Home                     
- 6  2026-12-02  meal          1500  JPY                                          tokyo  
----------------------------------------------------------------------------------------------
-    total       2 expenses   46500  JPY                                                 
-    total       6 expenses   69.00  USD                                                 
-    total       1 expense    1.500  BHD                                                 " \
+  "id  date        category    amount  cur  merchant/route  note        trip   reimb
+ 3  2026-09-15  travel       45000  JPY  JAL                         tokyo  
+ 2  2026-10-31  meal         12.00  USD  Café, \"Bar\"     two\\nlines  pycon  
+ 5  2026-11-01  lodging       0.00  USD                              pycon  
+ 1  2026-11-02  ride         23.50  USD  Home → Venue                pycon  yes
+ 4  2026-11-03  meal         -4.50  USD  Cafe                               
+ 9  2026-11-08  ticket       1.500  BHD                                     
+ 8  2026-11-15  donation     20.00  USD  PSF                                
+ 7  2026-11-30  ride         18.00  USD  Venue → Home                       
+ 6  2026-12-02  meal          1500  JPY                              tokyo  
+---------------------------------------------------------------------------------
+    total       6 expenses   69.00  USD                                     
+    no rate     2 expenses   46500  JPY                                     
+    no rate     1 expense    1.500  BHD                                     " \
   cs list
 
 # refusals
@@ -120,6 +123,6 @@ f "unknown option" 2 "option: unknown option (--sort)" cs list --sort date
 
 out=$(cs list --help); rc=$?
 check "list --help exits 0" "$rc" -eq 0
-check "list --help usage" "$(printf '%s\n' "$out" | head -1)" = "usage: confspend [--db FILE] list [--trip SLUG] [--month YYYY-MM] [--since DATE] [--until DATE] [--category C] [--format F]"
+check "list --help usage" "$(printf '%s\n' "$out" | head -1)" = "usage: confspend [--db FILE] list [--trip SLUG | --month YYYY-MM | --since DATE --until DATE] [filters] [--format F]"
 
 finish

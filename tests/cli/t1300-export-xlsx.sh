@@ -23,6 +23,7 @@ mkdir -p "$TMP/receipts"
 {
   cs add ride 23.50 --trip pycon --date 2026-11-02 --provider lyft --from Home --to Venue \
     --tip 3.50 --reimbursable --receipt "$TMP/receipts/taxi #1 100%.pdf" --payment visa
+  # "venue" and " home " are the places of the ride before: stored as it has them (t0250)
   cs add ride 25.00 --trip pycon --date 2026-11-03 --provider uber --from venue --to " home " \
     --platform-fee 11 --reimbursable --receipt "$TMP/receipts/missing.pdf"
   cs add ride 30.00 --trip pycon --date 2026-11-09 --provider uber --from Home --to Airport
@@ -181,8 +182,8 @@ I6 n 25 [#,##0.00 [$USD]]
 J6 s Yes
 L6 s @TMP@/receipts/missing.pdf
 M6 s uber
-N6 s venue
-O6 s  home 
+N6 s Venue
+O6 s Home
 A7 n 4
 B7 d 2026-11-03 [yyyy-mm-dd]
 C7 s meal

@@ -139,8 +139,9 @@ while IFS='|' read -r what cmd frags; do
 done <<'VIEWS'
 show|"$CONFSPEND" show 1|"merchant      $SM" "note          $SN"
 show of a ride|"$CONFSPEND" show 3|"from          $SM" "to            $SN2"
-list|"$CONFSPEND" list|"$SM" "$SN" "$SN2"
-list --month|"$CONFSPEND" list --month 2026-11|"$SM" "$SN"
+list --wide|"$CONFSPEND" list --wide|"$SM" "$SN" "$SN2"
+list --month --wide|"$CONFSPEND" list --month 2026-11 --wide|"$SM" "$SN"
+list (cut to 100 columns)|"$CONFSPEND" list|"${SM:0:28}…"
 report rides|"$CONFSPEND" report rides --trip conf|"$SN2 <-> $SM"
 trip show|"$CONFSPEND" trip show conf|"$SNAME" "$SCITY"
 trip list|"$CONFSPEND" trip list|"$SNAME" "$SCITY"
@@ -169,7 +170,7 @@ check "trip list --format csv: the name and city exact" "$(cat "$TMP/row")" = "c
 
 # text another program wrote that is not UTF-8 is shown as \xNN, never sent raw
 sql "UPDATE expense SET merchant = CAST(X'41FF42' AS TEXT) WHERE id = 3"
-for v in list "show 3"; do
+for v in "list --wide" "show 3"; do
   eval "set -- $v"
   cs "$@" >"$TMP/o"
   shown "$v: a byte that is not UTF-8" "$TMP/o" 'A\xffB'

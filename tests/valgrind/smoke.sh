@@ -17,6 +17,17 @@ expect_ok "edit" cs edit 2 --amount 22 --driver Sam --category ride
 expect_ok "show" cs show 2 --format json
 expect_ok "list" cs list
 expect_ok "list csv" cs list --format csv --trip pycon
+expect_ok "place add" cs place add home "Friends' place"
+expect_ok "place list" cs place list --format json
+expect_ok "add ride by alias and prefix" cs add ride 18 --from home --to ven --date 2026-11-04
+expect_ok "add ride --back" cs add ride 19 --back --date 2026-11-04
+expect_ok "a new place near a known one" cs add ride 19 --from "Friends' palce" --to Venue
+expect_ok "again" cs again 2 7.25 --note again
+expect_ok "trip defaults" cs trip edit pycon --reimbursable --provider lyft
+expect_ok "list queries" cs list --search venue --provider lyft --min 1 --max 100 --reimbursable
+expect_ok "list narrow" env COLUMNS=40 "$CONFSPEND" list
+expect_ok "list --wide" cs list --wide
+expect_ok "place rm" cs place rm home
 expect_ok "rm" cs rm 3
 expect_ok "undo" cs undo
 expect_ok "history" cs history
