@@ -22,7 +22,7 @@ expect_out "prefixes stored" "Bar|1" sql "SELECT merchant, reimbursable FROM exp
 expect_fail "an ambiguous prefix" 2 "--re: ambiguous option: --reimbursable, --receipt, --refund, --recipient" \
   cs add meal 3 --re
 expect_fail "an ambiguous prefix with =" 2 "--no: ambiguous option:" cs edit 3 --no=x
-expect_fail "a short option the command lacks" 2 "option: unknown option (-p)" cs list -p lyft
+expect_fail "a short option the command lacks" 2 "option: unknown option (-m)" cs undo -m x
 expect_fail "an unknown short option" 2 "option: unknown option (-x)" cs add meal 5 -x
 expect_fail "a value given to a short flag" 2 "option: unknown option (-r takes no value) (-ryes)" \
   cs add meal 5 -ryes

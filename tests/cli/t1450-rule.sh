@@ -104,7 +104,7 @@ expect_out "import: the rules' fields stored" "imported 4, matched 0, present 0,
 expect_out "the rows" "meal|475|1||
 ride|2000|0|taxi|pycon
 other|1999|0||
-ride|1200|0|uber|pycon" sql "SELECT category, amount, reimbursable, coalesce(provider, ''), coalesce(t.slug, '') FROM expense e LEFT JOIN trip t ON t.id = trip_id ORDER BY e.id"
+ride|1200|0|uber|pycon" sql "SELECT category, amount, e.reimbursable, coalesce(e.provider, ''), coalesce(t.slug, '') FROM expense e LEFT JOIN trip t ON t.id = trip_id ORDER BY e.id"
 expect_out "a rule added later does not make a re-import add rows (keys are of the rows as read)" \
   "imported 0, matched 0, present 4, skipped 1 (rule 3 1)" \
   sh -c '"$CONFSPEND" rule add "AMAZON*" --category ticket >/dev/null && "$CONFSPEND" import csv "$1"' _ "$TMP/chase.csv"

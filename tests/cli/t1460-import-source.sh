@@ -24,7 +24,7 @@ expect_out "the Uber export: two rides" "imported 2, matched 0, present 0, skipp
 expect_out "the rides: dated by their local day, trip by date, from the export" \
   "4|2019-05-02|ride|1840|uber|Friends' place|Convention Center|pycon|export
 5|2019-05-02|ride|2110|uber|Convention Center|Friends' place|pycon|export" \
-  sql "SELECT e.id, date, category, amount, provider, origin, dest, t.slug, source FROM expense e JOIN trip t ON t.id = trip_id WHERE e.id >= 4 ORDER BY e.id"
+  sql "SELECT e.id, date, category, amount, e.provider, origin, dest, t.slug, source FROM expense e JOIN trip t ON t.id = trip_id WHERE e.id >= 4 ORDER BY e.id"
 
 # The card statement (Chase), posted a day or two later. By hand, per row:
 #   2  UBER *TRIP 18.40 on 05-03: expense 4 (05-02, 1 day; "uber" shared)   -> matched 4
@@ -79,7 +79,7 @@ expect_out "the new rows: the rule, the trip by date, from a statement" \
   "6|other|475|0|pycon|statement
 7|meal|525|1|pycon|statement
 8|ride|1250|0|pycon|statement" \
-  sql "SELECT e.id, category, amount, reimbursable, t.slug, source FROM expense e JOIN trip t ON t.id = trip_id WHERE e.id >= 6 ORDER BY e.id"
+  sql "SELECT e.id, category, amount, e.reimbursable, t.slug, source FROM expense e JOIN trip t ON t.id = trip_id WHERE e.id >= 6 ORDER BY e.id"
 expect_out "show prints the statement row that confirmed an expense" \
   "source        export
 statement     2019-05-03 UBER   *TRIP" sh -c '"$CONFSPEND" show 4 | grep -E "^(source|statement) "'

@@ -32,7 +32,7 @@ expect_out "the rows: rule, trip by date, the refund negative, keyed by account:
   "2|2025-05-16|meal|4210|1|oscon|4111222233334444:2025051624692160001
 3|2025-05-18|other|2399|0|oscon|4111222233334444:2025051824692160003
 4|2025-05-22|other|-2399|0||4111222233334444:2025052224692160005" \
-  sql "SELECT e.id, date, category, amount, reimbursable, coalesce(t.slug, ''), import_key FROM expense e LEFT JOIN trip t ON t.id = trip_id WHERE e.id > 1 ORDER BY e.id"
+  sql "SELECT e.id, date, category, amount, e.reimbursable, coalesce(t.slug, ''), import_key FROM expense e LEFT JOIN trip t ON t.id = trip_id WHERE e.id > 1 ORDER BY e.id"
 expect_out "the typed ride is confirmed, keyed by its FITID" \
   "2025-05-17 UBER *TRIP HELP.UBER.COM|4111222233334444:2025051724692160002" \
   sql "SELECT statement, statement_key FROM expense WHERE id = 1"
