@@ -213,6 +213,19 @@ static struct cs_opt *option_named(struct cs_opt *o, const char *word)
     return n == 1 ? hit : NULL;
 }
 
+/* The end of the usage alternative at U: the next " | " or "; " (NULL: none). */
+static const char *alt_end(const char *u)
+{
+    const char *a = strstr(u, " | "), *b = strstr(u, "; ");
+    return a && (!b || a < b) ? a : b;
+}
+
+/* The start of the alternative after END (alt_end()'s). */
+static const char *alt_next(const char *end)
+{
+    return end ? end + (end[1] == '|' ? 3 : 2) : NULL;
+}
+
 /*
  * The word at position P (0: the first after the command) of CMD's usage line, for the
  * subcommand SUB (NULL before one is typed): "add|list|show" lists subcommands,
@@ -224,13 +237,19 @@ static void usage_word(const struct cs_cmd *cmd, const char *sub, int p, char *o
     *out = 0;
     while (u) {
         /* each alternative: "NAME WORD WORD ... [ | NAME ...]" */
-        const char *end = strstr(u, " | "), *w = u;
+        const char *end = alt_end(u), *w = u;
         size_t n = end ? (size_t)(end - u) : strlen(u);
         char part[512];
         snprintf(part, sizeof part, "%.*s", (int)(n < sizeof part ? n : sizeof part - 1), w);
         {
             char *save = NULL, *tok = strtok_r(part, " ", &save);
             int k = -1, match = sub == NULL;
+            /* "place add ALIAS NAME | list | rm ALIAS": an alternative may leave the
+             * command's name out */
+            if (tok && strcmp(tok, cmd->name))
+                k = 0;
+            else if (tok)
+                tok = strtok_r(NULL, " ", &save), k = 0;
             for (; tok; tok = strtok_r(NULL, " ", &save), k++) {
                 if (k == 0 && sub) {
                     /* the subcommand word: "add|list|rm" or "set" */
@@ -248,7 +267,7 @@ static void usage_word(const struct cs_cmd *cmd, const char *sub, int p, char *o
                 }
             }
         }
-        u = end ? end + 3 : NULL;
+        u = alt_next(end);
     }
 }
 
@@ -259,6 +278,8 @@ static void offer_kind(struct want *w, const char *kind, int subcommands)
         offer_categories(w, strstr(kind, "total") != NULL);
     } else if (!strcmp(kind, "SLUG")) {
         offer_value(w, "trip");
+    } else if (!strcmp(kind, "ALIAS")) {
+        offer_sql(w, "SELECT alias FROM place ORDER BY alias");
     } else if (subcommands && kind[0] >= 'a' && kind[0] <= 'z') {
         char alts[256], *save = NULL;
         snprintf(alts, sizeof alts, "%s", kind);
@@ -273,14 +294,16 @@ static void offer_subcommands(struct want *w, const struct cs_cmd *cmd)
 {
     const char *u = cmd->usage;
     while (u) {
-        const char *end = strstr(u, " | ");
+        const char *end = alt_end(u);
         char part[512], *save = NULL, *tok;
         size_t n = end ? (size_t)(end - u) : strlen(u);
         snprintf(part, sizeof part, "%.*s", (int)(n < sizeof part ? n : sizeof part - 1), u);
-        strtok_r(part, " ", &save); /* the command's name */
-        if ((tok = strtok_r(NULL, " ", &save)))
+        tok = strtok_r(part, " ", &save); /* the command's name, or left out: "| list" */
+        if (tok && !strcmp(tok, cmd->name))
+            tok = strtok_r(NULL, " ", &save);
+        if (tok)
             offer_kind(w, tok, 1);
-        u = end ? end + 3 : NULL;
+        u = alt_next(end);
     }
 }
 
