@@ -13,6 +13,7 @@
 #include "confspend/migrate.h"
 #include "confspend/money.h"
 #include "confspend/output.h"
+#include "confspend/receipt.h"
 #include "confspend/schedule.h"
 #include "confspend/trip.h"
 
@@ -174,6 +175,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     /* a schedule never takes the active trip: only an explicit --trip */
     if (args_has(o, "monthly") && !args_has(o, "trip"))
         eo.no_trip = 1;
+    /* --receipt FILE is checked before anything is opened (receipt.c) */
+    if (eo.receipt && (rc = receipt_check_file(eo.receipt, NULL, NULL, NULL, &ctx->err)))
+        return rc;
     if ((rc = check_before_create(ctx, &eo, pos[0], pos[1])) || (rc = ctx_open_write(ctx)))
         return rc;
     if (!eo.trip && !eo.no_trip &&
@@ -197,6 +201,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         printf("%s\n", line);
         ctx_summary(ctx, "add %s", line);
         free(line);
+        if (eo.receipt && (rc = receipt_option_store(ctx, x.id, eo.receipt)))
+            goto cleanup;
         if (ended.id)
             output_linef(stderr, STYLE_NONE,
                          "confspend: not added to trip %s: it ended %s (give --trip %s to add it)",

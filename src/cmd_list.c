@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "confspend/args.h"
+#include "confspend/claim.h"
 #include "confspend/cli.h"
 #include "confspend/db.h"
 #include "confspend/entry.h"
@@ -18,6 +19,8 @@ static const char help[] =
     "  --month YYYY-MM    one month\n"
     "  --since DATE       --until DATE   a date range (inclusive)\n"
     "  --category C       one category\n"
+    "  --claim N          claim N's expenses\n"
+    "  --unclaimed        reimbursable expenses in no claim (but a rejected one)\n"
     "  --format F         table (default), csv or json\n\n"
     "csv/json columns: id,date,category,amount,currency,merchant,note,trip,reimbursable,\n"
     "provider,from,to,driver,tip (a refund's amount is negative)\n";
@@ -75,8 +78,13 @@ static int list_row(const struct expense *x, void *arg)
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {
-        PERIOD_OPTIONS, {"category", OPT_VALUE}, {"format", OPT_VALUE}, {"db", OPT_VALUE}, {NULL}};
+    struct cs_opt o[] = {PERIOD_OPTIONS,
+                         {"category", OPT_VALUE},
+                         {"format", OPT_VALUE},
+                         {"db", OPT_VALUE},
+                         {"claim", OPT_VALUE},
+                         {"unclaimed", OPT_FLAG},
+                         {NULL}};
     const char *pos[1];
     int npos, rc = 0, ntot = 0;
     enum out_format fmt;
@@ -104,6 +112,10 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     period_filter(&p, &f);
     if (args_value(o, "category"))
         snprintf(f.category, sizeof f.category, "%s", args_value(o, "category"));
+    /* claims (claim.h) */
+    if (args_has(o, "claim") && claim_parse_id(args_value(o, "claim"), &f.claim_id, &ctx->err))
+        return CS_EINPUT;
+    f.unclaimed = args_has(o, "unclaimed");
     if (fmt == FMT_TABLE)
         output_begin(&out, fmt, stdout, 10, tbl_head, tbl_align);
     else

@@ -427,7 +427,11 @@ static int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_s
              "SELECT " EXPENSE_COLUMNS EXPENSE_FROM
              "WHERE (?1 = 0 OR e.trip_id = ?1) AND (?2 = '' OR e.date >= ?2) "
              "AND (?3 = '' OR e.date < ?3) AND (?4 = '' OR e.category = ?4) "
-             "AND (?5 = 0 OR e.reimbursable = 1) ORDER BY e.date, e.id");
+             "AND (?5 = 0 OR e.reimbursable = 1) "
+             "AND (?6 = 0 OR e.id IN (SELECT expense_id FROM claim_expense WHERE claim_id = ?6)) "
+             "AND (?7 = 0 OR (e.reimbursable = 1 AND NOT EXISTS (SELECT 1 FROM claim_expense ce "
+             "JOIN claim c ON c.id = ce.claim_id WHERE ce.expense_id = e.id "
+             "AND c.status <> 'rejected'))) ORDER BY e.date, e.id");
     if (db_prepare(db, sql, st, e))
         return CS_EFAIL;
     sqlite3_bind_int64(*st, 1, f->trip_id);
@@ -435,6 +439,8 @@ static int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_s
     sqlite3_bind_text(*st, 3, f->before, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*st, 4, f->category, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(*st, 5, f->reimbursable_only);
+    sqlite3_bind_int64(*st, 6, f->claim_id);
+    sqlite3_bind_int(*st, 7, f->unclaimed);
     return 0;
 }
 

@@ -79,11 +79,13 @@ static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
              "t.slug, e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, "
              "CASE WHEN e.currency = ?5 THEN NULL ELSE (SELECT r.rate_e9 FROM rate r "
              "WHERE r.currency = e.currency AND r.date <= e.date ORDER BY r.date DESC LIMIT 1) "
-             "END FROM expense e LEFT JOIN trip t ON t.id = e.trip_id WHERE 1%s%s%s%s "
+             "END FROM expense e LEFT JOIN trip t ON t.id = e.trip_id WHERE 1%s%s%s%s%s "
              "ORDER BY e.date, e.id",
              f->trip_id ? " AND e.trip_id = ?1" : "", *f->since ? " AND e.date >= ?2" : "",
              *f->before ? " AND e.date < ?3" : "",
-             f->reimbursable_only ? " AND e.reimbursable = 1" : "");
+             f->reimbursable_only ? " AND e.reimbursable = 1" : "",
+             f->claim_id ? " AND e.id IN (SELECT expense_id FROM claim_expense WHERE claim_id = ?6)"
+                         : "");
 }
 
 int sums_too_large(struct book *b)
@@ -383,6 +385,7 @@ int write_expenses(struct book *b)
     sqlite3_bind_text(st, 2, f.since, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, f.before, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, b->base, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, f.claim_id); /* export --claim N */
     if ((rc = expense_rows(b, st, &r)) || (rc = sums_finish(b)))
         goto cleanup;
     b->nrows = (long)r;

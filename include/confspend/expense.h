@@ -156,6 +156,8 @@ struct expense_filter {
     char before[11];
     char category[12];
     int reimbursable_only;
+    int64_t claim_id; /* only claim N's expenses (claim.h) */
+    int unclaimed;    /* only reimbursable ones in no claim but a rejected one */
 };
 
 /*
