@@ -436,7 +436,7 @@ int claim_lock_check(struct cs_ctx *ctx, int64_t id, int force, char why[64])
         return rc;
     if (!force) {
         snprintf(ctx->err.msg, sizeof ctx->err.msg,
-                 "expense %lld is in %s claim %lld (--force changes it anyway)", (long long)id,
+                 "expense %lld is in %s claim %lld", (long long)id,
                  status, (long long)claim_id);
         snprintf(ctx->err.field, sizeof ctx->err.field, "expense %lld", (long long)id);
         ctx->err.code = CS_EINPUT;

@@ -36,7 +36,11 @@ int receipt_option_store(struct cs_ctx *ctx, int64_t id, const char *path)
 {
     struct receipt_info r = RECEIPT_INFO_INIT;
     int rc, fresh, already;
-    if (!(rc = receipt_store(ctx->db, id, path, &r, &fresh, &already, &ctx->err)) && !already)
+    rc = receipt_store(ctx->db, &ctx->change, id, path, &r, &fresh, &already, &ctx->err);
+    if (!rc && already)
+        output_linef(stdout, STYLE_NONE, "receipt %lld: %s is already attached to expense %lld",
+                     (long long)r.id, r.name, (long long)id);
+    else if (!rc)
         output_linef(stdout, STYLE_NONE, "receipt %lld: %s, %s, %lld bytes", (long long)r.id,
                      r.name, r.type, (long long)r.bytes);
     receipt_info_release(&r);
@@ -49,21 +53,29 @@ static int add(struct cs_ctx *ctx, const char **pos, int npos)
 {
     int64_t id;
     int rc, nnew = 0, nadded = 0;
+    int64_t total = 0;
     if (npos < 2)
         return cs_error(&ctx->err, CS_EINPUT, npos < 1 ? "id" : "file", NULL,
                         "missing (usage: confspend receipt add ID FILE...)");
     if (expense_parse_id(pos[0], &id, &ctx->err))
         return CS_EINPUT;
     /* every file is checked before the database is opened: bad input creates nothing */
-    for (int i = 1; i < npos; i++)
-        if ((rc = receipt_check_file(pos[i], NULL, NULL, NULL, &ctx->err)))
+    for (int i = 1; i < npos; i++) {
+        int64_t bytes;
+        if ((rc = receipt_check_file(pos[i], NULL, NULL, &bytes, &ctx->err)))
             return rc;
+        if ((total += bytes) > RECEIPT_MAX_CHANGE)
+            return cs_error(&ctx->err, CS_EINPUT, "receipt", pos[i],
+                            "the files add up to more than 256 MiB for one command (add "
+                            "fewer at a time)");
+    }
     if ((rc = ctx_open_write(ctx)))
         return rc;
     for (int i = 1; i < npos; i++) {
         struct receipt_info r = RECEIPT_INFO_INIT;
         int fresh, already;
-        if ((rc = receipt_store(ctx->db, id, pos[i], &r, &fresh, &already, &ctx->err))) {
+        if ((rc = receipt_store(ctx->db, &ctx->change, id, pos[i], &r, &fresh, &already,
+                                &ctx->err))) {
             receipt_info_release(&r);
             return rc;
         }

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "confspend/change.h"
 #include "confspend/db.h"
 
 /* Why a file that starts as a receipt is refused (receipt_sniff.bad). */
@@ -576,8 +577,9 @@ static int data_id_of(sqlite3 *db, const char *hex, int64_t *id, struct cs_err *
 
 /* Insert the bytes of FD (SIZE of them, SHA-256 HEX checked again as they are written)
  * into a zeroblob of receipt_data; *ID the new row. */
-static int store_bytes(sqlite3 *db, int fd, const char *path, unsigned char *buf, int type,
-                       const char *hex, int64_t size, int64_t *id, struct cs_err *e)
+static int store_bytes(sqlite3 *db, struct change_rec *rec, int fd, const char *path,
+                       unsigned char *buf, int type, const char *hex, int64_t size, int64_t *id,
+                       struct cs_err *e)
 {
     sqlite3_stmt *st;
     sqlite3_blob *b = NULL;
@@ -605,10 +607,12 @@ static int store_bytes(sqlite3 *db, int fd, const char *path, unsigned char *buf
         return rc;
     }
     sha256_init(&h);
+    change_pause(rec, 1);
     if (lseek(fd, 0, SEEK_SET) < 0)
         rc = cs_error(e, CS_EFAIL, "receipt", path, "cannot read the file: %s", strerror(errno));
     else
         rc = read_all(fd, buf, &h, NULL, b, db, size, &n, path, e);
+    change_pause(rec, 0);
     if (sqlite3_blob_close(b) != SQLITE_OK && !rc)
         rc = db_fail(db, "cannot store the receipt", e);
     if (rc)
@@ -638,8 +642,8 @@ static int expense_exists(sqlite3 *db, int64_t id, struct cs_err *e)
     return cs_error(e, CS_EINPUT, "id", ids, "no such expense");
 }
 
-int receipt_store(sqlite3 *db, int64_t expense_id, const char *path, struct receipt_info *out,
-                  int *new_bytes, int *already, struct cs_err *e)
+int receipt_store(sqlite3 *db, struct change_rec *rec, int64_t expense_id, const char *path,
+                  struct receipt_info *out, int *new_bytes, int *already, struct cs_err *e)
 {
     int fd = -1, rc, type;
     int64_t size, bytes, data_id;
@@ -661,7 +665,7 @@ int receipt_store(sqlite3 *db, int64_t expense_id, const char *path, struct rece
     if ((rc = data_id_of(db, hex, &data_id, e)))
         goto cleanup;
     if (!data_id) {
-        if ((rc = store_bytes(db, fd, path, buf, type, hex, bytes, &data_id, e)))
+        if ((rc = store_bytes(db, rec, fd, path, buf, type, hex, bytes, &data_id, e)))
             goto cleanup;
         *new_bytes = 1;
     }

@@ -15,6 +15,9 @@
 #define RECEIPT_MAX_BYTES (25L * 1024 * 1024)
 #define RECEIPT_MAX_PIXELS (100L * 1000 * 1000)
 #define RECEIPT_MAX_SIDE 30000L
+/* The most bytes one command stores (the change log keeps a change's new bytes in memory
+ * once while it records them): `receipt add` of more is refused, to be split. */
+#define RECEIPT_MAX_CHANGE (256L * 1024 * 1024)
 
 enum receipt_type { RECEIPT_UNKNOWN = 0, RECEIPT_JPEG, RECEIPT_PNG, RECEIPT_PDF };
 
@@ -99,10 +102,12 @@ int receipt_check_file(const char *path, int *type, char sha256[65], int64_t *by
  * (a file that changed between the two reads is CS_EFAIL). The link is named after the
  * file's last path component. *OUT gets the link; *NEW_BYTES 1 when the bytes were not
  * stored before, and *ALREADY 1 when this expense already had these bytes (nothing is
- * added then). OUT is filled either way (release it).
+ * added then). OUT is filled either way (release it). REC is the change being recorded
+ * (may be NULL): it is paused while the bytes are written (change_pause()).
  */
-int receipt_store(sqlite3 *db, int64_t expense_id, const char *path, struct receipt_info *out,
-                  int *new_bytes, int *already, struct cs_err *e);
+struct change_rec;
+int receipt_store(sqlite3 *db, struct change_rec *rec, int64_t expense_id, const char *path,
+                  struct receipt_info *out, int *new_bytes, int *already, struct cs_err *e);
 
 /* Call FN on every receipt (of expense EXPENSE_ID, or of all when 0), by expense then
  * receipt id. A non-zero return of FN stops and is returned. */
