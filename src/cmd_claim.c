@@ -382,7 +382,8 @@ static int claim_rm(struct cs_ctx *ctx, struct cs_opt *o, int npos, const char *
         goto cleanup;
     output_linef(stdout, STYLE_NONE, "removed claim %lld: its %lld expense%s can be claimed again",
                  (long long)id, (long long)c.expenses, c.expenses == 1 ? "" : "s");
-    ctx_summary(ctx, "claim rm %lld (%lld expenses)", (long long)id, (long long)c.expenses);
+    ctx_summary(ctx, "claim rm %lld (%lld expense%s)", (long long)id, (long long)c.expenses,
+                c.expenses == 1 ? "" : "s");
 cleanup:
     claim_release(&c);
     return rc;
