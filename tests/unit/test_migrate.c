@@ -272,7 +272,8 @@ static void test_upgrade_keeps_data(void **state)
         assert_int_equal(one_int(db, "SELECT count(DISTINCT uid) FROM expense WHERE "
                                      "length(uid) = 32"),
                          one_int(db, "SELECT count(*) FROM expense"));
-        if (k >= 2)
+        /* versions 2..8 kept the history with row triggers; 9 (the change log) dropped them */
+        if (k >= 2 && k < 9)
             assert_true(one_int(db, "SELECT count(*) FROM history_v1 WHERE expense_id = 2") > 0);
         exec_ok(db, "INSERT INTO budget(category, amount) VALUES ('meal', 4000);"
                     "INSERT INTO rate(currency, date, rate_e9) VALUES ('GBP', '2026-05-02', 1);");
