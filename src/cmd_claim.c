@@ -137,6 +137,7 @@ static int claim_new(struct cs_ctx *ctx, struct cs_opt *o, int npos)
                  fmt_money(c.claimed, c.currency, amt, sizeof amt), c.currency);
     ctx_summary(ctx, "claim new %lld: %lld expenses of %s, %s %s", (long long)id,
                 (long long)c.expenses, p.label, amt, c.currency);
+    fflush(stdout); /* the claim's line first, then its findings, in a pipe too */
     rc = policy_check(ctx->db, id, ctx->today_s, print_finding, stderr, &n, &ctx->err);
 cleanup:
     claim_release(&c);
