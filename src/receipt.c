@@ -95,7 +95,7 @@ static int check_fd(int fd, const char *path, unsigned char *buf, int *type, cha
     struct receipt_sniff s;
     struct sha256_ctx h;
     uint8_t d[SHA256_DIGEST_SIZE];
-    int64_t n;
+    int64_t n = 0;
     int rc;
     receipt_sniff_init(&s);
     sha256_init(&h);
@@ -162,7 +162,7 @@ static int store_bytes(sqlite3 *db, struct change_rec *rec, int fd, const char *
     struct sha256_ctx h;
     uint8_t d[SHA256_DIGEST_SIZE];
     char again[65];
-    int64_t n;
+    int64_t n = 0;
     int rc;
     if (db_prepare(db,
                    "INSERT INTO receipt_data(sha256, type, bytes, data) "
