@@ -87,4 +87,4 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     return cs_error(&ctx->err, CS_EINPUT, "policy", pos[0], "unknown subcommand (set, list or rm)");
 }
 
-const struct cs_cmd cmd_policy = {"policy", "policy set KEY VALUE | list | rm KEY", help, 0, exec};
+const struct cs_cmd cmd_policy = {"policy", "policy set|list|rm ...", help, 0, exec};

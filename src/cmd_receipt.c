@@ -69,6 +69,13 @@ static int add(struct cs_ctx *ctx, const char **pos, int npos)
                             "the files add up to more than 256 MiB for one command (add "
                             "fewer at a time)");
     }
+    /* many megabytes of new pages are written once through a rollback journal rather than
+     * into the WAL and again by its checkpoint (db_journal_direct); the next command's
+     * open brings WAL back */
+    if ((rc = ctx_open_db(ctx)))
+        return rc;
+    if (total >= RECEIPT_DIRECT_BYTES)
+        db_journal_direct(ctx->db);
     if ((rc = ctx_open_write(ctx)))
         return rc;
     for (int i = 1; i < npos; i++) {
@@ -229,6 +236,4 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                     "unknown subcommand (add, list, get or rm)");
 }
 
-const struct cs_cmd cmd_receipt = {
-    "receipt", "receipt add ID FILE... | list [ID] | get RECEIPT [-o FILE] | rm RECEIPT", help, 0,
-    exec};
+const struct cs_cmd cmd_receipt = {"receipt", "receipt add|list|get|rm ...", help, 0, exec};

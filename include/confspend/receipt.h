@@ -18,6 +18,9 @@
 /* The most bytes one command stores (the change log keeps a change's new bytes in memory
  * once while it records them): `receipt add` of more is refused, to be split. */
 #define RECEIPT_MAX_CHANGE (256L * 1024 * 1024)
+/* From how many bytes one `receipt add` is written through a rollback journal instead of
+ * the WAL (db_journal_direct()): the pages are written once, not twice. */
+#define RECEIPT_DIRECT_BYTES (4L * 1024 * 1024)
 
 enum receipt_type { RECEIPT_UNKNOWN = 0, RECEIPT_JPEG, RECEIPT_PNG, RECEIPT_PDF };
 
