@@ -82,7 +82,9 @@ static int claim_figures(sqlite3 *db, struct claim *c, struct cs_err *e)
     int rc;
     if ((rc = claim_sum(db, c->id, c->currency, &c->claimed, &c->expenses, e)))
         return rc;
-    if (db_prepare(db, "SELECT total(amount), max(date) FROM claim_payment WHERE claim_id = ?1",
+    if (db_prepare(db,
+                   "SELECT coalesce(sum(amount), 0), max(date) FROM claim_payment "
+                   "WHERE claim_id = ?1",
                    &st, e))
         return CS_EFAIL;
     sqlite3_bind_int64(st, 1, c->id);
@@ -90,7 +92,7 @@ static int claim_figures(sqlite3 *db, struct claim *c, struct cs_err *e)
         sqlite3_finalize(st);
         return db_fail(db, "cannot read the claim's payments", e);
     }
-    c->paid = (int64_t)sqlite3_column_double(st, 0); /* a sum of integers, exact below 2^53 */
+    c->paid = sqlite3_column_int64(st, 0); /* integers: SQLite's sum() refuses an overflow */
     snprintf(c->paid_on, sizeof c->paid_on, "%s",
              sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "");
     sqlite3_finalize(st);
@@ -400,6 +402,7 @@ static const char *const report_order[] = {"draft", "submitted", "approved", "pa
 struct report_acc {
     struct claim_report_row rows[6];
     int any[6];
+    int overflow;
 };
 
 static int report_one(const struct claim *c, void *arg)
@@ -411,9 +414,9 @@ static int report_one(const struct claim *c, void *arg)
             a->any[i] = 1;
             r->claims++;
             r->expenses += c->expenses;
-            r->claimed += c->claimed;
-            r->paid += c->paid;
-            r->outstanding += c->outstanding;
+            if (money_add(&r->claimed, c->claimed) || money_add(&r->paid, c->paid) ||
+                money_add(&r->outstanding, c->outstanding))
+                a->overflow = 1;
         }
     return 0;
 }
@@ -464,14 +467,17 @@ int claim_report(sqlite3 *db, const char *base, int (*fn)(const struct claim_rep
             continue;
         tot.claims += a.rows[i].claims;
         tot.expenses += a.rows[i].expenses;
-        tot.claimed += a.rows[i].claimed;
-        tot.paid += a.rows[i].paid;
-        tot.outstanding += a.rows[i].outstanding;
-        if ((rc = fn(&a.rows[i], arg)))
-            return rc;
+        if (money_add(&tot.claimed, a.rows[i].claimed) || money_add(&tot.paid, a.rows[i].paid) ||
+            money_add(&tot.outstanding, a.rows[i].outstanding))
+            a.overflow = 1;
     }
     tot.expenses += un.expenses;
-    tot.claimed += un.claimed;
+    if (a.overflow || money_add(&tot.claimed, un.claimed))
+        return cs_error(e, CS_EFAIL, "report", NULL,
+                        "the amounts add up to more than a total holds");
+    for (int i = 0; i < 6; i++)
+        if (a.any[i] && (rc = fn(&a.rows[i], arg)))
+            return rc;
     if ((rc = fn(&un, arg)))
         return rc;
     return fn(&tot, arg);

@@ -106,15 +106,16 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (args_value(o, "category") && !category_valid(args_value(o, "category")))
         return cs_error(&ctx->err, CS_EINPUT, "--category", args_value(o, "category"),
                         "unknown category");
+    int64_t claim_id = 0; /* claims (claim.h) */
+    if (args_has(o, "claim") && claim_parse_id(args_value(o, "claim"), &claim_id, &ctx->err))
+        return CS_EINPUT;
     if ((rc = ctx_open_db(ctx)) ||
         (rc = period_resolve(ctx->db, ctx->today, &sel, 0, 0, &p, &ctx->err)))
         return rc;
     period_filter(&p, &f);
     if (args_value(o, "category"))
         snprintf(f.category, sizeof f.category, "%s", args_value(o, "category"));
-    /* claims (claim.h) */
-    if (args_has(o, "claim") && claim_parse_id(args_value(o, "claim"), &f.claim_id, &ctx->err))
-        return CS_EINPUT;
+    f.claim_id = claim_id;
     f.unclaimed = args_has(o, "unclaimed");
     if (fmt == FMT_TABLE)
         output_begin(&out, fmt, stdout, 10, tbl_head, tbl_align);
