@@ -437,9 +437,8 @@ int claim_lock_check(struct cs_ctx *ctx, int64_t id, int force, char why[64])
     if ((rc = claim_lock_of(ctx->db, id, &claim_id, status, &ctx->err)) || !claim_id)
         return rc;
     if (!force) {
-        snprintf(ctx->err.msg, sizeof ctx->err.msg,
-                 "expense %lld is in %s claim %lld", (long long)id,
-                 status, (long long)claim_id);
+        snprintf(ctx->err.msg, sizeof ctx->err.msg, "expense %lld is in %s claim %lld",
+                 (long long)id, status, (long long)claim_id);
         snprintf(ctx->err.field, sizeof ctx->err.field, "expense %lld", (long long)id);
         ctx->err.code = CS_EINPUT;
         return CS_EINPUT;
