@@ -12,7 +12,7 @@ cs trip add pycon-2026 --name "PyCon US 2026" --start 2026-05-13 --end 2026-05-2
 cs trip use pycon-2026 >/dev/null
 
 cs add travel 386.40 --date 2026-04-02 --merchant "United Airlines" --note "PIT round trip" \
-  --reimbursable --payment "Visa *4242" --receipt receipts/united.pdf
+  --reimbursable --payment "Visa *4242" --receipt "$(dirname "$0")/receipts/united.pdf"
 cs add ticket 450 --date 2026-03-15 --merchant "PyCon US" --note "Individual registration" \
   --reimbursable --payment "Visa *4242"
 cs add lodging 0 --date 2026-05-13 --nights 8 --compare-rate 189 --merchant "Friends' place" \

@@ -35,8 +35,9 @@ int args_has(struct cs_opt *opts, const char *name)
 static const struct {
     char letter;
     const char *name;
-} shorts[] = {{'d', "date"},     {'m', "merchant"}, {'n', "note"},         {'t', "trip"},
-              {'c', "currency"}, {'p', "provider"}, {'r', "reimbursable"}, {0, NULL}};
+} shorts[] = {{'d', "date"},         {'m', "merchant"}, {'n', "note"},
+              {'t', "trip"},         {'c', "currency"}, {'p', "provider"},
+              {'r', "reimbursable"}, {'o', "output"},   {0, NULL}};
 
 const char *args_short_name(char letter)
 {

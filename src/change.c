@@ -38,6 +38,12 @@ int change_begin(sqlite3 *db, int bulk, struct change_rec *c, struct cs_err *e)
     return 0;
 }
 
+void change_pause(struct change_rec *c, int paused)
+{
+    if (c && c->session)
+        sqlite3session_enable(c->session, !paused);
+}
+
 void change_release(struct change_rec *c)
 {
     if (c->session)

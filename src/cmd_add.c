@@ -15,6 +15,7 @@
 #include "confspend/money.h"
 #include "confspend/output.h"
 #include "confspend/recent.h"
+#include "confspend/receipt.h"
 #include "confspend/schedule.h"
 #include "confspend/trip.h"
 
@@ -25,7 +26,9 @@ static const char help[] =
     "options:\n"
     "  --date DATE          YYYY-MM-DD (default: today)\n"
     "  --currency CUR       ISO 4217 code (default: the trip's, else the base currency)\n"
-    "  --merchant NAME      --note TEXT      --payment METHOD     --receipt PATH\n"
+    "  --merchant NAME      --note TEXT      --payment METHOD\n"
+    "  --receipt FILE       store FILE (a JPEG, PNG or PDF) as the expense's receipt\n"
+    "                       (confspend receipt)\n"
     "  --trip SLUG          --no-trip        (default: the active trip, unless the date\n"
     "                       is more than 2 days after its end)\n"
     "  --reimbursable       --personal       (default: personal)\n"
@@ -242,6 +245,9 @@ static int add_one(struct cs_ctx *ctx, struct cs_opt *o, const char **pos, struc
     /* a schedule never takes the active trip: only an explicit --trip */
     if (args_has(o, "monthly") && !args_has(o, "trip"))
         eo.no_trip = 1;
+    /* --receipt FILE is checked before anything is opened (receipt.c) */
+    if (eo.receipt && (rc = receipt_check_file(eo.receipt, NULL, NULL, NULL, &ctx->err)))
+        return rc;
     if ((rc = check_before_create(ctx, &eo, pos[0], pos[1])) || (rc = ctx_open_write(ctx)))
         return rc;
     if ((rc = entry_places_resolve(ctx, &eo, &places)) ||
@@ -268,6 +274,8 @@ static int add_one(struct cs_ctx *ctx, struct cs_opt *o, const char **pos, struc
         printf("%s\n", line);
         ctx_summary(ctx, "add %s", line);
         free(line);
+        if (eo.receipt && (rc = receipt_option_store(ctx, x.id, eo.receipt)))
+            goto cleanup;
         if (ended.id)
             output_linef(stderr, STYLE_NONE,
                          "confspend: not added to trip %s: it ended %s (give --trip %s to add it)",

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "confspend/args.h"
+#include "confspend/claim.h"
 #include "confspend/cli.h"
 #include "confspend/csv.h"
 #include "confspend/db.h"
@@ -14,6 +15,7 @@
 #include "confspend/output.h"
 #include "confspend/outfile.h"
 #include "confspend/period.h"
+#include "confspend/receipt.h"
 #include "confspend/xlsx.h"
 
 static const char help[] =
@@ -29,11 +31,14 @@ static const char help[] =
     "  --trip SLUG          the trip's expenses\n"
     "  --month YYYY-MM      one month\n"
     "  --since DATE         --until DATE   a date range (inclusive)\n"
-    "  --reimbursable-only  only expenses marked --reimbursable\n\n"
+    "  --reimbursable-only  only expenses marked --reimbursable\n"
+    "  --claim N            claim N's expenses (always reimbursable only)\n\n"
     "csv columns: id,date,category,amount,currency,merchant,note,trip,reimbursable,\n"
     "provider,from,to,driver,tip,payment,receipt,platform_fee,shared,nights,compare_rate,\n"
     "recipient,uid: everything `add` takes and the expense's uid, so `import csv` reads it\n"
-    "back (into the same database it adds nothing). A text cell that\n"
+    "back (into the same database it adds nothing); receipt lists the names of the\n"
+    "expense's stored receipts joined by \"; \" (after a revision-1 receipt path, kept as\n"
+    "a note): the bytes travel with `backup`, not in the csv. A text cell that\n"
     "starts with = + - @ or a tab, CR or LF gets a leading ' so a spreadsheet shows it\n"
     "instead of running it as a formula (a refund's amount stays -6.50).\n\n"
     "A FILE appears whole or not at all: it is written beside its name, then renamed.\n"
@@ -61,6 +66,7 @@ struct csv_walk {
     const char *path;
     long count;
     int werr;
+    struct receipt_names *rn;
 };
 
 /* One expense as a csv row, its text cells guarded against formula injection. */
@@ -69,7 +75,10 @@ static int csv_row(const struct expense *x, void *arg)
     struct csv_walk *w = arg;
     struct entry_cells c;
     char *guarded[FULL_NCOLS] = {0};
+    char *receipts = receipt_cell(w->rn, x->receipt, x->id);
     entry_cells(x, &c);
+    if (receipts)
+        c.cells[15] = receipts;
     for (int i = 0; i < FULL_NCOLS; i++) {
         if (numeric_column(i) || !csv_guard_needed(c.cells[i]))
             continue;
@@ -81,6 +90,7 @@ static int csv_row(const struct expense *x, void *arg)
     output_row(w->out, c.cells);
     for (int i = 0; i < FULL_NCOLS; i++)
         free(guarded[i]);
+    free(receipts);
     w->count++;
     if (w->path && ferror(w->fp)) {
         w->werr = errno ? errno : EIO;
@@ -98,11 +108,15 @@ static int write_csv(struct cs_ctx *ctx, const struct expense_filter *f, FILE *f
                      long *count)
 {
     struct output out;
-    struct csv_walk w = {&out, fp, path, 0, 0};
+    struct receipt_names rn;
+    struct csv_walk w = {&out, fp, path, 0, 0, &rn};
     int rc;
+    if ((rc = receipt_names_open(ctx->db, &rn, &ctx->err)))
+        return rc;
     output_begin(&out, FMT_CSV, fp, FULL_NCOLS, entry_columns, NULL);
     rc = expense_each(ctx->db, f, csv_row, &w, &ctx->err);
     output_end(&out);
+    receipt_names_close(&rn);
     *count = w.count;
     if (w.werr)
         return cs_error(&ctx->err, CS_EFAIL, "export", path, "cannot write the file: %s",
@@ -168,13 +182,18 @@ cleanup:
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {
-        PERIOD_OPTIONS, {"reimbursable-only", OPT_FLAG}, {"db", OPT_VALUE}, {NULL}};
+    struct cs_opt o[] = {PERIOD_OPTIONS,
+                         {"reimbursable-only", OPT_FLAG},
+                         {"claim", OPT_VALUE},
+                         {"db", OPT_VALUE},
+                         {NULL}};
     const char *pos[2], *path;
     int npos, rc, xlsx, ledger;
     struct period p;
     struct expense_filter f;
     long count = 0;
+    int64_t claim_id = 0;
+    int reimb;
 
     if ((rc = cmd_parse(ctx, &cmd_export, argc, argv, o, pos, 2, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
@@ -198,6 +217,15 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                         "export xlsx writes a file, not standard output");
     if (period_precheck(&sel, 0, &ctx->err))
         return CS_EINPUT;
+    if (args_has(o, "claim")) {
+        if (claim_parse_id(args_value(o, "claim"), &claim_id, &ctx->err))
+            return CS_EINPUT;
+        if (sel.trip || sel.month || sel.since || sel.until)
+            return cs_error(&ctx->err, CS_EINPUT, "--claim", args_value(o, "claim"),
+                            "selects the claim's expenses: not with --trip, --month, --since "
+                            "or --until");
+    }
+    reimb = args_has(o, "reimbursable-only") || claim_id; /* a claim is reimbursable only */
     /* only a regular file is replaced, and a symlink is followed only when it and its
      * file are the user's: a bad target is refused before the database is opened (the
      * export checks again as it opens the file) */
@@ -206,14 +234,21 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if ((rc = ctx_open_db(ctx)) ||
         (rc = period_resolve(ctx->db, ctx->today, &sel, 0, 0, &p, &ctx->err)))
         return rc;
+    if (claim_id) {
+        struct claim c = CLAIM_INIT;
+        if ((rc = claim_load(ctx->db, claim_id, &c, &ctx->err)))
+            return rc;
+        claim_release(&c);
+        p.claim_id = claim_id;
+        snprintf(p.label, sizeof p.label, "claim %lld", (long long)claim_id);
+    }
     if (xlsx) {
-        if (!(rc = xlsx_export(ctx->db, ctx->today_s, path, &p, args_has(o, "reimbursable-only"),
-                               &ctx->err)))
+        if (!(rc = xlsx_export(ctx->db, ctx->today_s, path, &p, reimb, &ctx->err)))
             output_linef(stdout, STYLE_NONE, "exported the workbook of %s to %s", p.label, path);
         return rc;
     }
     period_filter(&p, &f);
-    f.reimbursable_only = args_has(o, "reimbursable-only");
+    f.reimbursable_only = reimb;
     if (!strcmp(path, "-"))
         return (ledger ? write_ledger : write_csv)(ctx, &f, stdout, NULL, &count);
     if (!(rc = export_text_file(ctx, path, &f, ledger, &count)))
@@ -225,7 +260,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 const struct cs_cmd cmd_export = {
     "export",
     "export csv|xlsx|ledger FILE [--trip SLUG | --month M | --since D --until D] "
-    "[--reimbursable-only]",
+    "[--reimbursable-only] [--claim N]",
     help,
     0,
     exec,

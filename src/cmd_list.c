@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "confspend/args.h"
+#include "confspend/claim.h"
 #include "confspend/cli.h"
 #include "confspend/db.h"
 #include "confspend/entry.h"
@@ -26,12 +27,15 @@ static const char help[] =
     "  --search TEXT      TEXT in the merchant, note, from, to, driver or recipient\n"
     "  --min AMOUNT       --max AMOUNT   amounts from / up to AMOUNT (inclusive), each in\n"
     "                     its own currency\n"
+    "  --claim N          claim N's expenses\n"
+    "  --unclaimed        reimbursable expenses in no claim (but a rejected one)\n"
     "  --format F         table (default), csv or json\n"
     "  --wide             the table with every column, uncut\n\n"
     "The table fits the terminal ($COLUMNS, else 100 columns): one column holds the\n"
     "merchant or the route FROM \xe2\x86\x92 TO, and long text is cut with \xe2\x80\xa6. Its total "
     "is in the\n"
     "base currency (confspend rate); an expense with no rate to it is totalled apart.\n\n"
+
     "csv/json columns: id,date,category,amount,currency,merchant,note,trip,reimbursable,\n"
     "provider,from,to,driver,tip (a refund's amount is negative)\n\n"
     "example:\n"
@@ -166,19 +170,12 @@ static int table_width(void)
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {PERIOD_OPTIONS,
-                         {"category", OPT_VALUE},
-                         {"format", OPT_VALUE},
-                         {"provider", OPT_VALUE},
-                         {"reimbursable", OPT_FLAG},
-                         {"personal", OPT_FLAG},
-                         {"merchant", OPT_VALUE},
-                         {"search", OPT_VALUE},
-                         {"min", OPT_VALUE},
-                         {"max", OPT_VALUE},
-                         {"wide", OPT_FLAG},
-                         {"db", OPT_VALUE},
-                         {NULL}};
+    struct cs_opt o[] = {
+        PERIOD_OPTIONS,          {"category", OPT_VALUE},    {"format", OPT_VALUE},
+        {"provider", OPT_VALUE}, {"reimbursable", OPT_FLAG}, {"personal", OPT_FLAG},
+        {"merchant", OPT_VALUE}, {"search", OPT_VALUE},      {"min", OPT_VALUE},
+        {"max", OPT_VALUE},      {"wide", OPT_FLAG},         {"claim", OPT_VALUE},
+        {"unclaimed", OPT_FLAG}, {"db", OPT_VALUE},          {NULL}};
     const char *pos[1], *s;
     int npos, rc = 0;
     enum out_format fmt;
@@ -216,6 +213,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (w.min_e3 >= 0 && w.max_e3 >= 0 && w.max_e3 < w.min_e3)
         return cs_error(&ctx->err, CS_EINPUT, "--max", args_value(o, "max"), "below --min %s",
                         args_value(o, "min"));
+    int64_t claim_id = 0; /* claims (claim.h) */
+    if (args_has(o, "claim") && claim_parse_id(args_value(o, "claim"), &claim_id, &ctx->err))
+        return CS_EINPUT;
     if ((rc = ctx_open_db(ctx)) ||
         (rc = period_resolve(ctx->db, ctx->today, &sel, 0, 0, &p, &ctx->err)) ||
         (rc = config_base_currency(ctx->db, w.base, &ctx->err)))
@@ -230,6 +230,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     f.personal_only = args_has(o, "personal");
     f.merchant = args_value(o, "merchant");
     f.search = args_value(o, "search");
+    f.claim_id = claim_id;
+    f.unclaimed = args_has(o, "unclaimed");
     w.out = &out;
     w.db = ctx->db;
     w.table = fmt == FMT_TABLE;

@@ -19,6 +19,11 @@
 
 static const char help[] =
     "Reports.\n\n"
+    "  report claims [--format F]\n"
+    "      claims per status, then unclaimed (reimbursable expenses in no claim but a\n"
+    "      rejected one) and total. csv columns: status,claims,expenses,claimed,paid,\n"
+    "      outstanding (outstanding = claimed - paid over submitted, approved and partly\n"
+    "      paid claims; amounts in the base currency).\n\n"
     "  report budget [--month YYYY-MM | --trip SLUG | --since YYYY-MM --until YYYY-MM]\n"
     "                [ride options] [--format F]\n"
     "      budget against actual per category, then total (default: this month).\n"
@@ -871,6 +876,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     }
     if (npos > 1)
         return cs_error(&ctx->err, CS_EINPUT, "argument", pos[1], "unexpected argument");
+    if (!strcmp(pos[0], "claims")) /* claims by status: cmd_claim.c */
+        return report_claims_exec(ctx, args_value(o, "format"));
     if (!strcmp(pos[0], "budget"))
         return do_budget(ctx, o, fmt);
     if (strcmp(pos[0], "plan") && (args_has(o, "like") || args_has(o, "days")))

@@ -1,5 +1,6 @@
 /* cmd_show.c - `confspend show ID`: every field of one expense. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "confspend/args.h"
 #include "confspend/cli.h"
@@ -7,6 +8,7 @@
 #include "confspend/entry.h"
 #include "confspend/money.h"
 #include "confspend/output.h"
+#include "confspend/receipt.h"
 
 static const char help[] = "Show every field of one expense.\n\n"
                            "options:\n"
@@ -59,9 +61,19 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (expense_parse_id(pos[0], &id, &ctx->err) ||
         output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
         return CS_EINPUT;
+    struct receipt_names rn;
+    char *receipts;
     if ((rc = ctx_open_db(ctx)) || (rc = expense_load(ctx->db, id, &x, &ctx->err)))
         return rc;
+    if ((rc = receipt_names_open(ctx->db, &rn, &ctx->err))) {
+        expense_release(&x);
+        return rc;
+    }
+    receipts = receipt_cell(&rn, x.receipt, x.id); /* as export csv shows it */
+    receipt_names_close(&rn);
     entry_cells(&x, &c);
+    if (receipts)
+        c.cells[15] = receipts;
     if (fmt == FMT_TABLE) {
         for (int i = 0; i < FULL_NCOLS; i++)
             if (*c.cells[i])
@@ -79,6 +91,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         output_row(&out, c.cells);
         output_end(&out);
     }
+    free(receipts);
     expense_release(&x);
     return rc;
 }

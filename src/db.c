@@ -81,10 +81,13 @@ static int set_wal(sqlite3 *db, struct cs_err *e)
 
 int db_journal_bulk(sqlite3 *db, long long rows)
 {
+    return rows < BULK_JOURNAL_ROWS ? 0 : db_journal_direct(db);
+}
+
+int db_journal_direct(sqlite3 *db)
+{
     sqlite3_stmt *st = NULL;
     int switched = 0;
-    if (rows < BULK_JOURNAL_ROWS)
-        return 0;
     /* one try, no waiting: a busy database keeps its WAL */
     if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = DELETE", -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)

@@ -311,8 +311,8 @@ int entry_apply(sqlite3 *db, const char *today, const struct entry_opts *eo, con
         set_text(&x->note, eo->note);
     if (eo->payment)
         set_text(&x->payment, eo->payment);
-    if (eo->receipt)
-        set_text(&x->receipt, eo->receipt);
+    /* --receipt FILE: add and edit store the file itself (receipt.h); x->receipt is only
+     * a revision-1 path kept as a note, which --no-receipt clears */
     if (eo->provider) /* any case: stored as listed */
         set_text(&x->provider, provider_canonical(eo->provider));
     if (eo->from)

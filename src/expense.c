@@ -475,7 +475,9 @@ static char *like_pattern(const char *s)
 static int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **st,
                           struct cs_err *e)
 {
-    char sql[1536];
+    char sql[4096];
+    /* a literal: the compiler sizes it; the array only has to hold it */
+    _Static_assert(sizeof("SELECT " EXPENSE_COLUMNS EXPENSE_FROM) < 2048, "expense_select");
     snprintf(sql, sizeof sql,
              "SELECT " EXPENSE_COLUMNS EXPENSE_FROM
              "WHERE (?1 = 0 OR e.trip_id = ?1) AND (?2 = '' OR e.date >= ?2) "
@@ -486,7 +488,11 @@ static int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_s
              "AND (?9 IS NULL OR e.merchant LIKE ?9 ESCAPE '\\' OR e.note LIKE ?9 ESCAPE '\\' "
              "OR e.origin LIKE ?9 ESCAPE '\\' OR e.dest LIKE ?9 ESCAPE '\\' "
              "OR e.driver LIKE ?9 ESCAPE '\\' OR e.recipient LIKE ?9 ESCAPE '\\') "
-             "ORDER BY e.date, e.id");
+             "AND (?10 = 0 OR e.id IN (SELECT expense_id FROM claim_expense WHERE claim_id = "
+             "?10)) "
+             "AND (?11 = 0 OR (e.reimbursable = 1 AND NOT EXISTS (SELECT 1 FROM claim_expense ce "
+             "JOIN claim c ON c.id = ce.claim_id WHERE ce.expense_id = e.id "
+             "AND c.status <> 'rejected'))) ORDER BY e.date, e.id");
     if (db_prepare(db, sql, st, e))
         return CS_EFAIL;
     sqlite3_bind_int64(*st, 1, f->trip_id);
@@ -500,6 +506,8 @@ static int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_s
         sqlite3_bind_text(*st, 8, like_pattern(f->merchant), -1, free);
     if (f->search)
         sqlite3_bind_text(*st, 9, like_pattern(f->search), -1, free);
+    sqlite3_bind_int64(*st, 10, f->claim_id);
+    sqlite3_bind_int(*st, 11, f->unclaimed);
     return 0;
 }
 

@@ -14,9 +14,10 @@
 
 /* Every command, in the order --help lists them. Reading this tells you the program. */
 const struct cs_cmd *const cs_commands[] = {
-    &cmd_add,    &cmd_again,  &cmd_list,   &cmd_show,   &cmd_edit,     &cmd_rm,     &cmd_history,
-    &cmd_undo,   &cmd_redo,   &cmd_trip,   &cmd_place,  &cmd_schedule, &cmd_budget, &cmd_report,
-    &cmd_export, &cmd_import, &cmd_rule,   &cmd_config, &cmd_rate,     &cmd_backup, &cmd_restore,
+    &cmd_add,        &cmd_again,  &cmd_list,    &cmd_show,    &cmd_edit,  &cmd_rm,
+    &cmd_history,    &cmd_undo,   &cmd_redo,    &cmd_trip,    &cmd_place, &cmd_schedule,
+    &cmd_budget,     &cmd_report, &cmd_export,  &cmd_import,  &cmd_rule,  &cmd_config,
+    &cmd_rate,       &cmd_backup, &cmd_restore, &cmd_receipt, &cmd_claim, &cmd_policy,
     &cmd_completion, NULL,
 };
 

@@ -89,6 +89,7 @@ void period_filter(const struct period *p, struct expense_filter *f)
 {
     memset(f, 0, sizeof *f);
     f->trip_id = p->trip_id;
+    f->claim_id = p->claim_id;
     if (!p->trip_id)
         date_text_bounds(p->since, p->until, f->since, f->before);
 }

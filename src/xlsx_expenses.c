@@ -78,11 +78,13 @@ static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
              "SELECT e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, "
              "t.slug, e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, "
              "e.base_currency, e.base_amount FROM expense e LEFT JOIN trip t ON t.id = e.trip_id "
-             "WHERE 1%s%s%s%s "
+             "WHERE 1%s%s%s%s%s "
              "ORDER BY e.date, e.id",
              f->trip_id ? " AND e.trip_id = ?1" : "", *f->since ? " AND e.date >= ?2" : "",
              *f->before ? " AND e.date < ?3" : "",
-             f->reimbursable_only ? " AND e.reimbursable = 1" : "");
+             f->reimbursable_only ? " AND e.reimbursable = 1" : "",
+             f->claim_id ? " AND e.id IN (SELECT expense_id FROM claim_expense WHERE claim_id = ?6)"
+                         : "");
 }
 
 int sums_too_large(struct book *b)
@@ -376,6 +378,7 @@ int write_expenses(struct book *b)
     sqlite3_bind_int64(st, 1, f.trip_id);
     sqlite3_bind_text(st, 2, f.since, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, f.before, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, f.claim_id); /* export --claim N (?6 only then) */
     if ((rc = expense_rows(b, st, &r)) || (rc = sums_finish(b)))
         goto cleanup;
     b->nrows = (long)r;

@@ -39,6 +39,15 @@ int change_end(sqlite3 *db, struct change_rec *c, const char *kind, const char *
                const char *summary, int64_t first, int64_t last, int64_t count, int64_t *id,
                struct cs_err *e);
 
+/*
+ * Pause (PAUSED 1) or resume (0) C's session (when C is NULL or not recording, nothing).
+ * For sqlite3_blob_write() into a row this change inserted: the session reads an inserted
+ * row's values when the change is stored, so the bytes written land in the changeset
+ * anyway, while SQLite's pre-update hook would otherwise read the whole row again at every
+ * chunk written (receipt.c).
+ */
+void change_pause(struct change_rec *c, int paused);
+
 /* Stop recording without storing anything (the command failed). */
 void change_release(struct change_rec *c);
 

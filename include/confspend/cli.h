@@ -43,6 +43,22 @@ extern const struct cs_cmd cmd_trip, cmd_add, cmd_list, cmd_show, cmd_edit, cmd_
     cmd_undo, cmd_redo, cmd_backup, cmd_restore, cmd_config, cmd_rate, cmd_budget, cmd_report,
     cmd_export, cmd_import, cmd_schedule, cmd_completion, cmd_complete, cmd_rule, cmd_place,
     cmd_again;
+/* receipts, claims and policy (cmd_receipt.c, cmd_claim.c, cmd_policy.c) */
+extern const struct cs_cmd cmd_receipt, cmd_claim, cmd_policy;
+
+/* `report claims [--format F]`, which cmd_report.c hands to cmd_claim.c. */
+int report_claims_exec(struct cs_ctx *ctx, const char *format);
+
+/* `add|edit --receipt FILE`: store FILE as a receipt of expense ID (receipt_store()) in
+ * the command's change and print its line (cmd_receipt.c). */
+int receipt_option_store(struct cs_ctx *ctx, int64_t id, const char *path);
+
+/*
+ * The lock on a claimed expense (cmd_claim.c): 0 when expense ID is in no claim past
+ * draft; else with FORCE 0, CS_EINPUT "expense ID is in submitted claim N"; with FORCE
+ * 1, 0 and WHY (when not NULL) gets "in submitted claim N", for the change's summary.
+ */
+int claim_lock_check(struct cs_ctx *ctx, int64_t id, int force, char why[64]);
 
 /* Every command, in the order --help lists them (main.c), ended by NULL. */
 extern const struct cs_cmd *const cs_commands[];

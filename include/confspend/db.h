@@ -54,6 +54,9 @@ int db_begin(sqlite3 *db, struct cs_err *e);
  * leaves a rollback journal, which the next open plays back before it switches to WAL.
  */
 int db_journal_bulk(sqlite3 *db, long long rows);
+/* The same switch, whatever the size (receipt add of many megabytes: receipt.h). Any next
+ * command's open switches back to WAL. */
+int db_journal_direct(sqlite3 *db);
 int db_journal_wal(sqlite3 *db, struct cs_err *e);
 int db_commit(sqlite3 *db, struct cs_err *e);
 void db_rollback(sqlite3 *db);

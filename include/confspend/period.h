@@ -20,7 +20,8 @@ struct period {
     char trip_slug[65];
     char since[11]; /* inclusive; "" for open */
     char until[11];
-    char label[96]; /* "2026-11", "trip pycon-2026", "2026-01-01..2026-03-31", "all" */
+    char label[96];   /* "2026-11", "trip pycon-2026", "2026-01-01..2026-03-31", "all" */
+    int64_t claim_id; /* export --claim N: only the claim's expenses (0: none) */
 };
 
 /*

@@ -106,3 +106,13 @@ gen_expenses() {
     } >"$2/expenses.csv"
   fi
 }
+
+# make_pdf FILE: a small well-formed PDF (230 bytes) at FILE, the folder made, for
+# --receipt FILE (receipts are stored by content: a path alone is not a receipt)
+make_pdf() {
+  mkdir -p "$(dirname "$1")"
+  printf '%s\n' '%PDF-1.4' '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj' \
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj' \
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj' \
+    'trailer << /Root 1 0 R >>' 'startxref' '0' '%%EOF' >"$1"
+}

@@ -26,17 +26,19 @@ expect_out "categories stored" "1|ride|999|USD|other|0
   sql "SELECT id, category, amount, currency, coalesce(provider, ''), coalesce(shared, '') FROM expense ORDER BY id"
 expect_out "each add is one change" "7" sql "SELECT count(*) FROM change WHERE kind = 'user' AND command LIKE 'add %'"
 
-# every common option
+# every common option; --receipt FILE stores the file itself (t0900), under its name
+make_pdf "$TMP/receipts/8.pdf"
 expect_out "add with every common option" \
-  "8  2026-11-05  meal  23.50 EUR  Café Zoë" \
+  "8  2026-11-05  meal  23.50 EUR  Café Zoë
+receipt 1: 8.pdf, pdf, 230 bytes" \
   cs add meal 23.50 --date 2026-11-05 --currency EUR --merchant "Café Zoë" --note "team dinner" \
-    --reimbursable --payment visa --receipt receipts/8.pdf
+    --reimbursable --payment visa --receipt "$TMP/receipts/8.pdf"
 expect_out "stored" \
-  "8|2026-11-05|meal|2350|EUR|'Café Zoë'|'team dinner'|NULL|1|'visa'|'receipts/8.pdf'|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL" \
+  "8|2026-11-05|meal|2350|EUR|'Café Zoë'|'team dinner'|NULL|1|'visa'|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL|NULL" \
   row 8
 expect_csv "show --format csv" \
   "$SHOW_HEAD
-8,2026-11-05,meal,23.50,EUR,Café Zoë,team dinner,,yes,,,,,,visa,receipts/8.pdf,,,,,,UID" \
+8,2026-11-05,meal,23.50,EUR,Café Zoë,team dinner,,yes,,,,,,visa,8.pdf,,,,,,UID" \
   show_uid 8 --format csv
 expect_out "show (table) lists the fields that are set" \
   "id            8
@@ -48,7 +50,7 @@ merchant      Café Zoë
 note          team dinner
 reimbursable  yes
 payment       visa
-receipt       receipts/8.pdf
+receipt       8.pdf
 uid           UID" \
   show_uid 8
 check "show prints the stored uid" "$(cs show 8 | sed -n 's/^uid  *//p')" = "$(sql "SELECT uid FROM expense WHERE id = 8")"

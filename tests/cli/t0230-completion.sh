@@ -26,7 +26,7 @@ tab() {
 
 expect_out "the script registers itself" "complete -F _confspend confspend" \
   bash --norc -c ". '$TMP/confspend.bash'; complete -p confspend"
-expect_out "commands" "rm redo report rule rate restore" tab "confspend r"
+expect_out "commands" "rm redo report rule rate restore receipt" tab "confspend r"
 expect_out "commands after --db" "config completion" tab "confspend --db $CONFSPEND_DB co"
 expect_out "categories after add" "ride meal lodging donation ticket travel other" tab "confspend add "
 expect_out "options by prefix" "--personal --payment --provider --platform-fee" tab "confspend add ride 5 --p"

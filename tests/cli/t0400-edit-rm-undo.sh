@@ -17,8 +17,10 @@ expect_ok "trip" cs trip add pycon --name PyCon --start 2026-11-01 --end 2026-11
 expect_out "add a ride" "1  2026-11-02  ride  23.50 USD  Uber  Home -> Venue  [pycon]" \
   cs add ride 23.50 --date 2026-11-02 --trip pycon --merchant Uber --provider uber --from Home \
     --to Venue --driver Sam --tip 3 --platform-fee 10 --shared --note "it's late"
-expect_out "add a meal" "2  2026-11-03  meal  12.00 USD  Café \"Zoë\"" \
-  cs add meal 12 --date 2026-11-03 --merchant 'Café "Zoë"' --note $'a\nb' --reimbursable --payment visa --receipt r/2.pdf
+make_pdf "$TMP/r/2.pdf"
+expect_out "add a meal" "2  2026-11-03  meal  12.00 USD  Café \"Zoë\"
+receipt 1: 2.pdf, pdf, 230 bytes" \
+  cs add meal 12 --date 2026-11-03 --merchant 'Café "Zoë"' --note $'a\nb' --reimbursable --payment visa --receipt "$TMP/r/2.pdf"
 expect_out "add lodging" "3  2026-11-01  lodging  0.00 USD" cs add lodging 0 --date 2026-11-01 --nights 8 --compare-rate 189
 uid1=$(sql "SELECT uid FROM expense WHERE id = 1")
 
@@ -112,7 +114,7 @@ n=$(top)
 expect_out "undo the rm" "undid change $n: rm 2  2026-11-03  meal  1500 JPY  Café \"Zoë\"" cs undo
 check "the row is back exactly, same id and every field" "$(dumprow 2)" = "$meal_before"
 expect_out "and shows as before" \
-  "$SHOW_HEAD"$'\r\n2,2026-11-03,meal,1500,JPY,"Café ""Zoë""","a\nb",,yes,,,,,,visa,r/2.pdf,,,,,,UID\r' \
+  "$SHOW_HEAD"$'\r\n2,2026-11-03,meal,1500,JPY,"Café ""Zoë""","a\nb",,yes,,,,,,visa,2.pdf,,,,,,UID\r' \
   show_uid 2 --format csv
 expect_out "the note kept its line break" "610A62" sql "SELECT hex(note) FROM expense WHERE id = 2"
 

@@ -12,9 +12,10 @@ expect_out "an empty database exports the header alone" "$(crlf "$HEAD")" cs exp
 
 cs trip add pycon --name PyCon --start 2026-11-01 --end 2026-11-08 >/dev/null
 cs trip add tokyo --name Tokyo --start 2026-12-01 --end 2026-12-08 --currency JPY >/dev/null
+make_pdf "$TMP/r/1.pdf"
 expect_ok "1 ride with every ride field" cs add ride 23.50 --date 2026-11-02 --trip pycon \
   --provider uber --from Home --to Venue --driver Sam --tip 3 --platform-fee 10 --shared \
-  --reimbursable --payment visa --receipt r/1.pdf
+  --reimbursable --payment visa --receipt "$TMP/r/1.pdf"
 expect_ok "2 a refund whose merchant is a formula" cs add meal 6.50 --date 2026-11-03 --refund \
   --merchant '=HYPERLINK("http://x","y")'
 expect_ok "3 + - @ and a quoted newline" cs add meal 12 --date 2026-11-03 --merchant '+1' \
@@ -34,7 +35,7 @@ U() { printf '%032x' $(($1 * 1048577)); }
 
 R7='7,2026-09-15,travel,45000,JPY,JAL 日本航空,,tokyo,no,,,,,,,,,,,,'",$(U 7)"
 R5='5,2026-11-01,lodging,0.00,USD,Café Zoë,,pycon,no,,,,,,,,,,8,189.00,'",$(U 5)"
-R1='1,2026-11-02,ride,23.50,USD,,,pycon,yes,uber,Home,Venue,Sam,3.00,visa,r/1.pdf,10.00,yes,,,'",$(U 1)"
+R1='1,2026-11-02,ride,23.50,USD,,,pycon,yes,uber,Home,Venue,Sam,3.00,visa,1.pdf,10.00,yes,,,'",$(U 1)"
 R2='2,2026-11-03,meal,-6.50,USD,"'"'"'=HYPERLINK(""http://x"",""y"")",,,no,,,,,,,,,,,,'",$(U 2)"
 R3="3,2026-11-03,meal,12.00,USD,'+1,\"two
 lines, \"\"quoted\"\"\",,no,,,,,,'@cash,,,,,,,$(U 3)"
@@ -122,7 +123,7 @@ expect_fail "two selections" 2 "period" cs export csv - --trip pycon --month 202
 expect_fail "an unknown trip" 2 "trip: no such trip (nope)" cs export csv - --trip nope
 expect_fail "an unknown option" 2 "option" cs export csv - --category meal
 expect_fail "a third argument" 2 "unexpected argument" cs export csv a.csv b.csv
-expect_out "export --help" "usage: confspend [--db FILE] export csv|xlsx|ledger FILE [--trip SLUG | --month M | --since D --until D] [--reimbursable-only]" \
+expect_out "export --help" "usage: confspend [--db FILE] export csv|xlsx|ledger FILE [--trip SLUG | --month M | --since D --until D] [--reimbursable-only] [--claim N]" \
   sh -c '"$CONFSPEND" export --help | head -1'
 expect_out "export --help works without a database" "absent" \
   sh -c 'CONFSPEND_DB="$1/none.db" "$CONFSPEND" export --help >/dev/null; [ -e "$1/none.db" ] && echo present || echo absent' _ "$TMP"

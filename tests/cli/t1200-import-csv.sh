@@ -17,8 +17,9 @@ ca() { "$CONFSPEND" --db "$A" "$@"; }
 cb() { "$CONFSPEND" --db "$B" "$@"; }
 ca trip add pycon --name PyCon --start 2026-11-01 --end 2026-11-08 --city Pittsburgh >/dev/null
 ca trip add tokyo --name Tokyo --start 2026-12-01 --end 2026-12-08 --currency JPY >/dev/null
+make_pdf "$TMP/r/1.pdf"
 ca add ride 23.50 --date 2026-11-02 --trip pycon --provider uber --from "Friends' place" --to Venue \
-  --driver Sam --tip 3 --platform-fee 10 --shared --reimbursable --payment visa --receipt r/1.pdf >/dev/null
+  --driver Sam --tip 3 --platform-fee 10 --shared --reimbursable --payment visa --receipt "$TMP/r/1.pdf" >/dev/null
 ca add ride 18 --date 2026-11-02 --trip pycon --provider lyft --from Venue --to "Friends' place" >/dev/null
 ca add meal 6.50 --date 2026-11-03 --refund --merchant '=HYPERLINK("http://x","y")' >/dev/null
 ca add meal 12 --date 2026-11-03 --merchant '+1' --note $'two\nlines, "quoted"\r\nand a CRLF' --payment '@cash' >/dev/null

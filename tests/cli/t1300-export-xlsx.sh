@@ -22,10 +22,10 @@ mkdir -p "$TMP/receipts"
 : >"$TMP/receipts/taxi #1 100%.pdf"
 {
   cs add ride 23.50 --trip pycon --date 2026-11-02 --provider lyft --from Home --to Venue \
-    --tip 3.50 --reimbursable --receipt "$TMP/receipts/taxi #1 100%.pdf" --payment visa
+    --tip 3.50 --reimbursable --payment visa
   # "venue" and " home " are the places of the ride before: stored as it has them (t0250)
   cs add ride 25.00 --trip pycon --date 2026-11-03 --provider uber --from venue --to " home " \
-    --platform-fee 11 --reimbursable --receipt "$TMP/receipts/missing.pdf"
+    --platform-fee 11 --reimbursable
   cs add ride 30.00 --trip pycon --date 2026-11-09 --provider uber --from Home --to Airport
   cs add meal 12.40 --no-trip --date 2026-11-03 --merchant '=HYPERLINK("http://x","y")' \
     --note coffee
@@ -37,6 +37,10 @@ mkdir -p "$TMP/receipts"
   cs add meal 1.250 --currency BHD --no-trip --date 2026-11-06 --note $'two\nlines'
   cs budget set ride 100 && cs budget set meal 50 && cs budget set total 600
 } >/dev/null || bad "setting up the history"
+# receipt paths as revision 1 stored them (kept as notes; --receipt FILE now stores the file
+# itself, t0900): the workbook links the one that exists
+sql "UPDATE expense SET receipt = '$TMP/receipts/taxi #1 100%.pdf' WHERE id = 1;
+     UPDATE expense SET receipt = '$TMP/receipts/missing.pdf' WHERE id = 2"
 
 # --- every expense ----------------------------------------------------------------------
 expect_ok "export xlsx of everything" cs export xlsx "$W/all.xlsx"

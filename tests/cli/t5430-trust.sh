@@ -145,8 +145,9 @@ expect_fail_silent "an unknown provider in any case" 2 "--provider: unknown prov
 # --- edit --no-X clears what add --X set; --no-refund turns a refund back ----------------------
 neg() { CONFSPEND_DB="$TMP/neg.db" "$CONFSPEND" "$@"; }
 showcsv() { neg show "$1" --format csv | tail -n 1 | tr -d '\r' | sed 's/,[0-9a-f]\{32\}$//'; }
+make_pdf "$TMP/r.pdf"
 neg add ride 20 --provider uber --from A --to B --driver Dan --tip 2 --platform-fee 5 --shared \
-  --merchant M --note N --payment card --receipt r.pdf --refund --date 2026-11-02 >/dev/null
+  --merchant M --note N --payment card --receipt "$TMP/r.pdf" --refund --date 2026-11-02 >/dev/null
 neg add lodging 300 --nights 3 --compare-rate 150 --date 2026-11-02 >/dev/null
 neg add donation 20 --recipient PSF --date 2026-11-02 >/dev/null
 # id,date,category,amount,currency,merchant,note,trip,reimbursable,provider,from,to,driver,tip,

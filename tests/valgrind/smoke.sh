@@ -58,6 +58,25 @@ expect_ok "import ofx dry run" cs --db "$TMP/copy.db" import ofx "$SRCDIR/tests/
 expect_ok "trip rm" cs trip add spare --name Spare --start 2026-12-01 --end 2026-12-02
 expect_ok "trip rm" cs trip rm spare
 expect_ok "help" cs add --help
+# receipts, claims, policy
+/usr/bin/python3 "$(dirname "$0")/../cli/receipt_files.py" "$TMP/r"
+expect_ok "receipt add" cs receipt add 2 "$TMP/r/dinner.jpg" "$TMP/r/taxi.png" "$TMP/r/hotel.pdf"
+expect_ok "receipt list" cs receipt list --format json
+expect_ok "receipt get" cs receipt get 1 -o "$TMP/got.jpg"
+expect_ok "receipt rm" cs receipt rm 2
+expect_fail "receipt cut short" 2 "cut short" cs receipt add 2 "$TMP/r/cut.jpg"
+expect_fail "receipt huge png" 2 "too large" cs receipt add 2 "$TMP/r/huge.png"
+expect_ok "policy set" cs policy set receipt-over 10
+expect_ok "policy tip" cs policy set tip-max 10
+expect_ok "claim new" cs claim new --trip pycon --title Trip
+expect_ok "claim check" cs claim check 1
+expect_ok "claim submit" cs claim submit 1
+expect_fail "locked" 2 "is in submitted claim 1" cs edit 2 --amount 1
+expect_ok "claim approve" cs claim approve 1
+expect_ok "claim pay" cs claim pay 1 5
+expect_ok "claim show" cs claim show 1
+expect_ok "report claims" cs report claims --format json
+expect_ok "export claim" cs export csv "$TMP/claim.csv" --claim 1
 
 expect_fail "bad amount" 2 "amount" cs add meal 1.234
 expect_fail "bad date" 2 "--date" cs add meal 1 --date 2026-02-30

@@ -1,0 +1,114 @@
+#!/bin/bash
+# receipts kept in the database: receipt add|list|get|rm, add|edit --receipt, dedup by
+# SHA-256, the exact bytes back, bytes freed only when unused, undo/redo, backup, csv.
+. "$(dirname "$0")/lib.sh"
+R="$TMP/r"
+/usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$R"
+H_DINNER=$(sha256sum <"$R/dinner.jpg" | cut -c1-64)
+H_TAXI=$(sha256sum <"$R/taxi.png" | cut -c1-64)
+H_HOTEL=$(sha256sum <"$R/hotel.pdf" | cut -c1-64)
+H_PHOTO=$(sha256sum <"$R/photo.jpeg.txt" | cut -c1-64)
+SIZE() { stat -c %s "$1"; }
+
+cs add meal 82.40 --merchant Dinner --reimbursable --date 2026-11-03 >/dev/null
+cs add ride 18 --provider uber --from Home --to Venue --reimbursable --date 2026-11-04 >/dev/null
+
+# the type is read from the content: a JPEG named .txt is a JPEG, and each file's bytes
+# are stored once (receipt_data) with a link per expense (receipt)
+expect_out "receipt add of three files" "receipt 1: dinner.jpg, jpeg, $(SIZE "$R/dinner.jpg") bytes
+receipt 2: hotel.pdf, pdf, $(SIZE "$R/hotel.pdf") bytes
+receipt 3: photo.jpeg.txt, jpeg, 4096 bytes" cs receipt add 1 "$R/dinner.jpg" "$R/hotel.pdf" "$R/photo.jpeg.txt"
+expect_out "the same bytes under another name, on another expense: stored once" \
+  "receipt 4: copy-of-dinner.JPG, jpeg, 125 bytes (the same bytes were stored already)" \
+  cs receipt add 2 "$R/copy-of-dinner.JPG"
+check "three files' bytes are stored, not four" "$(sql 'SELECT count(*) FROM receipt_data')" = 3
+check "their SHA-256 are the files' (sha256sum)" "$(sql 'SELECT sha256 FROM receipt_data ORDER BY id' | tr '\n' ' ')" = "$H_DINNER $H_HOTEL $H_PHOTO "
+expect_out "the same file twice on one expense adds nothing" \
+  "receipt 1: dinner.jpg is already attached to expense 1" cs receipt add 1 "$R/dinner.jpg"
+check "and records no change (2 adds, 2 receipt adds)" "$(sql 'SELECT count(*) FROM change')" = 4
+
+expect_csv "receipt list --format csv" "expense,receipt,type,bytes,sha256,name
+1,1,jpeg,125,$H_DINNER,dinner.jpg
+1,2,pdf,230,$H_HOTEL,hotel.pdf
+1,3,jpeg,4096,$H_PHOTO,photo.jpeg.txt
+2,4,jpeg,125,$H_DINNER,copy-of-dinner.JPG" cs receipt list --format csv
+expect_csv "receipt list ID" "expense,receipt,type,bytes,sha256,name
+2,4,jpeg,125,$H_DINNER,copy-of-dinner.JPG" cs receipt list 2 --format csv
+expect_out "the table view" "expense  receipt  type  bytes  sha256                                                            name
+      2        4  jpeg    125  $H_DINNER  copy-of-dinner.JPG" cs receipt list 2
+
+# get: the exact bytes, on stdout or into a file (beside it, then renamed; 0600 like the db)
+cs receipt get 3 >"$TMP/out.jpg"
+check "receipt get to stdout: the same bytes (cmp)" "$(cmp "$TMP/out.jpg" "$R/photo.jpeg.txt" && echo same)" = same
+expect_out "receipt get -o FILE prints nothing" "" cs receipt get 2 -o "$TMP/got.pdf"
+check "receipt get -o: the same bytes (cmp)" "$(cmp "$TMP/got.pdf" "$R/hotel.pdf" && echo same)" = same
+check "the file is 0600 like the database" "$(stat -c %a "$TMP/got.pdf")" = 600
+expect_ok "receipt get --output FILE" cs receipt get 4 --output "$TMP/got4.jpg"
+check "the shared bytes come back for either link" "$(cmp "$TMP/got4.jpg" "$R/dinner.jpg" && echo same)" = same
+
+# rm: the link goes; the bytes go only when no other receipt uses them
+expect_out "receipt rm of a shared file" "removed receipt 1 (dinner.jpg) from expense 1; its bytes stay: another expense uses them" cs receipt rm 1
+check "the shared bytes stay" "$(sql "SELECT count(*) FROM receipt_data WHERE sha256 = '$H_DINNER'")" = 1
+expect_out "receipt rm of the last use" "removed receipt 4 (copy-of-dinner.JPG) from expense 2" cs receipt rm 4
+check "now the bytes are gone" "$(sql "SELECT count(*) FROM receipt_data WHERE sha256 = '$H_DINNER'")" = 0
+expect_out "undo brings the link and the bytes back" "undid change 6: receipt rm 4: copy-of-dinner.JPG of expense 2" cs undo
+cs receipt get 4 >"$TMP/back.jpg"
+check "the bytes after undo are exact" "$(cmp "$TMP/back.jpg" "$R/dinner.jpg" && echo same)" = same
+expect_out "redo removes them again" "redid change 6: receipt rm 4: copy-of-dinner.JPG of expense 2" cs redo
+check "gone again" "$(sql "SELECT count(*) FROM receipt_data WHERE sha256 = '$H_DINNER'")" = 0
+expect_out "undo of the rm once more" "undid change 6: receipt rm 4: copy-of-dinner.JPG of expense 2" cs undo
+expect_out "undo of the first rm" "undid change 5: receipt rm 1: dinner.jpg of expense 1" cs undo
+check "both links are back" "$(sql 'SELECT count(*) FROM receipt')" = 4
+
+# undo/redo of an add: the bytes leave with it and come back exact
+expect_out "receipt add of a PNG" "receipt 5: taxi.png, png, $(SIZE "$R/taxi.png") bytes" cs receipt add 2 "$R/taxi.png"
+expect_out "undo of the add" "undid change 7: receipt add 2: 1 receipt (1 new file)" cs undo
+check "its bytes went too" "$(sql "SELECT count(*) FROM receipt_data WHERE sha256 = '$H_TAXI'")" = 0
+expect_fail "receipt get of the undone receipt" 2 "receipt: no such receipt (5)" cs receipt get 5
+expect_out "redo of the add" "redid change 7: receipt add 2: 1 receipt (1 new file)" cs redo
+cs receipt get 5 >"$TMP/taxi.png"
+check "after redo the bytes are exact" "$(cmp "$TMP/taxi.png" "$R/taxi.png" && echo same)" = same
+
+# add --receipt FILE and edit --receipt FILE store the file the same way; edit
+# --no-receipt detaches them all (and clears a revision-1 path note)
+expect_out "add --receipt FILE" "3  2026-11-05  lodging  120.00 USD  Hotel
+receipt 6: hotel.pdf, pdf, 230 bytes" cs add lodging 120 --merchant Hotel --nights 1 --date 2026-11-05 --receipt "$R/hotel.pdf"
+check "the pdf's bytes were stored once (used twice now)" "$(sql "SELECT count(*) FROM receipt_data WHERE sha256 = '$H_HOTEL'")" = 1
+check "add --receipt keeps no path text" "$(sql 'SELECT quote(receipt) FROM expense WHERE id = 3')" = NULL
+expect_out "edit --receipt FILE" "2  2026-11-04  ride  18.00 USD  Home -> Venue
+receipt 7: photo.jpeg.txt, jpeg, 4096 bytes" cs edit 2 --receipt "$R/photo.jpeg.txt"
+expect_out "edit --receipt of bytes the expense has already" "2  2026-11-04  ride  18.00 USD  Home -> Venue
+receipt 4: copy-of-dinner.JPG is already attached to expense 2" cs edit 2 --receipt "$R/dinner.jpg"
+# a revision-1 path (what import csv or an old database holds) stays as a note
+sql "UPDATE expense SET receipt = 'receipts/old-scan.pdf' WHERE id = 2"
+expect_out "show lists the note, then the stored receipts' names" "receipt       receipts/old-scan.pdf; copy-of-dinner.JPG; taxi.png; photo.jpeg.txt" \
+  sh -c '"$CONFSPEND" show 2 | grep "^receipt"'
+# export csv's receipt column (16th): names joined by "; ", after a revision-1 note
+expect_out "export csv: the receipt column" "dinner.jpg; hotel.pdf; photo.jpeg.txt
+receipts/old-scan.pdf; copy-of-dinner.JPG; taxi.png; photo.jpeg.txt
+hotel.pdf" sh -c '"$CONFSPEND" export csv - | /usr/bin/python3 -c "import csv,sys; [print(r[15]) for r in list(csv.reader(sys.stdin))[1:]]"'
+expect_out "edit --no-receipt detaches every receipt and clears the note" "2  2026-11-04  ride  18.00 USD  Home -> Venue
+detached 3 receipts" cs edit 2 --no-receipt
+check "expense 2 has no receipt and no note" "$(sql 'SELECT count(*) FROM receipt WHERE expense_id = 2'),$(sql 'SELECT quote(receipt) FROM expense WHERE id = 2')" = "0,NULL"
+check "the PNG's bytes went (no other use); the JPEGs' stayed (expense 1 uses them)" \
+  "$(sql "SELECT count(*) FROM receipt_data WHERE sha256 = '$H_TAXI'"),$(sql "SELECT count(*) FROM receipt_data WHERE sha256 IN ('$H_DINNER', '$H_PHOTO')")" = "0,2"
+expect_out "undo of the edit brings the three back" "3" sh -c '"$CONFSPEND" undo >/dev/null; sqlite3 "$CONFSPEND_DB" "SELECT count(*) FROM receipt WHERE expense_id = 2"'
+
+# rm of an expense takes its receipts with it; undo brings both back
+expect_out "rm an expense with receipts" "removed 3  2026-11-05  lodging  120.00 USD  Hotel" cs rm 3
+check "its receipt link went, the shared pdf stayed" "$(sql 'SELECT count(*) FROM receipt WHERE expense_id = 3'),$(sql "SELECT count(*) FROM receipt_data WHERE sha256 = '$H_HOTEL'")" = "0,1"
+expect_ok "undo of the rm" cs undo
+check "the receipt is back" "$(sql 'SELECT name FROM receipt WHERE expense_id = 3')" = hotel.pdf
+
+# backup carries the bytes: a receipt read from the copy is the same file
+expect_out "backup" "backed up 3 expenses to $TMP/b.db" cs backup "$TMP/b.db"
+"$CONFSPEND" --db "$TMP/b.db" receipt get 3 >"$TMP/from-backup"
+check "a receipt from the backup is exact" "$(cmp "$TMP/from-backup" "$R/photo.jpeg.txt" && echo same)" = same
+check "the backup holds every stored file" "$(sqlite3 "$TMP/b.db" 'SELECT count(*) FROM receipt_data')" = "$(sql 'SELECT count(*) FROM receipt_data')"
+
+# a large file goes through in chunks: 20 MiB in, the same 20 MiB out
+/usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$TMP/big" 1 $((20 * 1024 * 1024))
+expect_out "a 20 MiB JPEG" "receipt 8: r0000.jpg, jpeg, 20971520 bytes" cs receipt add 1 "$TMP/big/r0000.jpg"
+cs receipt get 8 -o "$TMP/big.out"
+check "20 MiB back exact" "$(cmp "$TMP/big.out" "$TMP/big/r0000.jpg" && echo same)" = same
+finish

@@ -1,0 +1,50 @@
+#!/bin/bash
+# receipts: every bad input is refused with one line, exit 2 (1 for I/O), nothing written.
+. "$(dirname "$0")/lib.sh"
+R="$TMP/r"
+/usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$R"
+
+# before any database exists: a bad file creates nothing
+expect_fail "a text file named .pdf, before the database exists" 2 \
+  "receipt: not a JPEG, PNG or PDF ($R/notes.pdf)" cs add meal 5 --receipt "$R/notes.pdf"
+check "no database was made" "$(db_state)" = absent
+
+cs add meal 82.40 --merchant Dinner --reimbursable --date 2026-11-03 >/dev/null
+cs receipt add 1 "$R/dinner.jpg" >/dev/null
+
+# content decides, whatever the name; each refusal names the file
+expect_fail "not a JPEG, PNG or PDF whatever its name" 2 "receipt: not a JPEG, PNG or PDF ($R/notes.pdf)" cs receipt add 1 "$R/notes.pdf"
+expect_fail "an empty file" 2 "receipt: not a JPEG, PNG or PDF ($R/empty.jpg)" cs receipt add 1 "$R/empty.jpg"
+expect_fail "a JPEG without its end marker" 2 "receipt: a JPEG that is cut short (no end marker) ($R/cut.jpg)" cs receipt add 1 "$R/cut.jpg"
+expect_fail "a JPEG cut inside a segment" 2 "receipt: a JPEG that is cut short (no end marker) ($R/half.jpg)" cs receipt add 1 "$R/half.jpg"
+expect_fail "a PNG claiming 100000x100000 pixels" 2 \
+  "receipt: a PNG of 100000x100000 pixels is too large (at most 100 megapixels, 30000 a side) ($R/huge.png)" cs receipt add 1 "$R/huge.png"
+expect_fail "a PNG cut before IEND" 2 "receipt: a PNG that is cut short (no IEND chunk) ($R/noend.png)" cs receipt add 1 "$R/noend.png"
+expect_fail "a PDF that is garbage after its header" 2 "receipt: a PDF header with no objects after it ($R/garbage.pdf)" cs receipt add 1 "$R/garbage.pdf"
+expect_fail "a 26 MiB file" 2 "receipt: larger than 25 MiB ($R/big.pdf)" cs receipt add 1 "$R/big.pdf"
+expect_fail "a folder" 2 "receipt: not a regular file ($R)" cs receipt add 1 "$R"
+expect_fail "a file that is not there (I/O)" 1 "receipt: cannot open the file: No such file or directory ($R/nope.jpg)" cs receipt add 1 "$R/nope.jpg"
+expect_fail "one bad file among good ones: none is stored" 2 "($R/cut.jpg)" cs receipt add 1 "$R/taxi.png" "$R/cut.jpg"
+expect_fail "a receipt on an expense that does not exist" 2 "id: no such expense (9)" cs receipt add 9 "$R/taxi.png"
+expect_fail "an expense id that is not one" 2 "id: not an expense id (x)" cs receipt add x "$R/taxi.png"
+expect_fail "receipt add without a file" 2 "file: missing (usage: confspend receipt add ID FILE...)" cs receipt add 1
+expect_fail "add --receipt of a damaged file" 2 "receipt: a JPEG that is cut short (no end marker) ($R/cut.jpg)" cs add meal 5 --receipt "$R/cut.jpg"
+expect_fail "edit --receipt of a damaged file" 2 "receipt: a PNG of 100000x100000 pixels is too large" cs edit 1 --receipt "$R/huge.png"
+expect_fail "edit --receipt on an expense that does not exist" 2 "id: no such expense (9)" cs edit 9 --receipt "$R/taxi.png"
+expect_fail "edit --receipt with --no-receipt" 2 "--no-receipt" cs edit 1 --receipt "$R/taxi.png" --no-receipt
+expect_fail "receipt get of a receipt that does not exist" 2 "receipt: no such receipt (7)" cs receipt get 7
+expect_fail "receipt get -o of one that does not exist writes no file" 2 "receipt: no such receipt (7)" cs receipt get 7 -o "$TMP/x.jpg"
+check "no file was written" "$(ls "$TMP" | grep -c x.jpg)" = 0
+expect_fail "receipt rm of a receipt that does not exist" 2 "receipt: no such receipt (7)" cs receipt rm 7
+expect_fail "receipt rm of a word" 2 "receipt: not a receipt number (one)" cs receipt rm one
+expect_fail "receipt get into a missing folder" 1 "$TMP/nope/x.jpg" cs receipt get 1 -o "$TMP/nope/x.jpg"
+expect_fail "an unknown subcommand" 2 "receipt: unknown subcommand (add, list, get or rm) (show)" cs receipt show 1
+expect_fail "--format on add" 2 "--format: only with receipt list (csv)" cs receipt add 1 "$R/taxi.png" --format csv
+check "only the first receipt is stored" "$(sql 'SELECT count(*) FROM receipt'),$(sql 'SELECT count(*) FROM receipt_data')" = "1,1"
+
+# the bytes a change stores are held in memory once by the change log: one command takes
+# at most 256 MiB (11 files of 24 MiB = 264 MiB), checked before anything is written
+/usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$TMP/many" 11 $((24 * 1024 * 1024))
+expect_fail "more than 256 MiB in one command" 2 "the files add up to more than 256 MiB for one command" cs receipt add 1 "$TMP"/many/*.jpg
+rm -rf "$TMP/many"
+finish

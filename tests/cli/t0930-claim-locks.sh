@@ -1,0 +1,71 @@
+#!/bin/bash
+# claims: locked expenses past draft (and --force, which the history records), the
+# transitions that are not allowed, payments that are not money, claim rm.
+. "$(dirname "$0")/lib.sh"
+export CONFSPEND_TODAY=2026-11-20
+cs add meal 40 --reimbursable --merchant Dinner --date 2026-11-03 >/dev/null   # 1
+cs add ride 12.50 --reimbursable --provider taxi --date 2026-11-04 >/dev/null  # 2
+cs add meal 9 --merchant Snack --date 2026-11-04 >/dev/null                     # 3: personal
+
+expect_fail "nothing to claim in a month without reimbursable expenses" 2 "claim: nothing to claim: no reimbursable expense in no claim (2026-10)" cs claim new --month 2026-10
+expect_out "claim new (all expenses)" "claim 1: 2 expenses, 52.50 USD" cs claim new
+# a draft's expenses may still change: edit and rm are not refused
+expect_ok "edit of an expense in a draft claim" cs edit 1 --note "with the team"
+expect_out "the draft follows it: 40.00 + 12.50 = 52.50 still" "1,,draft,2,52.50" \
+  sh -c '"$CONFSPEND" claim list --format csv | tr -d "\r" | tail -1 | cut -d, -f1-5'
+
+# the transitions that are not allowed name the status
+expect_fail "approve a draft" 2 "claim 1: only a submitted claim can be approved (draft)" cs claim approve 1
+expect_fail "pay a draft" 2 "claim 1: only an approved or partly paid claim can be paid (draft)" cs claim pay 1 10
+expect_fail "reject a draft" 2 "claim 1: only a submitted or approved claim can be rejected (draft)" cs claim reject 1
+expect_ok "submit" cs claim submit 1 --date 2026-11-21
+expect_fail "submit twice" 2 "claim 1: only a draft claim can be submitted (submitted)" cs claim submit 1
+expect_fail "pay a submitted claim" 2 "claim 1: only an approved or partly paid claim can be paid (submitted)" cs claim pay 1 10
+expect_fail "rm a submitted claim" 2 "claim 1: only a draft claim can be removed (submitted)" cs claim rm 1
+expect_fail "a claim that does not exist" 2 "claim: no such claim (9)" cs claim show 9
+expect_fail "a claim number that is not one" 2 "claim: not a claim number (x)" cs claim submit x
+expect_fail "an unknown subcommand" 2 "claim: unknown subcommand (new, list, show, check, submit, approve, reject, pay or rm) (close)" cs claim close 1
+expect_fail "an option of another subcommand" 2 "--strict: not an option of claim approve" cs claim approve 1 --strict
+expect_fail "a bad date" 2 "--date: " cs claim approve 1 --date 2026-02-30
+
+# locked past draft: edit and rm refuse, naming the claim and its status
+expect_fail "edit of a submitted claim's expense" 2 "confspend: expense 1 is in submitted claim 1" cs edit 1 --amount 45
+expect_fail "rm of a submitted claim's expense" 2 "confspend: expense 2 is in submitted claim 1" cs rm 2
+expect_ok "an expense in no claim is free" cs edit 3 --note "not claimed"
+expect_ok "approve" cs claim approve 1 --date 2026-11-22
+expect_fail "locked while approved" 2 "expense 1 is in approved claim 1" cs edit 1 --merchant Other
+
+# payments that are not money, or not a payment
+expect_fail "a payment that is not a number" 2 "amount: not a decimal number (abc)" cs claim pay 1 abc
+expect_fail "a payment with too many decimals" 2 "amount:" cs claim pay 1 1.234
+expect_fail "a payment of 0" 2 "amount: a payment must be more than 0 (0)" cs claim pay 1 0
+expect_fail "a negative payment" 2 "amount:" cs claim pay 1 -5
+expect_fail "a payment without an amount" 2 "amount: missing (usage: confspend claim pay N AMOUNT [--date D])" cs claim pay 1
+expect_out "a first payment" "paid 50.00 USD on 2026-11-30
+claim 1: partly paid, 2 expenses, claimed 52.50 USD, paid 50.00, due 2.50" cs claim pay 1 50 --date 2026-11-30
+expect_fail "locked while partly paid" 2 "expense 2 is in partly paid claim 1" cs rm 2
+expect_fail "reject a partly paid claim" 2 "claim 1: only a submitted or approved claim can be rejected (partly paid)" cs claim reject 1
+
+# --force changes it anyway, and the change's summary says so
+expect_out "edit --force" "1  2026-11-03  meal  42.50 USD  Dinner" cs edit 1 --amount 42.50 --force
+check "the history records the force" "$(sql 'SELECT summary FROM change ORDER BY id DESC LIMIT 1')" = \
+  "edit --force (in partly paid claim 1) 1  2026-11-03  meal  42.50 USD  Dinner"
+expect_out "the claim now claims 42.50 + 12.50 = 55.00, 5.00 due" "1,,partly paid,2,55.00,50.00,5.00" \
+  sh -c '"$CONFSPEND" claim list --format csv | tr -d "\r" | tail -1 | cut -d, -f1-7'
+expect_out "rm --force" "removed 2  2026-11-04  ride  12.50 USD" cs rm 2 --force
+check "its summary records the force" "$(sql 'SELECT summary FROM change ORDER BY id DESC LIMIT 1')" = \
+  "rm --force (in partly paid claim 1) 2  2026-11-04  ride  12.50 USD"
+check "it left the claim" "$(sql 'SELECT group_concat(expense_id) FROM claim_expense')" = 1
+expect_ok "undo of the forced rm" cs undo
+check "it is back in the claim" "$(sql 'SELECT group_concat(expense_id) FROM claim_expense ORDER BY expense_id')" = "1,2"
+expect_fail "and locked again" 2 "expense 2 is in partly paid claim 1" cs rm 2
+
+# claim rm: only a draft, whose expenses are free again; undo brings it back
+cs add meal 7 --reimbursable --date 2026-11-06 >/dev/null   # 4
+expect_out "a second claim" "claim 2: 1 expense, 7.00 USD" cs claim new
+expect_out "claim rm of the draft" "removed claim 2: its 1 expense can be claimed again" cs claim rm 2
+check "it is gone with its links" "$(sql 'SELECT count(*) FROM claim WHERE id = 2'),$(sql 'SELECT count(*) FROM claim_expense WHERE claim_id = 2')" = "0,0"
+expect_out "undo of claim rm" "undid change $(sql 'SELECT max(id) FROM change'): claim rm 2 (1 expense)" cs undo
+check "the draft is back" "$(sql 'SELECT status FROM claim WHERE id = 2')" = draft
+expect_out "claim ids are never reused" "claim 3: 1 expense, 7.00 USD" sh -c '"$CONFSPEND" claim rm 2 >/dev/null && "$CONFSPEND" claim new'
+finish
