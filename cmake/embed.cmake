@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Embed numbered migrations/NNNN_*.sql into a C source, in order.
 # usage: cmake -DSRC_DIR=... -DOUT=... -P embed.cmake
 file(GLOB files "${SRC_DIR}/[0-9][0-9][0-9][0-9]_*.sql")

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Embed profiles/NAME.profile (the built-in import profiles) into a C source, by name.
 # usage: cmake -DSRC_DIR=... -DOUT=... -P embed_profiles.cmake
 file(GLOB files "${SRC_DIR}/*.profile")

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The story's next trip (SPEC.md, "report quote", "report direct"): back in Pittsburgh for
 # a five-day sprint, the same route twice a day. Two trial days on the platforms to find a
 # driver (each ride records the driver and a --rating), then the liked driver is paid

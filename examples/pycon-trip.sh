@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The story from SPEC.md, logged as it happened: eight days at PyCon US in Pittsburgh,
 # sleeping at friends' place, a ride-hail car twice a day between there and the venue,
 # overpriced coffee, a ticket, a flight, and a $20/month donation to the PSF.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 1: configuration, trips, expenses and recurring schedules.
 -- Money is INTEGER minor units of the row's currency; dates are ISO text checked here.
 CREATE TABLE config (

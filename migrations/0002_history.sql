@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 2: every insert, edit and removal of an expense is kept.
 -- before/after hold the whole row as JSON so that undo can restore it exactly.
 CREATE TABLE history (

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 3: budgets and exchange rates.
 -- A budget's scope is the default month (scope = ''), one month ('2026-11') or one trip
 -- (trip_id set). rate_e9 is RATE * 10^9: 1 unit of currency = rate_e9 / 10^9 base units.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 5: a bulk import is kept in the history as one entry
 -- ('import', with the first and last id it added) instead of one JSON copy per row, so a
 -- million-row import does not write a million history rows. While the config key

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 6: the CHECK (date(d) IS d) of step 1 lets through days past a
 -- month's end ('2019-02-31') on the SQLite this ships with; date(d, '+0 days') normalises
 -- them ('2019-03-03'), so these triggers refuse any date that is not a real one, whoever

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 7: the expense table rebuilt for bulk loads, same columns, same
 -- rules, cheaper to write. On a million-row import the checks and indexes are most of
 -- the work (4.2 s before this step, 2.3 s after, on a 2-core machine):

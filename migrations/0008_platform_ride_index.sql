@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 8: the ride model reads a period's platform rides (Lyft, Uber)
 -- for `report rides` and for direct_actual in every `report budget`. Without this index a
 -- month's rides were found through expense_period and then each looked up in the table to

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 9: one command, one change, over every table.
 --
 -- Every write command is recorded as one row of `change`: the SQLite session extension's

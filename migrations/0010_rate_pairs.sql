@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 10: exchange rates as pairs, and what the card really charged.
 --
 -- A rate is a pair: 1 CURRENCY = MANTISSA / 10^SCALE QUOTE from DATE on, kept exactly as

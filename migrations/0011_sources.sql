@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 11: what the import of real sources needs (SPEC "Import from
 -- real sources"): the user's rules, where an expense came from, and the statement row
 -- that confirmed an expense logged by hand.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 12 (rev 2, "the arrangement, lived"): how much the rider liked a
 -- ride's driver, and the indexes the ride reports read.
 --

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 13: places and trip defaults (SPEC "Quick entry and queries").
 --
 -- A place is a short ALIAS (home, venue) for the NAME a ride's --from/--to stores. The

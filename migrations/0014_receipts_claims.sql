@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- confspend schema, step 14: receipts kept in the database, claims, payments and policy.
 --
 -- A receipt's bytes are stored once per content (receipt_data, keyed by SHA-256), however

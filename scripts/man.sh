@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Write the man page confspend(1) to stdout from the help text the program itself prints
 # (`confspend --help` and `confspend COMMAND --help`), so the two cannot drift apart.
 # usage: scripts/man.sh BINARY VERSION

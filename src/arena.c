@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* arena.c - text by offset in one growing buffer. */
 #include "confspend/arena.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* args.c - the option parser shared by every command. */
 #include "confspend/args.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* backup.c - backup and restore through SQLite's online backup API. */
 #include "confspend/backup.h"
 

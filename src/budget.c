@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* budget.c - saving, removing, listing and converting budgets. */
 #include "confspend/budget.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* change.c - the change log: one session changeset per command, undone by its inverse. */
 #include "confspend/change.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* claim.c - claims: gathering reimbursable expenses, the status machine, payments, the
  * locks on claimed expenses and the claims report. */
 #include "confspend/claim.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.c - the command layer: parsing, help, the context, and the database and write
  * transaction the dispatcher owns (one command = one transaction = one change). */
 #include "confspend/cli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_add.c - `confspend add CATEGORY AMOUNT [options]`: log one expense as it happens. */
 #include <errno.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_again.c - `confspend again [ID] [AMOUNT] [add options]`: the same expense again,
  * today (the morning coffee, the ride to the venue). */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_backup.c - `confspend backup FILE` and `confspend restore FILE`. */
 #include <stdio.h>
 #include <stdlib.h>

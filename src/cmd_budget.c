@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_budget.c - `confspend budget set|list|rm`: monthly, per-month and per-trip budgets. */
 #include <stdio.h>
 #include <string.h>

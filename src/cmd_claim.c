@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_claim.c - `confspend claim ...`: claims from draft to paid, and `report claims`. */
 #include <stdio.h>
 #include <stdlib.h>

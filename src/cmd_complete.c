@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_complete.c - `confspend completion bash|zsh|fish` prints a shell's completion
  * script; the scripts ask the hidden `confspend __complete` what fits the word being
  * typed: commands, subcommands, options, categories, providers, trip slugs, places,

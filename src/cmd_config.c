@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_config.c - `confspend config set|get`: base currency, owner, ride commission. */
 #include <stdio.h>
 #include <stdlib.h>

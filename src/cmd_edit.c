@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_edit.c - `confspend edit ID [options]`: change fields of one expense. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_export.c - `confspend export csv|xlsx FILE`: the expenses of a period for a
  * spreadsheet or a reimbursement desk. */
 #include <errno.h>

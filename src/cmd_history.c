@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_history.c - `confspend history [ID | --change N]`: the change log, oldest first. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_import.c - `confspend import csv|ofx FILE`, `import profiles`: expenses from a CSV
  * file (the generic layout, or a bank, card or ride-hail file through a profile) or an OFX
  * statement, all or nothing, never the same row or uid twice. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_list.c - `confspend list`: the expenses of a period, as a table, csv or json. */
 #include <stdio.h>
 #include <stdlib.h>

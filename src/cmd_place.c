@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_place.c - `confspend place add|list|rm`: short names for the places rides go
  * between, so that `--from home --to venue` stores the places in full. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_policy.c - `confspend policy set|list|rm`: the rules a claim is checked against. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_rate.c - `confspend rate set|list|import`: exchange rates as dated pairs. */
 #include <errno.h>
 #include <stdio.h>

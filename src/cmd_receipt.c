@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_receipt.c - `confspend receipt add|list|get|rm`: receipts kept in the database. */
 #include <errno.h>
 #include <stdio.h>

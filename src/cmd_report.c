@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_report.c - `confspend report budget|rides|drivers|direct|quote|plan|trip`: budgets
  * against actual, the direct-driver model, the drivers met, direct rides against the
  * platform, what to offer, the next trip's plan, and one trip on one page. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_rm.c - `confspend rm ID`: remove an expense (kept in the history; undo restores). */
 #include <stdio.h>
 #include <stdlib.h>

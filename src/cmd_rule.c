@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_rule.c - `confspend rule add|list|rm|test`: the rules an import from a real source
  * applies to its rows. */
 #include <stdio.h>

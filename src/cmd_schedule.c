@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_schedule.c - `confspend schedule list|edit|stop|rm`: the monthly schedules that
  * `add --monthly` makes. */
 #include <stdio.h>

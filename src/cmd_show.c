@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_show.c - `confspend show ID`: every field of one expense. */
 #include <stdio.h>
 #include <stdlib.h>

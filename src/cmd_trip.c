@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_trip.c - `confspend trip add|list|show|edit|rm|use`: the trips expenses belong to. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_undo.c - `confspend undo` and `confspend redo`: take the newest change back, or
  * put the most recently undone one back. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* config.c - the settings: one row per key in the config table. */
 #include "confspend/config.h"
 

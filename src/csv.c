@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.c - a streaming RFC 4180 reader: one state machine over a fixed input chunk. */
 #include "confspend/csv.h"
 

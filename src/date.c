@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* date.c - real calendar dates and "today". */
 #include "confspend/date.h"
 

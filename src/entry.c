@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* entry.c - the options shared by add and edit, and the expense's column cells. */
 #include "confspend/entry.h"
 

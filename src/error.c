@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.c - the error record and the allocators that die on out-of-memory. */
 #include "confspend/error.h"
 

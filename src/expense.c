@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* expense.c - the expense record: rules, load, save and filters. */
 #include "confspend/expense.h"
 

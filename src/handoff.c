@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* handoff.c - the two-buffer exchange between a producer thread and its consumer. */
 #include "confspend/handoff.h"
 

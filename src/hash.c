@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hash.c - MurmurHash3_x64_128, after the reference implementation in SMHasher. */
 #include "confspend/hash.h"
 

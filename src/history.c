@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* history.c - the revision-1 history (history_v1, read only), and the per-row triggers a
  * bulk load sets aside. */
 #include "confspend/history.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import.c - the generic csv profile: columns, row checks, import keys and uids, bulk
  * insert. */
 #include "confspend/args.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import_run.c - an import's pipeline: the rows read, checked and keyed on one thread and
  * stored on the calling one, in batches handed between them; the trips the rows name. */
 #include "confspend/args.h"

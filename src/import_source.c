@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import_source.c - the rows of a real source into expenses: rules, trips by date, keys,
  * matching statement rows against expenses logged by hand, --dry-run's fates, and the
  * batch writer on a thread of its own, as one undoable change. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* interactive.c - the questions of an interactive `add` (GNU readline). */
 #include "confspend/interactive.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ledger.c - the journal of export ledger: one transaction per expense, its text made safe
  * for the journal's syntax, so no merchant or note can end a line, start a comment or
  * move an amount. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c - global options, the command table, and the one place errors print. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migrate.c - apply the numbered schema steps embedded at build time. */
 #include "confspend/migrate.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* money.c - parsing, formatting, rounding and converting int64 minor units. */
 #include "confspend/money.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ofx.c - `import ofx`'s reader: libofx parses the file; a small scan of the same bytes reads
  * the leaf values libofx changes or drops (see ofx.h). The only file that includes libofx.h.
  * libofx is opened with dlopen() on first use: linked, it and what it pulls in (OpenSP and

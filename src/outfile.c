@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* outfile.c - a file written beside its target and renamed into place, relative to one
  * opened folder: see outfile.h for the rules and the lifetime. */
 #define _GNU_SOURCE /* O_PATH */

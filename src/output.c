@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* output.c - table, csv and json writers. */
 #include "confspend/output.h"
 

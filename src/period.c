@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* period.c - the selection of expenses by trip, month or date range. */
 #include "confspend/period.h"
 

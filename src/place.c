@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* place.c - place aliases, the fold places are compared by, and resolving a typed place. */
 #include "confspend/place.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* policy.c - the policy table and the findings of a claim's expenses against it. */
 #include "confspend/policy.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* profile.c - bank, card and ride-hail CSV files read through declarative profiles.
  *
  * The profile format (the built-in profiles are profiles/NAME.profile; `--profile FILE`

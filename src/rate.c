@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rate.c - dated exchange-rate pairs and the one conversion into a base currency. */
 #include "confspend/rate.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rate_ecb.c - the European Central Bank's reference rates (CSV and XML) as pairs. */
 #include <expat.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ratio.c - exact exchange rates: decimals as written, rationals, one rounding. */
 #include "confspend/ratio.h"
 

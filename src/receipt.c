@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* receipt.c - receipts in the database: the bytes stored once per SHA-256 (nettle),
  * streamed with SQLite's incremental blob I/O. The sniffer is receipt_sniff.c. */
 #include "confspend/receipt.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* receipt_sniff.c - what a receipt file is, by its content: the JPEG, PNG and PDF walks
  * (pure: no SQLite, no files; tests/fuzz/fuzz_receipt.c drives it). */
 #define _GNU_SOURCE /* memmem */

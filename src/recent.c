@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* recent.c - the newest expense, and the merchants most recently used. */
 #include "confspend/recent.h"
 

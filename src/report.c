@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.c - budget report and ride model over the stored expenses. */
 #include "confspend/report.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ridemodel.c - the direct-driver arrangement model: per-ride figures, grouped by route. */
 #include "confspend/ridemodel.h"
 

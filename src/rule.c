@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rule.c - the glob, the user's rules as stored, and the built-in ones. */
 #include "confspend/rule.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* schedule.c - monthly schedules: stored once, posted as ordinary expenses when due. */
 #include "confspend/schedule.h"
 

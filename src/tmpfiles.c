@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tmpfiles.c - remove the registered temporary files when an interrupt ends the program.
  *
  * The handler only calls unlinkat(), signal() and raise(), which are async-signal-safe,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* trip.c - trips: load, save, the active trip. */
 #include "confspend/trip.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xlsx.c - the reimbursement workbook of SPEC.md "Export": Summary, Expenses, Budget and
  * Rides. The only module that includes xlsxwriter.h.
  *

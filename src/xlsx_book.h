@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xlsx_book.h - what the parts of the workbook module share (src/xlsx.c: the formats,
  * cells, Summary, Budget and Rides sheets and the export; src/xlsx_expenses.c: the
  * Expenses sheet and the thread that reads its rows; src/xlsx_verify.c: the zip read back

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xlsx_expenses.c - the workbook's Expenses sheet: its rows read, converted and copied into
  * batches on a thread of their own while this one writes the cells. */
 #include <errno.h>

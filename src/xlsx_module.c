@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xlsx_module.c - xlsx_export() opens the workbook module (confspend-xlsx.so, the only
  * code that links libxlsxwriter) on first use, so no other command pays for loading it. */
 #define _GNU_SOURCE

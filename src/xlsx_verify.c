@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xlsx_verify.c - the written workbook read back before it is put in place: every sheet's
  * zip member inflated whole, its rows counted. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zlevel.c - the compression level of the workbook's zip.
  *
  * libxlsxwriter packs the workbook with minizip at zlib's default level (6) and has no

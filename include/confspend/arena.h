@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* arena.h - text copied into one growing buffer and named by offset, for the batches that
  * pass rows between threads: a name survives the buffer moving when it grows. */
 #ifndef CONFSPEND_ARENA_H

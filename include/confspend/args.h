@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* args.h - the option parser every command uses: --name VALUE, --name=VALUE, flags. */
 #ifndef CONFSPEND_ARGS_H
 #define CONFSPEND_ARGS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* backup.h - whole-database copies through SQLite's online backup API. */
 #ifndef CONFSPEND_BACKUP_H
 #define CONFSPEND_BACKUP_H

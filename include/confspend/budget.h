@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* budget.h - stored budgets: a default month, one month's override, or a trip's. */
 #ifndef CONFSPEND_BUDGET_H
 #define CONFSPEND_BUDGET_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* change.h - one command, one change: the change log over every table, undo and redo. */
 #ifndef CONFSPEND_CHANGE_H
 #define CONFSPEND_CHANGE_H

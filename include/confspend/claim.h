@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* claim.h - claims: the reimbursable expenses handed to a desk, their status, payments
  * and the locks on their expenses. */
 #ifndef CONFSPEND_CLAIM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h - the command table's shape and what every command receives. */
 #ifndef CONFSPEND_CLI_H
 #define CONFSPEND_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* config.h - the settings: currency, owner, ride.commission, trip.active, ... */
 #ifndef CONFSPEND_CONFIG_H
 #define CONFSPEND_CONFIG_H

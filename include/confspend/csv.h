@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.h - a streaming, quote-aware RFC 4180 reader over a FILE*, and the formula guard
  * that export csv puts on text cells and import csv takes off. No SQLite, no printing. */
 #ifndef CONFSPEND_CSV_H

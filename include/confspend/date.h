@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* date.h - calendar dates (proleptic Gregorian) as plain structs; no I/O but the clock. */
 #ifndef CONFSPEND_DATE_H
 #define CONFSPEND_DATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db.h - opening the one SQLite file, and the small helpers around statements. */
 #ifndef CONFSPEND_DB_H
 #define CONFSPEND_DB_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* entry.h - turning the options of `add` and `edit` into an expense, and an expense into
  * the cells of the list/show/export columns. */
 #ifndef CONFSPEND_ENTRY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.h - the small error record every module fills instead of printing. */
 #ifndef CONFSPEND_ERROR_H
 #define CONFSPEND_ERROR_H

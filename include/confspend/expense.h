@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* expense.h - one expense, its checks, and its load and save. */
 #ifndef CONFSPEND_EXPENSE_H
 #define CONFSPEND_EXPENSE_H

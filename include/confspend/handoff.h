@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* handoff.h - two buffers passed between a producer thread and a consumer: the producer
  * fills one while the consumer empties the other. Either side can end it early. */
 #ifndef CONFSPEND_HANDOFF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* hash.h - MurmurHash3 x64 128 (Austin Appleby, public domain): a fast 128-bit hash for
  * import keys. Not cryptographic: it tells rows apart, it does not resist an attacker. */
 #ifndef CONFSPEND_HASH_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* history.h - the revision-1 history (read only), and the per-row triggers of expense a
  * bulk load (an import) sets aside. */
 #ifndef CONFSPEND_HISTORY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import.h - import csv's generic profile: the header's columns, one row into an expense,
  * the row's import key or uid, and the bulk insert that skips rows already present. */
 #ifndef CONFSPEND_IMPORT_H

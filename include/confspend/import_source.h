@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import_source.h - the pipeline that stores the rows of any real source (a bank or card
  * csv through a profile, a ride-hail export, OFX): the rules, the trips by date, the
  * import keys, matching statement rows against expenses already logged, --dry-run's

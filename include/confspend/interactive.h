@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* interactive.h - `confspend add` with no arguments on a terminal: ask for each field in
  * turn (GNU readline: line editing, history of the session, completion), offering the most
  * recent expense of the category as defaults. */

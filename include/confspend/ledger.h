@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ledger.h - export ledger: the expenses as a plain-text accounting journal that hledger
  * and ledger read, one transaction per expense. */
 #ifndef CONFSPEND_LEDGER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migrate.h - numbered schema steps built into the binary, tracked in PRAGMA user_version. */
 #ifndef CONFSPEND_MIGRATE_H
 #define CONFSPEND_MIGRATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* money.h - amounts as int64 minor units of an ISO 4217 currency; no floating point. */
 #ifndef CONFSPEND_MONEY_H
 #define CONFSPEND_MONEY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ofx.h - `import ofx`'s reader: OFX 1.x (SGML), OFX 2.x (XML) and QFX bank and card
  * statements through libofx, each STMTTRN a struct src_row. The one module that includes
  * libofx.h: the rest of the program sees rows, never libofx. */

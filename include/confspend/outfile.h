@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* outfile.h - write a file beside its target and rename it into place, safely: the one way
  * confspend writes a file the user names (export csv, export xlsx, and next, backup).
  *

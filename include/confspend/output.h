@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* output.h - the table, csv and json writers: the only module that writes records out. */
 #ifndef CONFSPEND_OUTPUT_H
 #define CONFSPEND_OUTPUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* period.h - the trip / month / date-range selection shared by list, reports and
  * exports. */
 #ifndef CONFSPEND_PERIOD_H

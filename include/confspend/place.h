@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* place.h - places: aliases for the --from/--to of rides, and how a typed place is
  * compared with, and resolved against, the places already known. */
 #ifndef CONFSPEND_PLACE_H

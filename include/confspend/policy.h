@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* policy.h - the reimbursement policy a claim is checked against, and its findings. */
 #ifndef CONFSPEND_POLICY_H
 #define CONFSPEND_POLICY_H

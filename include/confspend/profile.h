@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* profile.h - bank, card and ride-hail CSV files read through profiles: small declarative
  * text files (the built-in ones are profiles/NAME.profile, compiled into the binary) that
  * say where a layout's header is, how its cells are encoded and written, and which of its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rate.h - exchange rates as dated pairs, and the one conversion into a base currency. */
 #ifndef CONFSPEND_RATE_H
 #define CONFSPEND_RATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ratio.h - exact exchange rates: decimals as written, and positive rationals built from
  * them (inverse and cross rates), applied to minor units with one rounding. Pure: no
  * SQLite, no printing. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* receipt.h - receipts kept in the database: what a file is by its content (JPEG, PNG,
  * PDF, with a sane header), and its bytes stored once per SHA-256, streamed through
  * SQLite's incremental blob I/O. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* recent.h - what was entered last: the newest expense (of a category), and the merchants
  * used, newest first; the defaults of --back, again and the interactive add. */
 #ifndef CONFSPEND_RECENT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.h - budgets against actual spending, and the ride model over stored rides.
  * Loads with SQL (filtering and summing there), computes with the pure modules, returns
  * plain structs for the renderers (table, csv, json, xlsx). */

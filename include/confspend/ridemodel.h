@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ridemodel.h - the direct-driver arrangement model of SPEC.md, "report rides": pure
  * arithmetic on plain structs (no SQLite, no printing). All amounts are integer minor
  * units of one currency; every rounding is half away from zero, per ride. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rule.h - the rules of an import from a real source: a case-insensitive glob against a
  * row's merchant or note, and what the first rule that matches does to the row (SPEC
  * "Import from real sources", rules). The user's rules (table rule) come first, in id

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* schedule.h - monthly schedules: a recurring expense stored once, and the posting of its
  * occurrences as ordinary expenses when they are due. */
 #ifndef CONFSPEND_SCHEDULE_H

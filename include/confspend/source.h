@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* source.h - the seam between the readers of real sources (bank and card CSVs through a
  * profile, ride-hail exports, OFX) and the one pipeline that stores what they read: the
  * rules, the trips by date, matching against expenses already logged, the import keys,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tmpfiles.h - temporary files written beside a target and renamed over it: synced before
  * the rename, and removed if an interrupt (Ctrl-C, SIGTERM, SIGHUP) ends the program first.
  * SIGKILL and a power cut can leave them: the names say what they are (TARGET.tmp-...). */

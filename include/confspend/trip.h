@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* trip.h - trips: a named, dated span that expenses can belong to. */
 #ifndef CONFSPEND_TRIP_H
 #define CONFSPEND_TRIP_H

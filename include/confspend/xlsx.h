@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xlsx.h - the reimbursement workbook (SPEC.md "Export"): the only module that includes
  * xlsxwriter.h. */
 #ifndef CONFSPEND_XLSX_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zlevel.h - the zlib level the workbook's zip is deflated at (see zlevel.c). */
 #ifndef CONFSPEND_ZLEVEL_H
 #define CONFSPEND_ZLEVEL_H

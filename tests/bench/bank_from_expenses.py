@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The benchmark's bank files, made from its expenses.csv (tests/bench/run).
 
 usage: bank_from_expenses.py EXPENSES.CSV OUTDIR [K]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A synthetic ECB reference-rate history in the real eurofxref-hist.csv layout.
 
 gen_ecb.py DATES OUT  ->  OUT: header Date,USD,JPY,...,ZAR, (41 currencies and the trailing

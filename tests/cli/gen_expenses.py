@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """gen_expenses.py N DIR: a deterministic expense history for the crash and fault tests.
 
 Writes DIR/expenses.csv with the header date,category,amount,currency,merchant,note,from,to

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared helpers for the CLI tests: a fresh temporary database per script, assertions
 # that print what differs, and a closing "N passed, N failed" line.
 # Each script: . "$(dirname "$0")/lib.sh"; ...checks...; finish

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Make receipt files for the tests: good and bad JPEG, PNG and PDF, byte for byte.
 
 usage: receipt_files.py DIR            the named files below

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # trip add / list / show / edit / rm / use: outputs in every format, and every refusal.
 . "$(dirname "$0")/lib.sh"
 

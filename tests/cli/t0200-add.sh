@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # add: every category, every option stored, defaults (date, currency, trip), and user text
 # kept exactly.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # add refuses every bad input with exit 2 and one line on stderr, writes nothing (the
 # database dump is unchanged, stdout is empty), and does not create a missing database.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Entry in fewer keystrokes: short options (-d -m -n -t -c -p -r) where a command has the
 # long one, any unambiguous prefix of a long option, and dates as words (today, yesterday,
 # -N, a weekday or a prefix naming one). CONFSPEND_TODAY is 2026-11-10, a Tuesday.

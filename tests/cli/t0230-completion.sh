@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shell completion: `confspend completion bash` loaded into bash completes commands,
 # subcommands, options, categories, providers, trip slugs and places through the hidden
 # `__complete`, as a person pressing TAB would see (COMPREPLY after the completion

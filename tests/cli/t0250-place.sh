@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # place add|list|rm (SPEC "Quick entry and queries"), and how --from/--to of add, edit and
 # again resolve what is typed: an alias, a known place (case, blanks and curly quotes
 # aside), a unique prefix; an ambiguous prefix, a mistyped alias; the "did you mean" hint.

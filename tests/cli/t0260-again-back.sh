@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # add ride --back, again [ID] [AMOUNT] [options], and the trip defaults --reimbursable and
 # --provider (SPEC "Quick entry and queries").
 . "$(dirname "$0")/lib.sh"

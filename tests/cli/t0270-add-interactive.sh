@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # add with no arguments on a terminal (SPEC "Quick entry and queries"): it asks for each
 # field in turn, offering the most recent expense of the category as defaults, with GNU
 # readline's line editing and Tab completion of categories, places and merchants; Ctrl-D

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The story's daily entries (issue 12, "Done when"): once the places are set, a day of two
 # rides and a coffee is typed as the lines below, and `list --search coffee --trip
 # pycon-2019` answers "what did the venue coffee cost me?" with one total in the base

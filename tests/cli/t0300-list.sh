@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # list: filters and their combinations, the exact csv/json columns, amounts in each
 # currency's digits, refunds, ride-only columns, RFC 4180 quoting, and its refusals.
 . "$(dirname "$0")/lib.sh"

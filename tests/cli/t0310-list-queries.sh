@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # list's queries (SPEC "Quick entry and queries"): --provider, --reimbursable, --personal,
 # --merchant, --search, --min, --max, and the table that fits the terminal ($COLUMNS, else
 # 100) with one merchant-or-route column and long text cut with …; --wide shows every

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # edit, rm, history and undo: changes are kept, shown as old -> new, and undone exactly.
 . "$(dirname "$0")/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The change log's property: any sequence of write commands (every kind), then undo all the
 # way back, gives a database equal in every user table to the start; redo all the way
 # forward gives the end state again. Random sequences from fixed seeds (PROPERTY_SEEDS to

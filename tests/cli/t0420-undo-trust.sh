@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regression tests of the trust bugs the change log fixes: each failed on revision 1.
 . "$(dirname "$0")/lib.sh"
 

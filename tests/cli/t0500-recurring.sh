@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Monthly donations: stored once as a schedule, every command posts the occurrences that
 # are due (date <= today) as ordinary expenses, each exactly once.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Schedules (rev 2): `add --monthly` for every category, `schedule list|edit|stop|rm`, the
 # trip of an occurrence, and undo of a schedule with everything it posted.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # config set/get (currency, owner, ride.commission) and rate set/list, with their refusals.
 . "$(dirname "$0")/lib.sh"
 

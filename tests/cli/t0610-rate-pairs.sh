@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # rate set --quote, rate list: pairs kept as written; direct and inverse pairs, the newer of
 # the two on or before the expense's date (the direct one on a tie), one change per rate.
 . "$(dirname "$0")/lib.sh"

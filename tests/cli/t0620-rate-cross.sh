@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Cross rates: CUR to the base through one other currency X (EUR first, then alphabetical)
 # when no pair joins them, each leg at its own newest pair on or before the date, the
 # fraction exact and the amount rounded half away from zero once; a missing rate names

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # rate import of the ECB's CSV files (tests/data/ecb/, the real layouts with invented
 # values): eurofxref-hist.csv (header Date,USD,JPY,... with a trailing comma on every line,
 # newest first, N/A, trailing zeros stripped, withdrawn currencies) and the daily

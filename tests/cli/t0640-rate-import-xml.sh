@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # rate import of the ECB's XML files (tests/data/ecb/): eurofxref-daily.xml and
 # eurofxref-hist.xml, gesmes:Envelope / Cube / Cube time='...' / Cube currency='...'
 # rate='...' with single-quoted attributes and the two namespaces, read with libexpat.

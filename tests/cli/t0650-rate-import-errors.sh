@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # rate import refuses bad input whole: exit 2, one line naming the line and the field,
 # nothing written (not even the good lines before the bad one).
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A EUR/CZK trip (EuroPython in Prague) reported in a USD base through the ECB's rates,
 # which are only EUR->USD and EUR->CZK pairs, so every CZK figure is a cross rate; then
 # the same trip after `config set currency EUR --convert`, where CZK is the inverse of

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # add|edit --base-amount: what the card actually charged in the base currency, used by
 # report budget, report trip and the workbook instead of a rate (its implied rate for the
 # tip); only for an expense in another currency than the base; edit --no-base-amount.

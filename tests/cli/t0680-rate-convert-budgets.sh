@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # config set currency CUR --convert converts the budgets through the pair lookup, cross
 # rates included, at the newest pairs on or before today, in the same change; a missing
 # rate refuses the whole change.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Migration 0010: a database of schema version 9 (rates as rate_e9 into the base) gets its
 # rates as pairs quoted in the base currency configured at migration time (USD when none
 # is), kept exactly (the trailing zeros of rate_e9 stripped), converting as before; its

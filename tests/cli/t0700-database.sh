@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The database file: where it is, how it is made (0600, WAL, strict tables, the latest
 # schema), newer databases refused untouched; --version, --help and every command's --help.
 . "$(dirname "$0")/lib.sh"

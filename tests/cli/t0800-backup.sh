@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # backup and restore: whole-database copies through SQLite's online backup API.
 . "$(dirname "$0")/lib.sh"
 # every table's rows (not the id counters), to compare two databases

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # receipts kept in the database: receipt add|list|get|rm, add|edit --receipt, dedup by
 # SHA-256, the exact bytes back, bytes freed only when unused, undo/redo, backup, csv.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # receipts: every bad input is refused with one line, exit 2 (1 for I/O), nothing written.
 . "$(dirname "$0")/lib.sh"
 R="$TMP/r"

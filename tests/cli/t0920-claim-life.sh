@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # a claim's whole life from the CLI: new, check, submit (strict and not), reject, new
 # again, approve, pay in two parts, with `report claims` at each step.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # claims: locked expenses past draft (and --force, which the history records), the
 # transitions that are not allowed, payments that are not money, claim rm.
 . "$(dirname "$0")/lib.sh"

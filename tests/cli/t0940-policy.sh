@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # policy set|list|rm and the four findings, amounts in the base currency through the
 # stored rates.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # list --claim N | --unclaimed, export csv|xlsx --claim N (always reimbursable only).
 . "$(dirname "$0")/lib.sh"
 export CONFSPEND_TODAY=2026-11-20

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # export csv: the 22 columns (uid last), RFC 4180 quoting, the formula guard on text (never on
 # amounts), the period and --reimbursable-only selections, standard output, and a file
 # that appears whole or not at all.

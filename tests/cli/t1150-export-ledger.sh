@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # export ledger: a journal that Debian's hledger and ledger both read, whose balances per
 # account and commodity equal the stored totals per category and currency (in minor units,
 # exactly), whatever text the merchants and notes hold; on a small trip written out by

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # import csv: export then import into an empty database gives the same list; every CSV
 # edge case of RFC 4180; a bad row writes nothing and names its line; re-importing adds
 # nothing; identical rows in one file are distinct expenses; unknown trips are created.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # export xlsx: the reimbursement workbook read back with openpyxl (tests/cli/xlsx_check.py):
 # sheets, header cells, cell types and number formats, every total's formula and cached
 # value, text that looks like a formula stays text, receipt links, frozen header,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # export xlsx: every total is a formula whose cached value is what a spreadsheet computes.
 # LibreOffice Calc (headless) opens copies of the workbooks whose cached values were all
 # replaced by 999999, recalculates (a private profile sets "always recalculate on load"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # rule add|list|rm|test: the rules an import from a real source applies, in order, the
 # user's before the built-in ones; each a change undo takes back; bad input refused.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Real sources through the pipeline: an Uber export, then the card statement with the same
 # rides, gives ONE expense per ride; two dinners of the same amount stay two; the rules
 # apply; rows get their trip by date; --dry-run shows each row's fate; re-importing adds

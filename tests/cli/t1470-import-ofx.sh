@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # import ofx through the pipeline: each STMTTRN a statement row, keyed by account + FITID
 # (re-importing adds nothing), matched against an expense typed by hand, the rules and
 # trips applied, --dry-run's fates, one change undo takes back. The reader itself (libofx,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The progress bar of an import through a profile: on a terminal, for a file of 10 MiB or
 # more, stderr shows "importing [###...] NN%" as the rows are read and clears it at the end;
 # not on a pipe, and not for a small file. stdout is the counts either way.

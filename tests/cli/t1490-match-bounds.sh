@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Matching's exact rule at its edges (SPEC "Matching"): 3 days match, 4 do not; the
 # currency and the amount must be equal (a refund matches a refund); a merchant word must
 # have 3+ letters; an expense from a statement is never matched, one from a ride export is.

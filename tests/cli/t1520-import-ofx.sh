@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # import ofx end to end on the reader's test files (tests/data/ofx/, each worked out in
 # tests/unit/test_ofx.c): the expenses a person would write down from a QFX card statement,
 # an OFX 2.x bank statement read from standard input and a JPY statement; the written date

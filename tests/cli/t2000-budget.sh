@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # budget set / list / rm, and their errors.
 . "$(dirname "$0")/lib.sh"
 csv() { cs "$@" | tr -d '\r'; }

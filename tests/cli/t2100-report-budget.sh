@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report budget: every cell of a hand-computed month, a future month, a month with no
 # budget, a trip, a range, the ride-model columns and the errors.
 . "$(dirname "$0")/lib.sh"

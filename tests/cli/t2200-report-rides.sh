@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report rides: every cell on hand-computed rides, defaults and every option.
 . "$(dirname "$0")/lib.sh"
 csv() { cs "$@" | tr -d '\r'; }

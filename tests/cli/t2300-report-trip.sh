@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report trip: per category, per day, reimbursable against personal, lodging saved against
 # the compare rate, the ride model's headline numbers.
 . "$(dirname "$0")/lib.sh"

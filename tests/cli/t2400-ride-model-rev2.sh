@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The ride model's revision-2 fixes (SPEC "Reports", report rides): direct_cost = paid -
 # expected savings, the fare converted as one amount with a recorded fee as its own
 # commission, a fee never above its fare, refunds negative and not counted, trial days

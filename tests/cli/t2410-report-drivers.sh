@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # --rating on rides, and report drivers (SPEC "Reports", rev 2): one row per driver name
 # (trimmed, any case, shown as most recently written), counts, routes, the mean rating,
 # the model's paid and driver_received over platform rides, the newest date; candidates

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report direct (SPEC "Reports", rev 2): rides paid to a driver directly against R, the
 # median platform fare of the route over the whole history (even count: the mean of the
 # two middle values, half away from zero). Figures worked out by hand below.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report quote (SPEC "Reports", rev 2): what to offer a driver per route with at least
 # --min-rides platform rides in the whole history: the median fare, the driver's median
 # take (each ride's D, recorded fees included), the offer at share S and what each side

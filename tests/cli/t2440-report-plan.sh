@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # report plan --like TRIP --days N (SPEC "Reports", rev 2): the next trip from a past one.
 # Over the past trip's expenses dated within its start..end (K days): per category past,
 # forecast = round(past * N / K) (ticket and travel once: past), and for rides the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The table views of the ride reports (SPEC rev 2) on a pseudo-terminal with colour on, as
 # t5410 does: titles bold, drivers' candidates marked (bold), the lawful-alternatives line
 # under rides, direct, quote and plan, the figures of the csv, a hostile driver name

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # SIGKILL during import csv: whenever the process dies, the database is intact and holds
 # every row of the file or none of it. The file has CRASH_ROWS rows (50000, so the script
 # stays well under a minute on a loaded CI machine; CRASH_ROWS=200000 for the long run); a

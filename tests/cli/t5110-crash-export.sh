@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # SIGKILL during export xlsx and export csv: whenever the process dies, the target path
 # holds nothing or a whole file (an earlier export stays whole until the new one replaces
 # it), never a partial one, and the database is untouched. What a kill can leave is the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # SIGKILL during undo, redo, backup, restore, schedule edit and config set: whenever the
 # process dies, the database passes integrity_check and holds the change whole or not at
 # all (for backup: the target is absent or a whole copy). An import of CRASH_ROWS rows

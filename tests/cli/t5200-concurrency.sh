@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Several processes at once on one database: writers logging expenses, a reader running
 # reports and lists, an import holding a long write transaction. Every write must land
 # (the busy timeout and BEGIN IMMEDIATE queue the writers), nothing may fail, and nobody

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The environment fails: a read-only database, folders that are missing or not writable,
 # files that are not databases, a full disk, a lock held too long, output that cannot be
 # written. Each gives one clear line on stderr and exit 1, and loses nothing stored.

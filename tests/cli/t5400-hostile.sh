@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Hostile input: bad command lines for every command, and bad files for import csv. Each
 # row of the table below is `STATUS | MESSAGE FRAGMENT | COMMAND...` (the command is shell
 # words, expanded). Every row must exit with STATUS, print that fragment on exactly one

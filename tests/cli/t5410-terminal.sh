@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Terminal output (SPEC "Changes, history and safety", "Terminal output"): colour comes from
 # the program itself, only on a TTY and never with NO_COLOR; text the user typed (escape
 # sequences, C1 controls, bidirectional overrides, bytes that are not UTF-8) never reaches

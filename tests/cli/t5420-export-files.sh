@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # export csv|xlsx FILE and the file system around FILE (SPEC "Changes, history and safety":
 # exports never widen permissions; a symlink is written through only when it and its file
 # belong to the user, else exit 1 naming the link): the modes a file gets, symlinks planted

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Trust (issue 9): what the user gives is taken as given or refused clearly, stored rows
 # that break the contract are named instead of skipped, and no date or sum can make a
 # command hang, crash or print a wrong total.

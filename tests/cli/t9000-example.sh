@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The README's main job: the story trip of examples/ logs cleanly and its reports hold.
 . "$(dirname "$0")/lib.sh"
 export CONFSPEND_TODAY=2026-07-31

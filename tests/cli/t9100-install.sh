@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Install and package as a user or a distribution would: `cmake --install` into a scratch
 # prefix gives a working program (its workbook module found from where it was installed),
 # a man page that `man -l` renders with every command and every option the program's own

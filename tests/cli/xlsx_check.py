@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Read a confspend workbook back with openpyxl and print it as plain text, so the CLI
 tests can compare it with what they expect.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz.h - what the fuzz harnesses share: a checked assertion that names the failed
  * invariant and aborts (so libFuzzer and the replay driver both report it), and the
  * one-line rule every error message must keep. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_convention.c - the date and amount readers of each file convention (date.c's
  * date_parse_fmt, money.c's money_parse_sep), as profiles use them.
  *

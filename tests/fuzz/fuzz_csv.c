@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_csv.c - the streaming CSV reader on any bytes.
  *
  * Input: a selector byte, then the file. Selector bits 0-1 pick the separator (, ; TAB |),

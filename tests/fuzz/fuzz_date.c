@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_date.c - the date and month parsers and the day arithmetic.
  *
  * The whole input is one string given to date_parse and month_parse. Invariants: an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_ecb.c - rate import's reader of the ECB files (CSV and XML) and the exact decimals.
  *
  * Input: a selector byte, then the file. An even selector reads the file with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_import.c - import csv's generic profile on any file: the CSV reader, the header,
  * and each row turned into an expense.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_money.c - the amount parser against an independent reference.
  *
  * Input: one selector byte, then the text. Selector % 6 gives the mode: 0..3 is

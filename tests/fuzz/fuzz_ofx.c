@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_ofx.c - import ofx's reader (src/ofx.c, libofx behind it) on any bytes.
  *
  * Input: the file itself. It is written to a temporary file (libofx reads only paths) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_profile.c - the profile format's parser, and a file read through what it parsed.
  *
  * The input is a profile's text, optionally followed by a line "%%" and a CSV file. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_receipt.c - the receipt sniffer and its image-header reading (receipt_sniff.c).
  *
  * Input: one byte K, then the file's bytes. The file is fed to one sniffer whole and to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_text.c - the UTF-8 check every text option goes through, and the error record that
  * quotes what the user gave.
  *

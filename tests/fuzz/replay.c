@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay.c - a main() for the fuzz harnesses without libFuzzer: runs every file given (or
  * every file in every folder given) through LLVMFuzzerTestOneInput once. ctest uses it to
  * replay the checked-in corpus, findings included, with the ordinary compiler. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_arena.c - names stay valid as the arena grows; 0 is "none"; clear reuses it. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_csv.c - the streaming RFC 4180 reader and the formula guard. */
 #include <setjmp.h>
 #include <stdarg.h>

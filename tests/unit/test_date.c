@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_date.c - calendar dates: parsing, day counts, months and "today". */
 #include <setjmp.h>
 #include <stdarg.h>

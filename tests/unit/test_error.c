@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_error.c - the error record: how a value the user gave is quoted in the one-line
  * message (the fuzz findings of tests/fuzz/fuzz_text.c among the cases). */
 #include <setjmp.h>

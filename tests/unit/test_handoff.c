@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_handoff.c - the two-buffer exchange: every buffer arrives once and in order, and
  * either side can end it early without the other waiting for ever. */
 #include <pthread.h>

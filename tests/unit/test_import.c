@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_import.c - the generic csv profile: header, row rules, fingerprints and keys, and
  * the 128-bit hash under them. */
 #include <setjmp.h>

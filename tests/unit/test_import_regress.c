@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_import_regress.c - findings of tests/fuzz/fuzz_import.c, kept as unit tests. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_migrate.c - every schema version upgrades to the latest with its data intact, and a
  * database from a newer confspend is refused and left byte-for-byte alone. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_money.c - money: parsing, formatting, rounding, rates and conversion. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_ofx.c - import ofx's reader (src/ofx.c): every field of every row of the files in
  * tests/data/ofx/, and every error, on files written here. */
 #include <setjmp.h>

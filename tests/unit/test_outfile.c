@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_outfile.c - a file written beside its target and renamed into place relative to the
  * one folder it opened: the modes, the names, and a folder that is moved away and replaced
  * by a symlink while the file is being written (for commit, abort, a library writing by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_overflow.c - sums of hostile amounts: an amount may be as large as int64 allows,
  * so every sum over expenses is checked instead of wrapping around (signed overflow is
  * undefined behaviour; UBSan reported it in list, report rides and report trip). */

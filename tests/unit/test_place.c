@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_place.c - the fold places are compared by, the edit distance of the hint, and the
  * route keys made of the fold; text_cut() of the fitted list table. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_profile.c - the import profiles: every built-in profile reads its test file in the
  * real layout (tests/data/profiles/, invented rows, real headers, encodings and quirks)
  * through its name and through auto, and each row comes out as a person would write it

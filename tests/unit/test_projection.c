@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_projection.c - budget_projection(), the current month's projection of one category:
  * schedules as they are, trips over their own days, the rest over the month's days. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_ratio.c - exact rates: decimals as written, rationals, one rounding, overflow refused. */
 #include <setjmp.h>
 #include <stdarg.h>

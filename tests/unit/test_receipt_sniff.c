@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_receipt_sniff.c - the receipt sniffer: types by content, image sizes read from the
  * headers, files cut short, and the same verdict whatever the chunks. */
 #include <setjmp.h>

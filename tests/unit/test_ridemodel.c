@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_ridemodel.c - the direct-driver model on hand-computed cases. */
 #include <setjmp.h>
 #include <stdarg.h>

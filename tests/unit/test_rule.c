@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_rule.c - the rules' glob, the built-in rules in their order, and the matcher's
  * word and tie rules (SPEC "Import from real sources"). */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_source.c - import_source_run() on a real database, fed by a synthetic reader:
  * every row's fate (new, refund, skipped with its reason, present, matched), the rules,
  * trips by date, keys, matching and its ties, --dry-run's lines, all or nothing, undo. */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # smoke.sh - every command once, its main paths and a few refusals, so one valgrind pass
 # (run-cli-under-valgrind) sees the code of the whole program in about a minute.
 . "$(dirname "$0")/../cli/lib.sh"
