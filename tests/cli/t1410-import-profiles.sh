@@ -77,11 +77,13 @@ check_profile uber-2023 uber-trips_data-0.csv "$UBER23_FATES" \
   "imported 0, matched 0, present 2, skipped 1 (cancelled, no fee 1)" --tz Europe/Prague
 
 # --- uber-business: five preamble lines, the header on line 6; Request Date (Local) -----
-#   7: Trip 8a1f0c52, 2026-07-01 local, 38.40 USD incl. taxes (33.10 + 2.90 + 2.40) = 3840
+#   7: Trip 8a1f0c52, 2026-07-01 local, 38.40 USD = fare 33.10 + taxes 2.90 + tip 2.40:
+#      3840, tip 240 (the Tip in Local Currency column; it is part of the amount)
 #   8: its Refund, -5.00: a refund of 500, the same ride (another Transaction Timestamp,
-#      so another key)
-#   9: Eats order e7b2d9a0, 2026-07-02 local: a meal of 50.69 (41.00 + 3.69 + 6.00) = 5069;
-#      its pickup address is empty, so no from/to, and no provider (a meal)
+#      so another key); Tip 0.00: no tip
+#   9: Eats order e7b2d9a0, 2026-07-02 local: a meal of 50.69 (41.00 + 3.69 + a 6.00 tip)
+#      = 5069; its pickup address is empty, so no from/to, and no provider; a meal keeps
+#      no tip (the tip is a ride's)
 # The keys: Trip/Eats ID ":" Transaction Timestamp.
 fresh uber-business
 WANT_KEYS="1|8a1f0c52-1111-4c1e-9d0a-2b3c4d5e6f70:2026-07-02T01:20:11Z
@@ -91,7 +93,7 @@ WANT_KEYS="1|8a1f0c52-1111-4c1e-9d0a-2b3c4d5e6f70:2026-07-02T01:20:11Z
 8,new,2026-07-01,ride,-5.00,USD,Uber,
 9,new,2026-07-02,meal,50.69,USD,Uber Eats," \
   "imported 3, matched 0, present 0, skipped 0" \
-  "1|2026-07-01|3840|USD|Uber|UberX|ride|uber|1 Market St, San Francisco, CA|SFO Terminal 2, San Francisco, CA|||0|export
+  "1|2026-07-01|3840|USD|Uber|UberX|ride|uber|1 Market St, San Francisco, CA|SFO Terminal 2, San Francisco, CA|240||0|export
 2|2026-07-01|-500|USD|Uber|UberX|ride|uber|1 Market St, San Francisco, CA|SFO Terminal 2, San Francisco, CA|||0|export
 3|2026-07-02|5069|USD|Uber Eats|Uber Eats|meal||||||0|export" \
   "imported 0, matched 0, present 3, skipped 0"
