@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# shellcheck shell=bash
 # Shared by t1410 and t1420 (the import profiles end to end): sourced after lib.sh.
 DATA=$(cd "$(dirname "$0")/../data/profiles" && pwd)
 

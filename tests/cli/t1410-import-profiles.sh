@@ -25,6 +25,7 @@
 #   6: COMPLETED Comfort in San Francisco, Begin 2026-05-01 02:20 UTC = 04:20 in Prague, so
 #      still May 1st; 23 USD = 2300
 fresh uber
+# shellcheck disable=SC2034 # read by check_profile
 WANT_LIST='4,2026-05-01,ride,23.00,USD,Uber,Comfort,,no,uber,"1 Market St, San Francisco, CA","SFO Terminal 2, San Francisco, CA",,
 1,2026-06-15,ride,512.50,CZK,Uber,UberX,prague,no,uber,"Václavské nám. 1, Praha","Letiště Václava Havla, Praha",,
 2,2026-06-15,meal,389.00,CZK,Uber Eats,UberEATS Marketplace,prague,no,,,,,
@@ -86,6 +87,10 @@ check_profile uber-2023 uber-trips_data-0.csv "$UBER23_FATES" \
 #      no tip (the tip is a ride's)
 # The keys: Trip/Eats ID ":" Transaction Timestamp.
 fresh uber-business
+# the list: the tip as money (2.40 of the 38.40); the refund negative, no tip
+WANT_LIST='1,2026-07-01,ride,38.40,USD,Uber,UberX,,no,uber,"1 Market St, San Francisco, CA","SFO Terminal 2, San Francisco, CA",,2.40
+2,2026-07-01,ride,-5.00,USD,Uber,UberX,,no,uber,"1 Market St, San Francisco, CA","SFO Terminal 2, San Francisco, CA",,
+3,2026-07-02,meal,50.69,USD,Uber Eats,Uber Eats,,no,,,,,' \
 WANT_KEYS="1|8a1f0c52-1111-4c1e-9d0a-2b3c4d5e6f70:2026-07-02T01:20:11Z
 2|8a1f0c52-1111-4c1e-9d0a-2b3c4d5e6f70:2026-07-03T16:00:00Z
 3|e7b2d9a0-2222-4f3b-8c1d-9e8f7a6b5c40:2026-07-02T19:45:30Z" check_profile uber-business uber-business.csv \
