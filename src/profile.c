@@ -34,7 +34,7 @@
  *   thousands = none|,|.|space|'  the grouping separator (default none)
  *   currency = COLUMN|"EUR"   the currency (required): a column of ISO codes or a fixed one
  *   fee = COLUMN              a fee, added to the money spent (Revolut's Fee)
- *   tip = COLUMN              the tip, part of the amount
+ *   tip = COLUMN              the tip, part of the amount (a cell of 0 is no tip)
  *   merchant = COLUMN|"TEXT"  repeatable: the first non-empty one is the merchant
  *   note = COLUMN|"TEXT"      repeatable, as merchant
  *   from = ..., to = ...      a ride's addresses
@@ -1074,7 +1074,7 @@ static int make_row(struct preader *r, long line, struct src_row *row, struct cs
     if (p->nrefs[R_TIP]) {
         if (amount_of(r, R_TIP, digits, 0, line, &tip, &given, e))
             return CS_EINPUT;
-        if (given)
+        if (given && tip != 0) /* "0.00": the rider gave no tip, as none is written down */
             row->tip = absv(tip);
     }
     row->amount = spent < 0 ? (int64_t)-spent : (int64_t)spent;

@@ -203,17 +203,18 @@ static void test_uber_business(void **state)
 {
     (void)state;
     /* Five preamble lines (one blank), the header on line 6. Dated by Request Date
-     * (Local). 7: the trip, 38.40 USD incl. taxes; 8: its refund, -5.00, a refund of 5.00
-     * (same trip id, another transaction timestamp: another key); 9: an Eats order, a meal
-     * of 50.69. Not statement rows. */
+     * (Local). 7: the trip, 38.40 USD incl. taxes and its tip (33.10 + 2.90 + 2.40), tip
+     * 2.40; 8: its refund, -5.00, a refund of 5.00, Tip 0.00 (no tip) (same trip id,
+     * another transaction timestamp: another key); 9: an Eats order, a meal of 50.69
+     * (41.00 + 3.69 + a 6.00 tip). Not statement rows. */
     static const char *const want[] = {
         "7 spend 2026-07-01 38.40 USD m=Uber n=UberX c=ride p=uber from=1 Market St, San "
-        "Francisco, CA to=SFO Terminal 2, San Francisco, CA "
+        "Francisco, CA to=SFO Terminal 2, San Francisco, CA tip=2.40 "
         "key=8a1f0c52-1111-4c1e-9d0a-2b3c4d5e6f70:2026-07-02T01:20:11Z",
         "8 refund 2026-07-01 5.00 USD m=Uber n=UberX c=ride p=uber from=1 Market St, San "
         "Francisco, CA to=SFO Terminal 2, San Francisco, CA "
         "key=8a1f0c52-1111-4c1e-9d0a-2b3c4d5e6f70:2026-07-03T16:00:00Z",
-        "9 spend 2026-07-02 50.69 USD m=Uber Eats n=Uber Eats c=meal "
+        "9 spend 2026-07-02 50.69 USD m=Uber Eats n=Uber Eats c=meal tip=6.00 "
         "key=e7b2d9a0-2222-4f3b-8c1d-9e8f7a6b5c40:2026-07-02T19:45:30Z",
     };
     CHECK("uber-business", "uber-business.csv", NULL, want);
