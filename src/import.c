@@ -5,9 +5,11 @@
 #include "confspend/import.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <strings.h>
 
 #include "confspend/args.h"
@@ -921,4 +923,26 @@ void import_writer_close(struct import_writer *w)
 {
     sqlite3_finalize(w->flush);
     w->flush = NULL;
+}
+
+void import_uid_new(struct import_uid_pool *p, char uid[33])
+{
+    static const char hex[] = "0123456789abcdef";
+    if (p->used + 16 > sizeof p->bytes) {
+        size_t got = 0;
+        while (got < sizeof p->bytes) {
+            ssize_t n = getrandom(p->bytes + got, sizeof p->bytes - got, 0);
+            if (n < 0 && errno != EINTR)
+                die("cannot read the system's random source");
+            if (n > 0)
+                got += (size_t)n;
+        }
+        p->used = 0;
+    }
+    for (int i = 0; i < 16; i++) {
+        uid[2 * i] = hex[p->bytes[p->used + i] >> 4];
+        uid[2 * i + 1] = hex[p->bytes[p->used + i] & 15];
+    }
+    uid[32] = 0;
+    p->used += 16;
 }

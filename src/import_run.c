@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "confspend/csv.h"
 #include "confspend/db.h"
@@ -145,36 +144,6 @@ struct exchange {
     struct import_batch b[2];
 };
 
-/* Random bytes from the system's random source (getrandom), taken 4 KiB at a time: a
- * million uids cost 4,000 calls instead of a million, and none of the writer's time. */
-struct uid_pool {
-    unsigned char bytes[4096];
-    size_t used;
-};
-
-/* A new uid into UID: 32 lowercase hex digits of 16 random bytes. */
-static void uid_new(struct uid_pool *p, char uid[33])
-{
-    static const char hex[] = "0123456789abcdef";
-    if (p->used + 16 > sizeof p->bytes) {
-        size_t got = 0;
-        while (got < sizeof p->bytes) {
-            ssize_t n = getrandom(p->bytes + got, sizeof p->bytes - got, 0);
-            if (n < 0 && errno != EINTR)
-                die("cannot read the system's random source");
-            if (n > 0)
-                got += (size_t)n;
-        }
-        p->used = 0;
-    }
-    for (int i = 0; i < 16; i++) {
-        uid[2 * i] = hex[p->bytes[p->used + i] >> 4];
-        uid[2 * i + 1] = hex[p->bytes[p->used + i] & 15];
-    }
-    uid[32] = 0;
-    p->used += 16;
-}
-
 /*
  * Read every row after the header: check it (a uid at most once in the file), find its
  * trip (or note a new one), key it (a row with a uid is known by its uid instead) and add
@@ -187,7 +156,7 @@ void import_check_or_read(struct import_pass *ps)
     struct exchange *ho = ps->ho;
     struct import_batch *b = ho ? &ho->b[0] : NULL;
     struct import_uids uids = {0};
-    struct uid_pool pool = {.used = sizeof pool.bytes};
+    struct import_uid_pool pool = IMPORT_UID_POOL_INIT;
     int rc, cur = 0;
     while ((rc = csv_read(r, &ps->err)) == 1) {
         struct expense x;
@@ -242,7 +211,7 @@ void import_check_or_read(struct import_pass *ps)
             import_fingerprint(&x, fpr);
             import_key_dated(x.date, fpr, import_seen_count(ps->seen, fpr), key);
             x.import_key = key;
-            uid_new(&pool, x.uid); /* here, not by the writer: its core is the busy one */
+            import_uid_new(&pool, x.uid); /* here, not by the writer: its core is the busy one */
         }
         import_batch_add(b, &x, ti);
         if (b->n == IMPORT_BATCH) {

@@ -729,6 +729,7 @@ static void *reader_main(void *arg)
     struct exchange *ho = j->ho;
     struct import_batch *b = &ho->b[0];
     struct src_row row;
+    struct import_uid_pool pool = IMPORT_UID_POOL_INIT;
     int rc, cur = 0;
     while ((rc = p->rd->next(p->rd->self, &row, &j->err)) == 1) {
         struct prepped pr;
@@ -749,6 +750,8 @@ static void *reader_main(void *arg)
             p->dups++;
             continue;
         }
+        if (!pr.x.uid[0])
+            import_uid_new(&pool, pr.x.uid); /* on this thread, not by the writer's SQL */
         import_batch_add(b, &pr.x, pr.trip);
         b->rows[b->n - 1].source = row.statement ? 1 : 2;
         /* the statement's own text, for the matcher, rides in the recipient's slot: a

@@ -114,6 +114,20 @@ struct import_seen {
 unsigned import_seen_count(struct import_seen *s, const unsigned char fp[16]);
 void import_seen_release(struct import_seen *s);
 
+/* Random bytes from the system's random source (getrandom), taken 4 KiB at a time: a
+ * million new uids cost 4,000 calls instead of a million, made by a reader's thread
+ * instead of the writer's SQL (the writer's core is the busy one). */
+struct import_uid_pool {
+    unsigned char bytes[4096];
+    size_t used;
+};
+#define IMPORT_UID_POOL_INIT                                                                       \
+    {                                                                                              \
+        .used = 4096                                                                               \
+    }
+/* A new uid into UID: 32 lowercase hex digits of 16 random bytes from P. */
+void import_uid_new(struct import_uid_pool *p, char uid[33]);
+
 /* The uids of one file, each with the line it was read on, so a uid given twice is found:
  * 20 bytes a slot, allocated only once a row has a uid. Zero-initialise it;
  * import_uids_release frees it. */
