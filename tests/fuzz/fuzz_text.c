@@ -67,9 +67,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* a value of at most 60 printable bytes is shown whole, a longer one is cut */
     if (strlen(s) <= 60 && valid) {
         int plain = 1;
-        for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
             if (*p < 0x20 || *p == 0x7f || (p[0] == 0xC2 && p[1] < 0xA0))
                 plain = 0;
+            /* the bidirectional controls U+202A..U+202E and U+2066..U+2069 are shown
+             * escaped too (\u202e): E2 80 AA..AE, E2 81 A6..A9 */
+            if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+                                 (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+                plain = 0;
+        }
         if (plain)
             FUZZ_CHECK(strstr(e.msg, s) != NULL);
     }
