@@ -134,6 +134,10 @@ static int read_csv(char *buf, struct rows *rows, long *unknown, char *unknown_l
             continue;
         }
         n = split(line, f, MAX_COLS);
+        if (n > MAX_COLS) { /* split() stopped: f[MAX_COLS] was never set */
+            snprintf(w, sizeof w, "line %ld", lineno);
+            return cs_error(e, CS_EINPUT, w, NULL, "more than %d fields", MAX_COLS);
+        }
         if (n == 1 && !*f[0])
             continue; /* an empty line (the last) */
         if (n > ncols && !*f[n - 1])

@@ -15,6 +15,9 @@ printf 'Date,USD,CZK,\n2026-07-16,1.0853,24.67,\n2026-07-15,1.0861,24,71,\n' >"$
 f "a row with a field more than the header" 2 "line 3: 4 fields where the header has 3" cs rate import "$B/ragged.csv"
 printf 'Date,USD,CZK,\n2026-07-16,1.0853,24.67,\n2026-07-15,1.0861,2x4.71,\n' >"$B/value.csv"
 f "a value that is not a number" 2 "line 3, column CZK: not a decimal number with at most 18 digits (2x4.71)" cs rate import "$B/value.csv"
+# a line of more fields than the reader holds (found by fuzz_ecb: it read past them)
+{ printf 'Date,USD,CZK,\n2026-07-16'; for _ in $(seq 300); do printf ',1'; done; printf '\n'; } >"$B/wide.csv"
+f "a line of 301 fields" 2 "line 2: more than 256 fields" cs rate import "$B/wide.csv"
 printf 'Date,USD,CZK,\n2026-07-16,-1.0853,24.67,\n' >"$B/negative.csv"
 f "a negative value" 2 "line 2, column USD: must not be negative (-1.0853)" cs rate import "$B/negative.csv"
 printf 'Date,USD,CZK,\n2026-07-16,0,24.67,\n' >"$B/zero.csv"
