@@ -16,19 +16,21 @@
 static const char help[] =
     "Manage trips.\n\n"
     "  trip add SLUG --name NAME --start DATE --end DATE [--city CITY] [--currency CUR]\n"
-    "                [--reimbursable] [--provider P]\n"
+    "                [--reimbursable] [--provider P] [--purpose TEXT]\n"
     "  trip list [--format F]\n"
     "  trip show SLUG [--format F]\n"
     "  trip edit SLUG [--name NAME] [--start DATE] [--end DATE] [--city CITY]\n"
     "                 [--currency CUR] [--slug NEW] [--reimbursable | --no-reimbursable]\n"
-    "                 [--provider P | --no-provider]\n"
+    "                 [--provider P | --no-provider] [--purpose TEXT]\n"
     "  trip rm SLUG        (refused while expenses use it)\n"
     "  trip use SLUG       new expenses get this trip unless --trip/--no-trip says otherwise\n"
     "  trip use --none     no active trip\n\n"
     "SLUG is 1 to 64 of a-z, 0-9, '-', '_', '.'. --currency defaults to the base currency.\n"
     "--reimbursable: the trip's new expenses default to reimbursable (add --personal says\n"
     "otherwise); --no-reimbursable (or --personal) takes that back. --provider P: its new\n"
-    "rides default to P (lyft, uber, taxi, direct, transit, other); --no-provider: not.\n";
+    "rides default to P (lyft, uber, taxi, direct, transit, other); --no-provider: not.\n"
+    "--purpose TEXT: the business purpose a reimbursement desk asks for (\"Attend PyCon\n"
+    "US 2019\"), shown in the workbook and the PDF packet; --purpose \"\" clears it.\n";
 
 /* Check the values of --name --start --end --city --currency --slug without the db. */
 static int precheck(struct cs_opt *o, struct cs_err *e)
@@ -44,6 +46,9 @@ static int precheck(struct cs_opt *o, struct cs_err *e)
     if ((s = args_value(o, "name")) && text_length_check(s, "--name", e))
         return CS_EINPUT;
     if ((s = args_value(o, "city")) && text_length_check(s, "--city", e))
+        return CS_EINPUT;
+    if ((s = args_value(o, "purpose")) &&
+        (text_check(s, "--purpose", e) || text_length_check(s, "--purpose", e)))
         return CS_EINPUT;
     if ((s = args_value(o, "start")) && date_parse(s, &a, "--start", e))
         return CS_EINPUT;
@@ -70,10 +75,11 @@ static int precheck(struct cs_opt *o, struct cs_err *e)
 
 static void print_trip(const struct trip *t)
 {
-    output_linef(stdout, STYLE_NONE, "%s  %s  %s to %s%s%s  %s%s%s%s", t->slug, t->name, t->start,
-                 t->end, t->city ? "  " : "", t->city ? t->city : "", t->currency,
+    output_linef(stdout, STYLE_NONE, "%s  %s  %s to %s%s%s  %s%s%s%s%s%s", t->slug, t->name,
+                 t->start, t->end, t->city ? "  " : "", t->city ? t->city : "", t->currency,
                  t->reimbursable ? "  reimbursable" : "", t->provider ? "  rides: " : "",
-                 t->provider ? t->provider : "");
+                 t->provider ? t->provider : "", t->purpose ? "  purpose: " : "",
+                 t->purpose ? t->purpose : "");
 }
 
 /* The trip defaults O gives (--reimbursable, --no-reimbursable or --personal, --provider,
@@ -91,6 +97,10 @@ static void apply_defaults(struct cs_opt *o, struct trip *t)
     if (args_has(o, "no-provider")) {
         free(t->provider);
         t->provider = NULL;
+    }
+    if (args_value(o, "purpose")) {
+        free(t->purpose);
+        t->purpose = *args_value(o, "purpose") ? xstrdup(args_value(o, "purpose")) : NULL;
     }
 }
 
@@ -270,21 +280,14 @@ static int trip_list(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {{"name", OPT_VALUE},
-                         {"start", OPT_VALUE},
-                         {"end", OPT_VALUE},
-                         {"city", OPT_VALUE},
-                         {"currency", OPT_VALUE},
-                         {"slug", OPT_VALUE},
-                         {"none", OPT_FLAG},
-                         {"format", OPT_VALUE},
-                         {"reimbursable", OPT_FLAG},
-                         {"no-reimbursable", OPT_FLAG},
-                         {"personal", OPT_FLAG},
-                         {"provider", OPT_VALUE},
-                         {"no-provider", OPT_FLAG},
-                         {"db", OPT_VALUE},
-                         {NULL}};
+    struct cs_opt o[] = {{"name", OPT_VALUE},        {"start", OPT_VALUE},
+                         {"end", OPT_VALUE},         {"city", OPT_VALUE},
+                         {"currency", OPT_VALUE},    {"slug", OPT_VALUE},
+                         {"none", OPT_FLAG},         {"format", OPT_VALUE},
+                         {"reimbursable", OPT_FLAG}, {"no-reimbursable", OPT_FLAG},
+                         {"personal", OPT_FLAG},     {"provider", OPT_VALUE},
+                         {"no-provider", OPT_FLAG},  {"purpose", OPT_VALUE},
+                         {"db", OPT_VALUE},          {NULL}};
     const char *pos[2];
     int npos, rc;
     const char *sub;
