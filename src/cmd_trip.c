@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "confspend/args.h"
+#include "confspend/budget.h"
 #include "confspend/cli.h"
 #include "confspend/date.h"
 #include "confspend/expense.h"
@@ -16,12 +17,12 @@
 static const char help[] =
     "Manage trips.\n\n"
     "  trip add SLUG --name NAME --start DATE --end DATE [--city CITY] [--currency CUR]\n"
-    "                [--reimbursable] [--provider P] [--purpose TEXT]\n"
+    "                [--reimbursable] [--provider P] [--purpose TEXT] [--budget AMOUNT]\n"
     "  trip list [--format F]\n"
     "  trip show SLUG [--format F]\n"
     "  trip edit SLUG [--name NAME] [--start DATE] [--end DATE] [--city CITY]\n"
     "                 [--currency CUR] [--slug NEW] [--reimbursable | --no-reimbursable]\n"
-    "                 [--provider P | --no-provider] [--purpose TEXT]\n"
+    "                 [--provider P | --no-provider] [--purpose TEXT] [--budget AMOUNT]\n"
     "  trip rm SLUG        (refused while expenses use it)\n"
     "  trip use SLUG       new expenses get this trip unless --trip/--no-trip says otherwise\n"
     "  trip use --none     no active trip\n\n"
@@ -30,12 +31,15 @@ static const char help[] =
     "otherwise); --no-reimbursable (or --personal) takes that back. --provider P: its new\n"
     "rides default to P (lyft, uber, taxi, direct, transit, other); --no-provider: not.\n"
     "--purpose TEXT: the business purpose a reimbursement desk asks for (\"Attend PyCon\n"
-    "US 2019\"), shown in the workbook and the PDF packet; --purpose \"\" clears it.\n";
+    "US 2019\"), shown in the workbook and the PDF packet; --purpose \"\" clears it.\n"
+    "--budget AMOUNT: the trip's total budget in the base currency, the same as\n"
+    "`budget set total AMOUNT --trip SLUG`, in the same change.\n";
 
 /* Check the values of --name --start --end --city --currency --slug without the db. */
 static int precheck(struct cs_opt *o, struct cs_err *e)
 {
     struct cs_date a, b;
+    int64_t budget;
     const char *s;
     if ((s = args_value(o, "name")) && (text_check(s, "--name", e)))
         return CS_EINPUT;
@@ -46,6 +50,8 @@ static int precheck(struct cs_opt *o, struct cs_err *e)
     if ((s = args_value(o, "name")) && text_length_check(s, "--name", e))
         return CS_EINPUT;
     if ((s = args_value(o, "city")) && text_length_check(s, "--city", e))
+        return CS_EINPUT;
+    if ((s = args_value(o, "budget")) && money_parse(s, 3, &budget, "--budget", e))
         return CS_EINPUT;
     if ((s = args_value(o, "purpose")) &&
         (text_check(s, "--purpose", e) || text_length_check(s, "--purpose", e)))
@@ -104,6 +110,25 @@ static void apply_defaults(struct cs_opt *o, struct trip *t)
     }
 }
 
+/* --budget AMOUNT: the trip's total budget (budget set total AMOUNT --trip SLUG), in the
+ * base currency's digits, printed as budget set prints it. */
+static int set_budget(struct cs_ctx *ctx, struct cs_opt *o, const struct trip *t)
+{
+    char base[4], amt[32];
+    int64_t amount;
+    int rc;
+    if (!args_value(o, "budget"))
+        return 0;
+    if ((rc = config_base_currency(ctx->db, base, &ctx->err)) ||
+        (rc = money_parse(args_value(o, "budget"), money_digits(base), &amount, "--budget",
+                          &ctx->err)) ||
+        (rc = budget_set(ctx->db, "total", "", t->id, amount, &ctx->err)))
+        return rc;
+    money_format(amount, money_digits(base), amt, sizeof amt);
+    printf("budget total %s %s (%s)\n", amt, base, t->slug);
+    return 0;
+}
+
 static int trip_add(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
 {
     struct trip t = TRIP_INIT;
@@ -139,6 +164,8 @@ static int trip_add(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
     if ((rc = trip_insert(ctx->db, &t, &ctx->err)))
         goto out;
     print_trip(&t);
+    if ((rc = set_budget(ctx, o, &t)))
+        goto out;
     ctx_summary(ctx, "trip add %s", t.slug);
 out:
     trip_release(&t);
@@ -179,6 +206,8 @@ static int trip_edit(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
     if ((rc = trip_update(ctx->db, &t, &ctx->err)))
         goto out;
     print_trip(&t);
+    if ((rc = set_budget(ctx, o, &t)))
+        goto out;
     ctx_summary(ctx, "trip edit %s", t.slug);
 out:
     trip_release(&t);
@@ -280,14 +309,23 @@ static int trip_list(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
 
 static int exec(struct cs_ctx *ctx, int argc, char **argv)
 {
-    struct cs_opt o[] = {{"name", OPT_VALUE},        {"start", OPT_VALUE},
-                         {"end", OPT_VALUE},         {"city", OPT_VALUE},
-                         {"currency", OPT_VALUE},    {"slug", OPT_VALUE},
-                         {"none", OPT_FLAG},         {"format", OPT_VALUE},
-                         {"reimbursable", OPT_FLAG}, {"no-reimbursable", OPT_FLAG},
-                         {"personal", OPT_FLAG},     {"provider", OPT_VALUE},
-                         {"no-provider", OPT_FLAG},  {"purpose", OPT_VALUE},
-                         {"db", OPT_VALUE},          {NULL}};
+    struct cs_opt o[] = {{"name", OPT_VALUE},
+                         {"start", OPT_VALUE},
+                         {"end", OPT_VALUE},
+                         {"city", OPT_VALUE},
+                         {"currency", OPT_VALUE},
+                         {"slug", OPT_VALUE},
+                         {"none", OPT_FLAG},
+                         {"format", OPT_VALUE},
+                         {"reimbursable", OPT_FLAG},
+                         {"no-reimbursable", OPT_FLAG},
+                         {"personal", OPT_FLAG},
+                         {"provider", OPT_VALUE},
+                         {"no-provider", OPT_FLAG},
+                         {"purpose", OPT_VALUE},
+                         {"budget", OPT_VALUE},
+                         {"db", OPT_VALUE},
+                         {NULL}};
     const char *pos[2];
     int npos, rc;
     const char *sub;

@@ -219,6 +219,17 @@ expect_ok "undo" cs undo
 expect_ok "undo brings the purpose back" cs undo
 expect_out "the purpose edit is undone (the clear was undone)" 'Talk: "Rides, Fares & You"' sql "SELECT purpose FROM trip WHERE slug = 'pycon-2019'"
 
+# --budget AMOUNT (SPEC "Trips", rev 2): budget set total AMOUNT --trip SLUG in the same change
+expect_out "trip add --budget" "rustconf  RustConf  2026-09-09 to 2026-09-12  USD
+budget total 1500.00 USD (rustconf)" cs trip add rustconf --name RustConf --start 2026-09-09 --end 2026-09-12 --budget 1500
+expect_out "it is the trip's total budget" "total,,rustconf,1500.00" sh -c '"$CONFSPEND" budget list --format csv | grep rustconf | tr -d "\\r"'
+expect_out "trip edit --budget replaces it" "rustconf  RustConf  2026-09-09 to 2026-09-12  USD
+budget total 1750.50 USD (rustconf)" cs trip edit rustconf --budget 1750.50
+expect_out "one change: undo takes the trip's budget back to 1500" "1500" sh -c '"$CONFSPEND" undo >/dev/null && sqlite3 "$CONFSPEND_DB" "SELECT b.amount / 100 FROM budget b JOIN trip t ON t.id = b.trip_id WHERE t.slug = '"'"'rustconf'"'"'"'
+expect_fail "a budget that is not money" 2 "confspend: --budget: " cs trip add gophercon --name GopherCon --start 2026-10-01 --end 2026-10-03 --budget 12,50
+check "and no trip was added" "$(sql "SELECT count(*) FROM trip WHERE slug = 'gophercon'")" = 0
+expect_fail "more digits than the base currency has" 2 "--budget" cs trip edit rustconf --budget 10.505
+
 # --help
 out=$(cs trip --help); rc=$?
 check "trip --help exits 0" "$rc" -eq 0
