@@ -38,8 +38,8 @@ static const char *const col_head[C_N] = {
     "Receipt"};
 /* fixed widths in points (the figures, dates and codes), and the rest of the width shared
  * by the texts */
-static const double col_fixed[C_N] = {26, 56, 46, 0, 0, 52, 46, 58, 0};
-static const double col_share[C_N] = {0, 0, 0, 0.3, 0.4, 0, 0, 0, 0.3};
+static const double col_fixed[C_N] = {24, 54, 46, 0, 0, 50, 46, 54, 0};
+static const double col_share[C_N] = {0, 0, 0, 0.27, 0.33, 0, 0, 0, 0.4};
 static const int col_right[C_N] = {0, 0, 0, 0, 0, 1, 0, 1, 0};
 #define CELL_PAD 2.5
 #define CELL_LINES 40 /* a cell holds at most this many lines (ends in "…"): a row fits a page */
@@ -257,7 +257,7 @@ static int load(struct packet *k)
 }
 
 /* Number the receipts' pages from the report's last page on, and write each row's
- * Receipt cell: "NAME (p. N)", "NAME (pp. N-M)", joined by "; ". */
+ * Receipt cell: "NAME (p. N)", "NAME (pp. N-M)", one a line (joined by ";\n"). */
 static void number_receipts(struct packet *k)
 {
     long page = k->report_pages;
@@ -294,7 +294,7 @@ static void number_receipts(struct packet *k)
         r->receipt[0] = 0;
         for (size_t j = 0; j < r->nreceipts; j++) {
             if (j)
-                strcat(r->receipt, "; ");
+                strcat(r->receipt, ";\n"); /* one a line */
             strcat(r->receipt, parts[j]);
             free(parts[j]);
         }
