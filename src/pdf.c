@@ -247,7 +247,8 @@ static int load(struct packet *k)
     free(w.ids);
     if (rc)
         return CS_EFAIL;
-    qsort(k->rc, k->nrc, sizeof *k->rc, by_row);
+    if (k->nrc)
+        qsort(k->rc, k->nrc, sizeof *k->rc, by_row);
     for (size_t i = 0; i < k->nrc; i++) {
         struct pk_row *r = &k->rows[k->rc[i].row];
         if (!r->nreceipts++)

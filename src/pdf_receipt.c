@@ -366,6 +366,9 @@ static int draw_png(struct packet *k, const struct pk_receipt *r, long *page)
     sqlite3_blob_close(br.b);
     if ((st = cairo_surface_status(img)) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(img);
+        /* cairo 1.16 names most of libpng's errors "out of memory": not what happened */
+        if (st == CAIRO_STATUS_NO_MEMORY || st == CAIRO_STATUS_READ_ERROR)
+            return bad_receipt(k, r, "a PNG whose pixels cannot be decoded");
         snprintf(why, sizeof why, "a PNG cairo cannot read (%s)", cairo_status_to_string(st));
         return bad_receipt(k, r, why);
     }
