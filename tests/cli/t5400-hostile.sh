@@ -330,7 +330,7 @@ done <<'TABLE'
 2 | argument: unexpected argument (extra) | cs rate list extra
 # --- export ------------------------------------------------------------------------------------
 2 | format: missing | cs export
-2 | format: unknown export format (csv, xlsx or ledger) (pdf) | cs export pdf x.pdf
+2 | format: unknown export format (csv, xlsx, pdf or ledger) (odt) | cs export odt x.odt
 2 | file: missing | cs export csv
 2 | file: export xlsx writes a file, not standard output (-) | cs export xlsx -
 2 | file: empty file name () | cs export csv ''
