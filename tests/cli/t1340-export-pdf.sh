@@ -181,6 +181,19 @@ check "every one of the 90 expenses is in the table, once" "$found" = 90
 check "the totals: 90 expenses, 90 x 100.25 + (1 + ... + 90) = 9022.50 + 4095 = 13,117.50" \
   "$(grep -cxF 'Total 90 13,117.50 0.00' "$TMP/pg1")" = 1
 
+# any script is real text: Pango shapes it and picks a font that has its glyphs (CI installs
+# fonts-droid-fallback for Chinese, as the .deb recommends; DejaVu has Arabic and Greek);
+# without such a font pdftotext would read the missing glyphs as digits
+cs add meal 58 -m "北京烤鸭 Quanjude" -n "مطعم — Ελληνικά" -d 2026-09-03 >/dev/null
+S="$TMP/scripts.pdf"
+expect_ok "export pdf of a month with Chinese, Arabic and Greek text" cs export pdf "$S" --month 2026-09
+pdftotext "$S" "$TMP/scripts.txt"
+# (the merchant wraps in its cell after the Chinese word; pdftotext reads Arabic back with
+# direction marks and a break after its first letter, so its last three letters are looked for)
+check "the Chinese merchant is text" "$(grep -c '北京烤鸭' "$TMP/scripts.txt")" -ge 1
+check "the Greek word is text" "$(grep -c 'Ελληνικά' "$TMP/scripts.txt")" -ge 1
+check "the Arabic word is text" "$(grep -c 'طعم' "$TMP/scripts.txt")" -ge 1
+
 # bad usage: exit 2, nothing written
 expect_fail "export pdf to standard output" 2 "file: export pdf writes a file, not standard output (-)" cs export pdf -
 expect_fail "export pdf of an unknown claim" 2 "claim: no such claim (9)" cs export pdf "$TMP/n.pdf" --claim 9
