@@ -425,6 +425,12 @@ static void take(struct matcher *m, int64_t id)
     m->ntaken++;
 }
 
+/* The expense that a statement row of key ?1 confirmed (statement_match, migration 0016),
+ * if that expense is still there. */
+#define CONFIRMED_BY                                                                               \
+    "SELECT m.expense_id FROM statement_match m JOIN expense x ON x.id = m.expense_id "            \
+    "WHERE m.key = ?1"
+
 static int matcher_open(sqlite3 *db, struct matcher *m, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
@@ -438,18 +444,17 @@ static int matcher_open(sqlite3 *db, struct matcher *m, struct cs_err *e)
     sqlite3_finalize(st);
     if (!m->active)
         return 0;
-    if (db_prepare(db,
-                   "SELECT id FROM expense WHERE import_key = ?1 UNION ALL "
-                   "SELECT id FROM expense WHERE statement_key = ?1 LIMIT 1",
-                   &m->present, e) ||
+    if (db_prepare(
+            db, "SELECT id FROM expense WHERE import_key = ?1 UNION ALL " CONFIRMED_BY " LIMIT 1",
+            &m->present, e) ||
         /* a statement row's two questions in one statement: is its key present (kind 0,
          * first), else which expenses could it match (kind 1) */
         db_prepare(db,
                    "SELECT 0, id, NULL, NULL FROM expense WHERE import_key = ?1 UNION ALL "
-                   "SELECT 0, id, NULL, NULL FROM expense WHERE statement_key = ?1 UNION ALL "
-                   "SELECT 1, id, date, merchant FROM expense WHERE amount = ?2 AND "
-                   "currency = ?3 AND date BETWEEN ?4 AND ?5 AND statement_key IS NULL "
-                   "AND source IS NOT 'statement'",
+                   "SELECT 0, expense_id, NULL, NULL FROM (" CONFIRMED_BY ") UNION ALL "
+                   "SELECT 1, id, date, merchant FROM expense e WHERE amount = ?2 AND "
+                   "currency = ?3 AND date BETWEEN ?4 AND ?5 AND source IS NOT 'statement' "
+                   "AND NOT EXISTS (SELECT 1 FROM statement_match WHERE expense_id = e.id)",
                    &m->cands, e))
         return CS_EFAIL;
     return 0;
@@ -592,9 +597,10 @@ static void json_put(char **buf, size_t *len, size_t *cap, const char *s)
 
 /*
  * The matched expenses, marked as confirmed by their statement rows: rows of
- * statement_match, whose trigger sets each expense's statement and statement_key (the
- * change's session records these small rows; the expense table is the bulk's own). One
- * INSERT over a JSON array of them: a statement per row would cost more than the rows.
+ * statement_match, the only place a confirmation is kept (0016: the expense rows are not
+ * written; the change's session records these small rows, the expense table is the
+ * bulk's own). One INSERT over a JSON array of them: a statement per row would cost more
+ * than the rows.
  */
 static int matcher_store(struct matcher *m, struct cs_err *e)
 {
