@@ -6,9 +6,10 @@
 -- Until now statement_match's triggers copied each confirmation onto the expense row
 -- (expense.statement, statement_key, and the unique index on statement_key). A matching
 -- import of 10,000 statement rows against a large history then rewrote 10,000 scattered
--- expense rows and their index entries, and wrote those pages to the WAL at commit: more
--- than half of what the import cost beyond an import into an empty database. statement_match
--- already held the same rows (the triggers kept the copy equal to it), so no data moves.
+-- expense rows and their index entries, and wrote those pages to the WAL at commit: about
+-- half of what that import cost beyond an import of the same rows into a new database.
+-- statement_match already holds the same rows (the triggers kept the copy equal to it), so
+-- no data moves.
 --
 -- expense.statement and statement_key stay, no longer read or written: the change log
 -- (0009) holds rows of expense recorded with every column, and a dropped column would
