@@ -490,6 +490,9 @@ static int matcher_open(sqlite3 *db, struct matcher *m, struct cs_err *e)
     return 0;
 }
 
+/* The most merchant text a batch's candidates hold (matcher_preload). */
+#define PRELOAD_TEXT_MAX ((size_t)16 << 20)
+
 static size_t pre_slot(const struct matcher *m, int64_t amount, const char *currency)
 {
     uint64_t h = (uint64_t)amount * 0x9e3779b97f4a7c15ULL;
@@ -505,8 +508,8 @@ static size_t pre_slot(const struct matcher *m, int64_t amount, const char *curr
  * that could be matched (the candidate query's own conditions, but amount and currency)
  * in one pass, so each row's candidates are looked up here rather than by a query of its
  * own: a statement's rows are days apart, the expense_match index they would read row by
- * row is ordered by amount. Else, or when B has no statement row, pon is 0 and each row
- * asks the database (resolve).
+ * row is ordered by amount. Else (or when their merchants' text passes PRELOAD_TEXT_MAX),
+ * or when B has no statement row, pon is 0 and each row asks the database (resolve).
  */
 static int matcher_preload(struct matcher *m, const struct import_batch *b, struct cs_err *e)
 {
@@ -577,6 +580,10 @@ static int matcher_preload(struct matcher *m, const struct import_batch *b, stru
         c->merchant = 0;
         if (mer) {
             size_t len = strlen(mer) + 1;
+            if (m->ptlen + len > PRELOAD_TEXT_MAX) { /* merchants this long: row by row */
+                sqlite3_reset(m->load);
+                return 0;
+            }
             if (m->ptlen + len > m->ptcap) {
                 m->ptcap = (m->ptlen + len) * 2;
                 m->ptext = xrealloc(m->ptext, m->ptcap);
