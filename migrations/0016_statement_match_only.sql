@@ -18,7 +18,7 @@
 -- A statement row's key is looked up in statement_match by this index, joined to an
 -- expense that still exists (a row whose expense was removed confirms nothing; the index
 -- is not unique, as the same statement row may then confirm another expense).
-DROP TRIGGER statement_match_insert;
-DROP TRIGGER statement_match_delete;
-DROP INDEX expense_statement_key;
+DROP TRIGGER IF EXISTS statement_match_insert;
+DROP TRIGGER IF EXISTS statement_match_delete;
+DROP INDEX IF EXISTS expense_statement_key;
 CREATE INDEX statement_match_key ON statement_match(key);
