@@ -640,11 +640,8 @@ static void matcher_close(struct matcher *m)
 
 enum fate { F_NEW, F_PRESENT, F_MATCHED };
 
-/*
- * The fate of a row not skipped: present (its KEY is an expense's import key or the key
- * of a statement row that confirmed one), matched (a STATEMENT row equal to an expense
- * logged by hand: SPEC "Matching"), or new. *ID gets the expense present or matched.
- */
+/* Whether KEY is present: an expense's import key, or the key of a statement row that
+ * confirmed an expense still there (*OUT F_PRESENT, *ID that expense). */
 static int present_of(struct matcher *m, const char *key, int64_t *id, enum fate *out,
                       struct cs_err *e)
 {
