@@ -61,7 +61,7 @@ def dump(path, sheets):
                 if c.number_format != "General":
                     line += " [%s]" % c.number_format
                 if c.hyperlink is not None:
-                    line += " link " + c.hyperlink.target
+                    line += " link " + (c.hyperlink.target or "#" + str(c.hyperlink.location))
                 print(line)
 
 
