@@ -626,7 +626,9 @@ static int write_rides(struct book *b)
     if ((rc = default_ride_params(b, &rp)) || report_rides(b->db, b->p, &rp, &res, b->err))
         return CS_EFAIL;
     for (size_t i = 0; i < res.nroutes; i++) { /* route names are not cut */
-        int w = res.routes[i].label ? text_len(res.routes[i].label) + 2 : 0;
+        int w = 2;
+        for (const char *c = res.routes[i].label; c && *c && w < 160; c++)
+            w += ((unsigned char)*c & 0xC0) != 0x80;
         if (w > route_w)
             route_w = w;
     }
@@ -725,6 +727,8 @@ static void add_formats(struct book *b)
     format_set_top(b->base_total, LXW_BORDER_THIN);
     b->rate = new_format(b, "0.0000######", 0); /* the rate's digits, 4 at least */
     b->line = new_format(b, NULL, 0);           /* a line to sign or date on */
+    b->wrap = new_format(b, NULL, 0);           /* text wider than its column */
+    format_set_text_wrap(b->wrap);
     format_set_bottom(b->line, LXW_BORDER_THIN);
 }
 

@@ -284,6 +284,32 @@ static void fit(struct book *b, int col, const char *s)
         b->width[col] = w;
 }
 
+/* The format of a text cell of S: wrapped when S is wider than the widest column, so a long
+ * merchant, route or note prints whole (on more lines) instead of cut. */
+static lxw_format *long_text(const struct book *b, const char *s)
+{
+    return s && text_len(s) >= WIDTH_MAX ? b->wrap : NULL;
+}
+
+/* The lines S takes wrapped in a column of WIDTH_MAX characters (1 for none). */
+static int text_lines(const char *s)
+{
+    long n = 0, lines = 1, col = 0;
+    if (!s || text_len(s) < WIDTH_MAX)
+        return 1;
+    for (; *s && lines < 27; s++) { /* 27 lines of 15 points: Excel's tallest row */
+        if (*s == '\n') {
+            lines++;
+            col = 0;
+        } else if (((unsigned char)*s & 0xC0) != 0x80 && ++col > WIDTH_MAX) {
+            lines++;
+            col = 1;
+        }
+        n++;
+    }
+    return (int)lines;
+}
+
 /* The rate R (minor units to minor units) per whole unit of a currency of DIGITS minor
  * digits into the base: the cell's value, the one place it becomes a double. */
 static double rate_value(const struct ratio *r, int digits, int base_digits)
@@ -321,8 +347,9 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
     if ((rc = put_num(b, ws, r, X_ID, (double)x->id, NULL)) ||
         (rc = put_num(b, ws, r, X_DATE, (double)(x->days + EXCEL_1970), b->date)) ||
         (rc = put_label(b, ws, r, X_CATEGORY, category, NULL)) ||
-        (rc = put_text(b, ws, r, X_MERCHANT, merchant, NULL, x->id)) ||
-        (rc = put_text(b, ws, r, X_NOTE, note ? note : desc, NULL, x->id)) ||
+        (rc = put_text(b, ws, r, X_MERCHANT, merchant, long_text(b, merchant), x->id)) ||
+        (rc = put_text(b, ws, r, X_NOTE, note ? note : desc, long_text(b, note ? note : desc),
+                       x->id)) ||
         (rc = put_num(b, ws, r, X_AMOUNT, cell_money(x->amount, x->digits), fmt)) ||
         (rc = put_text(b, ws, r, X_CURRENCY, cur, NULL, x->id)) ||
         (!x->is_base && (rc = put_num(b, ws, r, X_RATE,
@@ -331,11 +358,22 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
         (x->tip >= 0 && (rc = put_num(b, ws, r, X_TIP, cell_money(x->tip, x->digits), fmt))) ||
         (rc = put_label(b, ws, r, X_REIMB, x->reimb ? "Yes" : "No", NULL)) ||
         (rc = put_receipt(b, r, xtext(bt, x, XT_RECEIPT), x->id, missing)) ||
-        (rc = put_text(b, ws, r, X_POLICY, policy, NULL, x->id)))
+        (rc = put_text(b, ws, r, X_POLICY, policy, long_text(b, policy), x->id)))
         goto out;
     fit(b, X_MERCHANT, merchant);
     fit(b, X_NOTE, note ? note : desc);
     fit(b, X_POLICY, policy);
+    {
+        /* a wrapped cell's row is as tall as its lines: a spreadsheet does not grow a row
+         * it reads with a height of its own */
+        int lines = text_lines(merchant), l;
+        if ((l = text_lines(note ? note : desc)) > lines)
+            lines = l;
+        if ((l = text_lines(policy)) > lines)
+            lines = l;
+        if (lines > 1)
+            worksheet_set_row(ws, r, 15.0 * lines, NULL);
+    }
     for (size_t i = 0; i < sizeof text_cols / sizeof text_cols[0]; i++) {
         const char *s = xtext(bt, x, text_cols[i][1]);
         int col = text_cols[i][0];
