@@ -171,16 +171,21 @@ static int head_line(struct book *b, lxw_row_t *r, const char *label, const char
     return 0;
 }
 
-/* A label and an amount of the claim's currency at row *R. */
+/* A label and an amount of the claim's currency at row *R, aligned with the text above. */
 static int head_money(struct book *b, lxw_row_t *r, const char *label, int64_t v)
 {
     const struct claim *c = &b->ph.claim;
     int d = money_digits(c->currency);
+    char nf[48];
+    lxw_format *f;
     int rc;
     if (d < 0)
         d = 2;
+    money_num_format(c->currency, d, nf, sizeof nf);
+    f = new_format(b, nf, 0);
+    format_set_align(f, LXW_ALIGN_LEFT);
     if ((rc = put_label(b, b->summary, *r, 0, label, b->bold)) ||
-        (rc = put_num(b, b->summary, *r, 1, cell_money(v, d), currency_format(b, c->currency, d))))
+        (rc = put_num(b, b->summary, *r, 1, cell_money(v, d), f)))
         return rc;
     (*r)++;
     return 0;

@@ -131,8 +131,62 @@ expect_out "the last two pages: Budget, Rides" "Budget against actual|Rides: pay
 expect_out "the Rides page names the route whole" "1" sh -c 'pdftotext -layout -f '"$pages"' -l '"$pages"' "$1" - | grep -c "^David L. Lawrence Convention Center, Hall A <-> Hilton Garden Inn Pittsburgh University Place  "' _ "$P"
 expect_out "page count: Summary 1 + Expenses $E + Receipts 2 + Budget 1 + Rides 1" "$((1 + E + 2 + 1 + 1))" echo "$pages"
 
-# The Summary page as a picture (the README's, made by this route)
-if pdftoppm -r 110 -f 1 -l 1 -png -singlefile "$P" "$TMP/summary" && [ -s "$TMP/summary.png" ]; then
+[ -n "${KEEP_PDF:-}" ] && cp "$P" "$KEEP_PDF"
+
+# --- the README's claim, from claim new to claim pay ---------------------------------------
+# The code block after "<!-- t1330: the claim -->" in README.md is run here command by
+# command (in a database of its own, in a folder holding its two receipt files), and what
+# each prints (stdout and stderr) must be the lines the README shows under it.
+README="$D/../../README.md"
+W="$TMP/readme"
+mkdir -p "$W"
+"$PY" "$D/receipt_files.py" "$TMP/rf"
+cp "$TMP/rf/dinner.jpg" "$W/dinner.jpg"
+cp "$TMP/rf/hotel.pdf" "$W/hotel-folio.pdf"
+awk '/^<!-- t1330: the claim -->$/ {on = 1; next} on && /^```$/ {n++; if (n == 2) exit; next} on && n == 1' \
+  "$README" >"$TMP/readme.txt"
+expect_out "the README's block is there" "18" sh -c 'grep -c "^\$ confspend " "$1"' _ "$TMP/readme.txt"
+(
+  cd "$W" || exit 1
+  export CONFSPEND_DB="$W/claim.db" CONFSPEND_TODAY=2026-11-09
+  while IFS= read -r line; do
+    case $line in
+    "\$ confspend "*)
+      printf '%s\n' "$line"
+      eval "\"\$CONFSPEND\" ${line#\$ confspend }" 2>&1
+      ;;
+    esac
+  done <"$TMP/readme.txt"
+) >"$TMP/readme.got"
+expect_out "every command prints what the README shows" "$(cat "$TMP/readme.txt")" cat "$TMP/readme.got"
+
+# The claim's workbook printed: the Summary on page 1 with the claim as submitted, then the
+# 3 expenses on one page, the JPEG receipt on a page, the PDF listed on the next.
+C="$TMP/pdf/claim.pdf"
+if HOME="$TMP" timeout 300 soffice --headless --norestore "-env:UserInstallation=file://$TMP/lo" \
+  --convert-to pdf --outdir "$TMP/pdf" "$W/claim.xlsx" >"$TMP/soffice.log" 2>&1 && [ -s "$C" ]; then
+  ok
+else
+  bad "soffice made no PDF of the claim: $(cat "$TMP/soffice.log")"
+fi
+expect_out "the claim's workbook: Summary, Expenses, two Receipts pages" "4" \
+  sh -c 'pdfinfo "$1" | awk "/^Pages:/ {print \$2}"' _ "$C"
+# 412.50 + 38.40 + 74.00 = 524.90, all of it due after the submit, nothing paid yet
+expect_out "its Summary: the claim's figures, the totals, the signature lines" "$(cat <<'EOF'
+Claim 1: PyCon
+Status submitted
+Claimed 524.90 USD
+Paid 0.00 USD
+Due 524.90 USD
+Total 3 524.90 USD 524.90 USD
+Employee signature Date
+Approved by Date
+EOF
+)" sh -c 'pdftotext -layout -f 1 -l 1 "$1" - | grep -E "^ *(Claim|Status|Claimed|Paid|Due|Total|Employee|Approved) " | tr -s " " | sed "s/^ //; s/ $//"' _ "$C"
+
+# The Summary page as a picture: the README's docs/summary.png is this file
+# (SUMMARY_PNG=docs/summary.png to make it again).
+if pdftoppm -r 110 -f 1 -l 1 -png -singlefile "$C" "$TMP/summary" && [ -s "$TMP/summary.png" ]; then
   ok
 else
   bad "pdftoppm made no PNG"
@@ -142,5 +196,4 @@ d = open(sys.argv[1], "rb").read(24)
 assert d[:8] == b"\x89PNG\r\n\x1a\n"
 print(*struct.unpack(">II", d[16:24]))' "$TMP/summary.png"
 [ -n "${SUMMARY_PNG:-}" ] && cp "$TMP/summary.png" "$SUMMARY_PNG"
-[ -n "${KEEP_PDF:-}" ] && cp "$P" "$KEEP_PDF"
 finish
