@@ -66,6 +66,8 @@ struct xreceipt {
     char *name; /* allocated */
     char sha256[65];
     lxw_row_t row; /* its caption's row in the Receipts sheet */
+    int fd;        /* its image's file, open while the workbook is written, or -1 */
+    int named;     /* its image is a named file in the scratch folder */
 };
 
 /* A policy finding of one expense (policy_scan()), its text without the "expense N: ". */

@@ -8,6 +8,7 @@
  * in chunks, through the receipt sniffer again) to a file in the export's scratch folder,
  * which libxlsxwriter reads by name when it packs the zip: its buffer insertion keeps a copy
  * of every image in memory until the workbook closes (200 MB for 200 photos). */
+#define _GNU_SOURCE /* O_TMPFILE */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -103,6 +104,7 @@ int receipts_load(struct book *b)
         }
         x = &b->rcpt[b->nrcpt++];
         memset(x, 0, sizeof *x);
+        x->fd = -1;
         x->id = sqlite3_column_int64(st, 0);
         x->expense_id = sqlite3_column_int64(st, 1);
         x->data_id = sqlite3_column_int64(st, 2);
@@ -151,8 +153,11 @@ const struct xreceipt *receipt_of(const struct book *b, int64_t id, long *count)
 
 void receipts_release(struct book *b)
 {
-    for (long i = 0; i < b->nrcpt; i++)
+    for (long i = 0; i < b->nrcpt; i++) {
         free(b->rcpt[i].name);
+        if (b->rcpt[i].fd >= 0)
+            close(b->rcpt[i].fd);
+    }
     free(b->rcpt);
     free(b->rcpt_by);
     b->rcpt = NULL;
@@ -167,17 +172,51 @@ static void image_path(const struct book *b, const struct xreceipt *x, char *buf
              x->type == RECEIPT_PNG ? "png" : "jpg");
 }
 
-/* Remove the image files write_receipts() made (after workbook_close() read them). */
+/*
+ * A file for receipt X's image, open for writing in *FD, and the name libxlsxwriter reads
+ * it by in PATH. Where /proc is there, a file with no name in the scratch folder
+ * (O_TMPFILE, else made and unlinked at once), read as /proc/self/fd/N and kept open until
+ * the workbook is written (receipts_release()): an interrupt leaves nothing, the folder
+ * stays empty and goes with the export's other temporary files. Without /proc, or out of
+ * descriptors, a named file in the scratch folder (receipts_unlink() removes it).
+ */
+static int image_open(struct book *b, struct xreceipt *x, int *fd, char *path, size_t n)
+{
+    char named[4096];
+    image_path(b, x, named, sizeof named);
+    *fd = -1;
+    if (access("/proc/self/fd", X_OK) == 0) {
+#ifdef O_TMPFILE
+        *fd = open(b->scratch, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+        if (*fd < 0 && (*fd = open(named, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) >= 0)
+            unlink(named);
+        if (*fd >= 0) {
+            x->fd = *fd;
+            snprintf(path, n, "/proc/self/fd/%d", *fd);
+            return 0;
+        }
+    }
+    if ((*fd = open(named, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+        return cs_error(b->err, CS_EFAIL, "export", b->path, "cannot write a temporary file: %s",
+                        strerror(errno));
+    x->named = 1;
+    snprintf(path, n, "%s", named);
+    return 0;
+}
+
+/* Remove the named image files write_receipts() made (after workbook_close() read them). */
 void receipts_unlink(struct book *b)
 {
     char path[4096];
     if (!b->scratch)
         return;
     for (long i = 0; i < b->nrcpt; i++) {
-        if (!is_image(b->rcpt[i].type))
+        if (!b->rcpt[i].named)
             continue;
         image_path(b, &b->rcpt[i], path, sizeof path);
         unlink(path);
+        b->rcpt[i].named = 0;
     }
 }
 
@@ -193,11 +232,11 @@ static int damaged(struct book *b, const struct xreceipt *x, const struct cs_err
 }
 
 /*
- * Copy receipt X's stored bytes to the file PATH through the sniffer: a blob that is not
- * a whole JPEG or PNG of the stored type (a hand-altered database) is refused, CS_EINPUT
- * naming it, before libxlsxwriter sees it.
+ * Copy receipt X's stored bytes to a file (image_open(); PATH gets the name libxlsxwriter
+ * reads) through the sniffer: a blob that is not a whole JPEG or PNG of the stored type (a
+ * hand-altered database) is refused, CS_EINPUT naming it, before libxlsxwriter sees it.
  */
-static int blob_to_file(struct book *b, const struct xreceipt *x, const char *path)
+static int blob_to_file(struct book *b, struct xreceipt *x, char *path, size_t pathn)
 {
     enum { CHUNK = 1 << 16 };
     struct receipt_sniff sn;
@@ -212,12 +251,8 @@ static int blob_to_file(struct book *b, const struct xreceipt *x, const char *pa
         return db_fail(b->db, "cannot read a receipt", b->err);
     }
     size = sqlite3_blob_bytes(blob);
-    fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        rc = cs_error(b->err, CS_EFAIL, "export", b->path, "cannot write a temporary file: %s",
-                      strerror(errno));
+    if ((rc = image_open(b, x, &fd, path, pathn)))
         goto out;
-    }
     buf = xmalloc(CHUNK);
     receipt_sniff_init(&sn);
     for (int off = 0; off < size && !rc;) {
@@ -249,7 +284,8 @@ static int blob_to_file(struct book *b, const struct xreceipt *x, const char *pa
         }
     }
 out:
-    if (fd >= 0 && close(fd) != 0 && !rc)
+    /* a file with no name stays open for libxlsxwriter; a named one is closed */
+    if (fd >= 0 && x->fd != fd && close(fd) != 0 && !rc)
         rc = cs_error(b->err, CS_EFAIL, "export", b->path, "cannot write a temporary file: %s",
                       strerror(errno));
     sqlite3_blob_close(blob);
@@ -350,7 +386,7 @@ int write_receipts(struct book *b)
         return rc;
     }
     for (long i = 0; i < b->nrcpt; i++) {
-        const struct xreceipt *x = &b->rcpt[i];
+        struct xreceipt *x = &b->rcpt[i];
         if ((rc = caption(b, x, cap, sizeof cap)))
             return rc;
         if ((is_image(x->type) && x->row > 1) || prev_image) {
@@ -360,8 +396,8 @@ int write_receipts(struct book *b)
         if ((rc = put_text(b, ws, x->row, 0, cap, b->bold, 0)))
             return rc;
         if (is_image(x->type)) {
-            image_path(b, x, path, sizeof path);
-            if ((rc = blob_to_file(b, x, path)) || (rc = insert_image(b, x, path, x->row)))
+            if ((rc = blob_to_file(b, x, path, sizeof path)) ||
+                (rc = insert_image(b, x, path, x->row)))
                 return rc;
             last = x->row + RCPT_ROWS - 1;
         } else {

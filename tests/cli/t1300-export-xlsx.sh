@@ -8,7 +8,7 @@
 
 PY=/usr/bin/python3
 CHECK="$(dirname "$0")/xlsx_check.py"
-check() { "$PY" "$CHECK" "$@"; }
+xcheck() { "$PY" "$CHECK" "$@"; }
 # The expected text with @TMP@ standing for the test's folder (receipt paths hold it).
 want() { sed "s|@TMP@|$TMP|g"; }
 W="$TMP/books"
@@ -73,7 +73,7 @@ Budget freeze=None filter=None charts=1
 Rides freeze=None filter=None charts=1
 title=Expense report author=Ada Lovelace
 EOF
-)" check meta "$W/all.xlsx"
+)" xcheck meta "$W/all.xlsx"
 
 expect_out "Summary: header block, per-category formulas with cached values" "$(cat <<'EOF'
 == Summary
@@ -122,7 +122,7 @@ C19 s Date
 A21 s Approved by
 C21 s Date
 EOF
-)" check dump "$W/all.xlsx" Summary
+)" xcheck dump "$W/all.xlsx" Summary
 
 # Dates are date cells, money is numbers in its own currency's format (JPY 0 decimals,
 # BHD 3), converted per expense and rounded half away from zero (1.250 BHD * 2.65 = 3.3125
@@ -255,7 +255,7 @@ Q11 s Airport
 A13 s Total
 J13 f =SUBTOTAL(109,J2:J11) -> 539.26 [#,##0.00 [$USD]]
 EOF
-)" check dump "$W/all.xlsx" Expenses
+)" xcheck dump "$W/all.xlsx" Expenses
 
 # Two months: the whole period (months added up) feeds the chart, then every month.
 # ride used 78.50 / 200 = 39.25% -> 39.3% (half away from zero).
@@ -365,7 +365,7 @@ E25 n 500.74 [#,##0.00 [$USD]]
 F25 n 0.165 [0.0%]
 G25 n 88.76 [#,##0.00 [$USD]]
 EOF
-)" check dump "$W/all.xlsx" Budget
+)" xcheck dump "$W/all.xlsx" Budget
 
 # Home <-> Venue: lyft 23.50 with a 3.50 tip (F 20, D 10, P 15) and uber 25 with an 11 fee
 # (D 14, P 19.50); Airport <-> Home has one ride, so it is not eligible (P = F).
@@ -419,12 +419,12 @@ H9 f =SUM(H7:H8) -> 10.5 [#,##0.00 [$USD]]
 I9 f =SUM(I7:I8) -> 10.5 [#,##0.00 [$USD]]
 J9 f =SUM(J7:J8) -> 10.5 [#,##0.00 [$USD]]
 EOF
-)" check dump "$W/all.xlsx" Rides
+)" xcheck dump "$W/all.xlsx" Rides
 
 # --- selections ---------------------------------------------------------------------------
 expect_ok "export --reimbursable-only" cs export xlsx "$W/reimb.xlsx" --reimbursable-only
 expect_out "reimbursable-only: only those rows, in date order" "8 1 2 6 7 - Total" \
-  check column "$W/reimb.xlsx" Expenses A
+  xcheck column "$W/reimb.xlsx" Expenses A
 expect_out "reimbursable-only: the filter covers the five rows" "$(cat <<'EOF'
 sheets Summary Expenses Receipts
 Summary freeze=None filter=None charts=0
@@ -432,7 +432,7 @@ Expenses freeze=A2 filter=A1:R6 charts=0
 Receipts freeze=None filter=None charts=0
 title=Expense report author=Ada Lovelace
 EOF
-)" check meta "$W/reimb.xlsx"
+)" xcheck meta "$W/reimb.xlsx"
 expect_out "reimbursable-only: Summary sums only reimbursable expenses" "$(cat <<'EOF'
 == Summary
 A1 s Expense report
@@ -472,18 +472,18 @@ C17 s Date
 A19 s Approved by
 C19 s Date
 EOF
-)" check dump "$W/reimb.xlsx" Summary
+)" xcheck dump "$W/reimb.xlsx" Summary
 
 expect_ok "export --month" cs export xlsx "$W/nov.xlsx" --month 2026-11
 expect_out "--month: the month's expenses" "1 5 2 4 6 7 10 3 - Total" \
-  check column "$W/nov.xlsx" Expenses A
+  xcheck column "$W/nov.xlsx" Expenses A
 expect_out "--month: the period and totals" "$(cat <<'EOF'
 B3 s 2026-11
 B12 f =COUNT(Expenses!$A$2:$A$9) -> 8 [0]
 C12 f =SUM(Expenses!$J$2:$J$9) -> 99.26 [#,##0.00 [$USD]]
 D12 f =SUMIF(Expenses!$L$2:$L$9,"Yes",Expenses!$J$2:$J$9) -> 53.55 [#,##0.00 [$USD]]
 EOF
-)" eval 'check dump "$W/nov.xlsx" Summary | grep -E "^(B3|B12|C12|D12) "'
+)" eval 'xcheck dump "$W/nov.xlsx" Summary | grep -E "^(B3|B12|C12|D12) "'
 expect_out "--month: Budget is the month alone, Rides the month's routes" \
   "2026-11|ride|100|78.5|68|Home <-> Venue|Airport <-> Home|TOTAL" \
   "$PY" -c 'import openpyxl, sys
@@ -496,7 +496,7 @@ print("|".join(str(v) for v in (b["B2"].value, b["A7"].value, b["B7"].value, b["
 # A trip takes its expenses whatever their date: the flight booked in October is in.
 expect_ok "export --trip" cs export xlsx "$W/trip.xlsx" --trip pycon
 expect_out "--trip: the trip's expenses" "8 1 5 2 6 7 3 - Total" \
-  check column "$W/trip.xlsx" Expenses A
+  xcheck column "$W/trip.xlsx" Expenses A
 # The header block names the trip (PyCon has no city or purpose: those rows are left out),
 # and its categories (ride, meal, lodging, travel) take rows 11 to 14, the total row 15.
 expect_out "--trip: the trip's name and dates, the period and totals" "$(cat <<'EOF'
@@ -510,7 +510,7 @@ B15 f =COUNT(Expenses!$A$2:$A$8) -> 7 [0]
 C15 f =SUM(Expenses!$J$2:$J$8) -> 503.55 [#,##0.00 [$USD]]
 D15 f =SUMIF(Expenses!$L$2:$L$8,"Yes",Expenses!$J$2:$J$8) -> 473.55 [#,##0.00 [$USD]]
 EOF
-)" eval 'check dump "$W/trip.xlsx" Summary | grep -E "^(A3|B3|A4|B4|A5|B5|B15|C15|D15) "'
+)" eval 'xcheck dump "$W/trip.xlsx" Summary | grep -E "^(A3|B3|A4|B4|A5|B5|B15|C15|D15) "'
 
 # Nothing selected: a header, no rows, totals of zero over the blank row.
 expect_ok "export of an empty month" cs export xlsx "$W/empty.xlsx" --month 2025-01
@@ -527,11 +527,11 @@ J3 f =SUBTOTAL(109,J2:J2) -> 0 [#,##0.00 [$USD]]
 A7 s TOTAL
 A9 s No platform rides (lyft, uber) in this period.
 EOF
-)" eval 'check dump "$W/empty.xlsx" Summary Expenses Rides | grep -E "^(==|[A-D]9 |A[379] s (Total|TOTAL|No)|J3 )"'
+)" eval 'xcheck dump "$W/empty.xlsx" Summary Expenses Rides | grep -E "^(==|[A-D]9 |A[379] s (Total|TOTAL|No)|J3 )"'
 
 # Exporting over an existing workbook replaces it.
 expect_ok "export over an existing file" cs export xlsx "$W/all.xlsx" --month 2026-10
-expect_out "the file was replaced" "9 8 - Total" check column "$W/all.xlsx" Expenses A
+expect_out "the file was replaced" "9 8 - Total" xcheck column "$W/all.xlsx" Expenses A
 
 expect_out "every workbook in place, no temporary file beside them" \
   "all.xlsx empty.xlsx nov.xlsx reimb.xlsx trip.xlsx" eval 'echo $(ls -A "$W")'

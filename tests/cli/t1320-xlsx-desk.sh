@@ -11,7 +11,7 @@ export CONFSPEND_TODAY=2026-11-20
 PY=/usr/bin/python3
 D=$(dirname "$0")
 CHECK="$D/xlsx_check.py"
-check() { "$PY" "$CHECK" "$@"; }
+xcheck() { "$PY" "$CHECK" "$@"; }
 R="$TMP/r"
 "$PY" "$D/receipt_files.py" "$R"
 "$PY" "$D/receipt_images.py" "$R/tall.png" 600 1800  # 1/3 as wide as tall
@@ -47,7 +47,7 @@ expect_ok "claim submit" cs claim submit 1 --date 2026-11-19
 expect_ok "export xlsx --claim" cs export xlsx "$TMP/c.xlsx" --claim 1
 
 expect_out "a claim's workbook: Summary, Expenses, Receipts (no Budget, no Rides)" \
-  "sheets Summary Expenses Receipts" eval 'check meta "$TMP/c.xlsx" | head -1'
+  "sheets Summary Expenses Receipts" eval 'xcheck meta "$TMP/c.xlsx" | head -1'
 
 # The header block: the claim's one trip (name, city, dates, purpose), the department,
 # the claim's number, status and figures (12.34 EUR * 1.0837 = 13.372858 -> 13.37; 40 + 18
@@ -89,7 +89,7 @@ C27 s Date
 A29 s Approved by
 C29 s Date
 EOF
-)" eval 'check dump "$TMP/c.xlsx" Summary | grep -E "^(A[0-9]+ s|B([2-9]|1[0-3]) |B16|[BC]22 |C2[79] s)" | grep -v "^A1[89] s\|^A2[01] s\|^A1[45] s\|^A24 s"'
+)" eval 'xcheck dump "$TMP/c.xlsx" Summary | grep -E "^(A[0-9]+ s|B([2-9]|1[0-3]) |B16|[BC]22 |C2[79] s)" | grep -v "^A1[89] s\|^A2[01] s\|^A1[45] s\|^A24 s"'
 
 expect_out "the signature and date lines are cells with a bottom border" "B27 thin D27 thin B29 thin D29 thin" \
   "$PY" -c 'import openpyxl, sys
@@ -154,7 +154,7 @@ A38 s expense 3, 2026-11-04, Steakhouse, 90.00 USD
 A70 s expense 4, 2026-11-05, Cafe, 12.34 EUR
 A102 s expense 5, 2026-11-08, Hotel Monaco, 600.00 USD
 EOF
-)" check dump "$TMP/c.xlsx" Receipts
+)" xcheck dump "$TMP/c.xlsx" Receipts
 
 expect_out "Receipts: one image per image receipt, under its caption, scaled to fit" "$(cat <<'EOF'
 image at A3 1x1 px
@@ -199,7 +199,7 @@ for ws in wb:
 # each set up for print too, and the Rides chart is a bar chart (routes down its side)
 expect_ok "export --reimbursable-only" cs export xlsx "$TMP/r.xlsx" --reimbursable-only
 expect_out "--reimbursable-only: Summary, Expenses, Receipts" "sheets Summary Expenses Receipts" \
-  eval 'check meta "$TMP/r.xlsx" | head -1'
+  eval 'xcheck meta "$TMP/r.xlsx" | head -1'
 cs config set paper a4 >/dev/null
 expect_ok "export of everything" cs export xlsx "$TMP/a.xlsx"
 expect_out "Budget and Rides: page setup (A4 now), the Rides chart a bar chart" "$(cat <<'EOF'
@@ -242,4 +242,34 @@ expect_out "their expenses now say missing (4: 13.37 < 15 needs none)" "tall.png
   "$PY" -c 'import openpyxl, sys
 ws = openpyxl.load_workbook(sys.argv[1])["Expenses"]
 print(ws["N4"].value, ws["N6"].value or "-")' "$TMP/d.xlsx"
+
+# Ctrl-C (SIGINT) or SIGTERM while the receipts' images are being written or packed leaves
+# nothing beside the target: the images are files without names in the export's scratch
+# folder (read by libxlsxwriter through /proc/self/fd), so the folder is empty and goes
+# with the temporary workbook.
+export CONFSPEND_DB="$TMP/many.db"
+"$PY" "$D/receipt_files.py" "$TMP/many" 40 1048576
+for i in $(seq 0 39); do
+  cs add meal 5 --reimbursable --date 2026-11-01 >/dev/null
+  cs receipt add $((i + 1)) "$TMP/many/r$(printf %04d "$i").jpg" >/dev/null
+done
+mkdir "$TMP/int"
+expect_ok "a whole export with 40 receipts of 1 MB" cs export xlsx "$TMP/int/whole.xlsx"
+expect_out "40 images in it" "40" "$PY" -c 'import openpyxl, sys
+print(len(openpyxl.load_workbook(sys.argv[1])["Receipts"]._images))' "$TMP/int/whole.xlsx"
+stopped=0
+for sig in INT TERM; do
+  for ms in 20 60 120 250 400; do
+    # a background job starts with SIGINT ignored: give it back its default, as a terminal's
+    env --default-signal=INT "$CONFSPEND" export xlsx "$TMP/int/x.xlsx" >/dev/null 2>&1 &
+    pid=$!
+    sleep "0.$(printf %03d $ms)"
+    kill -$sig $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    [ $? -gt 128 ] && stopped=$((stopped + 1))
+    rm -f "$TMP/int/x.xlsx" # done before the signal: fine
+  done
+done
+echo "# $stopped of the 10 exports were stopped by the signal"
+expect_out "after 10 interrupted exports nothing is left beside the workbook" "whole.xlsx" ls -A "$TMP/int"
 finish
