@@ -22,7 +22,10 @@
 static const char help[] =
     "Export expenses, oldest first: every expense, or the selected period's.\n\n"
     "  export csv FILE|-    RFC 4180 with a header row; - writes to standard output\n"
-    "  export xlsx FILE     the reimbursement workbook: Summary, Expenses, Budget, Rides\n"
+    "  export xlsx FILE     the reimbursement workbook: Summary (with signature lines),\n"
+    "                       Expenses, Receipts (the image receipts embedded), Budget\n"
+    "                       and Rides (not with --claim or --reimbursable-only); every\n"
+    "                       sheet prints landscape, one page wide, on config's paper\n"
     "  export ledger FILE|- a journal hledger and ledger read: one transaction per\n"
     "                       expense, `DATE DESCRIPTION  ; uid:UID, trip:SLUG`, a posting\n"
     "                       to expenses:CATEGORY (a refund negative) and one to\n"
@@ -49,6 +52,7 @@ static const char help[] =
     "examples:\n"
     "  confspend export csv pycon.csv --trip pycon-2026 --reimbursable-only\n"
     "  confspend export xlsx november.xlsx --month 2026-11\n"
+    "  confspend export xlsx claim-3.xlsx --claim 3\n"
     "  confspend export ledger - --trip pycon-2026 | hledger -f - balance\n";
 
 /* Columns that hold numbers and never get the formula guard: a refund is -6.50. */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* xlsx.c - the reimbursement workbook of SPEC.md "Export": Summary, Expenses, Budget and
- * Rides. The only module that includes xlsxwriter.h.
+/* xlsx.c - the reimbursement workbook of SPEC.md "Export": Summary, Expenses, Receipts,
+ * Budget and Rides (the last two not in a claim or reimbursable-only workbook), each set up
+ * to print (print_setup()). The only module, with its other files, that includes
+ * xlsxwriter.h.
  *
  * The workbook is written in libxlsxwriter's constant_memory mode: each worksheet streams
  * its rows, in increasing order, to a temporary file of its own, so a million expenses take
