@@ -257,6 +257,15 @@ mkdir "$TMP/int"
 expect_ok "a whole export with 40 receipts of 1 MB" cs export xlsx "$TMP/int/whole.xlsx"
 expect_out "40 images in it" "40" "$PY" -c 'import openpyxl, sys
 print(len(openpyxl.load_workbook(sys.argv[1])["Receipts"]._images))' "$TMP/int/whole.xlsx"
+# JPEGs are compressed already: their members are stored (deflate level 0: the 1 MiB plus 5
+# bytes a 64 KiB block), the sheets deflated
+expect_out "images stored, sheets deflated" "40 images of 1048741 bytes, Expenses packed" "$PY" -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+m = [i for i in z.infolist() if i.filename.startswith("xl/media/")]
+sizes = set(i.compress_size for i in m if i.file_size == 1048576)
+e = z.getinfo("xl/worksheets/sheet2.xml")
+print("%d images of %s bytes, Expenses %s" % (len(m), " ".join(map(str, sizes)),
+      "packed" if e.compress_size < e.file_size / 3 else "not packed"))' "$TMP/int/whole.xlsx"
 stopped=0
 for sig in INT TERM; do
   for ms in 20 60 120 250 400; do
