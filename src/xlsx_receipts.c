@@ -127,7 +127,8 @@ int receipts_load(struct book *b)
     for (long i = 0; i < b->nrcpt; i++)
         b->rcpt_by[i] = i;
     sort_base = b->rcpt; /* one export at a time: the module runs once a command */
-    qsort(b->rcpt_by, (size_t)b->nrcpt, sizeof *b->rcpt_by, by_expense);
+    if (b->nrcpt)
+        qsort(b->rcpt_by, (size_t)b->nrcpt, sizeof *b->rcpt_by, by_expense);
     return 0;
 }
 
@@ -482,7 +483,8 @@ int findings_load(struct book *b)
     f.reimbursable_only = b->reimbursable_only;
     if (policy_scan(b->db, &f, at, take_finding, &a, &n, b->err))
         return CS_EFAIL;
-    qsort(b->find, (size_t)b->nfind, sizeof *b->find, by_id);
+    if (b->nfind)
+        qsort(b->find, (size_t)b->nfind, sizeof *b->find, by_id);
     return 0;
 }
 
