@@ -294,7 +294,7 @@ static lxw_format *long_text(const struct book *b, const char *s)
 /* The lines S takes wrapped in a column of WIDTH_MAX characters (1 for none). */
 static int text_lines(const char *s)
 {
-    long n = 0, lines = 1, col = 0;
+    long lines = 1, col = 0;
     if (!s || text_len(s) < WIDTH_MAX)
         return 1;
     for (; *s && lines < 27; s++) { /* 27 lines of 15 points: Excel's tallest row */
@@ -305,7 +305,6 @@ static int text_lines(const char *s)
             lines++;
             col = 1;
         }
-        n++;
     }
     return (int)lines;
 }
