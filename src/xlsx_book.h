@@ -132,6 +132,7 @@ struct book {
     int64_t total[NCAT], reimb[NCAT];
     int64_t sum, sum_reimb;
     int width[X_NCOLS];
+    char cat_name[NCAT][16]; /* the categories as the sheets name them ("Ride") */
 };
 
 static const double pow10_tab[] = {1.0, 10.0, 100.0, 1000.0, 10000.0};

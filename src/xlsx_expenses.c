@@ -276,27 +276,17 @@ static void *xreader_main(void *arg)
     return NULL;
 }
 
-/* Widen column COL of B to the text S (up to WIDTH_MAX). */
-static void fit(struct book *b, int col, const char *s)
+/* Widen column COL of B to a text W characters wide (W up to WIDTH_MAX). */
+static void fit(struct book *b, int col, int w)
 {
-    int w;
-    if (s && b->width[col] < WIDTH_MAX && (w = text_len(s)) > b->width[col])
+    if (w > b->width[col])
         b->width[col] = w;
 }
 
-/* The format of a text cell of S: wrapped when S is wider than the widest column, so a long
- * merchant, route or note prints whole (on more lines) instead of cut. */
-static lxw_format *long_text(const struct book *b, const char *s)
-{
-    return s && text_len(s) >= WIDTH_MAX ? b->wrap : NULL;
-}
-
-/* The lines S takes wrapped in a column of WIDTH_MAX characters (1 for none). */
+/* The lines S takes wrapped in a column of WIDTH_MAX characters (S at least as wide). */
 static int text_lines(const char *s)
 {
     long lines = 1, col = 0;
-    if (!s || text_len(s) < WIDTH_MAX)
-        return 1;
     for (; *s && lines < 27; s++) { /* 27 lines of 15 points: Excel's tallest row */
         if (*s == '\n') {
             lines++;
@@ -327,9 +317,12 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
     lxw_worksheet *ws = b->expenses;
     const char *cat = xtext(bt, x, XT_CAT), *cur = xtext(bt, x, XT_CUR);
     const char *note = xtext(bt, x, XT_NOTE), *merchant;
-    char category[16], *desc = NULL, *policy = NULL;
-    int ci, rc, missing = 0;
+    char *desc = NULL, *policy = NULL;
+    const char *wide[3];
+    lxw_format *wide_fmt[3];
+    int ci, rc, missing = 0, lines = 1;
     lxw_format *fmt = currency_format(b, cur, x->digits);
+    static const int wide_cols[3] = {X_MERCHANT, X_NOTE, X_POLICY};
     static const int text_cols[][2] = {{X_TRIP, XT_TRIP},
                                        {X_PAYMENT, XT_PAYMENT},
                                        {X_PROVIDER, XT_PROVIDER},
@@ -337,18 +330,28 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
                                        {X_TO, XT_TO}};
 
     ci = category_index(cat); /* known: the reader checked the row */
-    packet_category(cat, category, sizeof category);
     merchant = packet_merchant(cat, xtext(bt, x, XT_MERCHANT), xtext(bt, x, XT_PROVIDER));
     if (!note) /* a ride's route; the note itself is shown as it is, with no copy */
         desc = packet_description(cat, NULL, xtext(bt, x, XT_FROM), xtext(bt, x, XT_TO));
     if (b->nfind || b->nday)
         policy = findings_text(b, x->id, x->days, x->reimb && !strcmp(cat, "meal"), &missing);
+    /* the merchant, description and policy: a text wider than a column wraps, in a row as
+     * tall as its lines (a spreadsheet does not grow a row it reads with a height) */
+    wide[0] = merchant;
+    wide[1] = note ? note : desc;
+    wide[2] = policy;
+    for (int i = 0; i < 3; i++) {
+        int w = wide[i] ? text_len(wide[i]) : 0, l;
+        fit(b, wide_cols[i], w);
+        wide_fmt[i] = w >= WIDTH_MAX ? b->wrap : NULL;
+        if (w >= WIDTH_MAX && (l = text_lines(wide[i])) > lines)
+            lines = l;
+    }
     if ((rc = put_num(b, ws, r, X_ID, (double)x->id, NULL)) ||
         (rc = put_num(b, ws, r, X_DATE, (double)(x->days + EXCEL_1970), b->date)) ||
-        (rc = put_label(b, ws, r, X_CATEGORY, category, NULL)) ||
-        (rc = put_text(b, ws, r, X_MERCHANT, merchant, long_text(b, merchant), x->id)) ||
-        (rc = put_text(b, ws, r, X_NOTE, note ? note : desc, long_text(b, note ? note : desc),
-                       x->id)) ||
+        (rc = put_label(b, ws, r, X_CATEGORY, b->cat_name[ci], NULL)) ||
+        (rc = put_text(b, ws, r, X_MERCHANT, wide[0], wide_fmt[0], x->id)) ||
+        (rc = put_text(b, ws, r, X_NOTE, wide[1], wide_fmt[1], x->id)) ||
         (rc = put_num(b, ws, r, X_AMOUNT, cell_money(x->amount, x->digits), fmt)) ||
         (rc = put_text(b, ws, r, X_CURRENCY, cur, NULL, x->id)) ||
         (!x->is_base && (rc = put_num(b, ws, r, X_RATE,
@@ -357,22 +360,10 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
         (x->tip >= 0 && (rc = put_num(b, ws, r, X_TIP, cell_money(x->tip, x->digits), fmt))) ||
         (rc = put_label(b, ws, r, X_REIMB, x->reimb ? "Yes" : "No", NULL)) ||
         (rc = put_receipt(b, r, xtext(bt, x, XT_RECEIPT), x->id, missing)) ||
-        (rc = put_text(b, ws, r, X_POLICY, policy, long_text(b, policy), x->id)))
+        (rc = put_text(b, ws, r, X_POLICY, wide[2], wide_fmt[2], x->id)))
         goto out;
-    fit(b, X_MERCHANT, merchant);
-    fit(b, X_NOTE, note ? note : desc);
-    fit(b, X_POLICY, policy);
-    {
-        /* a wrapped cell's row is as tall as its lines: a spreadsheet does not grow a row
-         * it reads with a height of its own */
-        int lines = text_lines(merchant), l;
-        if ((l = text_lines(note ? note : desc)) > lines)
-            lines = l;
-        if ((l = text_lines(policy)) > lines)
-            lines = l;
-        if (lines > 1)
-            worksheet_set_row(ws, r, 15.0 * lines, NULL);
-    }
+    if (lines > 1)
+        worksheet_set_row(ws, r, 15.0 * lines, NULL);
     for (size_t i = 0; i < sizeof text_cols / sizeof text_cols[0]; i++) {
         const char *s = xtext(bt, x, text_cols[i][1]);
         int col = text_cols[i][0];
@@ -380,7 +371,8 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
             continue;
         if ((rc = put_text(b, ws, r, (lxw_col_t)col, s, NULL, x->id)))
             goto out;
-        fit(b, col, s);
+        if (b->width[col] < WIDTH_MAX) /* once at the widest, no need to measure */
+            fit(b, col, text_len(s));
     }
     b->count[ci]++;
     money_sum_add(&b->acc_total[ci], x->conv);
@@ -473,6 +465,8 @@ int write_expenses(struct book *b)
             return rc;
         b->width[c] = fixed_width[c];
     }
+    for (int ci = 0; ci < NCAT; ci++) /* "Ride": made once, not per row */
+        packet_category(cs_categories[ci], b->cat_name[ci], sizeof b->cat_name[ci]);
     period_filter(b->p, &f);
     f.reimbursable_only = b->reimbursable_only;
     expenses_sql(&f, sql, sizeof sql);
