@@ -12,6 +12,7 @@
 
 #include <xlsxwriter.h>
 
+#include "confspend/arena.h"
 #include "confspend/expense.h"
 #include "confspend/money.h"
 #include "confspend/packet.h"
@@ -75,13 +76,13 @@ struct xfinding {
     int64_t expense_id;
     long order;
     int kind;
-    char *text; /* allocated */
+    uint32_t text; /* its name in book.find_text */
 };
 
 /* A day whose reimbursable meals are above meal-per-day: its meals show the finding. */
 struct xday {
     long days;
-    char *text; /* allocated */
+    uint32_t text; /* its name in book.find_text */
 };
 
 /* A number format for amounts of one currency. */
@@ -115,7 +116,8 @@ struct book {
     long nfind;
     struct xday *day;
     long nday;
-    struct cur_fmt *curs; /* one per currency seen, created on first use */
+    struct arena find_text; /* the findings' texts, one buffer */
+    struct cur_fmt *curs;   /* one per currency seen, created on first use */
     int ncurs, last;
     char base[4];
     int base_digits;

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "confspend/arena.h"
 #include "confspend/date.h"
 #include "confspend/db.h"
 #include "confspend/money.h"
@@ -450,14 +451,15 @@ static int take_finding(const struct policy_finding *pf, void *arg)
             b->day = xrealloc(b->day, sizeof *b->day * (size_t)a->dcap);
         }
         b->day[b->nday].days = date_to_days(d);
-        b->day[b->nday++].text = xstrdup(text);
+        b->day[b->nday++].text = arena_put(&b->find_text, text, strlen(text));
         return 0;
     }
     if (b->nfind == a->cap) {
         a->cap = a->cap ? 2 * a->cap : 16;
         b->find = xrealloc(b->find, sizeof *b->find * (size_t)a->cap);
     }
-    b->find[b->nfind] = (struct xfinding){pf->expense_id, b->nfind, pf->kind, xstrdup(text)};
+    b->find[b->nfind] = (struct xfinding){pf->expense_id, b->nfind, pf->kind,
+                                          arena_put(&b->find_text, text, strlen(text))};
     b->nfind++;
     return 0;
 }
@@ -509,12 +511,12 @@ char *findings_text(const struct book *b, int64_t id, long days, int meal_reimb,
                 i = b->nfind - 1; /* on to the days */
                 continue;
             }
-            t = b->find[i].text;
+            t = arena_at(&b->find_text, b->find[i].text);
             *missing |= b->find[i].kind == POLICY_RECEIPT;
         } else {
             if (!meal_reimb || b->day[i - b->nfind].days != days)
                 continue;
-            t = b->day[i - b->nfind].text;
+            t = arena_at(&b->find_text, b->day[i - b->nfind].text);
         }
         tl = strlen(t);
         out = xrealloc(out, len + tl + 3);
@@ -530,12 +532,9 @@ char *findings_text(const struct book *b, int64_t id, long days, int meal_reimb,
 
 void findings_release(struct book *b)
 {
-    for (long i = 0; i < b->nfind; i++)
-        free(b->find[i].text);
-    for (long i = 0; i < b->nday; i++)
-        free(b->day[i].text);
     free(b->find);
     free(b->day);
+    arena_release(&b->find_text);
     b->find = NULL;
     b->day = NULL;
     b->nfind = b->nday = 0;
