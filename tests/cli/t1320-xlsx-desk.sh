@@ -4,7 +4,9 @@
 # columns Rate, Tip, Receipt links and `missing`, Policy; the Receipts sheet's captions and
 # embedded images; page setup of every sheet: landscape, one page wide, header row
 # repeated, print area, `Page N of M` footer), no Budget or Rides sheet in a claim or
-# --reimbursable-only workbook, and a damaged receipt blob refused.
+# --reimbursable-only workbook, a damaged receipt blob refused (exit 2, no file), and a
+# workbook of 40 receipts of 1 MB: its images stored undeflated, and interrupts (SIGINT,
+# SIGTERM) at any time leaving nothing beside it.
 . "$(dirname "$0")/lib.sh"
 export CONFSPEND_TODAY=2026-11-20
 
