@@ -23,7 +23,10 @@
 static const char help[] =
     "Export expenses, oldest first: every expense, or the selected period's.\n\n"
     "  export csv FILE|-    RFC 4180 with a header row; - writes to standard output\n"
-    "  export xlsx FILE     the reimbursement workbook: Summary, Expenses, Budget, Rides\n"
+    "  export xlsx FILE     the reimbursement workbook: Summary (with signature lines),\n"
+    "                       Expenses, Receipts (the image receipts embedded), Budget\n"
+    "                       and Rides (not with --claim or --reimbursable-only); every\n"
+    "                       sheet prints landscape, one page wide, on config's paper\n"
     "  export pdf FILE      the claim packet, one PDF to print and file: the report (header\n"
     "                       block, totals per category, every expense, signature lines),\n"
     "                       then every stored receipt on its own page(s), captioned\n"
@@ -58,6 +61,7 @@ static const char help[] =
     "  confspend export csv pycon.csv --trip pycon-2026 --reimbursable-only\n"
     "  confspend export xlsx november.xlsx --month 2026-11\n"
     "  confspend export pdf claim-3.pdf --claim 3\n"
+    "  confspend export xlsx claim-3.xlsx --claim 3\n"
     "  confspend export ledger - --trip pycon-2026 | hledger -f - balance\n";
 
 /* Columns that hold numbers and never get the formula guard: a refund is -6.50. */
