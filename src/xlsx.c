@@ -291,9 +291,9 @@ static int write_summary(struct book *b)
         return rc;
     head = ++r;
     if ((rc = put_label(b, ws, head, 0, "Category", b->head)) ||
-        (rc = put_label(b, ws, head, 1, "Count", b->head)) ||
-        (rc = put_label(b, ws, head, 2, "Total", b->head)) ||
-        (rc = put_label(b, ws, head, 3, "Reimbursable", b->head)))
+        (rc = put_label(b, ws, head, 1, "Count", b->head_num)) ||
+        (rc = put_label(b, ws, head, 2, "Total", b->head_num)) ||
+        (rc = put_label(b, ws, head, 3, "Reimbursable", b->head_num)))
         return rc;
     snprintf(range_a, sizeof range_a, "Expenses!$%c$2:$%c$%u", x_letters[X_ID], x_letters[X_ID],
              end);
@@ -327,7 +327,7 @@ static int write_summary(struct book *b)
     if ((rc = put_label(b, ws, r, 0, "Total", b->total_label)))
         return rc;
     snprintf(f, sizeof f, "=COUNT(%s)", range_a);
-    if ((rc = put_formula(b, ws, r, 1, f, b->whole, (double)b->nrows)))
+    if ((rc = put_formula(b, ws, r, 1, f, b->whole_total, (double)b->nrows)))
         return rc;
     snprintf(f, sizeof f, "=SUM(%s)", range_base);
     if ((rc = put_formula(b, ws, r, 2, f, b->base_total, cell_money(b->sum, b->base_digits))))
@@ -721,8 +721,13 @@ static void add_formats(struct book *b)
     b->bold = new_format(b, NULL, 1);
     b->head = new_format(b, NULL, 1);
     format_set_bottom(b->head, LXW_BORDER_THIN);
+    b->head_num = new_format(b, NULL, 1); /* over right-aligned figures */
+    format_set_bottom(b->head_num, LXW_BORDER_THIN);
+    format_set_align(b->head_num, LXW_ALIGN_RIGHT);
     b->total_label = new_format(b, NULL, 1);
     format_set_top(b->total_label, LXW_BORDER_THIN);
+    b->whole_total = new_format(b, "0", 1);
+    format_set_top(b->whole_total, LXW_BORDER_THIN);
     b->date = new_format(b, "yyyy-mm-dd", 0);
     b->stamp = new_format(b, "yyyy-mm-dd hh:mm:ss", 0);
     format_set_align(b->stamp, LXW_ALIGN_LEFT);

@@ -103,6 +103,7 @@ struct book {
     lxw_worksheet *sheets[NSHEETS_MAX];
     int nsheets;
     lxw_format *title, *bold, *head, *total_label, *date, *stamp, *pct, *whole, *rate, *line;
+    lxw_format *head_num, *whole_total; /* a number column's header, a total count */
     lxw_format *wrap;
     struct packet_head ph; /* owner, department, trip, claim, base */
     int paper;             /* libxlsxwriter's paper: 1 letter, 9 A4 */
