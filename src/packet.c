@@ -62,6 +62,9 @@ int packet_head_load(sqlite3 *db, const struct period *p, struct packet_head *h,
         goto fail;
     if (trip_id && trip_load_id(db, trip_id, &h->trip, e))
         goto fail;
+    if (p->claim_id && strcmp(h->claim.status, "paid") && strcmp(h->claim.status, "rejected") &&
+        h->claim.claimed > h->claim.paid)
+        h->due = h->claim.claimed - h->claim.paid;
     return 0;
 fail:
     packet_head_release(h);

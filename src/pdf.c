@@ -398,7 +398,7 @@ static void header_block(struct flow *f)
         head_line(f, "Claimed", buf);
         money_cur(h->claim.paid, h->claim.currency, buf, sizeof buf);
         head_line(f, "Paid", buf);
-        money_cur(h->claim.outstanding, h->claim.currency, buf, sizeof buf);
+        money_cur(h->due, h->claim.currency, buf, sizeof buf);
         head_line(f, "Due", buf);
     }
     head_line(f, "Base currency", h->base);

@@ -228,7 +228,7 @@ static int summary_head(struct book *b, lxw_row_t *r)
             (rc = head_line(b, r, "Status", h->claim.status)) ||
             (rc = head_money(b, r, "Claimed", h->claim.claimed)) ||
             (rc = head_money(b, r, "Paid", h->claim.paid)) ||
-            (rc = head_money(b, r, "Due", h->claim.outstanding)))
+            (rc = head_money(b, r, "Due", h->due)))
             return rc;
     }
     if ((rc = put_label(b, b->summary, *r, 0, "Period", b->bold)) ||

@@ -17,7 +17,7 @@
  * The header block of a report over the selection P: who (config owner, department),
  * which trip (the --trip one; for --claim N the trip every one of its expenses belongs to,
  * when they all belong to one), which claim (--claim N, with its figures: claimed, paid
- * and due = outstanding), and the base currency. Strings are allocated or NULL when unset;
+ * and due), and the base currency. Strings are allocated or NULL when unset;
  * trip.id 0: no trip; claim.id 0: no claim.
  */
 struct packet_head {
@@ -25,6 +25,10 @@ struct packet_head {
     char label[96]; /* the period's label ("trip pycon-2019", "claim 3", "all") */
     struct trip trip;
     struct claim claim;
+    /* what the claim still asks for: claimed - paid (never below 0) while it is a draft,
+     * submitted, approved or partly paid; 0 once paid or rejected. Unlike the claim's
+     * outstanding (report claims), a draft printed to be handed in shows what it asks. */
+    int64_t due;
     char base[4];
     int base_digits;
 };

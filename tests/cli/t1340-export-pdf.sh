@@ -110,13 +110,14 @@ check "reimbursable only: said so" "$(grep -cxF 'Expenses reimbursable only' "$T
 check "reimbursable only: no Souvenirs" "$(grep -c Souvenirs "$TMP/p1")" = 0
 check "reimbursable only: the total" "$(grep -cxF 'Total 4 247.90 247.90' "$TMP/p1")" = 1
 
-# a claim: its number, status and figures; its expenses only (the reimbursable four)
+# a claim: its number, status and figures; its expenses only (the reimbursable four). A
+# draft is printed to be handed in: it is due what it claims (247.90 - 0 paid)
 cs claim new --trip pycon-2026 --title "PyCon talk" >/dev/null 2>&1
 expect_out "export pdf --claim 1" \
   "exported the packet of claim 1 to $TMP/c.pdf: 7 pages, 5 receipts" cs export pdf "$TMP/c.pdf" --claim 1
 page_text "$TMP/c.pdf" 1 >"$TMP/p1"
 for line in "Claim 1: PyCon talk" "Status draft" "Claimed 247.90 USD" "Paid 0.00 USD" \
-  "Due 0.00 USD" "Trip PyCon US 2026 (pycon-2026)" "Purpose Talk on expense tracking" \
+  "Due 247.90 USD" "Trip PyCon US 2026 (pycon-2026)" "Purpose Talk on expense tracking" \
   "Expenses reimbursable only" "Total 4 247.90 247.90"; do
   check "claim page 1 has: $line" "$(grep -cxF -- "$line" "$TMP/p1")" = 1
 done
