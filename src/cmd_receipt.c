@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "confspend/args.h"
 #include "confspend/cli.h"
@@ -60,23 +61,29 @@ static int add(struct cs_ctx *ctx, const char **pos, int npos)
                         "missing (usage: confspend receipt add ID FILE...)");
     if (expense_parse_id(pos[0], &id, &ctx->err))
         return CS_EINPUT;
-    /* every file is checked before the database is opened: bad input creates nothing */
-    for (int i = 1; i < npos; i++) {
-        int64_t bytes;
-        if ((rc = receipt_check_file(pos[i], NULL, NULL, &bytes, &ctx->err)))
-            return rc;
-        if ((total += bytes) > RECEIPT_MAX_CHANGE)
-            return cs_error(&ctx->err, CS_EINPUT, "receipt", pos[i],
-                            "the files add up to more than 256 MiB for one command (add "
-                            "fewer at a time)");
+    /* every file is opened before the database is: a missing one, a folder or a file
+     * over 25 MiB stops here. What a file holds is checked as it is stored, in the one
+     * read that hashes it and writes it (receipt_store); a file that is no receipt is
+     * refused then and the transaction rolled back, so bad input still writes nothing.
+     * Only when there is no database yet is each file read through first, so that a bad
+     * one does not create it. */
+    {
+        char *dbpath = db_resolve_path(ctx->db_opt);
+        struct stat sb;
+        int fresh = stat(dbpath, &sb) != 0;
+        free(dbpath);
+        for (int i = 1; i < npos; i++) {
+            int64_t bytes;
+            if ((rc = fresh ? receipt_check_file(pos[i], NULL, NULL, &bytes, &ctx->err)
+                            : receipt_stat_file(pos[i], &bytes, &ctx->err)))
+                return rc;
+            total += bytes;
+        }
     }
-    /* many megabytes of new pages are written once through a rollback journal rather than
-     * into the WAL and again by its checkpoint (db_journal_direct); the next command's
-     * open brings WAL back */
-    if ((rc = ctx_open_db(ctx)))
-        return rc;
-    if (total >= RECEIPT_DIRECT_BYTES)
-        db_journal_direct(ctx->db);
+    /* megabytes of new pages are written once through a rollback journal rather than
+     * into the WAL and again by its checkpoint (db_open_direct); the next command of
+     * another kind brings WAL back */
+    ctx->journal_direct = total >= RECEIPT_DIRECT_BYTES;
     if ((rc = ctx_open_write(ctx)))
         return rc;
     for (int i = 1; i < npos; i++) {

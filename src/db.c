@@ -175,7 +175,20 @@ static int default_location(const char *path)
     return lp > lt && !strcmp(path + lp - lt, tail);
 }
 
+/* db_open(), and with DIRECT the rollback journal of db_journal_direct() instead of WAL. */
+static int open_as(const char *path, sqlite3 **out, int direct, struct cs_err *e);
+
 int db_open(const char *path, sqlite3 **out, struct cs_err *e)
+{
+    return open_as(path, out, 0, e);
+}
+
+int db_open_direct(const char *path, sqlite3 **out, struct cs_err *e)
+{
+    return open_as(path, out, 1, e);
+}
+
+static int open_as(const char *path, sqlite3 **out, int direct, struct cs_err *e)
 {
     sqlite3 *db = NULL;
     struct stat sb;
@@ -239,8 +252,10 @@ int db_open(const char *path, sqlite3 **out, struct cs_err *e)
             return CS_EFAIL;
         }
     }
-    if (set_wal(db, e) || db_exec(db, "PRAGMA foreign_keys = ON", e) ||
-        db_exec(db, "PRAGMA synchronous = FULL", e) ||
+    /* (direct: a database left in rollback mode by the previous such command stays in
+     * it, with no switch to WAL and back, each a transaction synced to disk of its own) */
+    if ((direct ? (db_journal_direct(db), 0) : set_wal(db, e)) ||
+        db_exec(db, "PRAGMA foreign_keys = ON", e) || db_exec(db, "PRAGMA synchronous = FULL", e) ||
         db_exec(db, "PRAGMA cache_size = -16384", e) || migrate_apply(db, migrate_latest(), e)) {
         /* name the file, escaped like any value the user gave */
         char what[sizeof e->msg];
