@@ -12,6 +12,7 @@
 
 #include "confspend/migrate.h"
 #include "confspend/tmpfiles.h"
+#include "confspend/vfs.h"
 #include "confspend/money.h"
 
 /* How long a write waits for another process's write to finish before it gives up. */
@@ -194,6 +195,7 @@ static int open_as(const char *path, sqlite3 **out, int direct, struct cs_err *e
     struct stat sb;
     int rc;
     *out = NULL;
+    vfs_install(); /* (when it cannot be, SQLite's own VFS is used as it is) */
     if (stat(path, &sb) != 0) {
         int fd;
         if (errno != ENOENT)
