@@ -54,8 +54,10 @@ static const char *const list_cols[] = {"expense", "receipt", "type", "bytes", "
 static int add(struct cs_ctx *ctx, const char **pos, int npos)
 {
     int64_t id;
-    int rc, nnew = 0, nadded = 0;
+    int rc = 0, nnew = 0, nadded = 0, no_db;
     int64_t total = 0;
+    char *dbpath;
+    struct stat sb;
     if (npos < 2)
         return cs_error(&ctx->err, CS_EINPUT, npos < 1 ? "id" : "file", NULL,
                         "missing (usage: confspend receipt add ID FILE...)");
@@ -67,23 +69,24 @@ static int add(struct cs_ctx *ctx, const char **pos, int npos)
      * refused then and the transaction rolled back, so bad input still writes nothing.
      * Only when there is no database yet is each file read through first, so that a bad
      * one does not create it. */
-    {
-        char *dbpath = db_resolve_path(ctx->db_opt);
-        struct stat sb;
-        int fresh = stat(dbpath, &sb) != 0;
-        free(dbpath);
-        for (int i = 1; i < npos; i++) {
-            int64_t bytes;
-            if ((rc = fresh ? receipt_check_file(pos[i], NULL, NULL, &bytes, &ctx->err)
-                            : receipt_stat_file(pos[i], &bytes, &ctx->err)))
-                return rc;
-            total += bytes;
-        }
+    dbpath = db_resolve_path(ctx->db_opt);
+    no_db = stat(dbpath, &sb) != 0;
+    for (int i = 1; i < npos && !rc; i++) {
+        int64_t bytes = 0;
+        rc = no_db ? receipt_check_file(pos[i], NULL, NULL, &bytes, &ctx->err)
+                   : receipt_stat_file(pos[i], &bytes, &ctx->err);
+        total += bytes;
     }
-    /* megabytes of new pages are written once through a rollback journal rather than
-     * into the WAL and again by its checkpoint (db_open_direct); the next command of
-     * another kind brings WAL back */
-    ctx->journal_direct = total >= RECEIPT_DIRECT_BYTES;
+    /* Megabytes of new pages are written once through a rollback journal, rather than
+     * into the WAL and again by its checkpoint (db_open_direct), when they are many, or
+     * when the previous such command left the database in rollback mode anyway (a series
+     * of receipt adds): a switch between the modes is a transaction synced to disk of its
+     * own, and the next command of another kind switches back. */
+    ctx->journal_direct =
+        !rc && (total >= RECEIPT_DIRECT_BYTES || (!no_db && db_file_rollback(dbpath)));
+    free(dbpath);
+    if (rc)
+        return rc;
     if ((rc = ctx_open_write(ctx)))
         return rc;
     for (int i = 1; i < npos; i++) {

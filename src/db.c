@@ -98,6 +98,20 @@ int db_journal_direct(sqlite3 *db)
     return switched;
 }
 
+int db_file_rollback(const char *path)
+{
+    unsigned char h[20];
+    int fd = open(path, O_RDONLY | O_CLOEXEC), in = 0;
+    if (fd < 0)
+        return 0;
+    /* the file format's write and read versions: 1 for a rollback journal, 2 for WAL */
+    if (pread(fd, h, sizeof h, 0) == (ssize_t)sizeof h && !memcmp(h, "SQLite format 3", 16) &&
+        h[18] == 1 && h[19] == 1)
+        in = 1;
+    close(fd);
+    return in;
+}
+
 int db_journal_wal(sqlite3 *db, struct cs_err *e)
 {
     return set_wal(db, e);

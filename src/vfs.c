@@ -13,7 +13,10 @@ struct gfile {
     unsigned char *run; /* VFS_RUN_BYTES, allocated at the first gathered write */
     sqlite3_int64 at;   /* where the run goes in the file */
     int n;              /* bytes in the run; 0: none */
-    int gather;         /* a main database or rollback journal */
+    int failed;         /* the error of a run written by xShmBarrier, which returns none */
+    int gather;         /* a main database, rollback journal or WAL */
+    int wal;            /* a WAL: in the list below, its run under wal_lock */
+    struct gfile *next; /* the next WAL */
 };
 
 /* Where the real file starts in a file of the shim (16-byte aligned). */
@@ -22,20 +25,81 @@ struct gfile {
 static sqlite3_vfs *root; /* the VFS the shim is over */
 static sqlite3_vfs shim;
 
-/* Write the run, if any. */
+/*
+ * The open WALs. A WAL's frames become visible to other connections when the index in
+ * the database's shared memory says so; the connection publishes it after a barrier or
+ * under a shared-memory lock of the database file, not of the WAL. So the runs of every
+ * WAL are written then (all of them: which WAL is this database's is not known here),
+ * and a WAL's run is only touched under wal_lock, as another thread may write it.
+ */
+static pthread_mutex_t wal_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct gfile *wals;
+
+static void lock(struct gfile *f)
+{
+    if (f->wal)
+        pthread_mutex_lock(&wal_lock);
+}
+
+static void unlock(struct gfile *f)
+{
+    if (f->wal)
+        pthread_mutex_unlock(&wal_lock);
+}
+
+/* Write the run, if any (or return the error a barrier could not); F locked. */
+static int flush_locked(struct gfile *f)
+{
+    int rc;
+    if (f->failed) {
+        rc = f->failed;
+        f->failed = 0;
+        return rc;
+    }
+    if (!f->n)
+        return SQLITE_OK;
+    rc = f->real->pMethods->xWrite(f->real, f->run, f->n, f->at);
+    f->n = 0;
+    return rc;
+}
+
 static int flush(struct gfile *f)
 {
-    int n = f->n;
-    if (!n)
-        return SQLITE_OK;
-    f->n = 0;
-    return f->real->pMethods->xWrite(f->real, f->run, n, f->at);
+    int rc;
+    lock(f);
+    rc = flush_locked(f);
+    unlock(f);
+    return rc;
+}
+
+/* Write the run of every WAL: the first error. */
+static int flush_wals(void)
+{
+    int rc = SQLITE_OK;
+    pthread_mutex_lock(&wal_lock);
+    for (struct gfile *w = wals; w; w = w->next) {
+        int r = flush_locked(w);
+        if (rc == SQLITE_OK)
+            rc = r;
+    }
+    pthread_mutex_unlock(&wal_lock);
+    return rc;
 }
 
 static int g_close(sqlite3_file *pf)
 {
     struct gfile *f = (struct gfile *)pf;
-    int rc = flush(f), rc2 = f->real->pMethods->xClose(f->real);
+    int rc = flush(f), rc2;
+    if (f->wal) {
+        pthread_mutex_lock(&wal_lock);
+        for (struct gfile **p = &wals; *p; p = &(*p)->next)
+            if (*p == f) {
+                *p = f->next;
+                break;
+            }
+        pthread_mutex_unlock(&wal_lock);
+    }
+    rc2 = f->real->pMethods->xClose(f->real);
     sqlite3_free(f->run);
     f->run = NULL;
     return rc != SQLITE_OK ? rc : rc2;
@@ -44,13 +108,15 @@ static int g_close(sqlite3_file *pf)
 static int g_read(sqlite3_file *pf, void *p, int amt, sqlite3_int64 off)
 {
     struct gfile *f = (struct gfile *)pf;
+    int rc = SQLITE_OK;
     /* a read that reaches the run (or past it: the file ends where the run ends) sees
      * the run written */
-    if (f->n && off + amt > f->at) {
-        int rc = flush(f);
-        if (rc != SQLITE_OK)
-            return rc;
-    }
+    lock(f);
+    if (f->n && off + amt > f->at)
+        rc = flush_locked(f);
+    unlock(f);
+    if (rc != SQLITE_OK)
+        return rc;
     return f->real->pMethods->xRead(f->real, p, amt, off);
 }
 
@@ -60,20 +126,25 @@ static int g_write(sqlite3_file *pf, const void *p, int amt, sqlite3_int64 off)
     int rc;
     if (!f->gather)
         return f->real->pMethods->xWrite(f->real, p, amt, off);
+    lock(f);
     if (f->n && off == f->at + f->n && f->n + amt <= VFS_RUN_BYTES) {
         memcpy(f->run + f->n, p, (size_t)amt);
         f->n += amt;
+        unlock(f);
         return SQLITE_OK;
     }
-    if ((rc = flush(f)) != SQLITE_OK)
-        return rc;
-    if (amt >= VFS_RUN_BYTES / 2 ||
-        (!f->run && !(f->run = sqlite3_malloc(VFS_RUN_BYTES)))) /* no memory: as it was */
-        return f->real->pMethods->xWrite(f->real, p, amt, off);
-    memcpy(f->run, p, (size_t)amt);
-    f->at = off;
-    f->n = amt;
-    return SQLITE_OK;
+    if ((rc = flush_locked(f)) == SQLITE_OK) {
+        if (amt >= VFS_RUN_BYTES / 2 ||
+            (!f->run && !(f->run = sqlite3_malloc(VFS_RUN_BYTES)))) { /* no memory: as it was */
+            rc = f->real->pMethods->xWrite(f->real, p, amt, off);
+        } else {
+            memcpy(f->run, p, (size_t)amt);
+            f->at = off;
+            f->n = amt;
+        }
+    }
+    unlock(f);
+    return rc;
 }
 
 /* The methods that need the file as written: the run first, then the real one. */
@@ -143,13 +214,25 @@ static int g_shm_map(sqlite3_file *pf, int page, int size, int extend, void vola
 
 static int g_shm_lock(sqlite3_file *pf, int offset, int n, int flags)
 {
-    FLUSHED(xShmLock(f->real, offset, n, flags));
+    struct gfile *f = (struct gfile *)pf;
+    int rc = flush(f), rc2 = flush_wals();
+    if (rc != SQLITE_OK || (rc = rc2) != SQLITE_OK)
+        return rc;
+    return f->real->pMethods->xShmLock(f->real, offset, n, flags);
 }
 
 static void g_shm_barrier(sqlite3_file *pf)
 {
     struct gfile *f = (struct gfile *)pf;
-    flush(f); /* (an error comes back from the next sync) */
+    int rc = flush(f), rc2 = flush_wals();
+    /* (an error here, where none can be returned, comes back from the next call) */
+    if (rc == SQLITE_OK)
+        rc = rc2;
+    if (rc != SQLITE_OK) {
+        lock(f);
+        f->failed = rc;
+        unlock(f);
+    }
     f->real->pMethods->xShmBarrier(f->real);
 }
 
@@ -187,8 +270,15 @@ static int g_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *pf, int flag
         f->base.pMethods = NULL;
         return rc;
     }
-    f->gather = (flags & (SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_MAIN_JOURNAL)) != 0 &&
+    f->gather = (flags & (SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_MAIN_JOURNAL | SQLITE_OPEN_WAL)) != 0 &&
                 f->real->pMethods->iVersion >= 3;
+    if (f->gather && (flags & SQLITE_OPEN_WAL)) {
+        f->wal = 1;
+        pthread_mutex_lock(&wal_lock);
+        f->next = wals;
+        wals = f;
+        pthread_mutex_unlock(&wal_lock);
+    }
     f->base.pMethods = &methods;
     return rc;
 }

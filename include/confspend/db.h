@@ -68,6 +68,9 @@ int db_journal_bulk(sqlite3 *db, long long rows);
  * command's open switches back to WAL. */
 int db_journal_direct(sqlite3 *db);
 int db_journal_wal(sqlite3 *db, struct cs_err *e);
+/* 1 when the database file PATH is in rollback-journal mode now (its header says so: a
+ * db_open_direct() left it so), 0 when in WAL mode, missing or unreadable. */
+int db_file_rollback(const char *path);
 int db_commit(sqlite3 *db, struct cs_err *e);
 void db_rollback(sqlite3 *db);
 
