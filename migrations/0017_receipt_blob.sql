@@ -1,5 +1,6 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- confspend schema, step 17: a receipt's bytes kept apart from the change log.
+-- confspend schema, step 17: a receipt's bytes kept apart from the change log, and the
+-- redoable changes indexed.
 --
 -- Until now the bytes were the `data` column of receipt_data, a table the change log
 -- records, so every `receipt add` stored them twice (the row, and the change's changeset
@@ -22,3 +23,9 @@
 CREATE TABLE receipt_blob (
     data BLOB NOT NULL
 ) STRICT;
+
+-- The changes a redo can still bring back: every new change of the user's own ends them
+-- (`UPDATE change SET redoable = 0 WHERE redoable = 1`, and receipt_blob_forget() reads
+-- them first). Without an index both read the whole log at every command, a cost that
+-- grew with the history (3,000 changes: an `add` took 26 ms instead of 9).
+CREATE INDEX change_redoable ON change(redoable) WHERE redoable = 1;

@@ -49,6 +49,21 @@ int receipt_option_store(struct cs_ctx *ctx, int64_t id, const char *path)
     return rc;
 }
 
+/* 1 when the newest change of the user's own is a `receipt add` (a series is under way). */
+static int after_receipt_add(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    int yes = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT command LIKE 'receipt add %' FROM change WHERE kind = 'user' "
+                           "AND state = 'done' ORDER BY id DESC LIMIT 1",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        yes = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return yes;
+}
+
 static const char *const list_cols[] = {"expense", "receipt", "type", "bytes", "sha256", "name"};
 
 static int add(struct cs_ctx *ctx, const char **pos, int npos)
@@ -77,16 +92,19 @@ static int add(struct cs_ctx *ctx, const char **pos, int npos)
                    : receipt_stat_file(pos[i], &bytes, &ctx->err);
         total += bytes;
     }
-    /* Megabytes of new pages are written once through a rollback journal, rather than
-     * into the WAL and again by its checkpoint (db_open_direct), when they are many, or
-     * when the previous such command left the database in rollback mode anyway (a series
-     * of receipt adds): a switch between the modes is a transaction synced to disk of its
-     * own, and the next command of another kind switches back. */
+    /* Megabytes of new pages are written once through a rollback journal rather than
+     * into the WAL and again by its checkpoint (db_open_direct) when they are many; and
+     * in a series of receipt adds (the previous command left the database in rollback
+     * mode, or was one itself) from its second on, as a switch between the modes is a
+     * transaction synced to disk of its own (two, with the next command's switch back):
+     * more than a WAL's second copy of a receipt or two costs. */
     ctx->journal_direct =
         !rc && (total >= RECEIPT_DIRECT_BYTES || (!no_db && db_file_rollback(dbpath)));
     free(dbpath);
-    if (rc)
+    if (rc || (rc = ctx_open_db(ctx)))
         return rc;
+    if (!ctx->journal_direct && total >= RECEIPT_SERIES_BYTES && after_receipt_add(ctx->db))
+        db_journal_direct(ctx->db);
     if ((rc = ctx_open_write(ctx)))
         return rc;
     for (int i = 1; i < npos; i++) {

@@ -19,6 +19,9 @@
 /* From how many bytes one `receipt add` is written through a rollback journal instead of
  * the WAL (db_journal_direct()): the pages are written once, not twice. */
 #define RECEIPT_DIRECT_BYTES (4L * 1024 * 1024)
+/* From how many bytes a `receipt add` that follows another one (a series) is written so
+ * too: the switch to a rollback journal is paid once for the series (cmd_receipt.c). */
+#define RECEIPT_SERIES_BYTES (256L * 1024)
 
 enum receipt_type { RECEIPT_UNKNOWN = 0, RECEIPT_JPEG, RECEIPT_PNG, RECEIPT_PDF };
 
