@@ -112,6 +112,8 @@ check "the backup holds every stored file" "$(sqlite3 "$TMP/b.db" 'SELECT count(
 expect_out "a 20 MiB JPEG" "receipt 8: r0000.jpg, jpeg, 20971520 bytes" cs receipt add 1 "$TMP/big/r0000.jpg"
 cs receipt get 8 -o "$TMP/big.out"
 check "20 MiB back exact" "$(cmp "$TMP/big.out" "$TMP/big/r0000.jpg" && echo same)" = same
+check "its SHA-256, taken as it was written, is sha256sum's" \
+  "$(sql 'SELECT d.sha256 FROM receipt r JOIN receipt_data d ON d.id = r.data_id WHERE r.id = 8')" = "$(sha256sum <"$TMP/big/r0000.jpg" | cut -c1-64)"
 
 # the bytes are kept apart from the change log (receipt_blob, under the receipt_data row's
 # id): a change records that row (SHA-256, type, size), not the bytes, so the file grows
