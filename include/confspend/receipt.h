@@ -17,7 +17,8 @@
 #define RECEIPT_MAX_PIXELS (100L * 1000 * 1000)
 #define RECEIPT_MAX_SIDE 30000L
 /* From how many bytes one `receipt add` is written through a rollback journal instead of
- * the WAL (db_journal_direct()): the pages are written once, not twice. */
+ * the WAL (db_open_direct()): the pages are written once, not twice. Below it the switch to
+ * the rollback journal and back costs more than the WAL's second copy (cmd_receipt.c). */
 #define RECEIPT_DIRECT_BYTES (4L * 1024 * 1024)
 /* From how many bytes a `receipt add` that follows another one (a series) is written so
  * too: the switch to a rollback journal is paid once for the series (cmd_receipt.c). */

@@ -145,6 +145,28 @@ check "a new change ends that redo: the bytes only it could bring back are gone"
 expect_fail "nothing to redo" 2 "redo: nothing to redo" cs redo
 check "the rest is whole" "$(sqlite3 "$CONFSPEND_DB" 'PRAGMA integrity_check')" = ok
 
+# the journal: a receipt add of 4 MiB or more, and a series of receipt adds (the newest
+# change is one) from its second command on, write through a rollback journal (the pages
+# once, not into the WAL and again by its checkpoint); a single one keeps the WAL; any
+# other command brings WAL back; no file is left beside the database either way
+mode() { echo "$(sqlite3 "$CONFSPEND_DB" 'PRAGMA journal_mode'),$(ls "$CONFSPEND_DB"-* 2>/dev/null | wc -l)"; }
+/usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$TMP/mid" 3 $((300 * 1024))
+cs receipt add 1 "$TMP/big/r0001.jpg" >/dev/null
+check "a 20 MiB receipt add: rollback mode, nothing beside the file" "$(mode)" = "delete,0"
+cs list >/dev/null
+check "the next command: WAL again" "$(mode)" = "wal,0"
+cs trip add late --name Late --start 2026-11-01 --end 2026-11-09 >/dev/null
+cs receipt add 1 "$TMP/mid/r0000.jpg" >/dev/null
+check "a 300 KiB receipt add after another change keeps the WAL" "$(mode)" = "wal,0"
+cs receipt add 1 "$TMP/mid/r0001.jpg" >/dev/null
+check "the next receipt add of a series: rollback mode" "$(mode)" = "delete,0"
+cs receipt add 1 "$TMP/mid/r0002.jpg" >/dev/null
+check "and it stays so for the series" "$(mode)" = "delete,0"
+cs receipt get "$(sql 'SELECT max(id) FROM receipt')" | cmp -s - "$TMP/mid/r0002.jpg"
+check "the bytes stored so are exact" $? -eq 0
+expect_ok "undo" cs undo
+check "undo brings WAL back" "$(mode)" = "wal,0"
+
 # a receipt stored before the bytes moved apart (schema 14: the bytes in receipt_data.data)
 # still reads, and its rm and undo carry those bytes as they did
 /usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$TMP/old" 1 5000
