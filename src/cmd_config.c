@@ -10,6 +10,7 @@
 #include "confspend/db.h"
 #include "confspend/money.h"
 #include "confspend/output.h"
+#include "confspend/packet.h"
 
 static const char help[] =
     "Read and change settings.\n\n"
@@ -23,13 +24,20 @@ static const char help[] =
     "                   converts each budget into CUR at the newest rates on or before\n"
     "                   today (a pair between the two either way, else a cross rate:\n"
     "                   see rate --help), rounded half away from zero, in the same change\n"
+    "  department       the department on exported expense reports\n"
     "  owner            the name on exported expense reports\n"
+    "  paper            letter or a4, the paper of export pdf (default letter when the\n"
+    "                   base currency is USD or CAD, else a4)\n"
     "  ride.commission  the platform's share of a fare, 0..1, when a ride does not record\n"
     "                   its fee (default 0.50)\n";
 
 static const struct {
     const char *key, *def;
-} keys[] = {{"currency", "USD"}, {"owner", ""}, {"ride.commission", "0.5"}};
+} keys[] = {{"currency", "USD"},
+            {"department", ""},
+            {"owner", ""},
+            {"paper", ""},
+            {"ride.commission", "0.5"}};
 #define NKEYS (int)(sizeof keys / sizeof keys[0])
 
 static int check_value(const char *key, const char *v, struct cs_err *e)
@@ -43,10 +51,11 @@ static int check_value(const char *key, const char *v, struct cs_err *e)
         if (c > 1000000000)
             return cs_error(e, CS_EINPUT, "ride.commission", v, "must be between 0 and 1");
     }
-    if (!strcmp(key, "owner") && text_check(v, "owner", e))
+    if ((!strcmp(key, "owner") || !strcmp(key, "department")) &&
+        (text_check(v, key, e) || text_length_check(v, key, e)))
         return CS_EINPUT;
-    if (!strcmp(key, "owner") && text_length_check(v, "owner", e))
-        return CS_EINPUT;
+    if (!strcmp(key, "paper") && strcmp(v, "letter") && strcmp(v, "a4"))
+        return cs_error(e, CS_EINPUT, "paper", v, "use letter or a4");
     return 0;
 }
 
@@ -90,7 +99,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                 k = i;
         if (k < 0)
             return cs_error(&ctx->err, CS_EINPUT, "key", pos[1],
-                            "unknown setting (currency, owner, ride.commission)");
+                            "unknown setting (currency, department, owner, paper, "
+                            "ride.commission)");
     }
     currency = k >= 0 && !strcmp(keys[k].key, "currency");
     if (args_has(o, "convert") && (strcmp(pos[0], "set") || !currency))
@@ -129,6 +139,12 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             continue;
         if ((rc = config_get(ctx->db, keys[i].key, &v, &ctx->err)))
             return rc;
+        if (!v && !strcmp(keys[i].key, "paper")) { /* its default follows the currency */
+            char paper[8];
+            if ((rc = packet_paper(ctx->db, paper, &ctx->err)))
+                return rc;
+            v = xstrdup(paper);
+        }
         if (k >= 0)
             output_linef(stdout, STYLE_NONE, "%s", v ? v : keys[i].def);
         else

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cmd_export.c - `confspend export csv|xlsx FILE`: the expenses of a period for a
- * spreadsheet or a reimbursement desk. */
+/* cmd_export.c - `confspend export csv|xlsx|pdf|ledger FILE`: the expenses of a period for
+ * a spreadsheet, a reimbursement desk or an accounting journal. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,7 @@
 #include "confspend/ledger.h"
 #include "confspend/output.h"
 #include "confspend/outfile.h"
+#include "confspend/pdf.h"
 #include "confspend/period.h"
 #include "confspend/receipt.h"
 #include "confspend/xlsx.h"
@@ -22,7 +23,17 @@
 static const char help[] =
     "Export expenses, oldest first: every expense, or the selected period's.\n\n"
     "  export csv FILE|-    RFC 4180 with a header row; - writes to standard output\n"
-    "  export xlsx FILE     the reimbursement workbook: Summary, Expenses, Budget, Rides\n"
+    "  export xlsx FILE     the reimbursement workbook: Summary (with signature lines),\n"
+    "                       Expenses, Receipts (the image receipts embedded), Budget\n"
+    "                       and Rides (not with --claim or --reimbursable-only); every\n"
+    "                       sheet prints landscape, one page wide, on config's paper\n"
+    "  export pdf FILE      the claim packet, one PDF to print and file: the report (header\n"
+    "                       block, totals per category, every expense, signature lines),\n"
+    "                       then every stored receipt on its own page(s), captioned\n"
+    "                       `expense ID, DATE, MERCHANT, AMOUNT CUR`: images scaled to\n"
+    "                       fit (a JPEG embedded as it is), each page of a PDF receipt\n"
+    "                       drawn as vectors; paper from `config set paper letter|a4`\n"
+    "                       (else letter for a USD or CAD base, a4 otherwise)\n"
     "  export ledger FILE|- a journal hledger and ledger read: one transaction per\n"
     "                       expense, `DATE DESCRIPTION  ; uid:UID, trip:SLUG`, a posting\n"
     "                       to expenses:CATEGORY (a refund negative) and one to\n"
@@ -49,6 +60,8 @@ static const char help[] =
     "examples:\n"
     "  confspend export csv pycon.csv --trip pycon-2026 --reimbursable-only\n"
     "  confspend export xlsx november.xlsx --month 2026-11\n"
+    "  confspend export pdf claim-3.pdf --claim 3\n"
+    "  confspend export xlsx claim-3.xlsx --claim 3\n"
     "  confspend export ledger - --trip pycon-2026 | hledger -f - balance\n";
 
 /* Columns that hold numbers and never get the formula guard: a refund is -6.50. */
@@ -189,7 +202,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                          {"db", OPT_VALUE},
                          {NULL}};
     const char *pos[2], *path;
-    int npos, rc, xlsx, ledger;
+    int npos, rc, xlsx, ledger, pdf;
     struct period p;
     struct expense_filter f;
     long count = 0;
@@ -201,11 +214,13 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     struct period_sel sel = period_sel_of(o);
     if (npos < 1)
         return cs_error(&ctx->err, CS_EINPUT, "format", NULL,
-                        "missing (usage: confspend export csv|xlsx|ledger FILE [options])");
-    if (strcmp(pos[0], "csv") && strcmp(pos[0], "xlsx") && strcmp(pos[0], "ledger"))
+                        "missing (usage: confspend export csv|xlsx|pdf|ledger FILE [options])");
+    if (strcmp(pos[0], "csv") && strcmp(pos[0], "xlsx") && strcmp(pos[0], "pdf") &&
+        strcmp(pos[0], "ledger"))
         return cs_error(&ctx->err, CS_EINPUT, "format", pos[0],
-                        "unknown export format (csv, xlsx or ledger)");
+                        "unknown export format (csv, xlsx, pdf or ledger)");
     xlsx = !strcmp(pos[0], "xlsx");
+    pdf = !strcmp(pos[0], "pdf");
     ledger = !strcmp(pos[0], "ledger");
     if (npos < 2)
         return cs_error(&ctx->err, CS_EINPUT, "file", NULL,
@@ -213,9 +228,9 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     path = pos[1];
     if (!*path)
         return cs_error(&ctx->err, CS_EINPUT, "file", path, "empty file name");
-    if (xlsx && !strcmp(path, "-"))
+    if ((xlsx || pdf) && !strcmp(path, "-"))
         return cs_error(&ctx->err, CS_EINPUT, "file", path,
-                        "export xlsx writes a file, not standard output");
+                        "export %s writes a file, not standard output", pos[0]);
     if (period_precheck(&sel, 0, &ctx->err))
         return CS_EINPUT;
     if (args_has(o, "claim")) {
@@ -248,6 +263,15 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
             output_linef(stdout, STYLE_NONE, "exported the workbook of %s to %s", p.label, path);
         return rc;
     }
+    if (pdf) {
+        long pages = 0, receipts = 0;
+        if (!(rc =
+                  pdf_export(ctx->db, ctx->today_s, path, &p, reimb, &pages, &receipts, &ctx->err)))
+            output_linef(stdout, STYLE_NONE,
+                         "exported the packet of %s to %s: %ld page%s, %ld receipt%s", p.label,
+                         path, pages, pages == 1 ? "" : "s", receipts, receipts == 1 ? "" : "s");
+        return rc;
+    }
     period_filter(&p, &f);
     f.reimbursable_only = reimb;
     if (!strcmp(path, "-"))
@@ -260,7 +284,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 
 const struct cs_cmd cmd_export = {
     "export",
-    "export csv|xlsx|ledger FILE [--trip SLUG | --month M | --since D --until D] "
+    "export csv|xlsx|pdf|ledger FILE [--trip SLUG | --month M | --since D --until D] "
     "[--reimbursable-only] [--claim N]",
     help,
     0,

@@ -28,7 +28,9 @@ static int show_source(struct cs_ctx *ctx, int64_t id)
     static const char *const names[] = {"source", "statement", "statement_key"};
     sqlite3_stmt *st = NULL;
     int rc;
-    if (db_prepare(ctx->db, "SELECT source, statement, statement_key FROM expense WHERE id = ?1",
+    if (db_prepare(ctx->db,
+                   "SELECT e.source, m.statement, m.key FROM expense e LEFT JOIN statement_match m "
+                   "ON m.expense_id = e.id WHERE e.id = ?1",
                    &st, &ctx->err))
         return CS_EFAIL;
     sqlite3_bind_int64(st, 1, id);

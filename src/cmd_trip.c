@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "confspend/args.h"
+#include "confspend/budget.h"
 #include "confspend/cli.h"
 #include "confspend/date.h"
 #include "confspend/expense.h"
@@ -16,24 +17,29 @@
 static const char help[] =
     "Manage trips.\n\n"
     "  trip add SLUG --name NAME --start DATE --end DATE [--city CITY] [--currency CUR]\n"
-    "                [--reimbursable] [--provider P]\n"
+    "                [--reimbursable] [--provider P] [--purpose TEXT] [--budget AMOUNT]\n"
     "  trip list [--format F]\n"
     "  trip show SLUG [--format F]\n"
     "  trip edit SLUG [--name NAME] [--start DATE] [--end DATE] [--city CITY]\n"
     "                 [--currency CUR] [--slug NEW] [--reimbursable | --no-reimbursable]\n"
-    "                 [--provider P | --no-provider]\n"
+    "                 [--provider P | --no-provider] [--purpose TEXT] [--budget AMOUNT]\n"
     "  trip rm SLUG        (refused while expenses use it)\n"
     "  trip use SLUG       new expenses get this trip unless --trip/--no-trip says otherwise\n"
     "  trip use --none     no active trip\n\n"
     "SLUG is 1 to 64 of a-z, 0-9, '-', '_', '.'. --currency defaults to the base currency.\n"
     "--reimbursable: the trip's new expenses default to reimbursable (add --personal says\n"
     "otherwise); --no-reimbursable (or --personal) takes that back. --provider P: its new\n"
-    "rides default to P (lyft, uber, taxi, direct, transit, other); --no-provider: not.\n";
+    "rides default to P (lyft, uber, taxi, direct, transit, other); --no-provider: not.\n"
+    "--purpose TEXT: the business purpose a reimbursement desk asks for (\"Attend PyCon\n"
+    "US 2019\"), shown in the workbook and the PDF packet; --purpose \"\" clears it.\n"
+    "--budget AMOUNT: the trip's total budget in the base currency, the same as\n"
+    "`budget set total AMOUNT --trip SLUG`, in the same change.\n";
 
 /* Check the values of --name --start --end --city --currency --slug without the db. */
 static int precheck(struct cs_opt *o, struct cs_err *e)
 {
     struct cs_date a, b;
+    int64_t budget;
     const char *s;
     if ((s = args_value(o, "name")) && (text_check(s, "--name", e)))
         return CS_EINPUT;
@@ -44,6 +50,11 @@ static int precheck(struct cs_opt *o, struct cs_err *e)
     if ((s = args_value(o, "name")) && text_length_check(s, "--name", e))
         return CS_EINPUT;
     if ((s = args_value(o, "city")) && text_length_check(s, "--city", e))
+        return CS_EINPUT;
+    if ((s = args_value(o, "budget")) && money_parse(s, 3, &budget, "--budget", e))
+        return CS_EINPUT;
+    if ((s = args_value(o, "purpose")) &&
+        (text_check(s, "--purpose", e) || text_length_check(s, "--purpose", e)))
         return CS_EINPUT;
     if ((s = args_value(o, "start")) && date_parse(s, &a, "--start", e))
         return CS_EINPUT;
@@ -70,10 +81,11 @@ static int precheck(struct cs_opt *o, struct cs_err *e)
 
 static void print_trip(const struct trip *t)
 {
-    output_linef(stdout, STYLE_NONE, "%s  %s  %s to %s%s%s  %s%s%s%s", t->slug, t->name, t->start,
-                 t->end, t->city ? "  " : "", t->city ? t->city : "", t->currency,
+    output_linef(stdout, STYLE_NONE, "%s  %s  %s to %s%s%s  %s%s%s%s%s%s", t->slug, t->name,
+                 t->start, t->end, t->city ? "  " : "", t->city ? t->city : "", t->currency,
                  t->reimbursable ? "  reimbursable" : "", t->provider ? "  rides: " : "",
-                 t->provider ? t->provider : "");
+                 t->provider ? t->provider : "", t->purpose ? "  purpose: " : "",
+                 t->purpose ? t->purpose : "");
 }
 
 /* The trip defaults O gives (--reimbursable, --no-reimbursable or --personal, --provider,
@@ -92,6 +104,29 @@ static void apply_defaults(struct cs_opt *o, struct trip *t)
         free(t->provider);
         t->provider = NULL;
     }
+    if (args_value(o, "purpose")) {
+        free(t->purpose);
+        t->purpose = *args_value(o, "purpose") ? xstrdup(args_value(o, "purpose")) : NULL;
+    }
+}
+
+/* --budget AMOUNT: the trip's total budget (budget set total AMOUNT --trip SLUG), in the
+ * base currency's digits, printed as budget set prints it. */
+static int set_budget(struct cs_ctx *ctx, struct cs_opt *o, const struct trip *t)
+{
+    char base[4], amt[32];
+    int64_t amount;
+    int rc;
+    if (!args_value(o, "budget"))
+        return 0;
+    if ((rc = config_base_currency(ctx->db, base, &ctx->err)) ||
+        (rc = money_parse(args_value(o, "budget"), money_digits(base), &amount, "--budget",
+                          &ctx->err)) ||
+        (rc = budget_set(ctx->db, "total", "", t->id, amount, &ctx->err)))
+        return rc;
+    money_format(amount, money_digits(base), amt, sizeof amt);
+    printf("budget total %s %s (%s)\n", amt, base, t->slug);
+    return 0;
 }
 
 static int trip_add(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
@@ -129,6 +164,8 @@ static int trip_add(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
     if ((rc = trip_insert(ctx->db, &t, &ctx->err)))
         goto out;
     print_trip(&t);
+    if ((rc = set_budget(ctx, o, &t)))
+        goto out;
     ctx_summary(ctx, "trip add %s", t.slug);
 out:
     trip_release(&t);
@@ -169,6 +206,8 @@ static int trip_edit(struct cs_ctx *ctx, struct cs_opt *o, const char *slug)
     if ((rc = trip_update(ctx->db, &t, &ctx->err)))
         goto out;
     print_trip(&t);
+    if ((rc = set_budget(ctx, o, &t)))
+        goto out;
     ctx_summary(ctx, "trip edit %s", t.slug);
 out:
     trip_release(&t);
@@ -283,6 +322,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                          {"personal", OPT_FLAG},
                          {"provider", OPT_VALUE},
                          {"no-provider", OPT_FLAG},
+                         {"purpose", OPT_VALUE},
+                         {"budget", OPT_VALUE},
                          {"db", OPT_VALUE},
                          {NULL}};
     const char *pos[2];

@@ -380,10 +380,30 @@ struct match {
     char *statement, *key;
 };
 
+/* An expense that a statement row of a batch could match, read with the others of the
+ * batch's dates (matcher_preload). */
+struct pre_cand {
+    int64_t id, amount;
+    long day;
+    char currency[4];
+    uint32_t merchant; /* offset + 1 in the matcher's ptext, 0 for NULL */
+    uint32_t next;     /* index + 1 of the next one in its hash chain, 0 for none */
+};
+
 struct matcher {
     sqlite3 *db;
     int active; /* the database had expenses when the import began */
-    sqlite3_stmt *present, *cands;
+    sqlite3_stmt *present, *cands, *count, *load;
+    /* the candidates of the current batch's dates, hashed by amount and currency, when
+     * pon: rows dated plo + 3 .. phi - 3 take their candidates from here */
+    struct pre_cand *pv;
+    size_t pn, pcap;
+    uint32_t *phead; /* index + 1 of each chain's first, 0 for none */
+    size_t phcap;
+    char *ptext;
+    size_t ptlen, ptcap;
+    long plo, phi;
+    int pon;
     int64_t *taken; /* open addressing, 0 empty */
     size_t taken_cap, ntaken;
     struct match *v;
@@ -425,6 +445,12 @@ static void take(struct matcher *m, int64_t id)
     m->ntaken++;
 }
 
+/* The expense that a statement row of key ?1 confirmed (statement_match, migration 0016),
+ * if that expense is still there. */
+#define CONFIRMED_BY                                                                               \
+    "SELECT m.expense_id FROM statement_match m JOIN expense x ON x.id = m.expense_id "            \
+    "WHERE m.key = ?1"
+
 static int matcher_open(sqlite3 *db, struct matcher *m, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
@@ -438,20 +464,155 @@ static int matcher_open(sqlite3 *db, struct matcher *m, struct cs_err *e)
     sqlite3_finalize(st);
     if (!m->active)
         return 0;
-    if (db_prepare(db,
-                   "SELECT id FROM expense WHERE import_key = ?1 UNION ALL "
-                   "SELECT id FROM expense WHERE statement_key = ?1 LIMIT 1",
-                   &m->present, e) ||
+    if (db_prepare(
+            db, "SELECT id FROM expense WHERE import_key = ?1 UNION ALL " CONFIRMED_BY " LIMIT 1",
+            &m->present, e) ||
         /* a statement row's two questions in one statement: is its key present (kind 0,
          * first), else which expenses could it match (kind 1) */
         db_prepare(db,
                    "SELECT 0, id, NULL, NULL FROM expense WHERE import_key = ?1 UNION ALL "
-                   "SELECT 0, id, NULL, NULL FROM expense WHERE statement_key = ?1 UNION ALL "
-                   "SELECT 1, id, date, merchant FROM expense WHERE amount = ?2 AND "
-                   "currency = ?3 AND date BETWEEN ?4 AND ?5 AND statement_key IS NULL "
-                   "AND source IS NOT 'statement'",
-                   &m->cands, e))
+                   "SELECT 0, expense_id, NULL, NULL FROM (" CONFIRMED_BY ") UNION ALL "
+                   "SELECT 1, id, date, merchant FROM expense e WHERE amount = ?2 AND "
+                   "currency = ?3 AND date BETWEEN ?4 AND ?5 AND source IS NOT 'statement' "
+                   "AND NOT EXISTS (SELECT 1 FROM statement_match WHERE expense_id = e.id)",
+                   &m->cands, e) ||
+        /* a batch's dates: how many expenses (up to ?3), and those it could match */
+        db_prepare(db,
+                   "SELECT count(*) FROM (SELECT 1 FROM expense WHERE date BETWEEN ?1 AND ?2 "
+                   "LIMIT ?3)",
+                   &m->count, e) ||
+        db_prepare(db,
+                   "SELECT id, date, amount, currency, merchant FROM expense e WHERE date "
+                   "BETWEEN ?1 AND ?2 AND source IS NOT 'statement' AND NOT EXISTS "
+                   "(SELECT 1 FROM statement_match WHERE expense_id = e.id)",
+                   &m->load, e))
         return CS_EFAIL;
+    return 0;
+}
+
+/* The most merchant text a batch's candidates hold (matcher_preload). */
+#define PRELOAD_TEXT_MAX ((size_t)16 << 20)
+
+static size_t pre_slot(const struct matcher *m, int64_t amount, const char *currency)
+{
+    uint64_t h = (uint64_t)amount * 0x9e3779b97f4a7c15ULL;
+    h ^= (uint64_t)(unsigned char)currency[0] << 16 | (uint64_t)(unsigned char)currency[1] << 8 |
+         (uint64_t)(unsigned char)currency[2];
+    h *= 0xff51afd7ed558ccdULL;
+    return (size_t)(h >> 32) & (m->phcap - 1);
+}
+
+/*
+ * Before the statement rows of batch B are resolved: when the expenses dated within 3 days
+ * of its rows' dates are few next to its rows (at most 4 a row, and 4096 more), read those
+ * that could be matched (the candidate query's own conditions, but amount and currency)
+ * in one pass, so each row's candidates are looked up here rather than by a query of its
+ * own: a statement's rows are days apart, the expense_match index they would read row by
+ * row is ordered by amount. Else (or when their merchants' text passes PRELOAD_TEXT_MAX),
+ * or when B has no statement row, pon is 0 and each row asks the database (resolve).
+ */
+static int matcher_preload(struct matcher *m, const struct import_batch *b, struct cs_err *e)
+{
+    long lo = 0, hi = 0, n = 0, cap;
+    char dlo[11], dhi[11];
+    int rc;
+    m->pon = 0;
+    if (!m->active)
+        return 0;
+    for (int k = 0; k < b->n; k++) {
+        const struct import_batch_row *r = &b->rows[k];
+        struct cs_date d;
+        long day;
+        if (r->source != 1)
+            continue;
+        if (!r->text[IB_DATE] || date_parse(arena_at(&b->text, r->text[IB_DATE]), &d, "date", NULL))
+            return 0;
+        day = date_to_days(d);
+        if (!n || day < lo)
+            lo = day;
+        if (!n || day > hi)
+            hi = day;
+        n++;
+    }
+    if (!n)
+        return 0;
+    lo -= 3;
+    hi += 3;
+    date_format(date_from_days(lo), dlo);
+    date_format(date_from_days(hi), dhi);
+    cap = 4 * n + 4096;
+    sqlite3_reset(m->count);
+    db_bind_text(m->count, 1, dlo);
+    db_bind_text(m->count, 2, dhi);
+    sqlite3_bind_int64(m->count, 3, cap + 1);
+    rc = sqlite3_step(m->count);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(m->count);
+        return db_fail(m->db, "cannot read the expenses", e);
+    }
+    n = (long)sqlite3_column_int64(m->count, 0);
+    sqlite3_reset(m->count);
+    if (n > cap)
+        return 0;
+    m->pn = 0;
+    m->ptlen = 0;
+    sqlite3_reset(m->load);
+    db_bind_text(m->load, 1, dlo);
+    db_bind_text(m->load, 2, dhi);
+    while ((rc = sqlite3_step(m->load)) == SQLITE_ROW) {
+        const char *cd = (const char *)sqlite3_column_text(m->load, 1);
+        const char *cur = (const char *)sqlite3_column_text(m->load, 3);
+        const char *mer = (const char *)sqlite3_column_text(m->load, 4);
+        struct pre_cand *c;
+        struct cs_date d;
+        /* a date that is none, or a currency of other than 3 bytes, matches no row */
+        if (!cd || date_parse(cd, &d, "date", NULL) || !cur || strlen(cur) != 3)
+            continue;
+        if (m->pn == m->pcap) {
+            m->pcap = m->pcap ? m->pcap * 2 : 1024;
+            m->pv = xrealloc(m->pv, sizeof *m->pv * m->pcap);
+        }
+        c = &m->pv[m->pn++];
+        c->id = sqlite3_column_int64(m->load, 0);
+        c->amount = sqlite3_column_int64(m->load, 2);
+        c->day = date_to_days(d);
+        memcpy(c->currency, cur, 4);
+        c->merchant = 0;
+        if (mer) {
+            size_t len = strlen(mer) + 1;
+            if (m->ptlen + len > PRELOAD_TEXT_MAX) { /* merchants this long: row by row */
+                sqlite3_reset(m->load);
+                return 0;
+            }
+            if (m->ptlen + len > m->ptcap) {
+                m->ptcap = (m->ptlen + len) * 2;
+                m->ptext = xrealloc(m->ptext, m->ptcap);
+            }
+            memcpy(m->ptext + m->ptlen, mer, len);
+            m->ptlen += len;
+            c->merchant = (uint32_t)(m->ptlen - len + 1);
+        }
+    }
+    sqlite3_reset(m->load);
+    if (rc != SQLITE_DONE)
+        return db_fail(m->db, "cannot read the expenses", e);
+    if (m->phcap < 2 * m->pn || !m->phead) {
+        size_t hc = 1024;
+        while (hc < 2 * m->pn)
+            hc *= 2;
+        free(m->phead);
+        m->phead = xmalloc(sizeof *m->phead * hc);
+        m->phcap = hc;
+    }
+    memset(m->phead, 0, sizeof *m->phead * m->phcap);
+    for (size_t i = 0; i < m->pn; i++) {
+        size_t h = pre_slot(m, m->pv[i].amount, m->pv[i].currency);
+        m->pv[i].next = m->phead[h];
+        m->phead[h] = (uint32_t)(i + 1);
+    }
+    m->plo = lo;
+    m->phi = hi;
+    m->pon = 1;
     return 0;
 }
 
@@ -459,6 +620,11 @@ static void matcher_close(struct matcher *m)
 {
     sqlite3_finalize(m->present);
     sqlite3_finalize(m->cands);
+    sqlite3_finalize(m->count);
+    sqlite3_finalize(m->load);
+    free(m->pv);
+    free(m->phead);
+    free(m->ptext);
     for (size_t i = 0; i < m->n; i++) {
         free(m->v[i].statement);
         free(m->v[i].key);
@@ -473,6 +639,37 @@ static void matcher_close(struct matcher *m)
 }
 
 enum fate { F_NEW, F_PRESENT, F_MATCHED };
+
+/* Whether KEY is present: an expense's import key, or the key of a statement row that
+ * confirmed an expense still there (*OUT F_PRESENT, *ID that expense). */
+static int present_of(struct matcher *m, const char *key, int64_t *id, enum fate *out,
+                      struct cs_err *e)
+{
+    int rc;
+    sqlite3_reset(m->present);
+    db_bind_text(m->present, 1, key);
+    rc = sqlite3_step(m->present);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(m->present, 0);
+        *out = F_PRESENT;
+    }
+    sqlite3_reset(m->present);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+                                                 : db_fail(m->db, "cannot read the expenses", e);
+}
+
+/* Room for candidate N in m->c. */
+static void cand_room(struct matcher *m, int n)
+{
+    if (n == m->ccap) {
+        int cap = m->ccap ? m->ccap * 2 : 16;
+        m->c = xrealloc(m->c, sizeof *m->c * (size_t)cap);
+        m->cmerch = xrealloc(m->cmerch, sizeof *m->cmerch * (size_t)cap);
+        for (int i = m->ccap; i < cap; i++)
+            m->cmerch[i] = NULL;
+        m->ccap = cap;
+    }
+}
 
 /*
  * The fate of a row not skipped: present (its KEY is an expense's import key or the key
@@ -491,21 +688,28 @@ static int resolve(struct matcher *m, const char *key, int statement, const char
     *id = 0;
     if (!m->active)
         return 0;
-    if (!statement) {
-        sqlite3_reset(m->present);
-        db_bind_text(m->present, 1, key);
-        rc = sqlite3_step(m->present);
-        if (rc == SQLITE_ROW) {
-            *id = sqlite3_column_int64(m->present, 0);
-            *out = F_PRESENT;
-        }
-        sqlite3_reset(m->present);
-        return rc == SQLITE_ROW || rc == SQLITE_DONE
-                   ? 0
-                   : db_fail(m->db, "cannot read the expenses", e);
-    }
+    if (!statement)
+        return present_of(m, key, id, out, e);
     date_parse(date, &d, "date", NULL);
     day = date_to_days(d);
+    if (m->pon && day - 3 >= m->plo && day + 3 <= m->phi) {
+        /* the batch's candidates, read before (matcher_preload) */
+        if ((rc = present_of(m, key, id, out, e)) || *out == F_PRESENT)
+            return rc;
+        for (uint32_t i = m->phead[pre_slot(m, amount, currency)]; i; i = m->pv[i - 1].next) {
+            const struct pre_cand *pc = &m->pv[i - 1];
+            if (pc->amount != amount || strcmp(pc->currency, currency) || pc->day < day - 3 ||
+                pc->day > day + 3)
+                continue;
+            cand_room(m, n);
+            m->c[n].id = pc->id;
+            m->c[n].day = pc->day;
+            m->c[n].merchant = pc->merchant ? m->ptext + pc->merchant - 1 : NULL;
+            m->c[n].taken = is_taken(m, pc->id);
+            n++;
+        }
+        goto pick;
+    }
     date_format(date_from_days(day - 3), lo);
     date_format(date_from_days(day + 3), hi);
     sqlite3_reset(m->cands);
@@ -524,14 +728,7 @@ static int resolve(struct matcher *m, const char *key, int statement, const char
             sqlite3_reset(m->cands);
             return 0;
         }
-        if (n == m->ccap) {
-            int cap = m->ccap ? m->ccap * 2 : 16;
-            m->c = xrealloc(m->c, sizeof *m->c * (size_t)cap);
-            m->cmerch = xrealloc(m->cmerch, sizeof *m->cmerch * (size_t)cap);
-            for (int i = m->ccap; i < cap; i++)
-                m->cmerch[i] = NULL;
-            m->ccap = cap;
-        }
+        cand_room(m, n);
         free(m->cmerch[n]);
         m->cmerch[n] = cm ? xstrdup(cm) : NULL;
         m->c[n].id = sqlite3_column_int64(m->cands, 1);
@@ -543,6 +740,7 @@ static int resolve(struct matcher *m, const char *key, int statement, const char
     sqlite3_reset(m->cands);
     if (rc != SQLITE_DONE)
         return db_fail(m->db, "cannot read the expenses", e);
+pick:
     /* the statement's own text, and the merchant a rule gave it, either may share a word */
     k = source_pick(m->c, n, day, raw);
     if (k < 0 && merchant && merchant != raw)
@@ -568,72 +766,31 @@ static int resolve(struct matcher *m, const char *key, int statement, const char
     return 0;
 }
 
-/* S as a JSON string (quoted, escaped) at the end of the LEN bytes of *BUF (CAP). */
-static void json_put(char **buf, size_t *len, size_t *cap, const char *s)
-{
-    size_t need = *len + 6 * strlen(s) + 3;
-    if (need > *cap) {
-        *cap = need * 2;
-        *buf = xrealloc(*buf, *cap);
-    }
-    (*buf)[(*len)++] = '"';
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            (*buf)[(*len)++] = '\\';
-            (*buf)[(*len)++] = (char)*p;
-        } else if (*p < 0x20) {
-            *len += (size_t)snprintf(*buf + *len, 7, "\\u%04x", *p);
-        } else {
-            (*buf)[(*len)++] = (char)*p;
-        }
-    }
-    (*buf)[(*len)++] = '"';
-}
-
 /*
  * The matched expenses, marked as confirmed by their statement rows: rows of
- * statement_match, whose trigger sets each expense's statement and statement_key (the
- * change's session records these small rows; the expense table is the bulk's own). One
- * INSERT over a JSON array of them: a statement per row would cost more than the rows.
+ * statement_match, the only place a confirmation is kept (0016: the expense rows are not
+ * written; the change's session records these small rows, the expense table is the
+ * bulk's own). One prepared INSERT stepped per row: a single INSERT over a JSON array of
+ * them cost half as much again (json_each and ->> parse every element's text).
  */
 static int matcher_store(struct matcher *m, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    int rc;
+    int rc = SQLITE_DONE;
     if (!m->n)
         return 0;
-    for (size_t i = 0; i < m->n; i++) {
-        char id[24];
-        int k = snprintf(id, sizeof id, "%s[%lld,", i ? "," : "[", (long long)m->v[i].id);
-        if (len + (size_t)k + 1 > cap) {
-            cap = (len + (size_t)k + 1) * 2;
-            buf = xrealloc(buf, cap);
-        }
-        memcpy(buf + len, id, (size_t)k);
-        len += (size_t)k;
-        json_put(&buf, &len, &cap, m->v[i].statement);
-        buf[len++] = ',';
-        json_put(&buf, &len, &cap, m->v[i].key);
-        if (len + 3 > cap) {
-            cap = (len + 3) * 2;
-            buf = xrealloc(buf, cap);
-        }
-        buf[len++] = ']';
-    }
-    buf[len++] = ']';
     if (db_prepare(m->db,
-                   "INSERT INTO statement_match(expense_id, statement, key) SELECT "
-                   "value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)",
-                   &st, e)) {
-        free(buf);
+                   "INSERT INTO statement_match(expense_id, statement, key) VALUES (?1, ?2, ?3)",
+                   &st, e))
         return CS_EFAIL;
+    for (size_t i = 0; i < m->n && rc == SQLITE_DONE; i++) {
+        sqlite3_bind_int64(st, 1, m->v[i].id);
+        sqlite3_bind_text(st, 2, m->v[i].statement, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, m->v[i].key, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
     }
-    sqlite3_bind_text(st, 1, buf, (int)len, SQLITE_STATIC);
-    rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    free(buf);
     return rc == SQLITE_DONE ? 0 : db_fail(m->db, "cannot mark the matched expenses", e);
 }
 
@@ -791,6 +948,7 @@ static int write_rows(struct exchange *ho, struct import_writer *w, struct match
         struct import_batch *b = &ho->b[i];
         if (!handoff_get(&ho->h, i))
             break;
+        rc = matcher_preload(m, b, e);
         for (int k = 0; !rc && k < b->n; k++) {
             struct import_batch_row *r = &b->rows[k];
             enum fate f;

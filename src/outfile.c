@@ -7,6 +7,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -270,11 +272,29 @@ static char *through(const struct outfile *of, const char *name)
     return join(of->dirname, name);
 }
 
+/* Hold back the interrupts tmpfiles.c handles (SIGINT, SIGTERM, SIGHUP) while a temporary
+ * name is made and registered; signals_release() lets a pending one in. */
+static void signals_hold(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &set, old);
+}
+
+static void signals_release(const sigset_t *old)
+{
+    pthread_sigmask(SIG_SETMASK, old, NULL);
+}
+
 int outfile_open(struct outfile *of, const char *target, mode_t dbmode, const char *field,
                  struct cs_err *e)
 {
     struct place pl;
     mode_t mask;
+    sigset_t held;
     int rc;
 
     if ((rc = resolve(target, field, &pl, e)))
@@ -289,6 +309,9 @@ int outfile_open(struct outfile *of, const char *target, mode_t dbmode, const ch
     umask(mask);
     of->mode = outfile_mode(dbmode, mask, pl.exists, pl.st.st_mode);
     of->name = xmalloc(strlen(pl.base) + 12);
+    /* an interrupt between making the file and registering it would leave it: the signals
+     * wait until it is registered (tmpfiles.c installs the handler that removes it) */
+    signals_hold(&held);
     for (int tries = 0; tries < MAX_TRIES; tries++) {
         char suffix[7];
         random_suffix(suffix);
@@ -300,12 +323,14 @@ int outfile_open(struct outfile *of, const char *target, mode_t dbmode, const ch
     }
     if (of->fd < 0) {
         rc = cs_error(e, CS_EFAIL, field, target, "cannot write the file: %s", strerror(errno));
+        signals_release(&held);
         free(of->name);
         of->name = NULL; /* not ours: nothing to remove */
         outfile_abort(of);
         return rc;
     }
     tmpfiles_add_at(of->dirfd, of->name); /* an interrupt removes it */
+    signals_release(&held);
     fchmod(of->fd, 0600); /* whatever the umask: the owner reads and writes it until commit */
     of->path = through(of, of->name);
     return 0;
@@ -322,15 +347,19 @@ int outfile_scratch(struct outfile *of, struct cs_err *e)
 {
     char *n = xmalloc(strlen(of->name) + 3);
     int rc;
+    sigset_t held;
     sprintf(n, "%s.d", of->name);
+    signals_hold(&held);
     if (mkdirat(of->dirfd, n, 0700) != 0) {
         rc = cs_error(e, CS_EFAIL, of->field, of->target, "cannot make a temporary folder: %s",
                       strerror(errno));
+        signals_release(&held);
         free(n);
         return rc;
     }
     of->scratch_name = n;
     tmpfiles_add_at(of->dirfd, n);
+    signals_release(&held);
     of->scratch = through(of, n);
     return 0;
 }

@@ -169,32 +169,74 @@ struct day_meals {
     int64_t sum;
 };
 
-int policy_check(sqlite3 *db, int64_t claim_id, const char *at, int (*fn)(const char *line, void *),
-                 void *arg, int *count, struct cs_err *e)
+/* The scan's SQL over the expenses F selects (the conditions written out, so SQLite can
+ * use the date, trip and claim indexes), by date and id. */
+static void scan_sql(const struct expense_filter *f, char *sql, size_t n)
+{
+    snprintf(sql, n,
+             "SELECT e.id, e.date, e.category, e.amount, e.currency, e.tip, e.reimbursable, "
+             "EXISTS (SELECT 1 FROM receipt r WHERE r.expense_id = e.id) "
+             "FROM expense e WHERE 1%s%s%s%s%s ORDER BY e.date, e.id",
+             f->trip_id ? " AND e.trip_id = ?1" : "", *f->since ? " AND e.date >= ?2" : "",
+             *f->before ? " AND e.date < ?3" : "",
+             f->reimbursable_only ? " AND e.reimbursable = 1" : "",
+             f->claim_id ? " AND e.id IN (SELECT expense_id FROM claim_expense WHERE claim_id = ?4)"
+                         : "");
+}
+
+/* Hand the finding KIND of expense ID (0 for a day) on DATE, LINE, to FN. */
+static int found(int (*fn)(const struct policy_finding *, void *), void *arg, int *count, int kind,
+                 int64_t id, const char *date, const char *line)
+{
+    struct policy_finding pf = {kind, id, date, line};
+    (*count)++;
+    return fn(&pf, arg);
+}
+
+int policy_any(sqlite3 *db, int *any, struct cs_err *e)
+{
+    struct policy_vals p;
+    *any = 0;
+    if (policy_load(db, &p, e))
+        return CS_EFAIL;
+    for (int k = 0; k < NKEYS; k++)
+        *any |= p.set[k];
+    return 0;
+}
+
+int policy_scan(sqlite3 *db, const struct expense_filter *f, const char *at,
+                int (*fn)(const struct policy_finding *, void *), void *arg, int *count,
+                struct cs_err *e)
 {
     struct policy_vals p;
     sqlite3_stmt *st = NULL;
-    char base[4], line[160], a[32], b[32];
-    int rc, step = SQLITE_DONE, digits;
+    struct rate_conv *conv = NULL;
+    char base[4], line[160], a[32], b[32], sql[768];
+    int rc, step = SQLITE_DONE, digits, any = 0;
     struct day_meals *days = NULL;
     size_t ndays = 0, cap = 0;
     struct cs_date atd;
     *count = 0;
     if ((rc = policy_load(db, &p, e)) || (rc = config_base_currency(db, base, e)))
         return rc;
+    if (date_parse(at, &atd, "date", e))
+        return CS_EINPUT;
+    for (int k = 0; k < NKEYS; k++)
+        any |= p.set[k];
+    if (!any)
+        return 0; /* nothing to check: no pass over the expenses */
     digits = money_digits(base);
     if (digits < 0)
         digits = 2;
-    if (date_parse(at, &atd, "date", e))
-        return CS_EINPUT;
-    if (db_prepare(db,
-                   "SELECT e.id, e.date, e.category, e.amount, e.currency, e.tip, e.reimbursable, "
-                   "EXISTS (SELECT 1 FROM receipt r WHERE r.expense_id = e.id) "
-                   "FROM claim_expense ce JOIN expense e ON e.id = ce.expense_id "
-                   "WHERE ce.claim_id = ?1 ORDER BY e.date, e.id",
-                   &st, e))
+    scan_sql(f, sql, sizeof sql);
+    if (db_prepare(db, sql, &st, e))
         return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, claim_id);
+    /* absent parameters are not in the text; binding them is a harmless SQLITE_RANGE */
+    sqlite3_bind_int64(st, 1, f->trip_id);
+    sqlite3_bind_text(st, 2, f->since, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, f->before, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, f->claim_id);
+    conv = rate_conv_new(db, base); /* one converter: its rates are read once */
     rc = 0;
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(st, 0), amount = sqlite3_column_int64(st, 3), v, lim;
@@ -205,7 +247,10 @@ int policy_check(sqlite3 *db, int64_t claim_id, const char *at, int (*fn)(const 
         int reimb = sqlite3_column_int(st, 6), has_receipt = sqlite3_column_int(st, 7);
         if (!date || !cat || !cur)
             continue;
-        if ((rc = rate_convert(db, cur, date, base, amount, &v, e)))
+        /* rate_convert()'s figure, with the converter kept across rows */
+        if (!strcmp(cur, base))
+            v = amount;
+        else if ((rc = rate_conv_amount(conv, cur, date, amount, &v, e)))
             break;
         if (p.set[K_RECEIPT] && reimb && amount > 0 && !has_receipt) {
             if ((rc = limit_in(db, &p, K_RECEIPT, base, date, &lim, e)))
@@ -215,8 +260,7 @@ int policy_check(sqlite3 *db, int64_t claim_id, const char *at, int (*fn)(const 
                 money_format(lim, digits, b, sizeof b);
                 snprintf(line, sizeof line, "expense %lld: no receipt (%s > %s)", (long long)id, a,
                          b);
-                (*count)++;
-                if ((rc = fn(line, arg)))
+                if ((rc = found(fn, arg, count, POLICY_RECEIPT, id, date, line)))
                     break;
             }
         }
@@ -227,8 +271,7 @@ int policy_check(sqlite3 *db, int64_t claim_id, const char *at, int (*fn)(const 
                 int64_t pct = fare > 0 ? round_half_away((__int128)tip * 100, fare) : 100;
                 snprintf(line, sizeof line, "expense %lld: tip %lld%% > %lld%%", (long long)id,
                          (long long)pct, (long long)p.value[K_TIP]);
-                (*count)++;
-                if ((rc = fn(line, arg)))
+                if ((rc = found(fn, arg, count, POLICY_TIP, id, date, line)))
                     break;
             }
         }
@@ -239,8 +282,7 @@ int policy_check(sqlite3 *db, int64_t claim_id, const char *at, int (*fn)(const 
                 if (age > p.value[K_WITHIN]) {
                     snprintf(line, sizeof line, "expense %lld: %ld days old > %lld", (long long)id,
                              age, (long long)p.value[K_WITHIN]);
-                    (*count)++;
-                    if ((rc = fn(line, arg)))
+                    if ((rc = found(fn, arg, count, POLICY_AGE, id, date, line)))
                         break;
                 }
             }
@@ -261,8 +303,9 @@ int policy_check(sqlite3 *db, int64_t claim_id, const char *at, int (*fn)(const 
         }
     }
     if (!rc && step != SQLITE_DONE)
-        rc = db_fail(db, "cannot read the claim's expenses", e);
+        rc = db_fail(db, "cannot read the expenses", e);
     sqlite3_finalize(st);
+    rate_conv_free(conv);
     for (size_t i = 0; !rc && i < ndays; i++) {
         int64_t lim;
         if ((rc = limit_in(db, &p, K_MEAL, base, days[i].date, &lim, e)))
@@ -272,9 +315,30 @@ int policy_check(sqlite3 *db, int64_t claim_id, const char *at, int (*fn)(const 
         money_format(days[i].sum, digits, a, sizeof a);
         money_format(lim, digits, b, sizeof b);
         snprintf(line, sizeof line, "%s: meals %s > %s per day", days[i].date, a, b);
-        (*count)++;
-        rc = fn(line, arg);
+        rc = found(fn, arg, count, POLICY_MEALS, 0, days[i].date, line);
     }
     free(days);
     return rc;
+}
+
+/* policy_check()'s FN and its argument, behind policy_scan()'s callback. */
+struct line_fn {
+    int (*fn)(const char *line, void *);
+    void *arg;
+};
+
+static int line_of(const struct policy_finding *pf, void *arg)
+{
+    const struct line_fn *l = arg;
+    return l->fn(pf->line, l->arg);
+}
+
+int policy_check(sqlite3 *db, int64_t claim_id, const char *at, int (*fn)(const char *line, void *),
+                 void *arg, int *count, struct cs_err *e)
+{
+    struct expense_filter f;
+    struct line_fn l = {fn, arg};
+    memset(&f, 0, sizeof f);
+    f.claim_id = claim_id;
+    return policy_scan(db, &f, at, line_of, &l, count, e);
 }

@@ -15,6 +15,7 @@ void trip_release(struct trip *t)
     free(t->name);
     free(t->city);
     free(t->provider);
+    free(t->purpose);
     memset(t, 0, sizeof *t);
 }
 
@@ -38,7 +39,7 @@ static int load(sqlite3 *db, const char *slug, int64_t id, struct trip *t, struc
     int rc;
     if (db_prepare(db,
                    "SELECT id, slug, name, start_date, end_date, city, currency, reimbursable, "
-                   "provider FROM trip WHERE slug = ?1 OR id = ?2",
+                   "provider, purpose FROM trip WHERE slug = ?1 OR id = ?2",
                    &st, e))
         return CS_EFAIL;
     db_bind_text(st, 1, slug);
@@ -54,6 +55,7 @@ static int load(sqlite3 *db, const char *slug, int64_t id, struct trip *t, struc
         snprintf(t->currency, sizeof t->currency, "%s", (const char *)sqlite3_column_text(st, 6));
         t->reimbursable = sqlite3_column_int(st, 7);
         t->provider = db_col_dup(st, 8);
+        t->purpose = db_col_dup(st, 9);
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_ROW)
@@ -75,7 +77,7 @@ int trip_load_id(sqlite3 *db, int64_t id, struct trip *t, struct cs_err *e)
     return load(db, NULL, id, t, e);
 }
 
-/* Bind T's stored fields to ?1..?8 in the column order of the insert and the update. */
+/* Bind T's stored fields to ?1..?9 in the column order of the insert and the update. */
 static void bind_trip(sqlite3_stmt *st, const struct trip *t)
 {
     db_bind_text(st, 1, t->slug);
@@ -86,6 +88,7 @@ static void bind_trip(sqlite3_stmt *st, const struct trip *t)
     db_bind_text(st, 6, t->currency);
     sqlite3_bind_int(st, 7, t->reimbursable ? 1 : 0);
     db_bind_text(st, 8, t->provider);
+    db_bind_text(st, 9, t->purpose);
 }
 
 int trip_insert(sqlite3 *db, struct trip *t, struct cs_err *e)
@@ -94,7 +97,7 @@ int trip_insert(sqlite3 *db, struct trip *t, struct cs_err *e)
     int rc;
     if (db_prepare(db,
                    "INSERT INTO trip(slug, name, start_date, end_date, city, currency, "
-                   "reimbursable, provider) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                   "reimbursable, provider, purpose) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                    &st, e))
         return CS_EFAIL;
     bind_trip(st, t);
@@ -114,11 +117,12 @@ int trip_update(sqlite3 *db, const struct trip *t, struct cs_err *e)
     int rc;
     if (db_prepare(db,
                    "UPDATE trip SET slug = ?1, name = ?2, start_date = ?3, end_date = ?4, "
-                   "city = ?5, currency = ?6, reimbursable = ?7, provider = ?8 WHERE id = ?9",
+                   "city = ?5, currency = ?6, reimbursable = ?7, provider = ?8, purpose = ?9 "
+                   "WHERE id = ?10",
                    &st, e))
         return CS_EFAIL;
     bind_trip(st, t);
-    sqlite3_bind_int64(st, 9, t->id);
+    sqlite3_bind_int64(st, 10, t->id);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc == SQLITE_CONSTRAINT_UNIQUE)

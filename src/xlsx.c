@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* xlsx.c - the reimbursement workbook of SPEC.md "Export": Summary, Expenses, Budget and
- * Rides. The only module that includes xlsxwriter.h.
+/* xlsx.c - the reimbursement workbook of SPEC.md "Export": Summary, Expenses, Receipts,
+ * Budget and Rides (the last two not in a claim or reimbursable-only workbook), each set up
+ * to print (print_setup()). The only module, with its other files, that includes
+ * xlsxwriter.h.
  *
  * The workbook is written in libxlsxwriter's constant_memory mode: each worksheet streams
  * its rows, in increasing order, to a temporary file of its own, so a million expenses take
@@ -29,6 +31,7 @@
 #include "confspend/handoff.h"
 #include "confspend/money.h"
 #include "confspend/outfile.h"
+#include "confspend/packet.h"
 #include "confspend/rate.h"
 #include "confspend/report.h"
 #include "confspend/zlevel.h"
@@ -142,66 +145,180 @@ int put_label(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const
     return put_text(b, ws, r, c, s, f, 0);
 }
 
-/*
- * The Summary sheet: title, owner, period, when it was made and the base currency, then one
- * row per category with expenses (count, total, reimbursable total) and a grand total.
- * Every figure is a formula over the Expenses sheet carrying the value computed here.
- */
-static int write_summary(struct book *b)
+void print_setup(struct book *b, lxw_worksheet *ws, long repeat, lxw_row_t last_row,
+                 lxw_col_t last_col)
 {
-    lxw_worksheet *ws = b->summary;
-    lxw_row_t r;
-    char f[256], range_c[40], range_i[40], range_j[40], range_a[40];
+    lxw_header_footer_options fo = {.margin = 0.25};
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, (uint8_t)b->paper);
+    worksheet_set_margins(ws, 0.5, 0.5, 0.5, 0.6);
+    worksheet_fit_to_pages(ws, 1, 0); /* one page wide, as many tall as it takes */
+    if (repeat >= 0)
+        worksheet_repeat_rows(ws, (lxw_row_t)repeat, (lxw_row_t)repeat);
+    worksheet_print_area(ws, 0, 0, last_row, last_col);
+    worksheet_set_footer_opt(ws, "&CPage &P of &N", &fo);
+}
+
+/* A label and the user's text beside it at row *R (nothing when TEXT is NULL or empty);
+ * *R moves on when written. */
+static int head_line(struct book *b, lxw_row_t *r, const char *label, const char *text)
+{
+    int rc;
+    if (!text || !*text)
+        return 0;
+    if ((rc = put_label(b, b->summary, *r, 0, label, b->bold)) ||
+        (rc = put_text(b, b->summary, *r, 1, text, NULL, 0)))
+        return rc;
+    (*r)++;
+    return 0;
+}
+
+/* A label and an amount of the claim's currency at row *R, aligned with the text above. */
+static int head_money(struct book *b, lxw_row_t *r, const char *label, int64_t v)
+{
+    const struct claim *c = &b->ph.claim;
+    int d = money_digits(c->currency);
+    char nf[48];
+    lxw_format *f;
+    int rc;
+    if (d < 0)
+        d = 2;
+    money_num_format(c->currency, d, nf, sizeof nf);
+    f = new_format(b, nf, 0);
+    format_set_align(f, LXW_ALIGN_LEFT);
+    if ((rc = put_label(b, b->summary, *r, 0, label, b->bold)) ||
+        (rc = put_num(b, b->summary, *r, 1, cell_money(v, d), f)))
+        return rc;
+    (*r)++;
+    return 0;
+}
+
+/* The header block of the Summary from row 1 (the title is row 0): owner, department, the
+ * trip (name, city, dates, purpose), the claim (number and title, status, claimed, paid,
+ * due), then the period, when it was made, the base currency and which expenses. *R gets
+ * the next free row. */
+static int summary_head(struct book *b, lxw_row_t *r)
+{
+    const struct packet_head *h = &b->ph;
     struct tm tm;
     lxw_datetime dt;
-    unsigned last = b->nrows < 1 ? 2 : (unsigned)b->nrows + 1;
+    char buf[400];
     int rc;
 
     gmtime_r(&b->now, &tm);
     dt = (lxw_datetime){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                         tm.tm_hour,        tm.tm_min,     (double)tm.tm_sec};
-    worksheet_set_column(ws, 0, 0, 18, NULL);
-    worksheet_set_column(ws, 1, 1, 21, NULL); /* wide enough for the "made" timestamp */
-    worksheet_set_column(ws, 2, 3, 16, NULL);
-    if ((rc = put_label(b, ws, 0, 0, "Expense report", b->title)) ||
-        (rc = put_label(b, ws, 1, 0, "Owner", b->bold)) ||
-        (rc = put_text(b, ws, 1, 1, b->owner, NULL, 0)) ||
-        (rc = put_label(b, ws, 2, 0, "Period", b->bold)) ||
-        (rc = put_text(b, ws, 2, 1, b->p->label, NULL, 0)) ||
-        (rc = put_label(b, ws, 3, 0, "Made (UTC)", b->bold)))
+    *r = 1;
+    if ((rc = head_line(b, r, "Owner", h->owner)) ||
+        (rc = head_line(b, r, "Department", h->department)))
         return rc;
-    if (worksheet_write_datetime(ws, 3, 1, &dt, b->stamp))
+    if (h->trip.id) {
+        snprintf(buf, sizeof buf, "%s to %s", h->trip.start, h->trip.end);
+        if ((rc = head_line(b, r, "Trip", h->trip.name ? h->trip.name : h->trip.slug)) ||
+            (rc = head_line(b, r, "City", h->trip.city)) || (rc = head_line(b, r, "Dates", buf)) ||
+            (rc = head_line(b, r, "Purpose", h->trip.purpose)))
+            return rc;
+    }
+    if (h->claim.id) {
+        if (h->claim.title && *h->claim.title)
+            snprintf(buf, sizeof buf, "%lld: %.300s", (long long)h->claim.id, h->claim.title);
+        else
+            snprintf(buf, sizeof buf, "%lld", (long long)h->claim.id);
+        if ((rc = head_line(b, r, "Claim", buf)) ||
+            (rc = head_line(b, r, "Status", h->claim.status)) ||
+            (rc = head_money(b, r, "Claimed", h->claim.claimed)) ||
+            (rc = head_money(b, r, "Paid", h->claim.paid)) ||
+            (rc = head_money(b, r, "Due", h->claim.outstanding)))
+            return rc;
+    }
+    if ((rc = put_label(b, b->summary, *r, 0, "Period", b->bold)) ||
+        (rc = put_text(b, b->summary, *r, 1, b->p->label, NULL, 0)) ||
+        (rc = put_label(b, b->summary, *r + 1, 0, "Made (UTC)", b->bold)))
+        return rc;
+    if (worksheet_write_datetime(b->summary, *r + 1, 1, &dt, b->stamp))
         return cs_error(b->err, CS_EFAIL, "export", b->path, "cannot write the date");
-    if ((rc = put_label(b, ws, 4, 0, "Base currency", b->bold)) ||
-        (rc = put_label(b, ws, 4, 1, b->base, NULL)) ||
-        (rc = put_label(b, ws, 5, 0, "Expenses", b->bold)) ||
-        (rc = put_label(b, ws, 5, 1,
+    *r += 2;
+    if ((rc = put_label(b, b->summary, *r, 0, "Base currency", b->bold)) ||
+        (rc = put_label(b, b->summary, *r, 1, b->base, NULL)) ||
+        (rc = put_label(b, b->summary, *r + 1, 0, "Expenses", b->bold)) ||
+        (rc = put_label(b, b->summary, *r + 1, 1,
                         b->reimbursable_only ? "reimbursable only" : "reimbursable and personal",
-                        NULL)) ||
-        (rc = put_label(b, ws, 7, 0, "Category", b->head)) ||
-        (rc = put_label(b, ws, 7, 1, "Count", b->head)) ||
-        (rc = put_label(b, ws, 7, 2, "Total", b->head)) ||
-        (rc = put_label(b, ws, 7, 3, "Reimbursable", b->head)))
+                        NULL)))
         return rc;
-    snprintf(range_a, sizeof range_a, "Expenses!$A$2:$A$%u", last);
-    snprintf(range_c, sizeof range_c, "Expenses!$C$2:$C$%u", last);
-    snprintf(range_i, sizeof range_i, "Expenses!$I$2:$I$%u", last);
-    snprintf(range_j, sizeof range_j, "Expenses!$J$2:$J$%u", last);
-    r = 8;
+    *r += 2;
+    return 0;
+}
+
+/* The signature block from row R: "Employee signature" and "Approved by", each with a line
+ * to sign on and a date line. *LAST gets its last row. */
+static int signatures(struct book *b, lxw_row_t r, lxw_row_t *last)
+{
+    static const char *const who[] = {"Employee signature", "Approved by"};
+    lxw_worksheet *ws = b->summary;
+    int rc;
+    for (int i = 0; i < 2; i++, r += 2) {
+        worksheet_set_row(ws, r, 30, NULL); /* room to sign */
+        if ((rc = put_label(b, ws, r, 0, who[i], b->bold)))
+            return rc;
+        if (worksheet_write_blank(ws, r, 1, b->line) ||
+            (rc = put_label(b, ws, r, 2, "Date", b->bold)) ||
+            worksheet_write_blank(ws, r, 3, b->line))
+            return rc ? rc : cs_error(b->err, CS_EFAIL, "export", b->path, "cannot write a cell");
+    }
+    *last = r - 2;
+    return 0;
+}
+
+/*
+ * The Summary sheet: title and header block (summary_head()), then one row per category
+ * with expenses (count, total, reimbursable total) and a grand total, a note, and the
+ * signature lines. Every figure is a formula over the Expenses sheet carrying the value
+ * computed here; the categories are named as the Expenses sheet names them ("Ride").
+ */
+static int write_summary(struct book *b)
+{
+    lxw_worksheet *ws = b->summary;
+    lxw_row_t r, head, last = 0;
+    char f[256], range_c[40], range_base[40], range_reimb[40], range_a[40], name[16];
+    unsigned end = b->nrows < 1 ? 2 : (unsigned)b->nrows + 1;
+    int rc;
+
+    worksheet_set_column(ws, 0, 0, 20, NULL);
+    worksheet_set_column(ws, 1, 1, 28, NULL); /* the "made" timestamp, the signature */
+    worksheet_set_column(ws, 2, 2, 16, NULL);
+    worksheet_set_column(ws, 3, 3, 22, NULL);
+    if ((rc = put_label(b, ws, 0, 0, "Expense report", b->title)) || (rc = summary_head(b, &r)))
+        return rc;
+    head = ++r;
+    if ((rc = put_label(b, ws, head, 0, "Category", b->head)) ||
+        (rc = put_label(b, ws, head, 1, "Count", b->head_num)) ||
+        (rc = put_label(b, ws, head, 2, "Total", b->head_num)) ||
+        (rc = put_label(b, ws, head, 3, "Reimbursable", b->head_num)))
+        return rc;
+    snprintf(range_a, sizeof range_a, "Expenses!$%c$2:$%c$%u", x_letters[X_ID], x_letters[X_ID],
+             end);
+    snprintf(range_c, sizeof range_c, "Expenses!$%c$2:$%c$%u", x_letters[X_CATEGORY],
+             x_letters[X_CATEGORY], end);
+    snprintf(range_base, sizeof range_base, "Expenses!$%c$2:$%c$%u", x_letters[X_BASE],
+             x_letters[X_BASE], end);
+    snprintf(range_reimb, sizeof range_reimb, "Expenses!$%c$2:$%c$%u", x_letters[X_REIMB],
+             x_letters[X_REIMB], end);
+    r = head + 1;
     for (int ci = 0; ci < NCAT; ci++) {
-        const char *c = cs_categories[ci];
         if (!b->count[ci])
             continue;
-        if ((rc = put_label(b, ws, r, 0, c, NULL)))
+        packet_category(cs_categories[ci], name, sizeof name);
+        if ((rc = put_label(b, ws, r, 0, name, NULL)))
             return rc;
-        snprintf(f, sizeof f, "=COUNTIF(%s,\"%s\")", range_c, c);
+        snprintf(f, sizeof f, "=COUNTIF(%s,\"%s\")", range_c, name);
         if ((rc = put_formula(b, ws, r, 1, f, b->whole, (double)b->count[ci])))
             return rc;
-        snprintf(f, sizeof f, "=SUMIF(%s,\"%s\",%s)", range_c, c, range_i);
+        snprintf(f, sizeof f, "=SUMIF(%s,\"%s\",%s)", range_c, name, range_base);
         if ((rc = put_formula(b, ws, r, 2, f, b->base_fmt,
                               cell_money(b->total[ci], b->base_digits))))
             return rc;
-        snprintf(f, sizeof f, "=SUMIFS(%s,%s,\"%s\",%s,\"Yes\")", range_i, range_c, c, range_j);
+        snprintf(f, sizeof f, "=SUMIFS(%s,%s,\"%s\",%s,\"Yes\")", range_base, range_c, name,
+                 range_reimb);
         if ((rc = put_formula(b, ws, r, 3, f, b->base_fmt,
                               cell_money(b->reimb[ci], b->base_digits))))
             return rc;
@@ -210,18 +327,22 @@ static int write_summary(struct book *b)
     if ((rc = put_label(b, ws, r, 0, "Total", b->total_label)))
         return rc;
     snprintf(f, sizeof f, "=COUNT(%s)", range_a);
-    if ((rc = put_formula(b, ws, r, 1, f, b->whole, (double)b->nrows)))
+    if ((rc = put_formula(b, ws, r, 1, f, b->whole_total, (double)b->nrows)))
         return rc;
-    snprintf(f, sizeof f, "=SUM(%s)", range_i);
+    snprintf(f, sizeof f, "=SUM(%s)", range_base);
     if ((rc = put_formula(b, ws, r, 2, f, b->base_total, cell_money(b->sum, b->base_digits))))
         return rc;
-    snprintf(f, sizeof f, "=SUMIF(%s,\"Yes\",%s)", range_j, range_i);
+    snprintf(f, sizeof f, "=SUMIF(%s,\"Yes\",%s)", range_reimb, range_base);
     if ((rc = put_formula(b, ws, r, 3, f, b->base_total, cell_money(b->sum_reimb, b->base_digits))))
         return rc;
-    return put_label(b, ws, r + 2, 0,
-                     "Amounts are in the base currency; each figure is a formula over the "
-                     "Expenses sheet.",
-                     NULL);
+    if ((rc = put_label(b, ws, r + 2, 0,
+                        "Amounts are in the base currency; each figure is a formula over the "
+                        "Expenses sheet.",
+                        NULL)) ||
+        (rc = signatures(b, r + 5, &last)))
+        return rc;
+    print_setup(b, ws, 0, last, 3);
+    return 0;
 }
 
 /* The ride model's assumptions in words, for the Budget and Rides sheets. */
@@ -261,19 +382,6 @@ static int sheet_head(struct book *b, lxw_worksheet *ws, const char *title, cons
         return rc;
     *next = 5;
     return 0;
-}
-
-/* With --reimbursable-only the Budget and Rides sheets say why they are empty: both cover
- * every expense of the period, personal ones too, which such an export leaves out. */
-static int write_left_out(struct book *b, lxw_worksheet *ws, const char *title)
-{
-    int rc;
-    if ((rc = put_label(b, ws, 0, 0, title, b->title)))
-        return rc;
-    return put_label(b, ws, 1, 0,
-                     "Left out of a --reimbursable-only export: it covers personal expenses "
-                     "too.",
-                     NULL);
 }
 
 static const char *const budget_headers[] = {"Category",  "Budget", "Actual",
@@ -419,11 +527,9 @@ static int write_budget(struct book *b)
     struct ride_params rp;
     struct period bp = *b->p;
     char label[160];
-    lxw_row_t r, first;
-    int rc;
+    lxw_row_t r, first, table_head;
+    int rc, chart = 0;
 
-    if (b->reimbursable_only)
-        return write_left_out(b, ws, "Budget against actual");
     if ((rc = default_ride_params(b, &rp)) || (rc = budget_period(b, &bp)) ||
         (rc = report_budget(b->db, &bp, b->today, &rp, &rep, b->err)))
         return CS_EFAIL;
@@ -449,6 +555,7 @@ static int write_budget(struct book *b)
     for (int c = 0; c < 6; c++)
         if ((rc = put_label(b, ws, r, (lxw_col_t)c, budget_headers[c], b->head)))
             goto cleanup;
+    table_head = r;
     first = ++r;
     for (int i = 0; i < top->nrows; i++)
         if ((rc = budget_row(b, ws, r++, 0, &top->rows[i], rep.digits)))
@@ -456,6 +563,7 @@ static int write_budget(struct book *b)
     if (top->nrows > 1 &&
         (rc = budget_chart(b, first, first + (lxw_row_t)top->nrows - 2, 0, first - 1)))
         goto cleanup;
+    chart = top->nrows > 1;
     if (top->nrows <= 1 &&
         (rc = put_label(b, ws, r++, 0, "No budgets and no spending in this period.", NULL)))
         goto cleanup;
@@ -478,6 +586,11 @@ static int write_budget(struct book *b)
             }
         }
     }
+    /* the chart is 480 x 288 pixels from column H of the table's header row: 8 columns of
+     * 64 pixels and 15 rows of 20 */
+    if (chart && r < table_head + 15)
+        r = table_head + 15;
+    print_setup(b, ws, (long)table_head, r, chart ? 14 : 6);
 cleanup:
     budget_report_release(&rep);
     return rc;
@@ -514,14 +627,19 @@ static int write_rides(struct book *b)
     lxw_worksheet *ws = b->rides;
     struct ride_result res = RIDE_RESULT_INIT;
     struct ride_params rp;
-    lxw_row_t r, first;
-    int rc;
+    lxw_row_t r, first, table_head;
+    int rc, route_w = 16;
 
-    if (b->reimbursable_only)
-        return write_left_out(b, ws, "Rides: paying the driver directly");
     if ((rc = default_ride_params(b, &rp)) || report_rides(b->db, b->p, &rp, &res, b->err))
         return CS_EFAIL;
-    worksheet_set_column(ws, 0, 0, 32, NULL);
+    for (size_t i = 0; i < res.nroutes; i++) { /* route names are not cut */
+        int w = 2;
+        for (const char *c = res.routes[i].label; c && *c && w < 160; c++)
+            w += ((unsigned char)*c & 0xC0) != 0x80;
+        if (w > route_w)
+            route_w = w;
+    }
+    worksheet_set_column(ws, 0, 0, route_w, NULL);
     worksheet_set_column(ws, 1, 2, 9, NULL);
     worksheet_set_column(ws, 3, 9, 16, NULL);
     if ((rc = sheet_head(b, ws, "Rides: paying the driver directly", b->p->label, &rp, &r)))
@@ -529,6 +647,7 @@ static int write_rides(struct book *b)
     for (int c = 0; c < 10; c++)
         if ((rc = put_label(b, ws, r, (lxw_col_t)c, ride_headers[c], b->head)))
             goto cleanup;
+    table_head = r;
     first = ++r;
     for (size_t i = 0; i < res.nroutes; i++)
         if ((rc = ride_row(b, ws, r++, &res.routes[i], NULL, b->base_fmt, b->whole)))
@@ -537,6 +656,7 @@ static int write_rides(struct book *b)
         rc = ride_row(b, ws, r, &res.total, b->total_label, b->base_total, b->whole);
         if (!rc)
             rc = put_label(b, ws, r + 2, 0, "No platform rides (lyft, uber) in this period.", NULL);
+        print_setup(b, ws, (long)table_head, r + 2, 9);
         goto cleanup;
     }
     {
@@ -556,7 +676,9 @@ static int write_rides(struct book *b)
                                   c < 3 ? (double)v[c - 1] : cell_money(v[c - 1], b->base_digits))))
                 goto cleanup;
         }
-        ch = workbook_add_chart(b->wb, LXW_CHART_COLUMN);
+        /* a bar chart: the routes are its categories, down the side, where their names
+         * have room, and the chart grows with them so its labels stay inside it */
+        ch = workbook_add_chart(b->wb, LXW_CHART_BAR);
         if (!ch) {
             rc = lxw_fail(b, LXW_ERROR_MEMORY_MALLOC_FAILED, "cannot add a chart");
             goto cleanup;
@@ -570,9 +692,20 @@ static int write_rides(struct book *b)
         chart_series_set_name(s, "Direct cost");
         chart_series_set_categories(s, "Rides", first, 0, r - 1, 0);
         chart_series_set_values(s, "Rides", first, 6, r - 1, 6);
-        chart_axis_set_name(ch->y_axis, b->base);
-        if ((err = worksheet_insert_chart(ws, r + 2, 0, ch)))
-            rc = lxw_fail(b, err, "cannot add a chart");
+        /* in a bar chart the x axis is the values' (across), the y axis the routes' */
+        chart_axis_set_name(ch->x_axis, b->base);
+        chart_axis_set_reverse(ch->y_axis); /* the first route on top, as in the table */
+        chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+        {
+            /* 480 x 288 pixels by default: as wide as the table's first columns, and 36
+             * pixels a route (two bars) plus the title, axis and legend */
+            double h = 150.0 + 36.0 * (double)res.nroutes, w = 900.0;
+            lxw_chart_options co = {.x_scale = w / 480.0, .y_scale = h / 288.0};
+            lxw_row_t rows = (lxw_row_t)(h / 20.0) + 2;
+            if ((err = worksheet_insert_chart_opt(ws, r + 2, 0, ch, &co)))
+                rc = lxw_fail(b, err, "cannot add a chart");
+            print_setup(b, ws, (long)table_head, r + 2 + rows, 9);
+        }
     }
 cleanup:
     ridemodel_release(&res);
@@ -588,8 +721,13 @@ static void add_formats(struct book *b)
     b->bold = new_format(b, NULL, 1);
     b->head = new_format(b, NULL, 1);
     format_set_bottom(b->head, LXW_BORDER_THIN);
+    b->head_num = new_format(b, NULL, 1); /* over right-aligned figures */
+    format_set_bottom(b->head_num, LXW_BORDER_THIN);
+    format_set_align(b->head_num, LXW_ALIGN_RIGHT);
     b->total_label = new_format(b, NULL, 1);
     format_set_top(b->total_label, LXW_BORDER_THIN);
+    b->whole_total = new_format(b, "0", 1);
+    format_set_top(b->whole_total, LXW_BORDER_THIN);
     b->date = new_format(b, "yyyy-mm-dd", 0);
     b->stamp = new_format(b, "yyyy-mm-dd hh:mm:ss", 0);
     format_set_align(b->stamp, LXW_ALIGN_LEFT);
@@ -599,6 +737,11 @@ static void add_formats(struct book *b)
     b->base_fmt = new_format(b, nf, 0);
     b->base_total = new_format(b, nf, 1);
     format_set_top(b->base_total, LXW_BORDER_THIN);
+    b->rate = new_format(b, "0.0000######", 0); /* the rate's digits, 4 at least */
+    b->line = new_format(b, NULL, 0);           /* a line to sign or date on */
+    b->wrap = new_format(b, NULL, 0);           /* text wider than its column */
+    format_set_text_wrap(b->wrap);
+    format_set_bottom(b->line, LXW_BORDER_THIN);
 }
 
 /*
@@ -634,10 +777,10 @@ static void quiet_end(int saved)
  * libxlsxwriter does not. SIZES gets the bytes of rows each sheet holds, for
  * verify_workbook().
  */
-static int flush_sheets(struct book *b, long sizes[NSHEETS])
+static int flush_sheets(struct book *b, long sizes[NSHEETS_MAX])
 {
-    lxw_worksheet *sheets[NSHEETS] = {b->summary, b->expenses, b->budget, b->rides};
-    for (int i = 0; i < NSHEETS; i++) {
+    lxw_worksheet *const *sheets = b->sheets;
+    for (int i = 0; i < b->nsheets; i++) {
         FILE *f = sheets[i]->optimize_tmpfile;
         sizes[i] = -1;
         if (!f)
@@ -663,8 +806,9 @@ int confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, cons
     lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
     lxw_doc_properties props = {0};
     lxw_error err;
-    long sizes[NSHEETS];
-    int rc = 0, quiet;
+    long sizes[NSHEETS_MAX];
+    char paper[8];
+    int rc = 0, quiet, analysis;
 
     b.db = db;
     b.today = today;
@@ -674,31 +818,42 @@ int confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, cons
     b.reimbursable_only = reimbursable_only;
     b.last = -1;
     b.now = time(NULL);
-    if (config_base_currency(db, b.base, e) || config_get(db, "owner", &b.owner, e)) {
+    /* the Budget and Rides sheets cover personal expenses too: not in a reimbursable-only
+     * (or claim) workbook at all */
+    analysis = !reimbursable_only && !p->claim_id;
+    if (packet_head_load(db, p, &b.ph, e) || packet_paper(db, paper, e)) {
         rc = CS_EFAIL;
         goto cleanup;
     }
+    memcpy(b.base, b.ph.base, sizeof b.base);
     b.base_digits = money_digits(b.base);
+    b.paper = !strcmp(paper, "letter") ? 1 : 9;
     if ((rc = outfile_open(&of, path, db_file_mode(db), "export", e)))
         goto cleanup;
     /* libxlsxwriter's own temporary files go in a folder named after ours, beside the
      * target: a killed export leaves only PATH.tmp-* behind, never a stray tmpXXXXXX (the
      * library unlinks each of its files as soon as it has opened it, so an interrupt finds
      * the folder empty and removes it too). The library writes both by name: of.path and
-     * of.scratch reach them through the folder outfile opened. */
+     * of.scratch reach them through the folder outfile opened. The receipts' images are
+     * written there too, and removed once the zip holds them. */
     if ((rc = outfile_scratch(&of, e)))
         goto cleanup;
     opt.tmpdir = of.scratch;
+    b.scratch = of.scratch;
     quiet = quiet_begin();
     b.wb = workbook_new_opt(of.path, &opt);
     if (b.wb) {
-        b.summary = workbook_add_worksheet(b.wb, "Summary");
-        b.expenses = workbook_add_worksheet(b.wb, "Expenses");
-        b.budget = workbook_add_worksheet(b.wb, "Budget");
-        b.rides = workbook_add_worksheet(b.wb, "Rides");
+        b.sheets[b.nsheets++] = b.summary = workbook_add_worksheet(b.wb, "Summary");
+        b.sheets[b.nsheets++] = b.expenses = workbook_add_worksheet(b.wb, "Expenses");
+        b.sheets[b.nsheets++] = b.receipts = workbook_add_worksheet(b.wb, "Receipts");
+        if (analysis) {
+            b.sheets[b.nsheets++] = b.budget = workbook_add_worksheet(b.wb, "Budget");
+            b.sheets[b.nsheets++] = b.rides = workbook_add_worksheet(b.wb, "Rides");
+        }
     }
     quiet_end(quiet);
-    if (!b.wb || !b.summary || !b.expenses || !b.budget || !b.rides) {
+    if (!b.wb || !b.summary || !b.expenses || !b.receipts ||
+        (analysis && (!b.budget || !b.rides))) {
         rc = cs_error(e, CS_EFAIL, "export", path, "cannot add the worksheets (temporary files)");
         goto cleanup;
     }
@@ -711,15 +866,16 @@ int confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, cons
         }
         b.in_txn = 1;
     }
-    if ((rc = write_expenses(&b)) || (rc = write_summary(&b)) || (rc = write_budget(&b)) ||
-        (rc = write_rides(&b)))
+    if ((rc = receipts_load(&b)) || (rc = findings_load(&b)) || (rc = write_expenses(&b)) ||
+        (rc = write_summary(&b)) || (rc = write_receipts(&b)) ||
+        (analysis && ((rc = write_budget(&b)) || (rc = write_rides(&b)))))
         goto cleanup;
     if (b.in_txn) {
         db_rollback(db); /* nothing was written; ends the read */
         b.in_txn = 0;
     }
     props.title = "Expense report";
-    props.author = b.owner;
+    props.author = b.ph.owner;
     props.created = b.now;
     if ((err = workbook_set_properties(b.wb, &props))) {
         rc = lxw_fail(&b, err, "cannot set the document properties");
@@ -733,6 +889,7 @@ int confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, cons
     zlevel_set(-2);
     quiet_end(quiet);
     b.wb = NULL;
+    receipts_unlink(&b);
     if (err) {
         rc = lxw_fail(&b, err, "cannot write the workbook");
         goto cleanup;
@@ -745,8 +902,11 @@ cleanup:
         db_rollback(db);
     if (b.wb)
         lxw_workbook_free(b.wb);
+    receipts_unlink(&b);
     outfile_abort(&of);
+    receipts_release(&b);
+    findings_release(&b);
+    packet_head_release(&b.ph);
     free(b.curs);
-    free(b.owner);
-    return rc ? CS_EFAIL : 0;
+    return rc == CS_EINPUT ? CS_EINPUT : rc ? CS_EFAIL : 0;
 }

@@ -16,7 +16,9 @@
 #include "confspend/date.h"
 #include "confspend/db.h"
 #include "confspend/handoff.h"
+#include "confspend/packet.h"
 #include "confspend/rate.h"
+#include "confspend/ratio.h"
 
 #include "xlsx_book.h"
 
@@ -49,25 +51,41 @@ static char *receipt_url(const char *path)
 }
 
 /*
- * The receipt cell: a hyperlink to the file when PATH exists (shown as the path the user
- * gave), else the path as plain text. Past Excel's limits on links (65,530 a sheet, 2,079
- * characters each) the path is written as text too; they are checked here because
- * libxlsxwriter prints a warning of its own when they are hit.
+ * The receipt cell: for an expense with stored receipts, a link to the first one's place
+ * in the Receipts sheet, shown as its name (and how many more); else a revision-1 path
+ * note as a link to the file when it exists (shown as the path the user gave), else as
+ * plain text; else "missing" when the policy asks for a receipt (MISSING). Past Excel's
+ * limits on links (65,530 a sheet, 2,079 characters each) the text is written alone; they
+ * are checked here because libxlsxwriter prints a warning of its own when they are hit.
  */
-static int put_receipt(struct book *b, lxw_row_t r, const char *path, int64_t id)
+static int put_receipt(struct book *b, lxw_row_t r, const char *path, int64_t id, int missing)
 {
-    char *url = NULL;
+    char *url = NULL, shown[300];
+    const char *text = path;
+    long count = 0;
+    const struct xreceipt *x = receipt_of(b, id, &count);
     lxw_error err = LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED;
-    if (!path || !*path)
-        return 0;
-    if (b->nlinks < LXW_MAX_NUMBER_URLS && (url = receipt_url(path)) && strlen(url) <= URL_MAX)
-        err = worksheet_write_url_opt(b->expenses, r, X_RECEIPT, url, NULL, path, NULL);
+    if (x) {
+        if (count > 1)
+            snprintf(shown, sizeof shown, "%s (+%ld)", x->name, count - 1);
+        else
+            snprintf(shown, sizeof shown, "%s", x->name);
+        text = shown;
+        url = xmalloc(48);
+        snprintf(url, 48, "internal:Receipts!A%u", (unsigned)x->row + 1);
+    } else if (path && *path) {
+        url = receipt_url(path);
+    } else {
+        return missing ? put_label(b, b->expenses, r, X_RECEIPT, "missing", NULL) : 0;
+    }
+    if (b->nlinks < LXW_MAX_NUMBER_URLS && url && strlen(url) <= URL_MAX)
+        err = worksheet_write_url_opt(b->expenses, r, X_RECEIPT, url, NULL, text, NULL);
     free(url);
     if (err == LXW_NO_ERROR) {
         b->nlinks++;
         return 0;
     }
-    return put_text(b, b->expenses, r, X_RECEIPT, path, NULL, id);
+    return put_text(b, b->expenses, r, X_RECEIPT, text, NULL, id);
 }
 
 /* The SQL text of the Expenses query: only the columns the sheet shows (and what the card
@@ -77,8 +95,9 @@ static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
 {
     snprintf(sql, n,
              "SELECT e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, "
-             "t.slug, e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, "
-             "e.base_currency, e.base_amount FROM expense e LEFT JOIN trip t ON t.id = e.trip_id "
+             "t.name, e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, "
+             "e.base_currency, e.base_amount, e.tip "
+             "FROM expense e LEFT JOIN trip t ON t.id = e.trip_id "
              "WHERE 1%s%s%s%s%s "
              "ORDER BY e.date, e.id",
              f->trip_id ? " AND e.trip_id = ?1" : "", *f->since ? " AND e.date >= ?2" : "",
@@ -142,8 +161,11 @@ static const int xt_column[XT_N] = {2, 4, 5, 6, 7, 9, 10, 11, 12, 13};
 
 struct xrow {
     int64_t id, amount, conv; /* conv: the amount in base minor units */
+    int64_t tip;              /* -1: none */
+    struct ratio rate;        /* minor units of the currency to minor units of the base */
     long days;                /* the date, as days since 1970 */
     int reimb, digits;        /* digits: the currency's minor digits */
+    int is_base;              /* the currency is the base: no rate shown */
     uint32_t text[XT_N];      /* offset + 1 in the batch's arena; 0 for NULL or empty */
 };
 struct xbatch {
@@ -213,8 +235,10 @@ static int xread_row(struct xreader *x, struct xbatch *bt)
     r->id = sqlite3_column_int64(st, 0);
     r->amount = sqlite3_column_int64(st, 3);
     r->reimb = sqlite3_column_int(st, 8);
+    r->tip = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 16);
+    r->is_base = !strcmp(cur, x->book->base);
     if (rate_conv_expense(x->conv, cur, date, r->amount, (const char *)sqlite3_column_text(st, 14),
-                          sqlite3_column_int64(st, 15), &r->conv, NULL, &x->err))
+                          sqlite3_column_int64(st, 15), &r->conv, &r->rate, &x->err))
         return CS_EFAIL;
     r->days = iso_days(date);
     for (int t = 0; t < XT_N; t++)
@@ -252,37 +276,104 @@ static void *xreader_main(void *arg)
     return NULL;
 }
 
+/* Widen column COL of B to a text W characters wide (W up to WIDTH_MAX). */
+static void fit(struct book *b, int col, int w)
+{
+    if (w > b->width[col])
+        b->width[col] = w;
+}
+
+/* The lines S takes wrapped in a column of WIDTH_MAX characters (S at least as wide). */
+static int text_lines(const char *s)
+{
+    long lines = 1, col = 0;
+    for (; *s && lines < 27; s++) { /* 27 lines of 15 points: Excel's tallest row */
+        if (*s == '\n') {
+            lines++;
+            col = 0;
+        } else if (((unsigned char)*s & 0xC0) != 0x80 && ++col > WIDTH_MAX) {
+            lines++;
+            col = 1;
+        }
+    }
+    return (int)lines;
+}
+
+/* The rate R (minor units to minor units) per whole unit of a currency of DIGITS minor
+ * digits into the base: the cell's value, the one place it becomes a double. */
+static double rate_value(const struct ratio *r, int digits, int base_digits)
+{
+    long double v = (long double)r->num / (long double)r->den;
+    for (int d = digits; d > base_digits; d--)
+        v *= 10;
+    for (int d = digits; d < base_digits; d++)
+        v /= 10;
+    return (double)v;
+}
+
 /* Row R of the Expenses sheet from the expense X (read into BT), and into the sums. */
 static int expense_row(struct book *b, const struct xbatch *bt, const struct xrow *x, lxw_row_t r)
 {
     lxw_worksheet *ws = b->expenses;
     const char *cat = xtext(bt, x, XT_CAT), *cur = xtext(bt, x, XT_CUR);
-    int ci, rc;
+    const char *note = xtext(bt, x, XT_NOTE), *merchant;
+    char *desc = NULL, *policy = NULL;
+    const char *wide[3];
+    lxw_format *wide_fmt[3];
+    int ci, rc, missing = 0, lines = 1;
     lxw_format *fmt = currency_format(b, cur, x->digits);
-    static const int text_cols[][2] = {
-        {X_MERCHANT, XT_MERCHANT}, {X_NOTE, XT_NOTE}, {X_TRIP, XT_TRIP}, {X_PAYMENT, XT_PAYMENT},
-        {X_PROVIDER, XT_PROVIDER}, {X_FROM, XT_FROM}, {X_TO, XT_TO}};
+    static const int wide_cols[3] = {X_MERCHANT, X_NOTE, X_POLICY};
+    static const int text_cols[][2] = {{X_TRIP, XT_TRIP},
+                                       {X_PAYMENT, XT_PAYMENT},
+                                       {X_PROVIDER, XT_PROVIDER},
+                                       {X_FROM, XT_FROM},
+                                       {X_TO, XT_TO}};
 
+    ci = category_index(cat); /* known: the reader checked the row */
+    merchant = packet_merchant(cat, xtext(bt, x, XT_MERCHANT), xtext(bt, x, XT_PROVIDER));
+    if (!note) /* a ride's route; the note itself is shown as it is, with no copy */
+        desc = packet_description(cat, NULL, xtext(bt, x, XT_FROM), xtext(bt, x, XT_TO));
+    if (b->nfind || b->nday)
+        policy = findings_text(b, x->id, x->days, x->reimb && !strcmp(cat, "meal"), &missing);
+    /* the merchant, description and policy: a text wider than a column wraps, in a row as
+     * tall as its lines (a spreadsheet does not grow a row it reads with a height) */
+    wide[0] = merchant;
+    wide[1] = note ? note : desc;
+    wide[2] = policy;
+    for (int i = 0; i < 3; i++) {
+        int w = wide[i] ? text_len(wide[i]) : 0, l;
+        fit(b, wide_cols[i], w);
+        wide_fmt[i] = w >= WIDTH_MAX ? b->wrap : NULL;
+        if (w >= WIDTH_MAX && (l = text_lines(wide[i])) > lines)
+            lines = l;
+    }
     if ((rc = put_num(b, ws, r, X_ID, (double)x->id, NULL)) ||
         (rc = put_num(b, ws, r, X_DATE, (double)(x->days + EXCEL_1970), b->date)) ||
-        (rc = put_text(b, ws, r, X_CATEGORY, cat, NULL, x->id)) ||
+        (rc = put_label(b, ws, r, X_CATEGORY, b->cat_name[ci], NULL)) ||
+        (rc = put_text(b, ws, r, X_MERCHANT, wide[0], wide_fmt[0], x->id)) ||
+        (rc = put_text(b, ws, r, X_NOTE, wide[1], wide_fmt[1], x->id)) ||
         (rc = put_num(b, ws, r, X_AMOUNT, cell_money(x->amount, x->digits), fmt)) ||
         (rc = put_text(b, ws, r, X_CURRENCY, cur, NULL, x->id)) ||
+        (!x->is_base && (rc = put_num(b, ws, r, X_RATE,
+                                      rate_value(&x->rate, x->digits, b->base_digits), b->rate))) ||
         (rc = put_num(b, ws, r, X_BASE, cell_money(x->conv, b->base_digits), b->base_fmt)) ||
-        (rc = put_text(b, ws, r, X_REIMB, x->reimb ? "Yes" : "No", NULL, x->id)) ||
-        (rc = put_receipt(b, r, xtext(bt, x, XT_RECEIPT), x->id)))
-        return rc;
+        (x->tip >= 0 && (rc = put_num(b, ws, r, X_TIP, cell_money(x->tip, x->digits), fmt))) ||
+        (rc = put_label(b, ws, r, X_REIMB, x->reimb ? "Yes" : "No", NULL)) ||
+        (rc = put_receipt(b, r, xtext(bt, x, XT_RECEIPT), x->id, missing)) ||
+        (rc = put_text(b, ws, r, X_POLICY, wide[2], wide_fmt[2], x->id)))
+        goto out;
+    if (lines > 1)
+        worksheet_set_row(ws, r, 15.0 * lines, NULL);
     for (size_t i = 0; i < sizeof text_cols / sizeof text_cols[0]; i++) {
         const char *s = xtext(bt, x, text_cols[i][1]);
-        int col = text_cols[i][0], w;
+        int col = text_cols[i][0];
         if (!s)
             continue;
         if ((rc = put_text(b, ws, r, (lxw_col_t)col, s, NULL, x->id)))
-            return rc;
-        if (b->width[col] < WIDTH_MAX && (w = text_len(s)) > b->width[col])
-            b->width[col] = w;
+            goto out;
+        if (b->width[col] < WIDTH_MAX) /* once at the widest, no need to measure */
+            fit(b, col, text_len(s));
     }
-    ci = category_index(cat); /* known: the reader checked the row */
     b->count[ci]++;
     money_sum_add(&b->acc_total[ci], x->conv);
     money_sum_add(&b->acc_sum, x->conv);
@@ -290,7 +381,10 @@ static int expense_row(struct book *b, const struct xbatch *bt, const struct xro
         money_sum_add(&b->acc_reimb[ci], x->conv);
         money_sum_add(&b->acc_sum_reimb, x->conv);
     }
-    return 0;
+out:
+    free(desc);
+    free(policy);
+    return rc;
 }
 
 /*
@@ -362,14 +456,17 @@ int write_expenses(struct book *b)
     char sql[1024], formula[64];
     lxw_row_t r = 0, last;
     int rc = 0;
-    static const int fixed_width[X_NCOLS] = {8,  11, 10, 12, 14, 8,  14, 9,
-                                             16, 13, 10, 12, 10, 10, 10};
+    /* the least width of each column; text columns grow to their longest text */
+    static const int fixed_width[X_NCOLS] = {6,  10, 8, 8, 10, 6, 12, 8, 8,
+                                             14, 8,  6, 6, 7,  6, 6,  6, 6};
 
     for (int c = 0; c < X_NCOLS; c++) {
         if ((rc = put_label(b, ws, 0, (lxw_col_t)c, x_headers[c], b->head)))
             return rc;
         b->width[c] = fixed_width[c];
     }
+    for (int ci = 0; ci < NCAT; ci++) /* "Ride": made once, not per row */
+        packet_category(cs_categories[ci], b->cat_name[ci], sizeof b->cat_name[ci]);
     period_filter(b->p, &f);
     f.reimbursable_only = b->reimbursable_only;
     expenses_sql(&f, sql, sizeof sql);
@@ -398,6 +495,7 @@ int write_expenses(struct book *b)
         int hw = (int)strlen(x_headers[c]) + 2, w = b->width[c] + 2;
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w > hw ? w : hw, NULL);
     }
+    print_setup(b, ws, 0, r + 2, X_NCOLS - 1);
 cleanup:
     sqlite3_finalize(st);
     return rc;

@@ -121,7 +121,7 @@ out:
  * space again when the rows' file is removed) leaves a well-formed zip of a cut sheet.
  * SIZES are the bytes of rows flush_sheets() counted. Fills the error when one fails.
  */
-int verify_workbook(struct book *b, int fd, const long sizes[NSHEETS])
+int verify_workbook(struct book *b, int fd, const long sizes[NSHEETS_MAX])
 {
     int copy = dup(fd);
     FILE *f = copy >= 0 ? fdopen(copy, "rb") : NULL;
@@ -165,7 +165,7 @@ int verify_workbook(struct book *b, int fd, const long sizes[NSHEETS])
         nlen = le16(p + 28);
         snprintf(name, sizeof name, "%.*s", nlen < 63 ? (int)nlen : 63, (const char *)p + 46);
         if (sscanf(name, "xl/worksheets/sheet%d.xml", &sheet) != 1 || sheet < 1 ||
-            sheet > NSHEETS || strcmp(strrchr(name, '.'), ".xml"))
+            sheet > b->nsheets || strcmp(strrchr(name, '.'), ".xml"))
             continue;
         m = (struct member){le16(p + 10), le32(p + 16), le32(p + 20), le32(p + 24), le32(p + 42)};
         bad = verify_member(f, &m, sizes[sheet - 1]) != 0;
@@ -177,7 +177,7 @@ out:
     else if (copy >= 0)
         close(copy);
     free(buf);
-    if (bad || seen != NSHEETS)
+    if (bad || seen != b->nsheets)
         return cs_error(b->err, CS_EFAIL, "export", b->path,
                         "the workbook came out incomplete (the disk or the temporary folder is "
                         "full?)");

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 #include "confspend/error.h"
+#include "confspend/expense.h"
 
 /* The keys, in the order `policy list` shows them. */
 extern const char *const policy_keys[]; /* receipt-over, meal-per-day, tip-max, claim-within */
@@ -40,5 +41,31 @@ int policy_each(sqlite3 *db,
  */
 int policy_check(sqlite3 *db, int64_t claim_id, const char *at, int (*fn)(const char *line, void *),
                  void *arg, int *count, struct cs_err *e);
+
+/* What a finding is about: an expense's missing receipt, its tip, its age, or a day's
+ * meals (expense_id 0). */
+enum policy_kind { POLICY_RECEIPT = 1, POLICY_TIP, POLICY_AGE, POLICY_MEALS };
+
+/* One finding as policy_scan() hands it over: valid while the callback runs. */
+struct policy_finding {
+    int kind;           /* enum policy_kind */
+    int64_t expense_id; /* 0 for POLICY_MEALS */
+    const char *date;   /* the expense's date, or the day's */
+    const char *line;   /* as `claim check` prints it */
+};
+
+/*
+ * The findings of policy_check() over any selection: the expenses F selects (trip_id,
+ * since, before, reimbursable_only and claim_id are read) as of date AT, in the same order
+ * and with the same lines, each to FN with its kind and expense. One pass over the
+ * selection, amounts converted by one converter (the figures of rate_convert()); when no
+ * policy key is set nothing is read. policy_check() is policy_scan() of a claim.
+ */
+int policy_scan(sqlite3 *db, const struct expense_filter *f, const char *at,
+                int (*fn)(const struct policy_finding *, void *), void *arg, int *count,
+                struct cs_err *e);
+
+/* *ANY 1 when at least one policy key is set. */
+int policy_any(sqlite3 *db, int *any, struct cs_err *e);
 
 #endif

@@ -14,6 +14,7 @@ struct trip {
     char currency[4];
     int reimbursable; /* its new expenses default to reimbursable */
     char *provider;   /* the provider its new rides default to, or NULL */
+    char *purpose;    /* the business purpose a desk asks for, or NULL */
 };
 #define TRIP_INIT                                                                                  \
     {                                                                                              \

@@ -54,6 +54,37 @@ PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
        b"trailer << /Root 1 0 R >>\nstartxref\n0\n%%EOF\n")
 
 
+def pdf_text_pages(lines):
+    """A well-formed PDF (a real xref table) of one page per text in LINES, each page's text
+    drawn in Helvetica: text that pdftotext finds again once the page is drawn as vectors."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for text in lines:
+        content = b"BT /F1 18 Tf 40 300 Td (" + text.encode() + b") Tj ET 0 0 1 RG 30 30 m 330 30 l S"
+        objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 360 360] /Contents %d 0 R "
+                    b"/Resources << /Font << /F1 3 0 R >> >> >>" % (len(objs)))
+        kids.append(len(objs))
+    objs[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + \
+        b"] /Count %d >>" % len(kids)
+    out, offs = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offs)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
+
+
+# The 1x1 JPEG with a frame of 4 components (CMYK): well formed, but a PDF's DCTDecode
+# image of it would need a /DeviceCMYK colour space and Adobe's inverted values.
+JPEG_CMYK = (JPEG[:JPEG.index(b"\xff\xc9")] + bytes.fromhex("ffc90014080001000104011100021100031100041100")
+             + JPEG[JPEG.index(b"\xff\xcc"):])
+
+
 def main():
     d = sys.argv[1]
     os.makedirs(d, exist_ok=True)
@@ -77,6 +108,9 @@ def main():
         "noend.png": png(3, 2, iend=False),     # cut before IEND
         "garbage.pdf": b"%PDF-1.7\n" + bytes(range(256)) * 8,  # nothing after the header
         "empty.jpg": b"",
+        "taxi-2p.pdf": pdf_text_pages(["Yellow Cab fare 31.20", "Yellow Cab page two"]),
+        "damaged.pdf": b"%PDF-1.4\n1 0 obj\n(not a catalog)\nendobj\ntrailer\n<< >>\nstartxref\n0\n%%EOF\n",
+        "cmyk.jpg": JPEG_CMYK,
         "big.pdf": PDF[:-6] + b"%" + b"x" * (26 * 1024 * 1024) + b"\n%%EOF\n",  # 26 MiB
     }
     for name, data in files.items():

@@ -202,6 +202,34 @@ expect_out "an edit keeps the trip it has" "1  2026-11-20  meal  5.00 EUR  [berl
 check "without a word" "$(cat "$TMP/err")" = ""
 expect_fail "a refused add says only its error" 2 "amount: must be greater than zero" cs add meal 0
 
+# --purpose (SPEC "Trips", rev 2): the business purpose a desk asks for, stored as typed,
+# shown on add/edit, cleared by an empty one, refused with a control character
+expect_out "trip add --purpose" "pycon-2019  PyCon US 2019  2019-05-01 to 2019-05-09  USD  purpose: Attend PyCon US 2019" \
+  cs trip add pycon-2019 --name "PyCon US 2019" --start 2019-05-01 --end 2019-05-09 --purpose "Attend PyCon US 2019"
+expect_out "stored as typed" "Attend PyCon US 2019" sql "SELECT purpose FROM trip WHERE slug = 'pycon-2019'"
+expect_out "trip edit --purpose" "pycon-2019  PyCon US 2019  2019-05-01 to 2019-05-09  USD  purpose: Talk: \"Rides, Fares & You\"" \
+  cs trip edit pycon-2019 --purpose 'Talk: "Rides, Fares & You"'
+expect_out "an edit of something else keeps it" 'Talk: "Rides, Fares & You"' \
+  sh -c '"$CONFSPEND" trip edit pycon-2019 --city Cleveland >/dev/null && sqlite3 "$CONFSPEND_DB" "SELECT purpose FROM trip WHERE slug = '"'"'pycon-2019'"'"'"'
+expect_out "--purpose \"\" clears it" "NULL" sh -c '"$CONFSPEND" trip edit pycon-2019 --purpose "" >/dev/null && sqlite3 "$CONFSPEND_DB" "SELECT quote(purpose) FROM trip WHERE slug = '"'"'pycon-2019'"'"'"'
+expect_out "a purpose with an escape sequence is stored, and shown escaped" \
+  'pycon-2019  PyCon US 2019  2019-05-01 to 2019-05-09  Cleveland  USD  purpose: x\x1b]0;owned\x07' \
+  cs trip edit pycon-2019 --purpose "$(printf 'x\033]0;owned\007')"
+expect_ok "undo" cs undo
+expect_ok "undo brings the purpose back" cs undo
+expect_out "the purpose edit is undone (the clear was undone)" 'Talk: "Rides, Fares & You"' sql "SELECT purpose FROM trip WHERE slug = 'pycon-2019'"
+
+# --budget AMOUNT (SPEC "Trips", rev 2): budget set total AMOUNT --trip SLUG in the same change
+expect_out "trip add --budget" "rustconf  RustConf  2026-09-09 to 2026-09-12  USD
+budget total 1500.00 USD (rustconf)" cs trip add rustconf --name RustConf --start 2026-09-09 --end 2026-09-12 --budget 1500
+expect_out "it is the trip's total budget" "total,,rustconf,1500.00" sh -c '"$CONFSPEND" budget list --format csv | grep rustconf | tr -d "\\r"'
+expect_out "trip edit --budget replaces it" "rustconf  RustConf  2026-09-09 to 2026-09-12  USD
+budget total 1750.50 USD (rustconf)" cs trip edit rustconf --budget 1750.50
+expect_out "one change: undo takes the trip's budget back to 1500" "1500" sh -c '"$CONFSPEND" undo >/dev/null && sqlite3 "$CONFSPEND_DB" "SELECT b.amount / 100 FROM budget b JOIN trip t ON t.id = b.trip_id WHERE t.slug = '"'"'rustconf'"'"'"'
+expect_fail "a budget that is not money" 2 "confspend: --budget: " cs trip add gophercon --name GopherCon --start 2026-10-01 --end 2026-10-03 --budget 12,50
+check "and no trip was added" "$(sql "SELECT count(*) FROM trip WHERE slug = 'gophercon'")" = 0
+expect_fail "more digits than the base currency has" 2 "--budget" cs trip edit rustconf --budget 10.505
+
 # --help
 out=$(cs trip --help); rc=$?
 check "trip --help exits 0" "$rc" -eq 0

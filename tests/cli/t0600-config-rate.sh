@@ -9,7 +9,9 @@ f() { expect_fail_silent "$@"; }
 # defaults
 expect_out "config get: every setting with its default" \
   "currency = USD
+department = 
 owner = 
+paper = letter
 ride.commission = 0.5" cs config get
 expect_out "config get currency default" "USD" cs config get currency
 expect_out "config get ride.commission default" "0.5" cs config get ride.commission
@@ -20,6 +22,13 @@ expect_out "config set currency" "currency = EUR" cs config set currency EUR
 expect_out "config get currency" "EUR" cs config get currency
 expect_out "config set owner" "owner = Zoë O'Neil" cs config set owner "Zoë O'Neil"
 expect_out "config get owner" "Zoë O'Neil" cs config get owner
+# the department and the paper the claim packet prints on (SPEC "Export", rev 2)
+expect_out "config set department" "department = Developer Relations" cs config set department "Developer Relations"
+expect_out "config get department" "Developer Relations" cs config get department
+expect_out "the paper follows the base currency (EUR: a4)" "a4" cs config get paper
+expect_out "config set paper letter" "paper = letter" cs config set paper letter
+expect_out "config get paper" "letter" cs config get paper
+expect_fail "paper is letter or a4" 2 "confspend: paper: use letter or a4 (legal)" cs config set paper legal
 expect_out "config set ride.commission" "ride.commission = 0.35" cs config set ride.commission 0.35
 expect_out "config get ride.commission" "0.35" cs config get ride.commission
 expect_out "config set ride.commission 0" "ride.commission = 0" cs config set ride.commission 0
@@ -28,10 +37,14 @@ expect_out "config set ride.commission with 9 decimals" "ride.commission = 0.123
 expect_out "config set again replaces" "currency = JPY" cs config set currency JPY
 expect_out "config get after changes" \
   "currency = JPY
+department = Developer Relations
 owner = Zoë O'Neil
+paper = letter
 ride.commission = 0.123456789" cs config get
 expect_out "stored as text, one row per key" "currency|JPY
+department|Developer Relations
 owner|Zoë O'Neil
+paper|letter
 ride.commission|0.123456789" sql "SELECT key, value FROM config ORDER BY key"
 expect_out "the base currency is the default for add" "1  2026-11-10  meal  1500 JPY" cs add meal 1500
 expect_out "owner with SQL and quotes" "owner = x'); DROP TABLE config;--" cs config set owner "x'); DROP TABLE config;--"
@@ -48,8 +61,8 @@ f "commission not a number" 2 "ride.commission: not a decimal number with at mos
 f "commission as a percent" 2 "ride.commission: not a decimal number with at most 9 decimals (50%)" cs config set ride.commission 50%
 f "commission with 10 decimals" 2 "ride.commission: not a decimal number with at most 9 decimals (0.1234567891)" cs config set ride.commission 0.1234567891
 f "owner not UTF-8" 2 "owner: not valid UTF-8 text" cs config set owner "$(printf 'caf\xe9')"
-f "unknown key" 2 "key: unknown setting (currency, owner, ride.commission) (colour)" cs config set colour red
-f "unknown key on get" 2 "key: unknown setting (currency, owner, ride.commission) (colour)" cs config get colour
+f "unknown key" 2 "key: unknown setting (currency, department, owner, paper, ride.commission) (colour)" cs config set colour red
+f "unknown key on get" 2 "key: unknown setting (currency, department, owner, paper, ride.commission) (colour)" cs config get colour
 f "set without a value" 2 "config: usage: config set KEY VALUE" cs config set owner
 f "set without a key" 2 "config: usage: config set KEY VALUE" cs config set
 f "get with two keys" 2 "argument: unexpected argument (owner)" cs config get currency owner

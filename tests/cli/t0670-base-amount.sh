@@ -39,7 +39,7 @@ expect_out "report trip total: 55.02 + 3.95 + 17.50" "total,all,3,76.47,0.00,76.
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
   expect_ok "export xlsx" cs export xlsx "$TMP/book.xlsx"
   expect_out "the workbook's base column takes it too" "55.02 3.95 17.5 - 76.47" \
-    /usr/bin/python3 "$(dirname "$0")/xlsx_check.py" column "$TMP/book.xlsx" Expenses I
+    /usr/bin/python3 "$(dirname "$0")/xlsx_check.py" column "$TMP/book.xlsx" Expenses J
 fi
 
 # a refund: the base amount takes the amount's sign

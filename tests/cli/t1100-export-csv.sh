@@ -113,7 +113,7 @@ fi
 
 # --- bad usage: exit 2, nothing written ----------------------------------------------------------
 expect_fail "no format" 2 "format: missing" cs export
-expect_fail "an unknown format" 2 "format: unknown export format (csv, xlsx or ledger) (pdf)" cs export pdf x.pdf
+expect_fail "an unknown format" 2 "format: unknown export format (csv, xlsx, pdf or ledger) (odt)" cs export odt x.odt
 expect_fail "no file" 2 "file: missing" cs export csv
 expect_fail "an empty file name" 2 "file: empty file name" cs export csv ''
 expect_fail "xlsx to standard output" 2 "not standard output" cs export xlsx -
@@ -124,7 +124,7 @@ expect_fail "two selections" 2 "period" cs export csv - --trip pycon --month 202
 expect_fail "an unknown trip" 2 "trip: no such trip (nope)" cs export csv - --trip nope
 expect_fail "an unknown option" 2 "option" cs export csv - --category meal
 expect_fail "a third argument" 2 "unexpected argument" cs export csv a.csv b.csv
-expect_out "export --help" "usage: confspend [--db FILE] export csv|xlsx|ledger FILE [--trip SLUG | --month M | --since D --until D] [--reimbursable-only] [--claim N]" \
+expect_out "export --help" "usage: confspend [--db FILE] export csv|xlsx|pdf|ledger FILE [--trip SLUG | --month M | --since D --until D] [--reimbursable-only] [--claim N]" \
   sh -c '"$CONFSPEND" export --help | head -1'
 expect_out "export --help works without a database" "absent" \
   sh -c 'CONFSPEND_DB="$1/none.db" "$CONFSPEND" export --help >/dev/null; [ -e "$1/none.db" ] && echo present || echo absent' _ "$TMP"

@@ -91,7 +91,7 @@ expect_out "ledger reads it without a complaint" "" sh -c "ledger -f '$TMP/j.jou
 expect_out "--trip selects" "1" sh -c '"$CONFSPEND" export ledger - --trip pycon | grep -c "^2026"'
 expect_out "to a file" "exported 10 expenses to $TMP/all.journal" cs export ledger "$TMP/all.journal"
 expect_fail "no file" 2 "file: missing (usage: confspend export ledger FILE [options])" cs export ledger
-expect_fail "an unknown format" 2 "format: unknown export format (csv, xlsx or ledger) (beancount)" \
+expect_fail "an unknown format" 2 "format: unknown export format (csv, xlsx, pdf or ledger) (beancount)" \
   cs export beancount x
 
 # a generated 100k history: the balances still agree

@@ -8,7 +8,7 @@
 
 PY=/usr/bin/python3
 CHECK="$(dirname "$0")/xlsx_check.py"
-check() { "$PY" "$CHECK" "$@"; }
+xcheck() { "$PY" "$CHECK" "$@"; }
 # The expected text with @TMP@ standing for the test's folder (receipt paths hold it).
 want() { sed "s|@TMP@|$TMP|g"; }
 W="$TMP/books"
@@ -65,14 +65,15 @@ for i in range(1, 5):
     print(sum(raw == packed(l) for l in (1, 6)) if raw == packed(1) else -1)' "$W/all.xlsx"
 
 expect_out "sheets, frozen header, autofilter, charts, properties" "$(cat <<'EOF'
-sheets Summary Expenses Budget Rides
+sheets Summary Expenses Receipts Budget Rides
 Summary freeze=None filter=None charts=0
-Expenses freeze=A2 filter=A1:O11 charts=0
+Expenses freeze=A2 filter=A1:R11 charts=0
+Receipts freeze=None filter=None charts=0
 Budget freeze=None filter=None charts=1
 Rides freeze=None filter=None charts=1
 title=Expense report author=Ada Lovelace
 EOF
-)" check meta "$W/all.xlsx"
+)" xcheck meta "$W/all.xlsx"
 
 expect_out "Summary: header block, per-category formulas with cached values" "$(cat <<'EOF'
 == Summary
@@ -91,33 +92,37 @@ A8 s Category
 B8 s Count
 C8 s Total
 D8 s Reimbursable
-A9 s ride
-B9 f =COUNTIF(Expenses!$C$2:$C$11,"ride") -> 3 [0]
-C9 f =SUMIF(Expenses!$C$2:$C$11,"ride",Expenses!$I$2:$I$11) -> 78.5 [#,##0.00 [$USD]]
-D9 f =SUMIFS(Expenses!$I$2:$I$11,Expenses!$C$2:$C$11,"ride",Expenses!$J$2:$J$11,"Yes") -> 48.5 [#,##0.00 [$USD]]
-A10 s meal
-B10 f =COUNTIF(Expenses!$C$2:$C$11,"meal") -> 4 [0]
-C10 f =SUMIF(Expenses!$C$2:$C$11,"meal",Expenses!$I$2:$I$11) -> 20.76 [#,##0.00 [$USD]]
-D10 f =SUMIFS(Expenses!$I$2:$I$11,Expenses!$C$2:$C$11,"meal",Expenses!$J$2:$J$11,"Yes") -> 5.05 [#,##0.00 [$USD]]
-A11 s lodging
-B11 f =COUNTIF(Expenses!$C$2:$C$11,"lodging") -> 1 [0]
-C11 f =SUMIF(Expenses!$C$2:$C$11,"lodging",Expenses!$I$2:$I$11) -> 0 [#,##0.00 [$USD]]
-D11 f =SUMIFS(Expenses!$I$2:$I$11,Expenses!$C$2:$C$11,"lodging",Expenses!$J$2:$J$11,"Yes") -> 0 [#,##0.00 [$USD]]
-A12 s donation
-B12 f =COUNTIF(Expenses!$C$2:$C$11,"donation") -> 1 [0]
-C12 f =SUMIF(Expenses!$C$2:$C$11,"donation",Expenses!$I$2:$I$11) -> 20 [#,##0.00 [$USD]]
-D12 f =SUMIFS(Expenses!$I$2:$I$11,Expenses!$C$2:$C$11,"donation",Expenses!$J$2:$J$11,"Yes") -> 0 [#,##0.00 [$USD]]
-A13 s travel
-B13 f =COUNTIF(Expenses!$C$2:$C$11,"travel") -> 1 [0]
-C13 f =SUMIF(Expenses!$C$2:$C$11,"travel",Expenses!$I$2:$I$11) -> 420 [#,##0.00 [$USD]]
-D13 f =SUMIFS(Expenses!$I$2:$I$11,Expenses!$C$2:$C$11,"travel",Expenses!$J$2:$J$11,"Yes") -> 420 [#,##0.00 [$USD]]
+A9 s Ride
+B9 f =COUNTIF(Expenses!$C$2:$C$11,"Ride") -> 3 [0]
+C9 f =SUMIF(Expenses!$C$2:$C$11,"Ride",Expenses!$J$2:$J$11) -> 78.5 [#,##0.00 [$USD]]
+D9 f =SUMIFS(Expenses!$J$2:$J$11,Expenses!$C$2:$C$11,"Ride",Expenses!$L$2:$L$11,"Yes") -> 48.5 [#,##0.00 [$USD]]
+A10 s Meal
+B10 f =COUNTIF(Expenses!$C$2:$C$11,"Meal") -> 4 [0]
+C10 f =SUMIF(Expenses!$C$2:$C$11,"Meal",Expenses!$J$2:$J$11) -> 20.76 [#,##0.00 [$USD]]
+D10 f =SUMIFS(Expenses!$J$2:$J$11,Expenses!$C$2:$C$11,"Meal",Expenses!$L$2:$L$11,"Yes") -> 5.05 [#,##0.00 [$USD]]
+A11 s Lodging
+B11 f =COUNTIF(Expenses!$C$2:$C$11,"Lodging") -> 1 [0]
+C11 f =SUMIF(Expenses!$C$2:$C$11,"Lodging",Expenses!$J$2:$J$11) -> 0 [#,##0.00 [$USD]]
+D11 f =SUMIFS(Expenses!$J$2:$J$11,Expenses!$C$2:$C$11,"Lodging",Expenses!$L$2:$L$11,"Yes") -> 0 [#,##0.00 [$USD]]
+A12 s Donation
+B12 f =COUNTIF(Expenses!$C$2:$C$11,"Donation") -> 1 [0]
+C12 f =SUMIF(Expenses!$C$2:$C$11,"Donation",Expenses!$J$2:$J$11) -> 20 [#,##0.00 [$USD]]
+D12 f =SUMIFS(Expenses!$J$2:$J$11,Expenses!$C$2:$C$11,"Donation",Expenses!$L$2:$L$11,"Yes") -> 0 [#,##0.00 [$USD]]
+A13 s Travel
+B13 f =COUNTIF(Expenses!$C$2:$C$11,"Travel") -> 1 [0]
+C13 f =SUMIF(Expenses!$C$2:$C$11,"Travel",Expenses!$J$2:$J$11) -> 420 [#,##0.00 [$USD]]
+D13 f =SUMIFS(Expenses!$J$2:$J$11,Expenses!$C$2:$C$11,"Travel",Expenses!$L$2:$L$11,"Yes") -> 420 [#,##0.00 [$USD]]
 A14 s Total
 B14 f =COUNT(Expenses!$A$2:$A$11) -> 10 [0]
-C14 f =SUM(Expenses!$I$2:$I$11) -> 539.26 [#,##0.00 [$USD]]
-D14 f =SUMIF(Expenses!$J$2:$J$11,"Yes",Expenses!$I$2:$I$11) -> 473.55 [#,##0.00 [$USD]]
+C14 f =SUM(Expenses!$J$2:$J$11) -> 539.26 [#,##0.00 [$USD]]
+D14 f =SUMIF(Expenses!$L$2:$L$11,"Yes",Expenses!$J$2:$J$11) -> 473.55 [#,##0.00 [$USD]]
 A16 s Amounts are in the base currency; each figure is a formula over the Expenses sheet.
+A19 s Employee signature
+C19 s Date
+A21 s Approved by
+C21 s Date
 EOF
-)" check dump "$W/all.xlsx" Summary
+)" xcheck dump "$W/all.xlsx" Summary
 
 # Dates are date cells, money is numbers in its own currency's format (JPY 0 decimals,
 # BHD 3), converted per expense and rounded half away from zero (1.250 BHD * 2.65 = 3.3125
@@ -132,113 +137,125 @@ E1 s Description
 F1 s Trip
 G1 s Amount
 H1 s Currency
-I1 s Amount in base currency
-J1 s Reimbursable
-K1 s Payment
-L1 s Receipt
-M1 s Provider
-N1 s From
-O1 s To
+I1 s Rate
+J1 s Amount in base currency
+K1 s Tip
+L1 s Reimbursable
+M1 s Payment
+N1 s Receipt
+O1 s Provider
+P1 s From
+Q1 s To
+R1 s Policy
 A2 n 9
 B2 d 2026-10-15 [yyyy-mm-dd]
-C2 s donation
+C2 s Donation
 G2 n 20 [#,##0.00 [$USD]]
 H2 s USD
-I2 n 20 [#,##0.00 [$USD]]
-J2 s No
+J2 n 20 [#,##0.00 [$USD]]
+L2 s No
 A3 n 8
 B3 d 2026-10-20 [yyyy-mm-dd]
-C3 s travel
+C3 s Travel
 D3 s United
-F3 s pycon
+F3 s PyCon
 G3 n 420 [#,##0.00 [$USD]]
 H3 s USD
-I3 n 420 [#,##0.00 [$USD]]
-J3 s Yes
+J3 n 420 [#,##0.00 [$USD]]
+L3 s Yes
 A4 n 1
 B4 d 2026-11-02 [yyyy-mm-dd]
-C4 s ride
-F4 s pycon
+C4 s Ride
+D4 s Lyft
+E4 s Home → Venue
+F4 s PyCon
 G4 n 23.5 [#,##0.00 [$USD]]
 H4 s USD
-I4 n 23.5 [#,##0.00 [$USD]]
-J4 s Yes
-K4 s visa
-L4 s @TMP@/receipts/taxi #1 100%.pdf link file://@TMP@/receipts/taxi%20%231%20100%25.pdf
-M4 s lyft
-N4 s Home
-O4 s Venue
+J4 n 23.5 [#,##0.00 [$USD]]
+K4 n 3.5 [#,##0.00 [$USD]]
+L4 s Yes
+M4 s visa
+N4 s @TMP@/receipts/taxi #1 100%.pdf link file://@TMP@/receipts/taxi%20%231%20100%25.pdf
+O4 s lyft
+P4 s Home
+Q4 s Venue
 A5 n 5
 B5 d 2026-11-02 [yyyy-mm-dd]
-C5 s lodging
+C5 s Lodging
 D5 s Friends
-F5 s pycon
+F5 s PyCon
 G5 n 0 [#,##0.00 [$USD]]
 H5 s USD
-I5 n 0 [#,##0.00 [$USD]]
-J5 s No
+J5 n 0 [#,##0.00 [$USD]]
+L5 s No
 A6 n 2
 B6 d 2026-11-03 [yyyy-mm-dd]
-C6 s ride
-F6 s pycon
+C6 s Ride
+D6 s Uber
+E6 s Venue → Home
+F6 s PyCon
 G6 n 25 [#,##0.00 [$USD]]
 H6 s USD
-I6 n 25 [#,##0.00 [$USD]]
-J6 s Yes
-L6 s @TMP@/receipts/missing.pdf
-M6 s uber
-N6 s Venue
-O6 s Home
+J6 n 25 [#,##0.00 [$USD]]
+L6 s Yes
+N6 s @TMP@/receipts/missing.pdf
+O6 s uber
+P6 s Venue
+Q6 s Home
 A7 n 4
 B7 d 2026-11-03 [yyyy-mm-dd]
-C7 s meal
+C7 s Meal
 D7 s =HYPERLINK("http://x","y")
 E7 s coffee
 G7 n 12.4 [#,##0.00 [$USD]]
 H7 s USD
-I7 n 12.4 [#,##0.00 [$USD]]
-J7 s No
+J7 n 12.4 [#,##0.00 [$USD]]
+L7 s No
 A8 n 6
 B8 d 2026-11-04 [yyyy-mm-dd]
-C8 s meal
+C8 s Meal
 D8 s Ramen
-F8 s pycon
+F8 s PyCon
 G8 n 1500 [#,##0 [$JPY]]
 H8 s JPY
-I8 n 10.05 [#,##0.00 [$USD]]
-J8 s Yes
+I8 n 0.0067 [0.0000######]
+J8 n 10.05 [#,##0.00 [$USD]]
+L8 s Yes
 A9 n 7
 B9 d 2026-11-05 [yyyy-mm-dd]
-C9 s meal
+C9 s Meal
 E9 s Coffee refund
-F9 s pycon
+F9 s PyCon
 G9 n -5 [#,##0.00 [$USD]]
 H9 s USD
-I9 n -5 [#,##0.00 [$USD]]
-J9 s Yes
+J9 n -5 [#,##0.00 [$USD]]
+L9 s Yes
 A10 n 10
 B10 d 2026-11-06 [yyyy-mm-dd]
-C10 s meal
+C10 s Meal
 E10 s two\nlines
 G10 n 1.25 [#,##0.000 [$BHD]]
 H10 s BHD
-I10 n 3.31 [#,##0.00 [$USD]]
-J10 s No
+I10 n 2.65 [0.0000######]
+J10 n 3.31 [#,##0.00 [$USD]]
+L10 s No
 A11 n 3
 B11 d 2026-11-09 [yyyy-mm-dd]
-C11 s ride
-F11 s pycon
+C11 s Ride
+D11 s Uber
+E11 s Home → Airport
+F11 s PyCon
 G11 n 30 [#,##0.00 [$USD]]
 H11 s USD
-I11 n 30 [#,##0.00 [$USD]]
-J11 s No
-M11 s uber
-N11 s Home
-O11 s Airport
+J11 n 30 [#,##0.00 [$USD]]
+L11 s No
+O11 s uber
+P11 s Home
+Q11 s Airport
 A13 s Total
-I13 f =SUBTOTAL(109,I2:I11) -> 539.26 [#,##0.00 [$USD]]
+J13 f =SUBTOTAL(109,J2:J11) -> 539.26 [#,##0.00 [$USD]]
 EOF
-)" check dump "$W/all.xlsx" Expenses
+)" xcheck dump "$W/all.xlsx" Expenses
 
 # Two months: the whole period (months added up) feeds the chart, then every month.
 # ride used 78.50 / 200 = 39.25% -> 39.3% (half away from zero).
@@ -348,7 +365,7 @@ E25 n 500.74 [#,##0.00 [$USD]]
 F25 n 0.165 [0.0%]
 G25 n 88.76 [#,##0.00 [$USD]]
 EOF
-)" check dump "$W/all.xlsx" Budget
+)" xcheck dump "$W/all.xlsx" Budget
 
 # Home <-> Venue: lyft 23.50 with a 3.50 tip (F 20, D 10, P 15) and uber 25 with an 11 fee
 # (D 14, P 19.50); Airport <-> Home has one ride, so it is not eligible (P = F).
@@ -402,21 +419,20 @@ H9 f =SUM(H7:H8) -> 10.5 [#,##0.00 [$USD]]
 I9 f =SUM(I7:I8) -> 10.5 [#,##0.00 [$USD]]
 J9 f =SUM(J7:J8) -> 10.5 [#,##0.00 [$USD]]
 EOF
-)" check dump "$W/all.xlsx" Rides
+)" xcheck dump "$W/all.xlsx" Rides
 
 # --- selections ---------------------------------------------------------------------------
 expect_ok "export --reimbursable-only" cs export xlsx "$W/reimb.xlsx" --reimbursable-only
 expect_out "reimbursable-only: only those rows, in date order" "8 1 2 6 7 - Total" \
-  check column "$W/reimb.xlsx" Expenses A
+  xcheck column "$W/reimb.xlsx" Expenses A
 expect_out "reimbursable-only: the filter covers the five rows" "$(cat <<'EOF'
-sheets Summary Expenses Budget Rides
+sheets Summary Expenses Receipts
 Summary freeze=None filter=None charts=0
-Expenses freeze=A2 filter=A1:O6 charts=0
-Budget freeze=None filter=None charts=0
-Rides freeze=None filter=None charts=0
+Expenses freeze=A2 filter=A1:R6 charts=0
+Receipts freeze=None filter=None charts=0
 title=Expense report author=Ada Lovelace
 EOF
-)" check meta "$W/reimb.xlsx"
+)" xcheck meta "$W/reimb.xlsx"
 expect_out "reimbursable-only: Summary sums only reimbursable expenses" "$(cat <<'EOF'
 == Summary
 A1 s Expense report
@@ -434,42 +450,40 @@ A8 s Category
 B8 s Count
 C8 s Total
 D8 s Reimbursable
-A9 s ride
-B9 f =COUNTIF(Expenses!$C$2:$C$6,"ride") -> 2 [0]
-C9 f =SUMIF(Expenses!$C$2:$C$6,"ride",Expenses!$I$2:$I$6) -> 48.5 [#,##0.00 [$USD]]
-D9 f =SUMIFS(Expenses!$I$2:$I$6,Expenses!$C$2:$C$6,"ride",Expenses!$J$2:$J$6,"Yes") -> 48.5 [#,##0.00 [$USD]]
-A10 s meal
-B10 f =COUNTIF(Expenses!$C$2:$C$6,"meal") -> 2 [0]
-C10 f =SUMIF(Expenses!$C$2:$C$6,"meal",Expenses!$I$2:$I$6) -> 5.05 [#,##0.00 [$USD]]
-D10 f =SUMIFS(Expenses!$I$2:$I$6,Expenses!$C$2:$C$6,"meal",Expenses!$J$2:$J$6,"Yes") -> 5.05 [#,##0.00 [$USD]]
-A11 s travel
-B11 f =COUNTIF(Expenses!$C$2:$C$6,"travel") -> 1 [0]
-C11 f =SUMIF(Expenses!$C$2:$C$6,"travel",Expenses!$I$2:$I$6) -> 420 [#,##0.00 [$USD]]
-D11 f =SUMIFS(Expenses!$I$2:$I$6,Expenses!$C$2:$C$6,"travel",Expenses!$J$2:$J$6,"Yes") -> 420 [#,##0.00 [$USD]]
+A9 s Ride
+B9 f =COUNTIF(Expenses!$C$2:$C$6,"Ride") -> 2 [0]
+C9 f =SUMIF(Expenses!$C$2:$C$6,"Ride",Expenses!$J$2:$J$6) -> 48.5 [#,##0.00 [$USD]]
+D9 f =SUMIFS(Expenses!$J$2:$J$6,Expenses!$C$2:$C$6,"Ride",Expenses!$L$2:$L$6,"Yes") -> 48.5 [#,##0.00 [$USD]]
+A10 s Meal
+B10 f =COUNTIF(Expenses!$C$2:$C$6,"Meal") -> 2 [0]
+C10 f =SUMIF(Expenses!$C$2:$C$6,"Meal",Expenses!$J$2:$J$6) -> 5.05 [#,##0.00 [$USD]]
+D10 f =SUMIFS(Expenses!$J$2:$J$6,Expenses!$C$2:$C$6,"Meal",Expenses!$L$2:$L$6,"Yes") -> 5.05 [#,##0.00 [$USD]]
+A11 s Travel
+B11 f =COUNTIF(Expenses!$C$2:$C$6,"Travel") -> 1 [0]
+C11 f =SUMIF(Expenses!$C$2:$C$6,"Travel",Expenses!$J$2:$J$6) -> 420 [#,##0.00 [$USD]]
+D11 f =SUMIFS(Expenses!$J$2:$J$6,Expenses!$C$2:$C$6,"Travel",Expenses!$L$2:$L$6,"Yes") -> 420 [#,##0.00 [$USD]]
 A12 s Total
 B12 f =COUNT(Expenses!$A$2:$A$6) -> 5 [0]
-C12 f =SUM(Expenses!$I$2:$I$6) -> 473.55 [#,##0.00 [$USD]]
-D12 f =SUMIF(Expenses!$J$2:$J$6,"Yes",Expenses!$I$2:$I$6) -> 473.55 [#,##0.00 [$USD]]
+C12 f =SUM(Expenses!$J$2:$J$6) -> 473.55 [#,##0.00 [$USD]]
+D12 f =SUMIF(Expenses!$L$2:$L$6,"Yes",Expenses!$J$2:$J$6) -> 473.55 [#,##0.00 [$USD]]
 A14 s Amounts are in the base currency; each figure is a formula over the Expenses sheet.
-== Budget
-A1 s Budget against actual
-A2 s Left out of a --reimbursable-only export: it covers personal expenses too.
-== Rides
-A1 s Rides: paying the driver directly
-A2 s Left out of a --reimbursable-only export: it covers personal expenses too.
+A17 s Employee signature
+C17 s Date
+A19 s Approved by
+C19 s Date
 EOF
-)" check dump "$W/reimb.xlsx" Summary Budget Rides
+)" xcheck dump "$W/reimb.xlsx" Summary
 
 expect_ok "export --month" cs export xlsx "$W/nov.xlsx" --month 2026-11
 expect_out "--month: the month's expenses" "1 5 2 4 6 7 10 3 - Total" \
-  check column "$W/nov.xlsx" Expenses A
+  xcheck column "$W/nov.xlsx" Expenses A
 expect_out "--month: the period and totals" "$(cat <<'EOF'
 B3 s 2026-11
 B12 f =COUNT(Expenses!$A$2:$A$9) -> 8 [0]
-C12 f =SUM(Expenses!$I$2:$I$9) -> 99.26 [#,##0.00 [$USD]]
-D12 f =SUMIF(Expenses!$J$2:$J$9,"Yes",Expenses!$I$2:$I$9) -> 53.55 [#,##0.00 [$USD]]
+C12 f =SUM(Expenses!$J$2:$J$9) -> 99.26 [#,##0.00 [$USD]]
+D12 f =SUMIF(Expenses!$L$2:$L$9,"Yes",Expenses!$J$2:$J$9) -> 53.55 [#,##0.00 [$USD]]
 EOF
-)" eval 'check dump "$W/nov.xlsx" Summary | grep -E "^(B3|B12|C12|D12) "'
+)" eval 'xcheck dump "$W/nov.xlsx" Summary | grep -E "^(B3|B12|C12|D12) "'
 expect_out "--month: Budget is the month alone, Rides the month's routes" \
   "2026-11|ride|100|78.5|68|Home <-> Venue|Airport <-> Home|TOTAL" \
   "$PY" -c 'import openpyxl, sys
@@ -482,14 +496,21 @@ print("|".join(str(v) for v in (b["B2"].value, b["A7"].value, b["B7"].value, b["
 # A trip takes its expenses whatever their date: the flight booked in October is in.
 expect_ok "export --trip" cs export xlsx "$W/trip.xlsx" --trip pycon
 expect_out "--trip: the trip's expenses" "8 1 5 2 6 7 3 - Total" \
-  check column "$W/trip.xlsx" Expenses A
-expect_out "--trip: the period and totals" "$(cat <<'EOF'
-B3 s trip pycon (2026-11-02 to 2026-11-09)
-B13 f =COUNT(Expenses!$A$2:$A$8) -> 7 [0]
-C13 f =SUM(Expenses!$I$2:$I$8) -> 503.55 [#,##0.00 [$USD]]
-D13 f =SUMIF(Expenses!$J$2:$J$8,"Yes",Expenses!$I$2:$I$8) -> 473.55 [#,##0.00 [$USD]]
+  xcheck column "$W/trip.xlsx" Expenses A
+# The header block names the trip (PyCon has no city or purpose: those rows are left out),
+# and its categories (ride, meal, lodging, travel) take rows 11 to 14, the total row 15.
+expect_out "--trip: the trip's name and dates, the period and totals" "$(cat <<'EOF'
+A3 s Trip
+B3 s PyCon
+A4 s Dates
+B4 s 2026-11-02 to 2026-11-09
+A5 s Period
+B5 s trip pycon (2026-11-02 to 2026-11-09)
+B15 f =COUNT(Expenses!$A$2:$A$8) -> 7 [0]
+C15 f =SUM(Expenses!$J$2:$J$8) -> 503.55 [#,##0.00 [$USD]]
+D15 f =SUMIF(Expenses!$L$2:$L$8,"Yes",Expenses!$J$2:$J$8) -> 473.55 [#,##0.00 [$USD]]
 EOF
-)" eval 'check dump "$W/trip.xlsx" Summary | grep -E "^(B3|B13|C13|D13) "'
+)" eval 'xcheck dump "$W/trip.xlsx" Summary | grep -E "^(A3|B3|A4|B4|A5|B5|B15|C15|D15) "'
 
 # Nothing selected: a header, no rows, totals of zero over the blank row.
 expect_ok "export of an empty month" cs export xlsx "$W/empty.xlsx" --month 2025-01
@@ -497,20 +518,20 @@ expect_out "empty month: zero totals, still formulas" "$(cat <<'EOF'
 == Summary
 A9 s Total
 B9 f =COUNT(Expenses!$A$2:$A$2) -> 0 [0]
-C9 f =SUM(Expenses!$I$2:$I$2) -> 0 [#,##0.00 [$USD]]
-D9 f =SUMIF(Expenses!$J$2:$J$2,"Yes",Expenses!$I$2:$I$2) -> 0 [#,##0.00 [$USD]]
+C9 f =SUM(Expenses!$J$2:$J$2) -> 0 [#,##0.00 [$USD]]
+D9 f =SUMIF(Expenses!$L$2:$L$2,"Yes",Expenses!$J$2:$J$2) -> 0 [#,##0.00 [$USD]]
 == Expenses
 A3 s Total
-I3 f =SUBTOTAL(109,I2:I2) -> 0 [#,##0.00 [$USD]]
+J3 f =SUBTOTAL(109,J2:J2) -> 0 [#,##0.00 [$USD]]
 == Rides
 A7 s TOTAL
 A9 s No platform rides (lyft, uber) in this period.
 EOF
-)" eval 'check dump "$W/empty.xlsx" Summary Expenses Rides | grep -E "^(==|[A-D]9 |A[379] s (Total|TOTAL|No)|I3 )"'
+)" eval 'xcheck dump "$W/empty.xlsx" Summary Expenses Rides | grep -E "^(==|[A-D]9 |A[379] s (Total|TOTAL|No)|J3 )"'
 
 # Exporting over an existing workbook replaces it.
 expect_ok "export over an existing file" cs export xlsx "$W/all.xlsx" --month 2026-10
-expect_out "the file was replaced" "9 8 - Total" check column "$W/all.xlsx" Expenses A
+expect_out "the file was replaced" "9 8 - Total" xcheck column "$W/all.xlsx" Expenses A
 
 expect_out "every workbook in place, no temporary file beside them" \
   "all.xlsx empty.xlsx nov.xlsx reimb.xlsx trip.xlsx" eval 'echo $(ls -A "$W")'
@@ -522,7 +543,7 @@ mkdir "$TMP/real" && echo old >"$TMP/real/kept.xlsx" && ln -s "$TMP/real/kept.xl
 expect_out "onto a symlink: written through" "exported the workbook of 2026-11 to $TMP/link.xlsx" \
   cs export xlsx "$TMP/link.xlsx" --month 2026-11
 check "the link stays a link" -L "$TMP/link.xlsx"
-expect_out "the file it points at is the workbook" "Summary Expenses Budget Rides" \
+expect_out "the file it points at is the workbook" "Summary Expenses Receipts Budget Rides" \
   "$PY" -c 'import openpyxl, sys; print(" ".join(openpyxl.load_workbook(sys.argv[1]).sheetnames))' "$TMP/real/kept.xlsx"
 expect_out "nothing else beside it" "kept.xlsx" ls -A "$TMP/real"
 expect_fail "target folder missing" 1 "export:" cs export xlsx "$TMP/nope/x.xlsx"
@@ -570,7 +591,7 @@ expect_out "the euro row in euros and in dollars (9.99 * 1.08 = 10.7892)" \
   "$PY" -c 'import openpyxl, sys
 ws = openpyxl.load_workbook(sys.argv[1])["Expenses"]
 row = [r for r in ws.iter_rows(min_row=2) if r[3].value == "Bistro"][0]
-print(row[3].value, row[6].value, row[6].number_format, row[8].value)' "$TMP/fail/new.xlsx"
+print(row[3].value, row[6].value, row[6].number_format, row[9].value)' "$TMP/fail/new.xlsx"
 
 # a currency the schema lets through (three letters) but confspend does not know: the
 # reader of the rows refuses it, naming the expense, and no file appears

@@ -48,6 +48,9 @@ expect_ok "export a month" cs export xlsx "$W/month.xlsx" --month 2026-11
 expect_ok "export a trip" cs export xlsx "$W/trip.xlsx" --trip conf
 expect_ok "export reimbursable only" cs export xlsx "$W/reimb.xlsx" --reimbursable-only
 expect_ok "export an empty period" cs export xlsx "$W/empty.xlsx" --month 2025-01
+# a claim's workbook (the rev-2 columns: its Summary sums column J where column L says Yes)
+expect_ok "claim the trip's reimbursable expenses" sh -c '"$CONFSPEND" claim new --trip conf >/dev/null 2>&1'
+expect_ok "export the claim" cs export xlsx "$W/claim.xlsx" --claim 1
 
 # The profile: recalculate OOXML files on load, always (0), instead of trusting the cache.
 cat >"$TMP/lo/user/registrymodifications.xcu" <<'EOF'
@@ -57,7 +60,7 @@ cat >"$TMP/lo/user/registrymodifications.xcu" <<'EOF'
 </oor:items>
 EOF
 
-names="all month trip reimb empty"
+names="all month trip reimb empty claim"
 for n in $names; do
   "$PY" "$CHECK" poison "$W/$n.xlsx" "$TMP/recalc/$n.xlsx" || bad "poisoning $n.xlsx"
 done

@@ -72,10 +72,10 @@ expect_out "ONE expense per ride: the two Uber rides and the Lyft one typed, the
 4|2019-05-02|1840|uber|2019-05-03 UBER   *TRIP
 5|2019-05-02|2110|uber|2019-05-04 UBER   *TRIP
 8|2019-05-06|1250|lyft|" \
-  sql "SELECT id, date, amount, provider, statement FROM expense WHERE category = 'ride' ORDER BY id"
+  sql "SELECT e.id, date, amount, provider, m.statement FROM expense e LEFT JOIN statement_match m ON m.expense_id = e.id WHERE category = 'ride' ORDER BY e.id"
 expect_out "two dinners of the same amount stay two, each confirmed by its row" \
   "1|Nopa|2019-05-04 NOPA
-2||2019-05-04 NOPA" sql "SELECT id, merchant, statement FROM expense WHERE amount = 4200 ORDER BY id"
+2||2019-05-04 NOPA" sql "SELECT e.id, merchant, m.statement FROM expense e LEFT JOIN statement_match m ON m.expense_id = e.id WHERE amount = 4200 ORDER BY e.id"
 expect_out "the new rows: the rule, the trip by date, from a statement" \
   "6|other|475|0|pycon|statement
 7|meal|525|1|pycon|statement
@@ -110,11 +110,11 @@ expect_out "after undo: the expenses as typed and exported, none confirmed" "1||
 2|||
 3|||
 4|||export
-5|||export" sql "SELECT id, statement, statement_key, source FROM expense ORDER BY id"
+5|||export" sql "SELECT e.id, m.statement, m.key, source FROM expense e LEFT JOIN statement_match m ON m.expense_id = e.id ORDER BY e.id"
 expect_csv "after undo: the same fates again" "$FATES" cs import csv "$TMP/chase.csv" --dry-run
 expect_out "redo brings it back, confirmations too" \
   "redid change 7: import 3 expenses from $TMP/chase.csv, 4 matched" cs redo
-expect_out "after redo" "4" sql "SELECT count(statement) FROM expense"
+expect_out "after redo" "4" sql "SELECT count(*) FROM statement_match"
 expect_out "undo again, then the export's undo: the rides go" \
   "undid change 6: import 2 expenses from $TMP/trips_data.csv" sh -c '"$CONFSPEND" undo >/dev/null && "$CONFSPEND" undo'
 expect_out "only what was typed is left" "1 2 3" sh -c "sqlite3 \"\$CONFSPEND_DB\" 'SELECT id FROM expense ORDER BY id' | tr '\n' ' ' | sed 's/ \$//'"

@@ -36,11 +36,11 @@ expect_out "the rows: rule, trip by date, the refund negative, keyed by account:
   sql "SELECT e.id, date, category, amount, e.reimbursable, coalesce(t.slug, ''), import_key FROM expense e LEFT JOIN trip t ON t.id = trip_id WHERE e.id > 1 ORDER BY e.id"
 expect_out "the typed ride is confirmed, keyed by its FITID" \
   "2025-05-17 UBER *TRIP HELP.UBER.COM|4111222233334444:2025051724692160002" \
-  sql "SELECT statement, statement_key FROM expense WHERE id = 1"
+  sql "SELECT statement, key FROM statement_match WHERE expense_id = 1"
 expect_out "again: nothing added" "imported 0, matched 0, present 4, skipped 1 (card payment 1)" \
   cs import ofx "$OFX"
 expect_out "undo" "undid change 4: import 3 expenses from $OFX, 1 matched" cs undo
-expect_out "after undo: the ride as typed" "1||" sql "SELECT id, statement, statement_key FROM expense"
+expect_out "after undo: the ride as typed" "1||" sql "SELECT e.id, m.statement, m.key FROM expense e LEFT JOIN statement_match m ON m.expense_id = e.id"
 expect_fail "not OFX: exit 2, nothing written" 2 "not an OFX or QFX file" cs import ofx "$SRCDIR/tests/data/ofx/not-ofx.csv"
 expect_fail "a csv option" 2 "option: only for import csv (profile)" cs import ofx "$OFX" --profile chase
 finish

@@ -39,6 +39,12 @@ expect_csv "each row's fate at the edges" \
 7,new,2019-05-10,other,13.00,USD,AB DELI,
 8,matched,2019-05-07,other,14.00,USD,ANYTHING,6" cs import csv "$TMP/chase.csv" --dry-run
 expect_out "the import" "imported 3, matched 4, present 0, skipped 0" cs import csv "$TMP/chase.csv"
+# the import resolves its rows from the expenses of the file's dates read at once, the dry
+# run row by row: the same expenses confirmed, by the same rows
+expect_out "the import confirmed what the dry run said" "1 2019-05-13 TEA HOUSE
+4 2019-05-11 BEST BUY
+5 2019-05-10 AB CAFE
+6 2019-05-07 ANYTHING" sql "SELECT expense_id || ' ' || statement FROM statement_match ORDER BY 1"
 
 # A second card's statement with the same 11.00 on 05-14: the new expense 7 came from a
 # statement, so it is not matched (two cards' charges are two charges): new again.

@@ -42,7 +42,7 @@ expect_csv "the expenses: the typed dinner as typed, the Lyft ride from the stat
 2,2025-06-03,ride,9.99,USD,LYFT   *RIDE TUE 7PM,,pyohio,no,lyft,,,," cs list --format csv
 expect_out "the dinner is confirmed by the card's row, keyed by account:FITID" \
   "2025-06-02 LOU MALNATI S PIZZERIA|379912345671002:320251530239441001" \
-  sql "SELECT statement, statement_key FROM expense WHERE id = 1"
+  sql "SELECT statement, key FROM statement_match WHERE expense_id = 1"
 expect_out "the ride's key is its account:FITID" "379912345671002:320251540239441002" \
   sql "SELECT import_key FROM expense WHERE id = 2"
 expect_out "again: nothing added" "imported 0, matched 0, present 2, skipped 1 (card payment 1)" \
@@ -51,7 +51,7 @@ expect_out "the re-import is no change" "3" sql "SELECT max(id) FROM change"
 expect_out "undo takes the import back" \
   "undid change 3: import 1 expense from $QFX, 1 matched" cs undo
 expect_out "after undo: the dinner as typed, unconfirmed, and no ride" "1|||meal" \
-  sql "SELECT id, statement, statement_key, category FROM expense"
+  sql "SELECT e.id, m.statement, m.key, category FROM expense e LEFT JOIN statement_match m ON m.expense_id = e.id"
 
 # bank-xml.ofx on standard input (OFX 2.x XML, checking account "121000358  000123456789",
 # libofx's BANKID + BRANCHID + ACCTID):

@@ -313,8 +313,8 @@ done <<'TABLE'
 2 | currency: unknown ISO 4217 currency code (usd) | cs config set currency usd
 2 | ride.commission: must be between 0 and 1 (2) | cs config set ride.commission 2
 2 | ride.commission: not a decimal number with at most 9 decimals (x) | cs config set ride.commission x
-2 | key: unknown setting (currency, owner, ride.commission) (colour) | cs config set colour red
-2 | key: unknown setting (currency, owner, ride.commission) (colour) | cs config get colour
+2 | key: unknown setting (currency, department, owner, paper, ride.commission) (colour) | cs config set colour red
+2 | key: unknown setting (currency, department, owner, paper, ride.commission) (colour) | cs config get colour
 2 | owner: not valid UTF-8 text (caf\xe9) | cs config set owner "$BAD"
 2 | owner: longer than 4096 bytes | cs config set owner "$LONG"
 2 | rate: use rate set CUR RATE [--quote Q] [--date DATE], rate list or rate import FILE | cs rate
@@ -330,7 +330,7 @@ done <<'TABLE'
 2 | argument: unexpected argument (extra) | cs rate list extra
 # --- export ------------------------------------------------------------------------------------
 2 | format: missing | cs export
-2 | format: unknown export format (csv, xlsx or ledger) (pdf) | cs export pdf x.pdf
+2 | format: unknown export format (csv, xlsx, pdf or ledger) (odt) | cs export odt x.odt
 2 | file: missing | cs export csv
 2 | file: export xlsx writes a file, not standard output (-) | cs export xlsx -
 2 | file: empty file name () | cs export csv ''

@@ -22,6 +22,11 @@ expect_ok "it finds its workbook module where it was installed" \
 expect_out "the module it loaded is the installed one" "1" \
   sh -c "LD_DEBUG=files '$P/bin/confspend' export xlsx '$TMP/w2.xlsx' 2>&1 | grep 'file=.*confspend-xlsx.so' | grep -c '$P/bin/\\.\\./lib.*/confspend/confspend-xlsx.so \\[0\\];  dynamically loaded' || true"
 
+expect_out "the packet module it loaded is the installed one" "1" \
+  sh -c "LD_DEBUG=files '$P/bin/confspend' export pdf '$TMP/p2.pdf' 2>&1 | grep 'file=.*confspend-pdf.so' | grep -c '$P/bin/\\.\\./lib.*/confspend/confspend-pdf.so \\[0\\];  dynamically loaded' || true"
+expect_out "add loads neither module nor the PDF stack" "0" \
+  sh -c "LD_DEBUG=files '$P/bin/confspend' add meal 1 2>&1 | grep -c 'file=.*\\(confspend-pdf\\|confspend-xlsx\\|libcairo\\|libpango\\|libpoppler\\|libglib\\)' || true"
+
 # the man page: every command, and every option of every command's --help
 man -l "$P/share/man/man1/confspend.1" 2>"$TMP/manerr" | col -b >"$TMP/man.txt"
 expect_out "man -l renders it without warnings" "" cat "$TMP/manerr"
@@ -48,6 +53,7 @@ expect_out "a .deb was made" "yes" sh -c "[ -s '$deb' ] && echo yes || echo no"
 expect_out "it depends on the libraries it links" "yes" \
   sh -c "dpkg-deb -f '$deb' Depends | grep -q 'libsqlite3-0' && dpkg-deb -f '$deb' Depends | grep -q libxlsxwriter && echo yes || echo no"
 expect_out "its files" "./usr/bin/confspend
+./usr/lib/confspend/confspend-pdf.so
 ./usr/lib/confspend/confspend-xlsx.so
 ./usr/share/bash-completion/completions/confspend
 ./usr/share/doc/confspend/copyright
@@ -57,5 +63,8 @@ expect_out "its files" "./usr/bin/confspend
   sh -c "dpkg-deb -c '$deb' | awk '{print \$6}' | grep -v '/\$' | grep -v README | sort"
 mkdir "$TMP/x" && dpkg-deb -x "$deb" "$TMP/x"
 expect_ok "the unpacked program exports a workbook" "$TMP/x/usr/bin/confspend" export xlsx "$TMP/w3.xlsx"
+expect_ok "and a claim packet" "$TMP/x/usr/bin/confspend" export pdf "$TMP/p3.pdf"
+expect_out "the .deb depends on the PDF stack its module links" "yes" \
+  sh -c "dpkg-deb -f '$deb' Depends | grep -q libcairo2 && dpkg-deb -f '$deb' Depends | grep -q libpoppler-glib && echo yes || echo no"
 
 finish

@@ -8,7 +8,8 @@ xlsx_check.py dump FILE [SHEET...]
     loaded twice: once for formulas (TYPE f, VALUE the formula text) and once for the
     values a viewer that does not recalculate shows (CACHED). Dates print as YYYY-MM-DD;
     a date with a time of day prints as TIMESTAMP after checking it is within ten minutes
-    of now (UTC). A hyperlink adds "link TARGET".
+    of now (UTC). A hyperlink adds "link TARGET" ("link #SHEET!CELL" for a link inside
+    the workbook).
 xlsx_check.py meta FILE
     Sheet names in order, then per sheet its frozen pane, autofilter range and charts,
     and the document title and author.
@@ -61,7 +62,7 @@ def dump(path, sheets):
                 if c.number_format != "General":
                     line += " [%s]" % c.number_format
                 if c.hyperlink is not None:
-                    line += " link " + c.hyperlink.target
+                    line += " link " + (c.hyperlink.target or "#" + str(c.hyperlink.location))
                 print(line)
 
 

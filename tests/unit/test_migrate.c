@@ -158,7 +158,8 @@ static char *dump(sqlite3 *db, const char *spec)
  * Data that is valid at schema version K: settings, two trips, a schedule, expenses of every
  * kind (a ride with every ride field, lodging at 0 with a compare rate, a posted monthly
  * donation, a refund, text with quotes and UTF-8); from version 2 an edit and a removal
- * (kept by the history triggers); from version 3 budgets and rates.
+ * (kept by the history triggers); from version 3 budgets and rates; from version 11 a
+ * statement row's confirmation.
  */
 static void seed(sqlite3 *db, int k)
 {
@@ -208,6 +209,11 @@ static void seed(sqlite3 *db, int k)
                     "  ('JPY', 'EUR', '2026-12-01', 61, 4), ('USD', 'EUR', '2026-05-01', 92, 2),"
                     "  ('EUR', 'CZK', '2026-05-01', 2467, 2);"
                     "UPDATE expense SET base_amount = -920, base_currency = 'EUR' WHERE id = 4;");
+    /* from version 11 a card statement's row confirms the ride (until step 16 a trigger
+     * copied it onto expense.statement and statement_key; both copies are kept) */
+    if (k >= 11)
+        exec_ok(db, "INSERT INTO statement_match(expense_id, statement, key) VALUES"
+                    "  (1, '2026-05-15 UBER *TRIP', 'card:0001');");
 }
 
 static sqlite3 *open_memory(void)

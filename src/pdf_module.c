@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pdf_module.c - pdf_export() opens the packet module (confspend-pdf.so, the only code
+ * that links cairo, pango and poppler) on first use, so no other command pays for loading
+ * the PDF stack. */
+#include "confspend/pdf.h"
+
+#include <dlfcn.h>
+
+#include "confspend/module.h"
+
+#define MODULE_NAME "confspend-pdf.so"
+
+typedef int (*export_fn)(sqlite3 *, const char *, const char *, const struct period *, int, long *,
+                         long *, struct cs_err *);
+
+int pdf_export(sqlite3 *db, const char *today, const char *path, const struct period *p,
+               int reimbursable_only, long *pages, long *receipts, struct cs_err *e)
+{
+    static export_fn fn;
+    char why[512] = "";
+    if (!fn) {
+        void *h = module_open(MODULE_NAME, why, sizeof why);
+        if (h)
+            *(void **)&fn = dlsym(h, "confspend_pdf_export");
+        if (!fn)
+            return cs_error(e, CS_EFAIL, "export", MODULE_NAME, "cannot load the PDF module: %s",
+                            *why ? why : "no confspend_pdf_export in it");
+    }
+    return fn(db, today, path, p, reimbursable_only, pages, receipts, e);
+}
