@@ -432,13 +432,18 @@ int receipt_bytes_open(sqlite3 *db, int64_t data_id, sqlite3_blob **b, struct cs
     int rc, inline_bytes = 0;
     char ids[24];
     *b = NULL;
-    /* length() of a blob reads its size from the record, not its overflow pages */
-    if (db_prepare(db, "SELECT length(data) FROM receipt_data WHERE id = ?1", &st, e))
+    /* length() of a blob reads its size from the record, not its overflow pages; the
+     * bytes are in receipt_data itself when it holds any (stored before 0017), or when
+     * there is no receipt_blob row (then the empty ones are opened, and found empty) */
+    if (db_prepare(db,
+                   "SELECT length(data) > 0 OR NOT EXISTS (SELECT 1 FROM receipt_blob WHERE "
+                   "rowid = ?1) FROM receipt_data WHERE id = ?1",
+                   &st, e))
         return CS_EFAIL;
     sqlite3_bind_int64(st, 1, data_id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
-        inline_bytes = sqlite3_column_int64(st, 0) > 0;
+        inline_bytes = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE) {
         snprintf(ids, sizeof ids, "%lld", (long long)data_id);

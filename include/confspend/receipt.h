@@ -127,8 +127,9 @@ int receipt_store(sqlite3 *db, struct change_rec *rec, int64_t expense_id, const
 /*
  * A read handle (sqlite3_blob_read) on the stored bytes DATA_ID (receipt_info.data_id),
  * wherever they are kept: receipt_blob, or receipt_data.data for a receipt stored before
- * migration 0017. Every reader of receipt bytes goes through here. Close *B with
- * sqlite3_blob_close().
+ * migration 0017 (or written there by hand: when it is not empty, or when receipt_blob has
+ * no row for it). Every reader of receipt bytes goes through here (receipt_write, the
+ * workbook's and the packet's receipts). Close *B with sqlite3_blob_close().
  */
 int receipt_bytes_open(sqlite3 *db, int64_t data_id, sqlite3_blob **b, struct cs_err *e);
 
