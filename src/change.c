@@ -9,14 +9,17 @@
 #include "confspend/db.h"
 #include "confspend/history.h"
 #include "confspend/money.h"
+#include "confspend/receipt.h"
 
 /* The session's tables: all of main's but the log itself (and, for a bulk change, the
- * expenses, which it records by their ids). Tables without a primary key (sqlite_sequence,
- * parked_expense) are never recorded by the session extension anyway. */
+ * expenses, which it records by their ids) and receipt_blob (a receipt's bytes, which the
+ * change records by their receipt_data row: receipt.c). Tables without a primary key
+ * (sqlite_sequence, parked_expense, receipt_blob) are never recorded by the session
+ * extension anyway. */
 static int table_filter(void *arg, const char *table)
 {
     int bulk = arg != NULL;
-    if (!strcmp(table, "change") || !strncmp(table, "sqlite_", 7))
+    if (!strcmp(table, "change") || !strncmp(table, "sqlite_", 7) || !strcmp(table, "receipt_blob"))
         return 0;
     return !(bulk && !strcmp(table, "expense"));
 }
@@ -85,9 +88,11 @@ int change_end(sqlite3 *db, struct change_rec *c, const char *kind, const char *
         sqlite3_free(buf);
         return 0;
     }
-    /* a new change of the user's own ends what redo could bring back */
+    /* a new change of the user's own ends what redo could bring back, and the receipt
+     * bytes only such a redo could have brought back */
     if (!strcmp(kind, "user") &&
-        db_exec(db, "UPDATE change SET redoable = 0 WHERE redoable = 1", e)) {
+        (receipt_blob_forget(db, e) ||
+         db_exec(db, "UPDATE change SET redoable = 0 WHERE redoable = 1", e))) {
         sqlite3_free(buf);
         return CS_EFAIL;
     }
@@ -695,6 +700,9 @@ static char *value_text(sqlite3 *db, const struct table_cols *t, int col, sqlite
         if (slug)
             return slug;
     }
+    if (sqlite3_value_type(v) == SQLITE_BLOB && !sqlite3_value_bytes(v) &&
+        !strcmp(t->name, "receipt_data"))
+        return xstrdup("(kept apart)"); /* a receipt's bytes are no part of a change */
     if (sqlite3_value_type(v) == SQLITE_BLOB) {
         char buf[48];
         snprintf(buf, sizeof buf, "(%d bytes)", sqlite3_value_bytes(v));

@@ -131,7 +131,8 @@ int ctx_open_db(struct cs_ctx *ctx)
     if (ctx->db)
         return 0;
     path = db_resolve_path(ctx->db_opt);
-    rc = db_open(path, &ctx->db, &ctx->err);
+    rc = ctx->journal_direct ? db_open_direct(path, &ctx->db, &ctx->err)
+                             : db_open(path, &ctx->db, &ctx->err);
     free(path);
     if (rc)
         return rc;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "confspend/args.h"
 #include "confspend/cli.h"
@@ -48,34 +49,61 @@ int receipt_option_store(struct cs_ctx *ctx, int64_t id, const char *path)
     return rc;
 }
 
+/* 1 when the newest change of the user's own is a `receipt add` (a series is under way). */
+static int after_receipt_add(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    int yes = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT command LIKE 'receipt add %' FROM change WHERE kind = 'user' "
+                           "AND state = 'done' ORDER BY id DESC LIMIT 1",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        yes = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return yes;
+}
+
 static const char *const list_cols[] = {"expense", "receipt", "type", "bytes", "sha256", "name"};
 
 static int add(struct cs_ctx *ctx, const char **pos, int npos)
 {
     int64_t id;
-    int rc, nnew = 0, nadded = 0;
+    int rc = 0, nnew = 0, nadded = 0, no_db;
     int64_t total = 0;
+    char *dbpath;
+    struct stat sb;
     if (npos < 2)
         return cs_error(&ctx->err, CS_EINPUT, npos < 1 ? "id" : "file", NULL,
                         "missing (usage: confspend receipt add ID FILE...)");
     if (expense_parse_id(pos[0], &id, &ctx->err))
         return CS_EINPUT;
-    /* every file is checked before the database is opened: bad input creates nothing */
-    for (int i = 1; i < npos; i++) {
-        int64_t bytes;
-        if ((rc = receipt_check_file(pos[i], NULL, NULL, &bytes, &ctx->err)))
-            return rc;
-        if ((total += bytes) > RECEIPT_MAX_CHANGE)
-            return cs_error(&ctx->err, CS_EINPUT, "receipt", pos[i],
-                            "the files add up to more than 256 MiB for one command (add "
-                            "fewer at a time)");
+    /* every file is opened before the database is: a missing one, a folder or a file
+     * over 25 MiB stops here. What a file holds is checked as it is stored, in the one
+     * read that hashes it and writes it (receipt_store); a file that is no receipt is
+     * refused then and the transaction rolled back, so bad input still writes nothing.
+     * Only when there is no database yet is each file read through first, so that a bad
+     * one does not create it. */
+    dbpath = db_resolve_path(ctx->db_opt);
+    no_db = stat(dbpath, &sb) != 0;
+    for (int i = 1; i < npos && !rc; i++) {
+        int64_t bytes = 0;
+        rc = no_db ? receipt_check_file(pos[i], NULL, NULL, &bytes, &ctx->err)
+                   : receipt_stat_file(pos[i], &bytes, &ctx->err);
+        total += bytes;
     }
-    /* many megabytes of new pages are written once through a rollback journal rather than
-     * into the WAL and again by its checkpoint (db_journal_direct); the next command's
-     * open brings WAL back */
-    if ((rc = ctx_open_db(ctx)))
+    /* Megabytes of new pages are written once through a rollback journal rather than
+     * into the WAL and again by its checkpoint (db_open_direct) when they are many; and
+     * in a series of receipt adds (the previous command left the database in rollback
+     * mode, or was one itself) from its second on, as a switch between the modes is a
+     * transaction synced to disk of its own (two, with the next command's switch back):
+     * more than a WAL's second copy of a receipt or two costs. */
+    ctx->journal_direct =
+        !rc && (total >= RECEIPT_DIRECT_BYTES || (!no_db && db_file_rollback(dbpath)));
+    free(dbpath);
+    if (rc || (rc = ctx_open_db(ctx)))
         return rc;
-    if (total >= RECEIPT_DIRECT_BYTES)
+    if (!ctx->journal_direct && total >= RECEIPT_SERIES_BYTES && after_receipt_add(ctx->db))
         db_journal_direct(ctx->db);
     if ((rc = ctx_open_write(ctx)))
         return rc;

@@ -12,6 +12,7 @@
 
 #include "confspend/migrate.h"
 #include "confspend/tmpfiles.h"
+#include "confspend/vfs.h"
 #include "confspend/money.h"
 
 /* How long a write waits for another process's write to finish before it gives up. */
@@ -97,6 +98,20 @@ int db_journal_direct(sqlite3 *db)
     return switched;
 }
 
+int db_file_rollback(const char *path)
+{
+    unsigned char h[20];
+    int fd = open(path, O_RDONLY | O_CLOEXEC), in = 0;
+    if (fd < 0)
+        return 0;
+    /* the file format's write and read versions: 1 for a rollback journal, 2 for WAL */
+    if (pread(fd, h, sizeof h, 0) == (ssize_t)sizeof h && !memcmp(h, "SQLite format 3", 16) &&
+        h[18] == 1 && h[19] == 1)
+        in = 1;
+    close(fd);
+    return in;
+}
+
 int db_journal_wal(sqlite3 *db, struct cs_err *e)
 {
     return set_wal(db, e);
@@ -175,12 +190,26 @@ static int default_location(const char *path)
     return lp > lt && !strcmp(path + lp - lt, tail);
 }
 
+/* db_open(), and with DIRECT the rollback journal of db_journal_direct() instead of WAL. */
+static int open_as(const char *path, sqlite3 **out, int direct, struct cs_err *e);
+
 int db_open(const char *path, sqlite3 **out, struct cs_err *e)
+{
+    return open_as(path, out, 0, e);
+}
+
+int db_open_direct(const char *path, sqlite3 **out, struct cs_err *e)
+{
+    return open_as(path, out, 1, e);
+}
+
+static int open_as(const char *path, sqlite3 **out, int direct, struct cs_err *e)
 {
     sqlite3 *db = NULL;
     struct stat sb;
     int rc;
     *out = NULL;
+    vfs_install(); /* (when it cannot be, SQLite's own VFS is used as it is) */
     if (stat(path, &sb) != 0) {
         int fd;
         if (errno != ENOENT)
@@ -239,8 +268,10 @@ int db_open(const char *path, sqlite3 **out, struct cs_err *e)
             return CS_EFAIL;
         }
     }
-    if (set_wal(db, e) || db_exec(db, "PRAGMA foreign_keys = ON", e) ||
-        db_exec(db, "PRAGMA synchronous = FULL", e) ||
+    /* (direct: a database left in rollback mode by the previous such command stays in
+     * it, with no switch to WAL and back, each a transaction synced to disk of its own) */
+    if ((direct ? (db_journal_direct(db), 0) : set_wal(db, e)) ||
+        db_exec(db, "PRAGMA foreign_keys = ON", e) || db_exec(db, "PRAGMA synchronous = FULL", e) ||
         db_exec(db, "PRAGMA cache_size = -16384", e) || migrate_apply(db, migrate_latest(), e)) {
         /* name the file, escaped like any value the user gave */
         char what[sizeof e->msg];

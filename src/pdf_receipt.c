@@ -40,13 +40,11 @@ static int bad_receipt(struct packet *k, const struct pk_receipt *r, const char 
 /* Open R's stored bytes for reading; *SIZE gets their length (1 .. RECEIPT_MAX_BYTES). */
 static int blob_open(struct packet *k, const struct pk_receipt *r, sqlite3_blob **b, int *size)
 {
+    int rc;
     *b = NULL;
-    if (sqlite3_blob_open(k->db, "main", "receipt_data", "data", r->data_id, 0, b) != SQLITE_OK) {
-        int rc = db_fail(k->db, "cannot read the receipt", k->e);
-        sqlite3_blob_close(*b);
-        *b = NULL;
+    /* (wherever they are kept: receipt_blob, or receipt_data for an old receipt) */
+    if ((rc = receipt_bytes_open(k->db, r->data_id, b, k->e)))
         return rc;
-    }
     *size = sqlite3_blob_bytes(*b);
     if (*size <= 0 || *size > RECEIPT_MAX_BYTES) {
         sqlite3_blob_close(*b);

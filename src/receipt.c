@@ -34,11 +34,10 @@ static void hex_of(const uint8_t *d, char out[65])
     out[64] = 0;
 }
 
-/* Read all of FD (from its start) in chunks into BUF, feeding the SHA-256 (and the
- * sniffer S and the blob B when not NULL, at offset 0 on). *N gets the byte count. */
+/* Read all of FD in chunks into BUF, feeding the SHA-256 H and the sniffer S; *N gets the
+ * byte count. Past LIMIT bytes it stops (the sniffer has seen them: too large). */
 static int read_all(int fd, unsigned char *buf, struct sha256_ctx *h, struct receipt_sniff *s,
-                    sqlite3_blob *b, sqlite3 *db, int64_t limit, int64_t *n, const char *path,
-                    struct cs_err *e)
+                    int64_t limit, int64_t *n, const char *path, struct cs_err *e)
 {
     int64_t total = 0;
     for (;;) {
@@ -50,20 +49,11 @@ static int read_all(int fd, unsigned char *buf, struct sha256_ctx *h, struct rec
                             strerror(errno));
         if (r == 0)
             break;
-        if (total + r > limit) {
-            if (b) /* the file grew since it was checked */
-                return cs_error(e, CS_EFAIL, "receipt", path, "the file changed while it was read");
-            if (s)
-                receipt_sniff_feed(s, buf, (size_t)r);
-            total += r;
-            break; /* too large: the sniffer says so */
-        }
-        sha256_update(h, (size_t)r, buf);
-        if (s)
-            receipt_sniff_feed(s, buf, (size_t)r);
-        if (b && sqlite3_blob_write(b, buf, (int)r, (int)total) != SQLITE_OK)
-            return db_fail(db, "cannot store the receipt", e);
+        receipt_sniff_feed(s, buf, (size_t)r);
         total += r;
+        if (total > limit)
+            break;
+        sha256_update(h, (size_t)r, buf);
     }
     *n = total;
     return 0;
@@ -100,7 +90,7 @@ static int check_fd(int fd, const char *path, unsigned char *buf, int *type, cha
     int rc;
     receipt_sniff_init(&s);
     sha256_init(&h);
-    if ((rc = read_all(fd, buf, &h, &s, NULL, NULL, RECEIPT_MAX_BYTES, &n, path, e)))
+    if ((rc = read_all(fd, buf, &h, &s, RECEIPT_MAX_BYTES, &n, path, e)))
         return rc;
     if ((rc = receipt_sniff_end(&s, path, NULL, NULL, e)) < 0)
         return rc;
@@ -129,6 +119,15 @@ int receipt_check_file(const char *path, int *type, char sha256[65], int64_t *by
     return rc;
 }
 
+int receipt_stat_file(const char *path, int64_t *bytes, struct cs_err *e)
+{
+    int fd, rc;
+    if ((rc = open_file(path, &fd, bytes, e)))
+        return rc;
+    close(fd);
+    return 0;
+}
+
 /* The last path component of PATH ("" stays ""). */
 static const char *base_name(const char *path)
 {
@@ -136,15 +135,16 @@ static const char *base_name(const char *path)
     return s && s[1] ? s + 1 : path;
 }
 
-/* The id of the stored bytes whose SHA-256 is HEX, or 0. */
-static int data_id_of(sqlite3 *db, const char *hex, int64_t *id, struct cs_err *e)
+/* The id of the stored bytes other than NOT_ID whose SHA-256 is HEX, or 0. */
+static int data_id_of(sqlite3 *db, const char *hex, int64_t not_id, int64_t *id, struct cs_err *e)
 {
     sqlite3_stmt *st;
     int rc;
     *id = 0;
-    if (db_prepare(db, "SELECT id FROM receipt_data WHERE sha256 = ?1", &st, e))
+    if (db_prepare(db, "SELECT id FROM receipt_data WHERE sha256 = ?1 AND id <> ?2", &st, e))
         return CS_EFAIL;
     sqlite3_bind_text(st, 1, hex, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, not_id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *id = sqlite3_column_int64(st, 0);
@@ -152,52 +152,131 @@ static int data_id_of(sqlite3 *db, const char *hex, int64_t *id, struct cs_err *
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read receipts", e);
 }
 
-/* Insert the bytes of FD (SIZE of them, SHA-256 HEX checked again as they are written)
- * into a zeroblob of receipt_data; *ID the new row. */
+/* Run SQL with ?1 bound to A and ?2 (when it has one) to B. */
+static int run2(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *what,
+                struct cs_err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if (db_prepare(db, sql, &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, a);
+    if (sqlite3_bind_parameter_count(st) >= 2)
+        sqlite3_bind_int64(st, 2, b);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_fail(db, what, e);
+}
+
+/* A SHA-256 no file has in practice: the receipt_data row's, while its bytes are written. */
+static const char unknown_sha[] =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+/*
+ * Store the SIZE bytes of FD (PATH) in one pass: a receipt_data row with the id *ID (its
+ * SHA-256 and type not known yet) and a zeroblob of receipt_blob under the same rowid, into
+ * which the file is read in chunks, each fed to the SHA-256 and the sniffer as it goes by.
+ * Content that is not a receipt is CS_EINPUT (the caller's transaction is rolled back, so
+ * nothing is written). When the same bytes were stored already, the new rows go again and
+ * *ID is the old row (*NEW_BYTES 0). The change being recorded (REC) is paused while the
+ * bytes are written: receipt_blob is no table of the change log anyway (0017).
+ */
 static int store_bytes(sqlite3 *db, struct change_rec *rec, int fd, const char *path,
-                       unsigned char *buf, int type, const char *hex, int64_t size, int64_t *id,
+                       unsigned char *buf, int64_t size, int *type, int64_t *id, int *new_bytes,
                        struct cs_err *e)
 {
     sqlite3_stmt *st;
     sqlite3_blob *b = NULL;
+    struct receipt_sniff s;
     struct sha256_ctx h;
     uint8_t d[SHA256_DIGEST_SIZE];
-    char again[65];
-    int64_t n = 0;
-    int rc;
+    char hex[65];
+    int64_t total = 0, old;
+    int rc = 0;
+    *new_bytes = 0;
+    if (size == 0) { /* nothing to store: the sniffer names what is wrong */
+        receipt_sniff_init(&s);
+        return receipt_sniff_end(&s, path, NULL, NULL, e);
+    }
     if (db_prepare(db,
-                   "INSERT INTO receipt_data(sha256, type, bytes, data) "
-                   "VALUES (?1, ?2, ?3, zeroblob(?3))",
+                   "INSERT INTO receipt_data(sha256, type, bytes, data) VALUES (?1, 'jpeg', ?2, "
+                   "X'')",
                    &st, e))
         return CS_EFAIL;
-    sqlite3_bind_text(st, 1, hex, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, receipt_type_name(type), -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 3, size);
+    sqlite3_bind_text(st, 1, unknown_sha, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, size);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return db_fail(db, "cannot store the receipt", e);
     *id = sqlite3_last_insert_rowid(db);
-    if (sqlite3_blob_open(db, "main", "receipt_data", "data", *id, 1, &b) != SQLITE_OK) {
+    if ((rc = run2(db, "INSERT INTO receipt_blob(rowid, data) VALUES (?1, zeroblob(?2))", *id, size,
+                   "cannot store the receipt", e)))
+        return rc;
+    if (sqlite3_blob_open(db, "main", "receipt_blob", "data", *id, 1, &b) != SQLITE_OK) {
         rc = db_fail(db, "cannot store the receipt", e);
         sqlite3_blob_close(b);
         return rc;
     }
+    receipt_sniff_init(&s);
     sha256_init(&h);
     change_pause(rec, 1);
-    if (lseek(fd, 0, SEEK_SET) < 0)
-        rc = cs_error(e, CS_EFAIL, "receipt", path, "cannot read the file: %s", strerror(errno));
-    else
-        rc = read_all(fd, buf, &h, NULL, b, db, size, &n, path, e);
+    for (;;) {
+        ssize_t r = read(fd, buf, CHUNK);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            rc =
+                cs_error(e, CS_EFAIL, "receipt", path, "cannot read the file: %s", strerror(errno));
+            break;
+        }
+        if (r == 0)
+            break;
+        if (total + r > size) { /* it grew since it was opened */
+            rc = cs_error(e, CS_EFAIL, "receipt", path, "the file changed while it was read");
+            break;
+        }
+        sha256_update(&h, (size_t)r, buf);
+        receipt_sniff_feed(&s, buf, (size_t)r);
+        if (sqlite3_blob_write(b, buf, (int)r, (int)total) != SQLITE_OK) {
+            rc = db_fail(db, "cannot store the receipt", e);
+            break;
+        }
+        total += r;
+    }
     change_pause(rec, 0);
     if (sqlite3_blob_close(b) != SQLITE_OK && !rc)
         rc = db_fail(db, "cannot store the receipt", e);
+    if (!rc && total != size)
+        rc = cs_error(e, CS_EFAIL, "receipt", path, "the file changed while it was read");
     if (rc)
         return rc;
+    if ((rc = receipt_sniff_end(&s, path, NULL, NULL, e)) < 0)
+        return rc;
+    *type = rc;
     sha256_digest(&h, sizeof d, d);
-    hex_of(d, again);
-    if (n != size || strcmp(again, hex))
-        return cs_error(e, CS_EFAIL, "receipt", path, "the file changed while it was read");
+    hex_of(d, hex);
+    if ((rc = data_id_of(db, hex, *id, &old, e)))
+        return rc;
+    if (old) { /* stored already: the new rows go (the change records neither) */
+        if ((rc = run2(db, "DELETE FROM receipt_blob WHERE rowid = ?1", *id, 0,
+                       "cannot store the receipt", e)) ||
+            (rc = run2(db, "DELETE FROM receipt_data WHERE id = ?1", *id, 0,
+                       "cannot store the receipt", e)))
+            return rc;
+        *id = old;
+        return 0;
+    }
+    if (db_prepare(db, "UPDATE receipt_data SET sha256 = ?1, type = ?2 WHERE id = ?3", &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_text(st, 1, hex, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, receipt_type_name(*type), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, *id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot store the receipt", e);
+    *new_bytes = 1;
     return 0;
 }
 
@@ -223,8 +302,7 @@ int receipt_store(sqlite3 *db, struct change_rec *rec, int64_t expense_id, const
                   struct receipt_info *out, int *new_bytes, int *already, struct cs_err *e)
 {
     int fd = -1, rc, type;
-    int64_t size, bytes, data_id;
-    char hex[65];
+    int64_t size = 0, data_id = 0;
     unsigned char *buf = NULL;
     sqlite3_stmt *st = NULL;
     const char *name = base_name(path);
@@ -233,19 +311,12 @@ int receipt_store(sqlite3 *db, struct change_rec *rec, int64_t expense_id, const
     if ((rc = expense_exists(db, expense_id, e)) || (rc = open_file(path, &fd, &size, e)))
         return rc;
     buf = xmalloc(CHUNK);
-    if ((rc = check_fd(fd, path, buf, &type, hex, &bytes, e)))
-        goto cleanup;
     if (strlen(name) > 255 || !*name) {
         rc = cs_error(e, CS_EINPUT, "receipt", path, "a file name of 1 to 255 bytes is needed");
         goto cleanup;
     }
-    if ((rc = data_id_of(db, hex, &data_id, e)))
+    if ((rc = store_bytes(db, rec, fd, path, buf, size, &type, &data_id, new_bytes, e)))
         goto cleanup;
-    if (!data_id) {
-        if ((rc = store_bytes(db, rec, fd, path, buf, type, hex, bytes, &data_id, e)))
-            goto cleanup;
-        *new_bytes = 1;
-    }
     if (db_prepare(db, "SELECT id FROM receipt WHERE expense_id = ?1 AND data_id = ?2", &st, e)) {
         rc = CS_EFAIL;
         goto cleanup;
@@ -355,6 +426,85 @@ int receipt_parse_id(const char *s, int64_t *id, struct cs_err *e)
     return 0;
 }
 
+int receipt_bytes_open(sqlite3 *db, int64_t data_id, sqlite3_blob **b, struct cs_err *e)
+{
+    sqlite3_stmt *st;
+    int rc, inline_bytes = 0;
+    char ids[24];
+    *b = NULL;
+    /* length() of a blob reads its size from the record, not its overflow pages; the
+     * bytes are in receipt_data itself when it holds any (stored before 0017), or when
+     * there is no receipt_blob row (then the empty ones are opened, and found empty) */
+    if (db_prepare(db,
+                   "SELECT length(data) > 0 OR NOT EXISTS (SELECT 1 FROM receipt_blob WHERE "
+                   "rowid = ?1) FROM receipt_data WHERE id = ?1",
+                   &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, data_id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        inline_bytes = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE) {
+        snprintf(ids, sizeof ids, "%lld", (long long)data_id);
+        return cs_error(e, CS_EFAIL, "receipt", ids, "its stored bytes are missing");
+    }
+    if (rc != SQLITE_ROW)
+        return db_fail(db, "cannot read the receipt", e);
+    if (sqlite3_blob_open(db, "main", inline_bytes ? "receipt_data" : "receipt_blob", "data",
+                          data_id, 0, b) != SQLITE_OK) {
+        rc = db_fail(db, "cannot read the receipt", e);
+        sqlite3_blob_close(*b);
+        *b = NULL;
+        return rc;
+    }
+    return 0;
+}
+
+int receipt_blob_forget(sqlite3 *db, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL, *del = NULL;
+    int rc = 0, step = SQLITE_DONE;
+    if (db_prepare(db, "SELECT changeset FROM change WHERE redoable = 1", &st, e))
+        return CS_EFAIL;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_changeset_iter *it = NULL;
+        if (sqlite3changeset_start(&it, sqlite3_column_bytes(st, 0),
+                                   (void *)sqlite3_column_blob(st, 0)) != SQLITE_OK) {
+            rc = cs_error(e, CS_EFAIL, "database", NULL, "cannot read the change log");
+            break;
+        }
+        while (!rc && sqlite3changeset_next(it) == SQLITE_ROW) {
+            const char *table;
+            int ncol, op;
+            sqlite3_value *id = NULL;
+            sqlite3changeset_op(it, &table, &ncol, &op, NULL);
+            if (strcmp(table, "receipt_data") ||
+                (op == SQLITE_INSERT ? sqlite3changeset_new(it, 0, &id)
+                                     : sqlite3changeset_old(it, 0, &id)) ||
+                !id)
+                continue;
+            if (!del && db_prepare(db,
+                                   "DELETE FROM receipt_blob WHERE rowid = ?1 AND NOT EXISTS "
+                                   "(SELECT 1 FROM receipt_data WHERE id = ?1)",
+                                   &del, e)) {
+                rc = CS_EFAIL;
+                break;
+            }
+            sqlite3_reset(del);
+            sqlite3_bind_int64(del, 1, sqlite3_value_int64(id));
+            if (sqlite3_step(del) != SQLITE_DONE)
+                rc = db_fail(db, "cannot remove receipt bytes", e);
+        }
+        sqlite3changeset_finalize(it);
+    }
+    sqlite3_finalize(st);
+    sqlite3_finalize(del);
+    if (rc)
+        return rc;
+    return step == SQLITE_DONE ? 0 : db_fail(db, "cannot read the change log", e);
+}
+
 int receipt_write(sqlite3 *db, int64_t id, FILE *fp, const char *where, struct cs_err *e)
 {
     struct receipt_info r = RECEIPT_INFO_INIT;
@@ -363,9 +513,7 @@ int receipt_write(sqlite3 *db, int64_t id, FILE *fp, const char *where, struct c
     int rc, size;
     if ((rc = receipt_load(db, id, &r, e)))
         return rc;
-    if (sqlite3_blob_open(db, "main", "receipt_data", "data", r.data_id, 0, &b) != SQLITE_OK) {
-        rc = db_fail(db, "cannot read the receipt", e);
-        sqlite3_blob_close(b);
+    if ((rc = receipt_bytes_open(db, r.data_id, &b, e))) {
         receipt_info_release(&r);
         return rc;
     }

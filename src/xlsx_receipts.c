@@ -247,11 +247,9 @@ static int blob_to_file(struct book *b, struct xreceipt *x, char *path, size_t p
     unsigned char *buf = NULL;
     int fd = -1, size, rc = 0, type;
 
-    if (sqlite3_blob_open(b->db, "main", "receipt_data", "data", x->data_id, 0, &blob) !=
-        SQLITE_OK) {
-        sqlite3_blob_close(blob);
-        return db_fail(b->db, "cannot read a receipt", b->err);
-    }
+    /* (wherever they are kept: receipt_blob, or receipt_data for an old receipt) */
+    if ((rc = receipt_bytes_open(b->db, x->data_id, &blob, b->err)))
+        return rc;
     size = sqlite3_blob_bytes(blob);
     if ((rc = image_open(b, x, &fd, path, pathn)))
         goto out;

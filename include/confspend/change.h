@@ -34,7 +34,9 @@ int change_begin(sqlite3 *db, int bulk, struct change_rec *c, struct cs_err *e);
  * or "post" (the posting of due schedule occurrences, which undo and redo skip),
  * COMMAND (the command line), SUMMARY (one line), and for a bulk change the expense ids
  * FIRST..LAST (none when COUNT is 0). Nothing is stored when nothing changed; *ID gets
- * the change's number or 0. Releases C either way.
+ * the change's number or 0. Releases C either way. A user change ends the redo of the
+ * undone ones, and removes the receipt bytes only those could bring back
+ * (receipt_blob_forget()).
  */
 int change_end(sqlite3 *db, struct change_rec *c, const char *kind, const char *command,
                const char *summary, int64_t first, int64_t last, int64_t count, int64_t *id,

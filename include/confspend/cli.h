@@ -21,6 +21,7 @@ struct cs_ctx {
     int writing;              /* a write transaction and its change are open */
     struct change_rec change; /* what the command changes, recorded as one change */
     char dates[6][11];        /* date options given as words (cmd_parse), as YYYY-MM-DD */
+    int journal_direct;       /* ctx_open_db() opens with db_open_direct() (receipt add) */
 };
 
 enum {

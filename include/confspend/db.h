@@ -21,6 +21,15 @@ char *db_resolve_path(const char *opt);
  * A database from a newer confspend is refused and left untouched.
  */
 int db_open(const char *path, sqlite3 **out, struct cs_err *e);
+/*
+ * db_open() for a command that writes many megabytes of new pages (receipt add): the
+ * database gets a rollback journal (db_journal_direct()) instead of WAL, so each page is
+ * written once rather than into the WAL and again by its checkpoint. A database the
+ * previous such command left in rollback mode is not switched to WAL and back (each
+ * switch is a transaction synced to disk of its own); any other command's db_open()
+ * brings WAL back. Best effort, as db_journal_direct().
+ */
+int db_open_direct(const char *path, sqlite3 **out, struct cs_err *e);
 
 /*
  * A new database, private until db_publish(): PATH.tmp-XXXXXX (its name into *TMP, to
@@ -59,6 +68,9 @@ int db_journal_bulk(sqlite3 *db, long long rows);
  * command's open switches back to WAL. */
 int db_journal_direct(sqlite3 *db);
 int db_journal_wal(sqlite3 *db, struct cs_err *e);
+/* 1 when the database file PATH is in rollback-journal mode now (its header says so: a
+ * db_open_direct() left it so), 0 when in WAL mode, missing or unreadable. */
+int db_file_rollback(const char *path);
 int db_commit(sqlite3 *db, struct cs_err *e);
 void db_rollback(sqlite3 *db);
 

@@ -16,12 +16,13 @@
 #define RECEIPT_MAX_BYTES (25L * 1024 * 1024)
 #define RECEIPT_MAX_PIXELS (100L * 1000 * 1000)
 #define RECEIPT_MAX_SIDE 30000L
-/* The most bytes one command stores (the change log keeps a change's new bytes in memory
- * once while it records them): `receipt add` of more is refused, to be split. */
-#define RECEIPT_MAX_CHANGE (256L * 1024 * 1024)
 /* From how many bytes one `receipt add` is written through a rollback journal instead of
- * the WAL (db_journal_direct()): the pages are written once, not twice. */
+ * the WAL (db_open_direct()): the pages are written once, not twice. Below it the switch to
+ * the rollback journal and back costs more than the WAL's second copy (cmd_receipt.c). */
 #define RECEIPT_DIRECT_BYTES (4L * 1024 * 1024)
+/* From how many bytes a `receipt add` that follows another one (a series) is written so
+ * too: the switch to a rollback journal is paid once for the series (cmd_receipt.c). */
+#define RECEIPT_SERIES_BYTES (256L * 1024)
 
 enum receipt_type { RECEIPT_UNKNOWN = 0, RECEIPT_JPEG, RECEIPT_PNG, RECEIPT_PDF };
 
@@ -99,19 +100,47 @@ int receipt_check_file(const char *path, int *type, char sha256[65], int64_t *by
                        struct cs_err *e);
 
 /*
+ * Open PATH for reading as a receipt-to-be without reading it: a regular file of at most
+ * RECEIPT_MAX_BYTES (CS_EINPUT otherwise; CS_EFAIL when it cannot be opened). *BYTES gets
+ * its size. What it holds is checked as it is stored (receipt_store).
+ */
+int receipt_stat_file(const char *path, int64_t *bytes, struct cs_err *e);
+
+/*
  * Store the file PATH as a receipt of expense EXPENSE_ID (which must exist: CS_EINPUT
- * "id: no such expense"), inside the caller's transaction. The file is read twice in
- * chunks: once to check it (receipt_check_file) and hash it; when its SHA-256 is not
- * stored yet, again into a zeroblob of its size through sqlite3_blob_write, hashed again
- * (a file that changed between the two reads is CS_EFAIL). The link is named after the
- * file's last path component. *OUT gets the link; *NEW_BYTES 1 when the bytes were not
- * stored before, and *ALREADY 1 when this expense already had these bytes (nothing is
- * added then). OUT is filled either way (release it). REC is the change being recorded
- * (may be NULL): it is paused while the bytes are written (change_pause()).
+ * "id: no such expense"), inside the caller's transaction. The file is read once, in
+ * chunks: each goes to the SHA-256, the sniffer and a zeroblob of receipt_blob (through
+ * sqlite3_blob_write) under a new receipt_data row; content that is not a receipt is
+ * CS_EINPUT after it was written, and the caller's rollback takes the rows back (nothing
+ * is written then). When the SHA-256 is stored already the new rows go again and the old
+ * bytes are used. The link is named after the file's last path component. *OUT gets the
+ * link; *NEW_BYTES 1 when the bytes were not stored before, and *ALREADY 1 when this
+ * expense already had these bytes (nothing is added then). OUT is filled either way
+ * (release it). REC is the change being recorded (may be NULL): it is paused while the
+ * bytes are written (change_pause()). The change records the receipt_data row (its
+ * SHA-256, type and size), never the bytes (migration 0017).
  */
 struct change_rec;
 int receipt_store(sqlite3 *db, struct change_rec *rec, int64_t expense_id, const char *path,
                   struct receipt_info *out, int *new_bytes, int *already, struct cs_err *e);
+
+/*
+ * A read handle (sqlite3_blob_read) on the stored bytes DATA_ID (receipt_info.data_id),
+ * wherever they are kept: receipt_blob, or receipt_data.data for a receipt stored before
+ * migration 0017 (or written there by hand: when it is not empty, or when receipt_blob has
+ * no row for it). Every reader of receipt bytes goes through here (receipt_write, the
+ * workbook's and the packet's receipts). Close *B with sqlite3_blob_close().
+ */
+int receipt_bytes_open(sqlite3 *db, int64_t data_id, sqlite3_blob **b, struct cs_err *e);
+
+/*
+ * Remove the bytes that nothing can bring back any more: called by change_end() just
+ * before a new user change ends the redo of the undone ones. The bytes of a receipt_data
+ * row those changes hold, when no such row is stored now, can come back through no other
+ * change (ids are never reused, and every change before them is older than the row), so
+ * they go. Runs in the caller's transaction; it is part of no change.
+ */
+int receipt_blob_forget(sqlite3 *db, struct cs_err *e);
 
 /* Call FN on every receipt (of expense EXPENSE_ID, or of all when 0), by expense then
  * receipt id. A non-zero return of FN stops and is returned. */

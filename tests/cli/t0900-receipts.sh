@@ -112,4 +112,72 @@ check "the backup holds every stored file" "$(sqlite3 "$TMP/b.db" 'SELECT count(
 expect_out "a 20 MiB JPEG" "receipt 8: r0000.jpg, jpeg, 20971520 bytes" cs receipt add 1 "$TMP/big/r0000.jpg"
 cs receipt get 8 -o "$TMP/big.out"
 check "20 MiB back exact" "$(cmp "$TMP/big.out" "$TMP/big/r0000.jpg" && echo same)" = same
+check "its SHA-256, taken as it was written, is sha256sum's" \
+  "$(sql 'SELECT d.sha256 FROM receipt r JOIN receipt_data d ON d.id = r.data_id WHERE r.id = 8')" = "$(sha256sum <"$TMP/big/r0000.jpg" | cut -c1-64)"
+
+# the bytes are kept apart from the change log (receipt_blob, under the receipt_data row's
+# id): a change records that row (SHA-256, type, size), not the bytes, so the file grows
+# by one copy of a receipt, not two, and the change stays small
+/usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$TMP/big" 2 $((20 * 1024 * 1024))
+H_BIG2=$(sha256sum <"$TMP/big/r0001.jpg" | cut -c1-64)
+size0=$(stat -c %s "$CONFSPEND_DB")
+expect_out "another 20 MiB JPEG" "receipt 9: r0001.jpg, jpeg, 20971520 bytes" cs receipt add 2 "$TMP/big/r0001.jpg"
+size1=$(stat -c %s "$CONFSPEND_DB")
+check "the database grew by one copy of it (under 21 MiB: $((size1 - size0)))" $((size1 - size0)) -lt $((21 * 1024 * 1024))
+check "the change recorded is under 1 KB, not 20 MiB" "$(sql 'SELECT length(changeset) FROM change ORDER BY id DESC LIMIT 1')" -lt 1024
+expect_out "history shows the row, and that its bytes are kept apart" "receipt_data   11  insert  data             (kept apart)" \
+  sh -c '"$CONFSPEND" history --change 13 | grep " data "'
+orphans() { sql 'SELECT count(*) FROM receipt_blob WHERE rowid NOT IN (SELECT id FROM receipt_data)'; }
+expect_out "undo of that add" "undid change 13: receipt add 2: 1 receipt (1 new file)" cs undo
+check "its row went; its bytes wait apart, for a redo" "$(sql "SELECT count(*) FROM receipt_data WHERE sha256 = '$H_BIG2'"),$(orphans)" = "0,1"
+expect_out "redo of it" "redid change 13: receipt add 2: 1 receipt (1 new file)" cs redo
+cs receipt get 9 -o "$TMP/big2.out"
+check "after the redo the 20 MiB are exact" "$(cmp "$TMP/big2.out" "$TMP/big/r0001.jpg" && echo same)" = same
+expect_out "receipt rm of it" "removed receipt 9 (r0001.jpg) from expense 2" cs receipt rm 9
+check "its row went, the bytes wait for an undo of the rm" "$(sql "SELECT count(*) FROM receipt_data WHERE sha256 = '$H_BIG2'"),$(orphans)" = "0,1"
+expect_ok "undo of the rm" cs undo
+cs receipt get 9 -o "$TMP/big2.out"
+check "the undo of the rm brings the exact bytes back" "$(cmp "$TMP/big2.out" "$TMP/big/r0001.jpg" && echo same)" = same
+expect_ok "undo of the add again" cs undo
+check "parked again" "$(orphans)" = 1
+cs add meal 1 --date 2026-11-06 >/dev/null
+check "a new change ends that redo: the bytes only it could bring back are gone" "$(orphans)" = 0
+expect_fail "nothing to redo" 2 "redo: nothing to redo" cs redo
+check "the rest is whole" "$(sqlite3 "$CONFSPEND_DB" 'PRAGMA integrity_check')" = ok
+
+# the journal: a receipt add of 4 MiB or more, and a series of receipt adds (the newest
+# change is one) from its second command on, write through a rollback journal (the pages
+# once, not into the WAL and again by its checkpoint); a single one keeps the WAL; any
+# other command brings WAL back; no file is left beside the database either way
+mode() { echo "$(sqlite3 "$CONFSPEND_DB" 'PRAGMA journal_mode'),$(ls "$CONFSPEND_DB"-* 2>/dev/null | wc -l)"; }
+/usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$TMP/mid" 3 $((300 * 1024))
+cs receipt add 1 "$TMP/big/r0001.jpg" >/dev/null
+check "a 20 MiB receipt add: rollback mode, nothing beside the file" "$(mode)" = "delete,0"
+cs list >/dev/null
+check "the next command: WAL again" "$(mode)" = "wal,0"
+cs trip add late --name Late --start 2026-11-01 --end 2026-11-09 >/dev/null
+cs receipt add 1 "$TMP/mid/r0000.jpg" >/dev/null
+check "a 300 KiB receipt add after another change keeps the WAL" "$(mode)" = "wal,0"
+cs receipt add 1 "$TMP/mid/r0001.jpg" >/dev/null
+check "the next receipt add of a series: rollback mode" "$(mode)" = "delete,0"
+cs receipt add 1 "$TMP/mid/r0002.jpg" >/dev/null
+check "and it stays so for the series" "$(mode)" = "delete,0"
+cs receipt get "$(sql 'SELECT max(id) FROM receipt')" | cmp -s - "$TMP/mid/r0002.jpg"
+check "the bytes stored so are exact" $? -eq 0
+expect_ok "undo" cs undo
+check "undo brings WAL back" "$(mode)" = "wal,0"
+
+# a receipt stored before the bytes moved apart (schema 14: the bytes in receipt_data.data)
+# still reads, and its rm and undo carry those bytes as they did
+/usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$TMP/old" 1 5000
+H_OLD=$(sha256sum <"$TMP/old/r0000.jpg" | cut -c1-64)
+sql "INSERT INTO receipt_data(sha256, type, bytes, data) VALUES ('$H_OLD', 'jpeg', 5000, readfile('$TMP/old/r0000.jpg'));
+     INSERT INTO receipt(expense_id, data_id, name) SELECT 1, id, 'old.jpg' FROM receipt_data WHERE sha256 = '$H_OLD'"
+OLD_ID=$(sql "SELECT r.id FROM receipt r JOIN receipt_data d ON d.id = r.data_id WHERE d.sha256 = '$H_OLD'")
+cs receipt get "$OLD_ID" >"$TMP/old.out"
+check "a receipt with its bytes in receipt_data comes back exact" "$(cmp "$TMP/old.out" "$TMP/old/r0000.jpg" && echo same)" = same
+expect_ok "its rm" cs receipt rm "$OLD_ID"
+expect_ok "the undo of its rm" cs undo
+cs receipt get "$OLD_ID" >"$TMP/old.out"
+check "and after the undo of its rm" "$(cmp "$TMP/old.out" "$TMP/old/r0000.jpg" && echo same)" = same
 finish

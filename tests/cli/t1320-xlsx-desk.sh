@@ -227,14 +227,15 @@ cs config set paper letter >/dev/null
 
 # A receipt blob altered by hand (not the PNG it was stored as): the export refuses it,
 # naming the receipt, exit 2, and no file appears (no workbook with a broken image).
-sql "UPDATE receipt_data SET data = randomblob(500) WHERE id = (SELECT data_id FROM receipt WHERE id = 4)"
+# (the bytes are kept in receipt_blob, under the receipt_data row's id: migration 0017)
+sql "UPDATE receipt_blob SET data = randomblob(500) WHERE rowid = (SELECT data_id FROM receipt WHERE id = 4)"
 expect_fail "a damaged receipt in the database" 2 \
   "receipt: receipt 4 of expense 4 is damaged in the database (not a JPEG, PNG or PDF); remove it with 'confspend receipt rm 4' (wide.png)" \
   cs export xlsx "$TMP/d.xlsx" --claim 1
 check "no workbook and no temporary file" -z "$(ls -A "$TMP" | grep '^d\.xlsx')"
 expect_ok "the receipt removed as the message says" cs receipt rm 4
 # the bytes of dinner.jpg where small.png's were: a whole JPEG, but stored as a PNG
-sql "UPDATE receipt_data SET data = (SELECT data FROM receipt_data WHERE id = 1) WHERE id = (SELECT data_id FROM receipt WHERE id = 5)"
+sql "UPDATE receipt_blob SET data = (SELECT data FROM receipt_blob WHERE rowid = 1) WHERE rowid = (SELECT data_id FROM receipt WHERE id = 5)"
 expect_fail "an image of another type than the one stored" 2 \
   "receipt: receipt 5 of expense 5 is damaged in the database (a jpeg stored as a png); remove it with 'confspend receipt rm 5' (small.png)" \
   cs export xlsx "$TMP/d.xlsx" --claim 1

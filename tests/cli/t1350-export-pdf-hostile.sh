@@ -33,9 +33,11 @@ printf 'an older file\n' >"$TMP/old.pdf"
 
 # put FILE's bytes where receipt 1's were, stored as TYPE (the way a damaged or edited
 # database would hold them; receipt add refuses each of these files)
+# (the bytes are kept in receipt_blob, under the receipt_data row's id: migration 0017)
 alter() {
-  sqlite3 "$CONFSPEND_DB" "UPDATE receipt_data SET type = '$2', data = readfile('$1'),
-    bytes = max(1, length(readfile('$1'))) WHERE id = 1" || echo "cannot alter" >&2
+  sqlite3 "$CONFSPEND_DB" "UPDATE receipt_data SET type = '$2',
+    bytes = max(1, length(readfile('$1'))) WHERE id = 1;
+    UPDATE receipt_blob SET data = readfile('$1') WHERE rowid = 1" || echo "cannot alter" >&2
 }
 # refused: exit 2, the message, nothing written anywhere
 refused() {
