@@ -339,9 +339,13 @@ static int indexes_aside(sqlite3 *db, int64_t moved, int out, char ***aside, int
         stay -= moved;
     if (moved <= stay || moved < 10000)
         return 0;
+    /* not the partial indexes (of rides, trips, schedules: a part of the rows at most, kept
+     * up as the rows move for less than rebuilding one costs, which reads the whole table) */
     if (db_prepare(db,
-                   "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                   "tbl_name = 'expense' AND sql IS NOT NULL",
+                   "SELECT m.name, m.sql FROM sqlite_master m "
+                   "JOIN pragma_index_list('expense') l ON l.name = m.name "
+                   "WHERE m.type = 'index' AND m.tbl_name = 'expense' AND m.sql IS NOT NULL "
+                   "AND l.partial = 0",
                    &st, e))
         return CS_EFAIL;
     while (sqlite3_step(st) == SQLITE_ROW) {
