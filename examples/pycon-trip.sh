@@ -8,8 +8,9 @@ set -euo pipefail
 cs() { "${CONFSPEND:-confspend}" "$@"; }
 
 cs config set owner "Alex Rivera" >/dev/null
+cs config set department "Developer Relations" >/dev/null
 cs trip add pycon-2026 --name "PyCon US 2026" --start 2026-05-13 --end 2026-05-20 \
-  --city Pittsburgh --currency USD
+  --city Pittsburgh --currency USD --purpose "Attend PyCon US 2026 and give a talk"
 cs trip use pycon-2026 >/dev/null
 
 cs add travel 386.40 --date 2026-04-02 --merchant "United Airlines" --note "PIT round trip" \
