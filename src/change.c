@@ -55,22 +55,6 @@ void change_release(struct change_rec *c)
     c->session = NULL;
 }
 
-/* Run SQL binding A and B as integers (B only when the SQL has ?2). */
-static int exec2(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *what,
-                 struct cs_err *e)
-{
-    sqlite3_stmt *st = NULL;
-    int rc;
-    if (db_prepare(db, sql, &st, e))
-        return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, a);
-    if (sqlite3_bind_parameter_count(st) >= 2)
-        sqlite3_bind_int64(st, 2, b);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_fail(db, what, e);
-}
-
 int change_end(sqlite3 *db, struct change_rec *c, const char *kind, const char *command,
                const char *summary, int64_t first, int64_t last, int64_t count, int64_t *id,
                struct cs_err *e)
@@ -392,12 +376,12 @@ int change_undo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e)
         int naside;
         if ((rc = indexes_aside(db, s.count, 1, &aside, &naside, e)))
             goto out;
-        if (!(rc = exec2(db,
-                         "INSERT INTO parked_expense SELECT ?1, * FROM expense "
-                         "WHERE id BETWEEN ?2 AND (SELECT bulk_last FROM change WHERE id = ?1)",
-                         s.id, s.first, "cannot undo", e)))
-            rc = exec2(db, "DELETE FROM expense WHERE id BETWEEN ?1 AND ?2", s.first, s.last,
-                       "cannot undo", e);
+        if (!(rc = db_exec2(db,
+                            "INSERT INTO parked_expense SELECT ?1, * FROM expense "
+                            "WHERE id BETWEEN ?2 AND (SELECT bulk_last FROM change WHERE id = ?1)",
+                            s.id, s.first, "cannot undo", e)))
+            rc = db_exec2(db, "DELETE FROM expense WHERE id BETWEEN ?1 AND ?2", s.first, s.last,
+                          "cannot undo", e);
         if (indexes_back(db, aside, naside, e) && !rc)
             rc = CS_EFAIL;
         if (rc)
@@ -405,10 +389,10 @@ int change_undo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e)
     }
     if ((rc = drop_later_postings(db, s.cs, s.n, 0, e)) ||
         (rc = apply(db, s.cs, s.n, 1, "undo", s.id, e)) ||
-        (rc = exec2(db,
-                    "UPDATE change SET state = 'undone', redoable = 1, undo_seq = "
-                    "(SELECT coalesce(max(undo_seq), 0) + 1 FROM change) WHERE id = ?1",
-                    s.id, 0, "cannot record the undo", e)))
+        (rc = db_exec2(db,
+                       "UPDATE change SET state = 'undone', redoable = 1, undo_seq = "
+                       "(SELECT coalesce(max(undo_seq), 0) + 1 FROM change) WHERE id = ?1",
+                       s.id, 0, "cannot record the undo", e)))
         goto out;
     *id = s.id;
     *summary = s.summary;
@@ -432,7 +416,7 @@ static int unpark(sqlite3 *db, int64_t id, struct cs_err *e)
     sqlite3_finalize(st);
     if (!others)
         return db_exec(db, "DELETE FROM parked_expense", e);
-    return exec2(db, "DELETE FROM parked_expense WHERE change_id = ?1", id, 0, "cannot redo", e);
+    return db_exec2(db, "DELETE FROM parked_expense WHERE change_id = ?1", id, 0, "cannot redo", e);
 }
 
 int change_redo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e)
@@ -467,7 +451,7 @@ int change_redo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e)
                               cols, cols);
         if (!(rc = history_batch_begin(db, e)) &&
             !(rc = db_exec(db, "PRAGMA ignore_check_constraints = ON", e))) {
-            rc = exec2(db, sql, s.id, 0, "cannot redo", e);
+            rc = db_exec2(db, sql, s.id, 0, "cannot redo", e);
             if (db_exec(db, "PRAGMA ignore_check_constraints = OFF", e) && !rc)
                 rc = CS_EFAIL;
             if (!rc)
@@ -481,10 +465,10 @@ int change_redo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e)
         if (rc || (rc = unpark(db, s.id, e)))
             goto out;
     }
-    if ((rc = exec2(db,
-                    "UPDATE change SET state = 'done', redoable = 0, undo_seq = NULL "
-                    "WHERE id = ?1",
-                    s.id, 0, "cannot record the redo", e)))
+    if ((rc = db_exec2(db,
+                       "UPDATE change SET state = 'done', redoable = 0, undo_seq = NULL "
+                       "WHERE id = ?1",
+                       s.id, 0, "cannot record the redo", e)))
         goto out;
     *id = s.id;
     *summary = s.summary;

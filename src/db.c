@@ -432,6 +432,20 @@ int db_exec(sqlite3 *db, const char *sql, struct cs_err *e)
     return 0;
 }
 
+int db_exec2(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *what, struct cs_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (db_prepare(db, sql, &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, a);
+    if (sqlite3_bind_parameter_count(st) >= 2)
+        sqlite3_bind_int64(st, 2, b);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_fail(db, what, e);
+}
+
 int db_begin(sqlite3 *db, struct cs_err *e)
 {
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)

@@ -152,22 +152,6 @@ static int data_id_of(sqlite3 *db, const char *hex, int64_t not_id, int64_t *id,
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read receipts", e);
 }
 
-/* Run SQL with ?1 bound to A and ?2 (when it has one) to B. */
-static int run2(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *what,
-                struct cs_err *e)
-{
-    sqlite3_stmt *st;
-    int rc;
-    if (db_prepare(db, sql, &st, e))
-        return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, a);
-    if (sqlite3_bind_parameter_count(st) >= 2)
-        sqlite3_bind_int64(st, 2, b);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_fail(db, what, e);
-}
-
 /* A SHA-256 no file has in practice: the receipt_data row's, while its bytes are written. */
 static const char unknown_sha[] =
     "0000000000000000000000000000000000000000000000000000000000000000";
@@ -210,8 +194,8 @@ static int store_bytes(sqlite3 *db, struct change_rec *rec, int fd, const char *
     if (rc != SQLITE_DONE)
         return db_fail(db, "cannot store the receipt", e);
     *id = sqlite3_last_insert_rowid(db);
-    if ((rc = run2(db, "INSERT INTO receipt_blob(rowid, data) VALUES (?1, zeroblob(?2))", *id, size,
-                   "cannot store the receipt", e)))
+    if ((rc = db_exec2(db, "INSERT INTO receipt_blob(rowid, data) VALUES (?1, zeroblob(?2))", *id,
+                       size, "cannot store the receipt", e)))
         return rc;
     if (sqlite3_blob_open(db, "main", "receipt_blob", "data", *id, 1, &b) != SQLITE_OK) {
         rc = db_fail(db, "cannot store the receipt", e);
@@ -259,10 +243,10 @@ static int store_bytes(sqlite3 *db, struct change_rec *rec, int fd, const char *
     if ((rc = data_id_of(db, hex, *id, &old, e)))
         return rc;
     if (old) { /* stored already: the new rows go (the change records neither) */
-        if ((rc = run2(db, "DELETE FROM receipt_blob WHERE rowid = ?1", *id, 0,
-                       "cannot store the receipt", e)) ||
-            (rc = run2(db, "DELETE FROM receipt_data WHERE id = ?1", *id, 0,
-                       "cannot store the receipt", e)))
+        if ((rc = db_exec2(db, "DELETE FROM receipt_blob WHERE rowid = ?1", *id, 0,
+                           "cannot store the receipt", e)) ||
+            (rc = db_exec2(db, "DELETE FROM receipt_data WHERE id = ?1", *id, 0,
+                           "cannot store the receipt", e)))
             return rc;
         *id = old;
         return 0;

@@ -83,6 +83,11 @@ int db_fail(sqlite3 *db, const char *what, struct cs_err *e);
 /* Run SQL with no result rows. */
 int db_exec(sqlite3 *db, const char *sql, struct cs_err *e);
 
+/* Run one statement SQL of no result rows with ?1 bound to A and, when it has a ?2, ?2 to
+ * B (integers); an error is CS_EFAIL after WHAT. */
+int db_exec2(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *what,
+             struct cs_err *e);
+
 /* Bind S as text, or NULL when S is NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* Bind V, or NULL when V < 0 (the "absent" marker of optional amounts and counts). */
