@@ -135,33 +135,6 @@ static int sniff_stream(struct packet *k, const struct pk_receipt *r, long *widt
     return rc ? rc : sniff_verdict(k, r, &s, width, height);
 }
 
-/*
- * poppler reports what it finds wrong in a PDF on stderr by itself (and glib its
- * warnings), where confspend prints its own one-line error: around poppler's calls stderr
- * points at /dev/null. Returns the saved descriptor for quiet_end().
- */
-static int quiet_begin(void)
-{
-    int saved, null;
-    fflush(stderr);
-    saved = dup(STDERR_FILENO);
-    null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (saved >= 0 && null >= 0)
-        dup2(null, STDERR_FILENO);
-    if (null >= 0)
-        close(null);
-    return saved;
-}
-
-static void quiet_end(int saved)
-{
-    if (saved < 0)
-        return;
-    fflush(stderr);
-    dup2(saved, STDERR_FILENO);
-    close(saved);
-}
-
 /* R (a PDF) opened by poppler from its bytes, read once (the document keeps them). */
 static int pdf_open(struct packet *k, const struct pk_receipt *r, PopplerDocument **doc)
 {
@@ -175,9 +148,9 @@ static int pdf_open(struct packet *k, const struct pk_receipt *r, PopplerDocumen
     if ((rc = read_whole(k, r, &buf, &n, NULL, NULL)))
         return rc;
     bytes = g_bytes_new_with_free_func(buf, n, free, buf);
-    quiet = quiet_begin();
+    quiet = stderr_quiet_begin();
     *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
-    quiet_end(quiet);
+    stderr_quiet_end(quiet);
     g_bytes_unref(bytes);
     if (!*doc) {
         snprintf(why, sizeof why, "not a PDF poppler can open (%s)",
@@ -418,9 +391,9 @@ static int draw_pdf(struct packet *k, const struct pk_receipt *r, long *page)
         fit(k, y0, w, h);
         cairo_rectangle(k->cr, 0, 0, w, h);
         cairo_clip(k->cr);
-        quiet = quiet_begin();
+        quiet = stderr_quiet_begin();
         poppler_page_render(pg, k->cr);
-        quiet_end(quiet);
+        stderr_quiet_end(quiet);
         cairo_restore(k->cr);
         g_object_unref(pg);
         if (cairo_status(k->cr) != CAIRO_STATUS_SUCCESS) {

@@ -745,33 +745,6 @@ static void add_formats(struct book *b)
 }
 
 /*
- * libxlsxwriter reports some failures on stderr by itself (zip errors in workbook_close(),
- * temporary files it cannot create), where confspend prints its own one-line error; around
- * those calls stderr points at /dev/null. Returns the saved descriptor for quiet_end().
- */
-static int quiet_begin(void)
-{
-    int saved, null;
-    fflush(stderr);
-    saved = dup(STDERR_FILENO);
-    null = open("/dev/null", O_WRONLY);
-    if (saved >= 0 && null >= 0)
-        dup2(null, STDERR_FILENO);
-    if (null >= 0)
-        close(null);
-    return saved;
-}
-
-static void quiet_end(int saved)
-{
-    if (saved < 0)
-        return;
-    fflush(stderr);
-    dup2(saved, STDERR_FILENO);
-    close(saved);
-}
-
-/*
  * Before workbook_close(): write out each sheet's last row (which libxlsxwriter would write
  * in workbook_close()) and flush its rows' temporary file, checking for errors, which
  * libxlsxwriter does not. SIZES gets the bytes of rows each sheet holds, for
@@ -840,7 +813,7 @@ int confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, cons
         goto cleanup;
     opt.tmpdir = of.scratch;
     b.scratch = of.scratch;
-    quiet = quiet_begin();
+    quiet = stderr_quiet_begin();
     b.wb = workbook_new_opt(of.path, &opt);
     if (b.wb) {
         b.sheets[b.nsheets++] = b.summary = workbook_add_worksheet(b.wb, "Summary");
@@ -851,7 +824,7 @@ int confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, cons
             b.sheets[b.nsheets++] = b.rides = workbook_add_worksheet(b.wb, "Rides");
         }
     }
-    quiet_end(quiet);
+    stderr_quiet_end(quiet);
     if (!b.wb || !b.summary || !b.expenses || !b.receipts ||
         (analysis && (!b.budget || !b.rides))) {
         rc = cs_error(e, CS_EFAIL, "export", path, "cannot add the worksheets (temporary files)");
@@ -883,11 +856,11 @@ int confspend_xlsx_export(sqlite3 *db, const char *today, const char *path, cons
     }
     if ((rc = flush_sheets(&b, sizes)))
         goto cleanup;
-    quiet = quiet_begin();
+    quiet = stderr_quiet_begin();
     zlevel_set(ZLEVEL_WORKBOOK); /* packing the zip is most of the time: see zlevel.c */
     err = workbook_close(b.wb);
     zlevel_set(-2);
-    quiet_end(quiet);
+    stderr_quiet_end(quiet);
     b.wb = NULL;
     receipts_unlink(&b);
     if (err) {

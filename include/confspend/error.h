@@ -57,4 +57,13 @@ void *xmalloc(unsigned long n);
 void *xrealloc(void *p, unsigned long n);
 char *xstrdup(const char *s);
 
+/*
+ * For a library that reports on stderr by itself (libxlsxwriter's zip errors, poppler's
+ * and glib's warnings) where confspend prints its own one-line error: stderr points at
+ * /dev/null from stderr_quiet_begin(), which returns the saved descriptor (or -1), until
+ * stderr_quiet_end() puts it back.
+ */
+int stderr_quiet_begin(void);
+void stderr_quiet_end(int saved);
+
 #endif
