@@ -215,3 +215,20 @@ int text_check(const char *s, const char *field, struct cs_err *e)
     }
     return 0;
 }
+
+int row_id_parse(const char *s, const char *field, const char *what, int64_t *out, struct cs_err *e)
+{
+    const char *p = s && *s == '#' ? s + 1 : s;
+    int64_t v = 0;
+    if (!p || !*p)
+        return cs_error(e, CS_EINPUT, field, s ? s : "", "%s", what);
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10)
+            return cs_error(e, CS_EINPUT, field, s, "%s", what);
+        v = v * 10 + (*p - '0');
+    }
+    if (v <= 0)
+        return cs_error(e, CS_EINPUT, field, s, "%s", what);
+    *out = v;
+    return 0;
+}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confspend/args.h"
 #include "confspend/db.h"
 #include "confspend/money.h"
 #include "confspend/rate.h"
@@ -20,19 +21,7 @@ void claim_release(struct claim *c)
 
 int claim_parse_id(const char *s, int64_t *id, struct cs_err *e)
 {
-    const char *p = s && *s == '#' ? s + 1 : s;
-    int64_t v = 0;
-    if (!p || !*p)
-        return cs_error(e, CS_EINPUT, "claim", s ? s : "", "not a claim number");
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10)
-            return cs_error(e, CS_EINPUT, "claim", s, "not a claim number");
-        v = v * 10 + (*p - '0');
-    }
-    if (v <= 0)
-        return cs_error(e, CS_EINPUT, "claim", s, "not a claim number");
-    *id = v;
-    return 0;
+    return row_id_parse(s, "claim", "not a claim number", id, e);
 }
 
 int claim_amount_in(sqlite3 *db, const struct expense *x, const char *cur, int64_t *out,

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "confspend/date.h"
+#include "confspend/args.h"
 #include "confspend/db.h"
 #include "confspend/money.h"
 
@@ -534,19 +535,5 @@ int expense_each(sqlite3 *db, const struct expense_filter *f,
 
 int expense_parse_id(const char *s, int64_t *out, struct cs_err *e)
 {
-    const char *p = s;
-    int64_t v = 0;
-    if (p && *p == '#')
-        p++;
-    if (!p || !*p)
-        return cs_error(e, CS_EINPUT, "id", s ? s : "", "not an expense id");
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10)
-            return cs_error(e, CS_EINPUT, "id", s, "not an expense id");
-        v = v * 10 + (*p - '0');
-    }
-    if (v <= 0)
-        return cs_error(e, CS_EINPUT, "id", s, "not an expense id");
-    *out = v;
-    return 0;
+    return row_id_parse(s, "id", "not an expense id", out, e);
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "confspend/change.h"
+#include "confspend/args.h"
 #include "confspend/db.h"
 
 void receipt_info_release(struct receipt_info *r)
@@ -395,19 +396,7 @@ int receipt_load(sqlite3 *db, int64_t id, struct receipt_info *r, struct cs_err 
 
 int receipt_parse_id(const char *s, int64_t *id, struct cs_err *e)
 {
-    const char *p = s && *s == '#' ? s + 1 : s;
-    int64_t v = 0;
-    if (!p || !*p)
-        return cs_error(e, CS_EINPUT, "receipt", s ? s : "", "not a receipt number");
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10)
-            return cs_error(e, CS_EINPUT, "receipt", s, "not a receipt number");
-        v = v * 10 + (*p - '0');
-    }
-    if (v <= 0)
-        return cs_error(e, CS_EINPUT, "receipt", s, "not a receipt number");
-    *id = v;
-    return 0;
+    return row_id_parse(s, "receipt", "not a receipt number", id, e);
 }
 
 int receipt_bytes_open(sqlite3 *db, int64_t data_id, sqlite3_blob **b, struct cs_err *e)

@@ -47,6 +47,11 @@ const char *args_value(struct cs_opt *opts, const char *name);
 /* 1 if given. */
 int args_has(struct cs_opt *opts, const char *name);
 
+/* A positive number naming a row ("12", "#12") into *OUT; else CS_EINPUT naming FIELD and
+ * S: "FIELD: WHAT (S)" ("claim: not a claim number (x)"). */
+int row_id_parse(const char *s, const char *field, const char *what, int64_t *out,
+                 struct cs_err *e);
+
 /* 1 if S is valid UTF-8 with no NUL; else fills E naming FIELD. */
 int text_check(const char *s, const char *field, struct cs_err *e);
 
