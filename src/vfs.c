@@ -288,6 +288,7 @@ static int installed;
 
 static void install(void)
 {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     root = sqlite3_vfs_find(NULL);
     if (!root || root->iVersion < 1) {
         installed = SQLITE_ERROR;
