@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* interactive.c - the questions of an interactive `add` (GNU readline). */
+/* interactive.c - the questions of an interactive `add` (GNU readline): the module
+ * confspend-readline.so, opened by interactive_add_ask() (interactive_module.c) on first
+ * use, so that no other command pays for loading readline and its terminal library. */
 #include "confspend/interactive.h"
 
 #include <stdio.h>
@@ -15,11 +17,6 @@
 #include "confspend/money.h"
 #include "confspend/place.h"
 #include "confspend/recent.h"
-
-int interactive_possible(void)
-{
-    return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-}
 
 /* What Tab offers for the question being asked. */
 static struct {
@@ -132,7 +129,12 @@ static int ask(struct interactive_add *a, const char *question, const char *def,
     return 0;
 }
 
-int interactive_add_ask(sqlite3 *db, const char *today, struct interactive_add *a, struct cs_err *e)
+__attribute__((visibility("default"))) int confspend_interactive_add_ask(sqlite3 *db,
+                                                                         const char *today,
+                                                                         struct interactive_add *a,
+                                                                         struct cs_err *e);
+int confspend_interactive_add_ask(sqlite3 *db, const char *today, struct interactive_add *a,
+                                  struct cs_err *e)
 {
     struct expense r = EXPENSE_INIT;
     struct entry_opts *eo = &a->eo;
@@ -227,11 +229,4 @@ out:
     offer.cap = 0;
     expense_release(&r);
     return rc;
-}
-
-void interactive_add_release(struct interactive_add *a)
-{
-    for (int i = 0; i < a->nowned; i++)
-        free(a->owned[i]);
-    a->nowned = 0;
 }

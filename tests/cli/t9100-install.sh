@@ -24,8 +24,10 @@ expect_out "the module it loaded is the installed one" "1" \
 
 expect_out "the packet module it loaded is the installed one" "1" \
   sh -c "LD_DEBUG=files '$P/bin/confspend' export pdf '$TMP/p2.pdf' 2>&1 | grep 'file=.*confspend-pdf.so' | grep -c '$P/bin/\\.\\./lib.*/confspend/confspend-pdf.so \\[0\\];  dynamically loaded' || true"
-expect_out "add loads neither module nor the PDF stack" "0" \
-  sh -c "LD_DEBUG=files '$P/bin/confspend' add meal 1 2>&1 | grep -c 'file=.*\\(confspend-pdf\\|confspend-xlsx\\|libcairo\\|libpango\\|libpoppler\\|libglib\\)' || true"
+expect_out "add loads neither module nor the PDF stack nor readline" "0" \
+  sh -c "LD_DEBUG=files '$P/bin/confspend' add meal 1 2>&1 | grep -c 'file=.*\\(confspend-pdf\\|confspend-xlsx\\|confspend-readline\\|libcairo\\|libpango\\|libpoppler\\|libglib\\|libreadline\\|libtinfo\\)' || true"
+expect_out "the interactive module is installed beside the others" "yes" \
+  sh -c "ls '$P'/lib*/confspend/confspend-readline.so >/dev/null 2>&1 && echo yes || echo no"
 
 # the man page: every command, and every option of every command's --help
 man -l "$P/share/man/man1/confspend.1" 2>"$TMP/manerr" | col -b >"$TMP/man.txt"
@@ -54,6 +56,7 @@ expect_out "it depends on the libraries it links" "yes" \
   sh -c "dpkg-deb -f '$deb' Depends | grep -q 'libsqlite3-0' && dpkg-deb -f '$deb' Depends | grep -q libxlsxwriter && echo yes || echo no"
 expect_out "its files" "./usr/bin/confspend
 ./usr/lib/confspend/confspend-pdf.so
+./usr/lib/confspend/confspend-readline.so
 ./usr/lib/confspend/confspend-xlsx.so
 ./usr/share/bash-completion/completions/confspend
 ./usr/share/doc/confspend/copyright
@@ -66,5 +69,7 @@ expect_ok "the unpacked program exports a workbook" "$TMP/x/usr/bin/confspend" e
 expect_ok "and a claim packet" "$TMP/x/usr/bin/confspend" export pdf "$TMP/p3.pdf"
 expect_out "the .deb depends on the PDF stack its module links" "yes" \
   sh -c "dpkg-deb -f '$deb' Depends | grep -q libcairo2 && dpkg-deb -f '$deb' Depends | grep -q libpoppler-glib && echo yes || echo no"
+expect_out "and on readline, which its interactive module links" "yes" \
+  sh -c "dpkg-deb -f '$deb' Depends | grep -q libreadline8 && echo yes || echo no"
 
 finish

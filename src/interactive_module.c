@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* interactive_module.c - interactive_add_ask() opens the module that asks the questions
+ * (confspend-readline.so, the only code that links GNU readline) on first use: readline and
+ * its terminal library cost every command about 0.4 ms of dynamic loading at start, and
+ * only an interactive `add` needs them. */
+#include "confspend/interactive.h"
+
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "confspend/module.h"
+
+#define MODULE_NAME "confspend-readline.so"
+
+typedef int (*ask_fn)(sqlite3 *, const char *, struct interactive_add *, struct cs_err *);
+
+int interactive_possible(void)
+{
+    return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
+int interactive_add_ask(sqlite3 *db, const char *today, struct interactive_add *a, struct cs_err *e)
+{
+    static ask_fn fn;
+    char why[512] = "";
+    if (!fn) {
+        void *h = module_open(MODULE_NAME, why, sizeof why);
+        if (h)
+            *(void **)&fn = dlsym(h, "confspend_interactive_add_ask");
+        if (!fn)
+            return cs_error(e, CS_EFAIL, "add", MODULE_NAME,
+                            "cannot load the interactive module: %s",
+                            *why ? why : "no confspend_interactive_add_ask in it");
+    }
+    return fn(db, today, a, e);
+}
+
+void interactive_add_release(struct interactive_add *a)
+{
+    for (int i = 0; i < a->nowned; i++)
+        free(a->owned[i]);
+    a->nowned = 0;
+}
