@@ -266,11 +266,11 @@ static int add_one(struct cs_ctx *ctx, struct cs_opt *o, const char **pos, struc
         rc = add_schedule(ctx, &x, args_value(o, "until"));
     } else {
         char *line;
+        /* the summary is of the fields just stored (entry_apply() gave the trip's slug):
+         * reading the row back costs more than the insert's own statement */
         if ((rc = expense_insert(ctx->db, &x, &ctx->err)))
             goto cleanup;
-        expense_release(&x);
-        if ((rc = expense_load(ctx->db, sqlite3_last_insert_rowid(ctx->db), &x, &ctx->err)))
-            goto cleanup;
+        x.id = sqlite3_last_insert_rowid(ctx->db);
         line = entry_summary(&x);
         printf("%s\n", line);
         ctx_summary(ctx, "add %s", line);

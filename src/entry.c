@@ -396,6 +396,11 @@ int entry_apply(sqlite3 *db, const char *today, const struct entry_opts *eo, con
     if ((rc = apply_base_amount(db, eo, neg[NEG_BASE_AMOUNT], x, e)))
         goto cleanup;
     rc = expense_check(x, digits, e);
+    /* the slug shown in the one-line summary, as a load would read it */
+    if (t.id || !x->trip_id) {
+        free(x->trip_slug);
+        x->trip_slug = t.id ? xstrdup(t.slug) : NULL;
+    }
 cleanup:
     trip_release(&t);
     return rc;
