@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rate_ecb.c - the European Central Bank's reference rates (CSV and XML) as pairs. */
+/* rate_ecb.c - the European Central Bank's reference rates (CSV and XML) as pairs: the module
+ * confspend-ecb.so, opened by `rate import` alone (src/rate_ecb_module.c), so that no other
+ * command pays for loading expat. */
 #include <expat.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -349,4 +351,17 @@ int rate_read_ecb(const char *path, const char *buf, size_t len,
         rc = fn(&rows.v[i], arg);
     free(rows.v);
     return rc;
+}
+
+/* the module confspend-ecb.so (the only code that links expat): its entry point, which
+ * rate_read_ecb() of src/rate_ecb_module.c calls */
+__attribute__((visibility("default"))) int
+confspend_rate_read_ecb(const char *path, const char *buf, size_t len,
+                        int (*fn)(const struct rate_file_row *, void *), void *arg,
+                        struct rate_file_skipped *skipped, struct cs_err *e);
+int confspend_rate_read_ecb(const char *path, const char *buf, size_t len,
+                            int (*fn)(const struct rate_file_row *, void *), void *arg,
+                            struct rate_file_skipped *skipped, struct cs_err *e)
+{
+    return rate_read_ecb(path, buf, len, fn, arg, skipped, e);
 }

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* receipt.c - receipts in the database: the bytes stored once per SHA-256 (nettle),
+/* receipt.c - receipts in the database: the bytes stored once per SHA-256 (sha256.h),
  * streamed with SQLite's incremental blob I/O. The sniffer is receipt_sniff.c. */
 #include "confspend/receipt.h"
+#include "confspend/sha256.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,8 +37,9 @@ static void hex_of(const uint8_t *d, char out[65])
 
 /* Read all of FD in chunks into BUF, feeding the SHA-256 H and the sniffer S; *N gets the
  * byte count. Past LIMIT bytes it stops (the sniffer has seen them: too large). */
-static int read_all(int fd, unsigned char *buf, struct sha256_ctx *h, struct receipt_sniff *s,
-                    int64_t limit, int64_t *n, const char *path, struct cs_err *e)
+static int read_all(int fd, unsigned char *buf, const struct sha256_fns *sha, struct sha256_ctx *h,
+                    struct receipt_sniff *s, int64_t limit, int64_t *n, const char *path,
+                    struct cs_err *e)
 {
     int64_t total = 0;
     for (;;) {
@@ -54,7 +55,7 @@ static int read_all(int fd, unsigned char *buf, struct sha256_ctx *h, struct rec
         total += r;
         if (total > limit)
             break;
-        sha256_update(h, (size_t)r, buf);
+        sha->update(h, (size_t)r, buf);
     }
     *n = total;
     return 0;
@@ -89,15 +90,18 @@ static int check_fd(int fd, const char *path, unsigned char *buf, int *type, cha
     uint8_t d[SHA256_DIGEST_SIZE];
     int64_t n = 0;
     int rc;
+    const struct sha256_fns *sha = sha256_fns_get(e);
+    if (!sha)
+        return CS_EFAIL;
     receipt_sniff_init(&s);
-    sha256_init(&h);
-    if ((rc = read_all(fd, buf, &h, &s, RECEIPT_MAX_BYTES, &n, path, e)))
+    sha->init(&h);
+    if ((rc = read_all(fd, buf, sha, &h, &s, RECEIPT_MAX_BYTES, &n, path, e)))
         return rc;
     if ((rc = receipt_sniff_end(&s, path, NULL, NULL, e)) < 0)
         return rc;
     if (type)
         *type = rc;
-    sha256_digest(&h, sizeof d, d);
+    sha->digest(&h, sizeof d, d);
     if (sha256)
         hex_of(d, sha256);
     if (bytes)
@@ -178,7 +182,10 @@ static int store_bytes(sqlite3 *db, struct change_rec *rec, int fd, const char *
     char hex[65];
     int64_t total = 0, old;
     int rc = 0;
+    const struct sha256_fns *sha = sha256_fns_get(e);
     *new_bytes = 0;
+    if (!sha)
+        return CS_EFAIL;
     if (size == 0) { /* nothing to store: the sniffer names what is wrong */
         receipt_sniff_init(&s);
         return receipt_sniff_end(&s, path, NULL, NULL, e);
@@ -204,7 +211,7 @@ static int store_bytes(sqlite3 *db, struct change_rec *rec, int fd, const char *
         return rc;
     }
     receipt_sniff_init(&s);
-    sha256_init(&h);
+    sha->init(&h);
     change_pause(rec, 1);
     for (;;) {
         ssize_t r = read(fd, buf, CHUNK);
@@ -221,7 +228,7 @@ static int store_bytes(sqlite3 *db, struct change_rec *rec, int fd, const char *
             rc = cs_error(e, CS_EFAIL, "receipt", path, "the file changed while it was read");
             break;
         }
-        sha256_update(&h, (size_t)r, buf);
+        sha->update(&h, (size_t)r, buf);
         receipt_sniff_feed(&s, buf, (size_t)r);
         if (sqlite3_blob_write(b, buf, (int)r, (int)total) != SQLITE_OK) {
             rc = db_fail(db, "cannot store the receipt", e);
@@ -239,7 +246,7 @@ static int store_bytes(sqlite3 *db, struct change_rec *rec, int fd, const char *
     if ((rc = receipt_sniff_end(&s, path, NULL, NULL, e)) < 0)
         return rc;
     *type = rc;
-    sha256_digest(&h, sizeof d, d);
+    sha->digest(&h, sizeof d, d);
     hex_of(d, hex);
     if ((rc = data_id_of(db, hex, *id, &old, e)))
         return rc;

@@ -24,8 +24,11 @@ expect_out "the module it loaded is the installed one" "1" \
 
 expect_out "the packet module it loaded is the installed one" "1" \
   sh -c "LD_DEBUG=files '$P/bin/confspend' export pdf '$TMP/p2.pdf' 2>&1 | grep 'file=.*confspend-pdf.so' | grep -c '$P/bin/\\.\\./lib.*/confspend/confspend-pdf.so \\[0\\];  dynamically loaded' || true"
-expect_out "add loads neither module nor the PDF stack nor readline" "0" \
-  sh -c "LD_DEBUG=files '$P/bin/confspend' add meal 1 2>&1 | grep -c 'file=.*\\(confspend-pdf\\|confspend-xlsx\\|confspend-readline\\|libcairo\\|libpango\\|libpoppler\\|libglib\\|libreadline\\|libtinfo\\)' || true"
+expect_out "add loads no module, nor the PDF stack, readline, expat or nettle" "0" \
+  sh -c "LD_DEBUG=files '$P/bin/confspend' add meal 1 2>&1 | grep -c 'file=.*\\(confspend-\\|libcairo\\|libpango\\|libpoppler\\|libglib\\|libreadline\\|libtinfo\\|libexpat\\|libnettle\\)' || true"
+/usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$TMP/r"
+expect_out "the installed program hashes a receipt with its installed module" "1" \
+  sh -c "LD_DEBUG=files '$P/bin/confspend' receipt add 1 '$TMP/r/dinner.jpg' 2>&1 | grep 'file=.*confspend-sha256.so' | grep -c '$P/bin/\\.\\./lib.*/confspend/confspend-sha256.so \\[0\\];  dynamically loaded' || true"
 expect_out "the interactive module is installed beside the others" "yes" \
   sh -c "ls '$P'/lib*/confspend/confspend-readline.so >/dev/null 2>&1 && echo yes || echo no"
 
@@ -55,8 +58,10 @@ expect_out "a .deb was made" "yes" sh -c "[ -s '$deb' ] && echo yes || echo no"
 expect_out "it depends on the libraries it links" "yes" \
   sh -c "dpkg-deb -f '$deb' Depends | grep -q 'libsqlite3-0' && dpkg-deb -f '$deb' Depends | grep -q libxlsxwriter && echo yes || echo no"
 expect_out "its files" "./usr/bin/confspend
+./usr/lib/confspend/confspend-ecb.so
 ./usr/lib/confspend/confspend-pdf.so
 ./usr/lib/confspend/confspend-readline.so
+./usr/lib/confspend/confspend-sha256.so
 ./usr/lib/confspend/confspend-xlsx.so
 ./usr/share/bash-completion/completions/confspend
 ./usr/share/doc/confspend/copyright
@@ -69,7 +74,7 @@ expect_ok "the unpacked program exports a workbook" "$TMP/x/usr/bin/confspend" e
 expect_ok "and a claim packet" "$TMP/x/usr/bin/confspend" export pdf "$TMP/p3.pdf"
 expect_out "the .deb depends on the PDF stack its module links" "yes" \
   sh -c "dpkg-deb -f '$deb' Depends | grep -q libcairo2 && dpkg-deb -f '$deb' Depends | grep -q libpoppler-glib && echo yes || echo no"
-expect_out "and on readline, which its interactive module links" "yes" \
-  sh -c "dpkg-deb -f '$deb' Depends | grep -q libreadline8 && echo yes || echo no"
+expect_out "and on readline, expat and nettle, which its other modules link" "yes" \
+  sh -c "dpkg-deb -f '$deb' Depends | grep -q libreadline8 && dpkg-deb -f '$deb' Depends | grep -q libexpat1 && dpkg-deb -f '$deb' Depends | grep -q libnettle8 && echo yes || echo no"
 
 finish
