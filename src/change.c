@@ -299,6 +299,24 @@ static char *expense_columns(sqlite3 *db, struct cs_err *e)
 }
 
 /*
+ * Run SQL (binding ?1 and ?2 to A and B) with SQLite's secure_delete off: for the rows a bulk
+ * undo or redo moves from one table to the other, whose bytes stay in the file all the same
+ * (Debian's SQLite zeroes every freed page by default, which for a million rows is a second
+ * of writing, and as much again into the rollback journal).
+ */
+static int exec_moved(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *what,
+                      struct cs_err *e)
+{
+    int rc;
+    if (db_exec(db, "PRAGMA secure_delete = OFF", e))
+        return CS_EFAIL;
+    rc = db_exec2(db, sql, a, b, what, e);
+    if (db_exec(db, "PRAGMA secure_delete = ON", e) && !rc)
+        rc = CS_EFAIL;
+    return rc;
+}
+
+/*
  * The expense table's own indexes (not its key's nor a UNIQUE column's, which cannot be
  * dropped) set aside while a bulk change moves MOVED rows in or out, when they are more
  * than the rows that stay: then sorting the rows once per index after the move costs a
@@ -324,12 +342,21 @@ static int indexes_aside(sqlite3 *db, int64_t moved, int out, char ***aside, int
     if (moved <= stay || moved < 10000)
         return 0;
     /* not the partial indexes (of rides, trips, schedules: a part of the rows at most, kept
-     * up as the rows move for less than rebuilding one costs, which reads the whole table) */
+     * up as the rows move for less than rebuilding one costs, which reads the whole table),
+     * nor, when the rows move in (a redo), the two whose keys follow the rows' id order in
+     * an import, as the import keeps them (the period's date first, the import key's date
+     * prefix): each row is an append at the end of their B-trees, for less than the sort of
+     * a rebuild */
     if (db_prepare(db,
-                   "SELECT m.name, m.sql FROM sqlite_master m "
-                   "JOIN pragma_index_list('expense') l ON l.name = m.name "
-                   "WHERE m.type = 'index' AND m.tbl_name = 'expense' AND m.sql IS NOT NULL "
-                   "AND l.partial = 0",
+                   out ? "SELECT m.name, m.sql FROM sqlite_master m "
+                         "JOIN pragma_index_list('expense') l ON l.name = m.name "
+                         "WHERE m.type = 'index' AND m.tbl_name = 'expense' AND m.sql IS NOT NULL "
+                         "AND l.partial = 0"
+                       : "SELECT m.name, m.sql FROM sqlite_master m "
+                         "JOIN pragma_index_list('expense') l ON l.name = m.name "
+                         "WHERE m.type = 'index' AND m.tbl_name = 'expense' AND m.sql IS NOT NULL "
+                         "AND l.partial = 0 AND m.name NOT IN ('expense_period', "
+                         "'expense_import_key')",
                    &st, e))
         return CS_EFAIL;
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -338,8 +365,9 @@ static int indexes_aside(sqlite3 *db, int64_t moved, int out, char ***aside, int
         (*aside)[(*n)++] = sqlite3_mprintf("DROP INDEX main.\"%w\"", sqlite3_column_text(st, 0));
     }
     sqlite3_finalize(st);
+    /* (their bytes, derived from the rows, stay in the file with the rows) */
     for (int i = 1; !rc && i < *n; i += 2)
-        rc = db_exec(db, (*aside)[i], e);
+        rc = exec_moved(db, (*aside)[i], 0, 0, "cannot set an index aside", e);
     return rc;
 }
 
@@ -380,8 +408,8 @@ int change_undo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e)
                             "INSERT INTO parked_expense SELECT ?1, * FROM expense "
                             "WHERE id BETWEEN ?2 AND (SELECT bulk_last FROM change WHERE id = ?1)",
                             s.id, s.first, "cannot undo", e)))
-            rc = db_exec2(db, "DELETE FROM expense WHERE id BETWEEN ?1 AND ?2", s.first, s.last,
-                          "cannot undo", e);
+            rc = exec_moved(db, "DELETE FROM expense WHERE id BETWEEN ?1 AND ?2", s.first, s.last,
+                            "cannot undo", e);
         if (indexes_back(db, aside, naside, e) && !rc)
             rc = CS_EFAIL;
         if (rc)
@@ -415,8 +443,9 @@ static int unpark(sqlite3 *db, int64_t id, struct cs_err *e)
     others = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     if (!others)
-        return db_exec(db, "DELETE FROM parked_expense", e);
-    return db_exec2(db, "DELETE FROM parked_expense WHERE change_id = ?1", id, 0, "cannot redo", e);
+        return exec_moved(db, "DELETE FROM parked_expense", 0, 0, "cannot redo", e);
+    return exec_moved(db, "DELETE FROM parked_expense WHERE change_id = ?1", id, 0, "cannot redo",
+                      e);
 }
 
 int change_redo(sqlite3 *db, int64_t *id, char **summary, struct cs_err *e)
