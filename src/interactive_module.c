@@ -23,16 +23,11 @@ int interactive_possible(void)
 int interactive_add_ask(sqlite3 *db, const char *today, struct interactive_add *a, struct cs_err *e)
 {
     static ask_fn fn;
-    char why[512] = "";
-    if (!fn) {
-        void *h = module_open(MODULE_NAME, why, sizeof why);
-        if (h)
-            *(void **)&fn = dlsym(h, "confspend_interactive_add_ask");
-        if (!fn)
-            return cs_error(e, CS_EFAIL, "add", MODULE_NAME,
-                            "cannot load the interactive module: %s",
-                            *why ? why : "no confspend_interactive_add_ask in it");
-    }
+    if (!fn)
+        *(void **)&fn = module_entry(MODULE_NAME, "confspend_interactive_add_ask", "add",
+                                     "interactive module", e);
+    if (!fn)
+        return CS_EFAIL;
     return fn(db, today, a, e);
 }
 

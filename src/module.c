@@ -41,3 +41,15 @@ void *module_open(const char *name, char *why, size_t n)
     snprintf(why, n, "%s", dlerror());
     return NULL;
 }
+
+void *module_entry(const char *name, const char *symbol, const char *field, const char *what,
+                   struct cs_err *e)
+{
+    char why[512] = "";
+    void *h = module_open(name, why, sizeof why), *fn = h ? dlsym(h, symbol) : NULL;
+    if (!fn && h)
+        cs_error(e, CS_EFAIL, field, name, "cannot load the %s: no %s in it", what, symbol);
+    else if (!fn)
+        cs_error(e, CS_EFAIL, field, name, "cannot load the %s: %s", what, why);
+    return fn;
+}

@@ -4,8 +4,6 @@
  * the PDF stack. */
 #include "confspend/pdf.h"
 
-#include <dlfcn.h>
-
 #include "confspend/module.h"
 
 #define MODULE_NAME "confspend-pdf.so"
@@ -17,14 +15,10 @@ int pdf_export(sqlite3 *db, const char *today, const char *path, const struct pe
                int reimbursable_only, long *pages, long *receipts, struct cs_err *e)
 {
     static export_fn fn;
-    char why[512] = "";
-    if (!fn) {
-        void *h = module_open(MODULE_NAME, why, sizeof why);
-        if (h)
-            *(void **)&fn = dlsym(h, "confspend_pdf_export");
-        if (!fn)
-            return cs_error(e, CS_EFAIL, "export", MODULE_NAME, "cannot load the PDF module: %s",
-                            *why ? why : "no confspend_pdf_export in it");
-    }
+    if (!fn)
+        *(void **)&fn =
+            module_entry(MODULE_NAME, "confspend_pdf_export", "export", "PDF module", e);
+    if (!fn)
+        return CS_EFAIL;
     return fn(db, today, path, p, reimbursable_only, pages, receipts, e);
 }

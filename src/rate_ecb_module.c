@@ -4,8 +4,6 @@
  * cost every command's start its loading, and only `rate import` reads XML. */
 #include "confspend/rate.h"
 
-#include <dlfcn.h>
-
 #include "confspend/module.h"
 
 #define MODULE_NAME "confspend-ecb.so"
@@ -19,15 +17,10 @@ int rate_read_ecb(const char *path, const char *buf, size_t len,
                   struct rate_file_skipped *skipped, struct cs_err *e)
 {
     static read_fn read;
-    char why[512] = "";
-    if (!read) {
-        void *h = module_open(MODULE_NAME, why, sizeof why);
-        if (h)
-            *(void **)&read = dlsym(h, "confspend_rate_read_ecb");
-        if (!read)
-            return cs_error(e, CS_EFAIL, "rate import", MODULE_NAME,
-                            "cannot load the module that reads ECB files: %s",
-                            *why ? why : "no confspend_rate_read_ecb in it");
-    }
+    if (!read)
+        *(void **)&read = module_entry(MODULE_NAME, "confspend_rate_read_ecb", "rate import",
+                                       "module that reads ECB files", e);
+    if (!read)
+        return CS_EFAIL;
     return read(path, buf, len, fn, arg, skipped, e);
 }

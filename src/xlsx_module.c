@@ -3,8 +3,6 @@
  * code that links libxlsxwriter) on first use, so no other command pays for loading it. */
 #include "confspend/xlsx.h"
 
-#include <dlfcn.h>
-
 #include "confspend/module.h"
 
 #define MODULE_NAME "confspend-xlsx.so"
@@ -16,15 +14,10 @@ int xlsx_export(sqlite3 *db, const char *today, const char *path, const struct p
                 int reimbursable_only, struct cs_err *e)
 {
     static export_fn fn;
-    char why[512] = "";
-    if (!fn) {
-        void *h = module_open(MODULE_NAME, why, sizeof why);
-        if (h)
-            *(void **)&fn = dlsym(h, "confspend_xlsx_export");
-        if (!fn)
-            return cs_error(e, CS_EFAIL, "export", MODULE_NAME,
-                            "cannot load the workbook module: %s",
-                            *why ? why : "no confspend_xlsx_export in it");
-    }
+    if (!fn)
+        *(void **)&fn =
+            module_entry(MODULE_NAME, "confspend_xlsx_export", "export", "workbook module", e);
+    if (!fn)
+        return CS_EFAIL;
     return fn(db, today, path, p, reimbursable_only, e);
 }

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "confspend/error.h"
+
 /*
  * Open the module NAME ("confspend-pdf.so") with dlopen(RTLD_NOW | RTLD_LOCAL) from, in
  * order: the program's own folder (a build tree), PREFIX/LIBDIR/confspend beside it
@@ -15,5 +17,12 @@
  * with dlerror()'s reason for the last try in WHY (N bytes).
  */
 void *module_open(const char *name, char *why, size_t n);
+
+/*
+ * The entry point SYMBOL of the module NAME, opened by module_open(); NULL when it cannot be
+ * had, with E set to CS_EFAIL, field FIELD, value NAME: "cannot load the WHAT: REASON".
+ */
+void *module_entry(const char *name, const char *symbol, const char *field, const char *what,
+                   struct cs_err *e);
 
 #endif
