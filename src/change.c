@@ -307,11 +307,24 @@ static char *expense_columns(sqlite3 *db, struct cs_err *e)
 static int exec_moved(sqlite3 *db, const char *sql, int64_t a, int64_t b, const char *what,
                       struct cs_err *e)
 {
-    int rc;
+    sqlite3_stmt *st = NULL;
+    struct cs_err later;
+    int rc, was = 1;
+    if (db_prepare(db, "PRAGMA secure_delete", &st, e))
+        return CS_EFAIL;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        was = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
     if (db_exec(db, "PRAGMA secure_delete = OFF", e))
         return CS_EFAIL;
     rc = db_exec2(db, sql, a, b, what, e);
-    if (db_exec(db, "PRAGMA secure_delete = ON", e) && !rc)
+    /* the setting as it was; a failure of its own is told only when the statement's was not */
+    if (db_exec(db,
+                was == 2 ? "PRAGMA secure_delete = FAST"
+                : was    ? "PRAGMA secure_delete = ON"
+                         : "PRAGMA secure_delete = OFF",
+                rc ? &later : e) &&
+        !rc)
         rc = CS_EFAIL;
     return rc;
 }
