@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tmpfiles.c - remove the registered temporary files when an interrupt ends the program.
  *
- * The handler only calls unlinkat(), signal() and raise(), which are async-signal-safe,
- * on folder descriptors and names copied in advance; then it lets the signal end the program
+ * The handler only makes system calls (unlinkat(), openat(), getdents64, close()) and calls
+ * signal() and raise(), all async-signal-safe, on folder descriptors and names copied in
+ * advance; then it lets the signal end the program
  * as it would have. A name is marked in use (atomically, after it is written) only once it
  * is whole, and this thread blocks the signals while it changes them. */
 #include "confspend/tmpfiles.h"
@@ -13,6 +14,7 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "confspend/error.h"
@@ -25,12 +27,41 @@ static atomic_int used[TMPFILES_MAX]; /* set after its name is written (release)
 static int installed;
 static const int signals[] = {SIGINT, SIGTERM, SIGHUP};
 
+/* Remove the files in the folder NAME of DIRFD (one level: a scratch folder holds files),
+ * with system calls alone: the directory's entries are read by getdents64 into the stack,
+ * as readdir() (which may allocate) cannot be called here. */
+static void empty_folder(int dirfd, const char *name)
+{
+    char buf[4096];
+    long n;
+    int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    while ((n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0) {
+        for (long off = 0; off < n;) {
+            /* struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name */
+            unsigned short reclen;
+            const char *dname = buf + off + 19;
+            memcpy(&reclen, buf + off + 16, sizeof reclen);
+            if (strcmp(dname, ".") && strcmp(dname, ".."))
+                unlinkat(fd, dname, 0);
+            off += reclen;
+        }
+    }
+    close(fd);
+}
+
 static void on_signal(int sig)
 {
     for (int i = 0; i < TMPFILES_MAX; i++)
         if (atomic_load_explicit(&used[i], memory_order_acquire) &&
-            unlinkat(dirfds[i], names[i], 0) != 0)
+            unlinkat(dirfds[i], names[i], 0) != 0 &&
+            unlinkat(dirfds[i], names[i], AT_REMOVEDIR) != 0 && errno == ENOTEMPTY) {
+            /* a file the library was making in the folder when the signal came (it unlinks
+             * each as soon as it has it open, but the signal may fall in between) */
+            empty_folder(dirfds[i], names[i]);
             unlinkat(dirfds[i], names[i], AT_REMOVEDIR);
+        }
     signal(sig, SIG_DFL);
     raise(sig);
 }

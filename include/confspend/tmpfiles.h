@@ -6,7 +6,7 @@
 #define CONFSPEND_TMPFILES_H
 
 /* Remove NAME, in the folder open as DIRFD (AT_FDCWD: NAME is a path), if the program is
- * interrupted; a folder is removed when it is empty. DIRFD must stay open until
+ * interrupted; a folder is removed with the files in it (one level: a scratch folder). DIRFD must stay open until
  * tmpfiles_forget_at(): the cleanup works relative to it, so a folder renamed or replaced
  * by a symlink meanwhile still loses the right file. Up to TMPFILES_MAX at a time (more is
  * a program error). */

@@ -287,6 +287,36 @@ static void test_folder_swapped_interrupt(void **state)
     assert_string_equal(names("else"), "");
 }
 
+/* An interrupt while a library's file is still in the scratch folder (made, not yet
+ * unlinked): the folder goes with the files in it, nothing is left beside the target. */
+static void test_interrupt_scratch_not_empty(void **state)
+{
+    int status;
+    pid_t pid;
+    (void)state;
+    assert_int_equal(mkdir(at("a"), 0755), 0);
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        struct outfile of = OUTFILE_INIT;
+        struct cs_err e = CS_ERR_INIT;
+        char f[4200];
+        FILE *fp;
+        if (outfile_open(&of, at("a/out.xlsx"), 0600, "export", &e) || outfile_scratch(&of, &e))
+            _exit(3);
+        for (int i = 0; i < 3; i++) {
+            snprintf(f, sizeof f, "%s/tmpfile%d", of.scratch, i);
+            if (!(fp = fopen(f, "w")) || fputs("part", fp) < 0 || fclose(fp))
+                _exit(4);
+        }
+        raise(SIGTERM);
+        _exit(5);
+    }
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+    assert_string_equal(names("a"), "");
+}
+
 /* The temporary file's name taken over by another file: commit refuses to publish it. */
 static void test_temp_replaced(void **state)
 {
@@ -332,6 +362,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_folder_swapped_before_abort, make_top, remove_top),
         cmocka_unit_test_setup_teardown(test_folder_swapped_library_by_name, make_top, remove_top),
         cmocka_unit_test_setup_teardown(test_folder_swapped_interrupt, make_top, remove_top),
+        cmocka_unit_test_setup_teardown(test_interrupt_scratch_not_empty, make_top, remove_top),
         cmocka_unit_test_setup_teardown(test_temp_replaced, make_top, remove_top),
         cmocka_unit_test_setup_teardown(test_check, make_top, remove_top),
     };
