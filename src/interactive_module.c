@@ -5,7 +5,6 @@
  * only an interactive `add` needs them. */
 #include "confspend/interactive.h"
 
-#include <dlfcn.h>
 #include <stdlib.h>
 #include <unistd.h>
 

@@ -376,17 +376,16 @@ static const struct stored_columns due_columns = {
 int schedule_has_due(sqlite3 *db, const char *today, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
-    int due = 0;
+    int due = 0, any;
     /* every write command asks: with no schedule at all, a statement that costs a tenth of
      * preparing due_sql says so */
     if (db_prepare(db, "SELECT 1 FROM schedule LIMIT 1", &st, e))
         return 0;
-    due = sqlite3_step(st) == SQLITE_ROW;
+    any = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);
     st = NULL;
-    if (!due)
+    if (!any)
         return 0;
-    due = 0;
     if (db_prepare(db, due_sql, &st, e))
         return 0;
     sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
