@@ -516,18 +516,11 @@ int receipt_write(sqlite3 *db, int64_t id, FILE *fp, const char *where, struct c
 /* Remove the bytes DATA_ID when no receipt uses them; *FREED 1 then. */
 static int free_unused(sqlite3 *db, int64_t data_id, int *freed, struct cs_err *e)
 {
-    sqlite3_stmt *st;
-    if (db_prepare(db,
-                   "DELETE FROM receipt_data WHERE id = ?1 AND NOT EXISTS "
-                   "(SELECT 1 FROM receipt WHERE data_id = ?1)",
-                   &st, e))
+    if (db_exec2(db,
+                 "DELETE FROM receipt_data WHERE id = ?1 AND NOT EXISTS "
+                 "(SELECT 1 FROM receipt WHERE data_id = ?1)",
+                 data_id, 0, "cannot remove the receipt", e))
         return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, data_id);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-        sqlite3_finalize(st);
-        return db_fail(db, "cannot remove the receipt", e);
-    }
-    sqlite3_finalize(st);
     if (freed)
         *freed = sqlite3_changes(db) > 0;
     return 0;
