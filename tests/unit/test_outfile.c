@@ -262,58 +262,63 @@ static void test_folder_swapped_library_by_name(void **state)
     assert_string_equal(names("else"), "");
 }
 
-/* An interrupt after the swap removes the temporary file from the opened folder. */
-static void test_folder_swapped_interrupt(void **state)
+/* Run BODY in a child that then raises SIGTERM (an interrupt while its temporary files
+ * exist); the child must have ended by the signal. BODY _exits with 3 or more on failure. */
+static void interrupted(void (*body)(struct outfile *of))
 {
     int status;
-    pid_t pid;
-    (void)state;
-    assert_int_equal(mkdir(at("a"), 0755), 0);
-    pid = fork();
+    pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
         struct outfile of = OUTFILE_INIT;
-        struct cs_err e = CS_ERR_INIT;
-        if (outfile_open(&of, at("a/out.csv"), 0600, "export", &e) || outfile_scratch(&of, &e))
-            _exit(3);
-        if (rename(at("a"), at("moved")) || mkdir(at("else"), 0755) || symlink(at("else"), at("a")))
-            _exit(4);
+        body(&of);
         raise(SIGTERM);
         _exit(5);
     }
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+}
+
+static void swap_then_interrupt(struct outfile *of)
+{
+    struct cs_err e = CS_ERR_INIT;
+    if (outfile_open(of, at("a/out.csv"), 0600, "export", &e) || outfile_scratch(of, &e))
+        _exit(3);
+    if (rename(at("a"), at("moved")) || mkdir(at("else"), 0755) || symlink(at("else"), at("a")))
+        _exit(4);
+}
+
+/* An interrupt after the swap removes the temporary file from the opened folder. */
+static void test_folder_swapped_interrupt(void **state)
+{
+    (void)state;
+    assert_int_equal(mkdir(at("a"), 0755), 0);
+    interrupted(swap_then_interrupt);
     assert_string_equal(names("moved"), "");
     assert_string_equal(names("else"), "");
+}
+
+static void files_in_scratch(struct outfile *of)
+{
+    struct cs_err e = CS_ERR_INIT;
+    char f[4200];
+    FILE *fp;
+    if (outfile_open(of, at("a/out.xlsx"), 0600, "export", &e) || outfile_scratch(of, &e))
+        _exit(3);
+    for (int i = 0; i < 3; i++) {
+        snprintf(f, sizeof f, "%s/tmpfile%d", of->scratch, i);
+        if (!(fp = fopen(f, "w")) || fputs("part", fp) < 0 || fclose(fp))
+            _exit(4);
+    }
 }
 
 /* An interrupt while a library's file is still in the scratch folder (made, not yet
  * unlinked): the folder goes with the files in it, nothing is left beside the target. */
 static void test_interrupt_scratch_not_empty(void **state)
 {
-    int status;
-    pid_t pid;
     (void)state;
     assert_int_equal(mkdir(at("a"), 0755), 0);
-    pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        struct outfile of = OUTFILE_INIT;
-        struct cs_err e = CS_ERR_INIT;
-        char f[4200];
-        FILE *fp;
-        if (outfile_open(&of, at("a/out.xlsx"), 0600, "export", &e) || outfile_scratch(&of, &e))
-            _exit(3);
-        for (int i = 0; i < 3; i++) {
-            snprintf(f, sizeof f, "%s/tmpfile%d", of.scratch, i);
-            if (!(fp = fopen(f, "w")) || fputs("part", fp) < 0 || fclose(fp))
-                _exit(4);
-        }
-        raise(SIGTERM);
-        _exit(5);
-    }
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+    interrupted(files_in_scratch);
     assert_string_equal(names("a"), "");
 }
 
