@@ -2,6 +2,8 @@
 /* migrate.c - apply the numbered schema steps embedded at build time. */
 #include "confspend/migrate.h"
 
+#include "confspend/db.h"
+
 #include <stdio.h>
 
 int migrate_latest(void)
@@ -105,6 +107,8 @@ static int migrate_steps(sqlite3 *db, int target, struct cs_err *e)
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             goto fail;
         }
+        if (db_settle(db, e))
+            return CS_EFAIL;
     }
     return 0;
 fail:

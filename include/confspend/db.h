@@ -72,6 +72,10 @@ int db_journal_wal(sqlite3 *db, struct cs_err *e);
  * db_open_direct() left it so), 0 when in WAL mode, missing or unreadable. */
 int db_file_rollback(const char *path);
 int db_commit(sqlite3 *db, struct cs_err *e);
+/* After a commit in WAL mode (synchronous = NORMAL: the commit itself is not synced): copy
+ * the WAL into the database file (a passive checkpoint, which syncs both), or, when another
+ * connection keeps frames in the WAL, sync the WAL. db_commit() calls it. */
+int db_settle(sqlite3 *db, struct cs_err *e);
 void db_rollback(sqlite3 *db);
 
 /* Prepare SQL or fill E with the database's message. */
