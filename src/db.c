@@ -57,15 +57,23 @@ static int busy_wait(void *arg, int count)
 }
 
 /*
- * How much SQLite syncs, for the journal in use. A rollback journal: FULL. The WAL: NORMAL,
- * under which a commit appends to the WAL without syncing it; db_commit() then makes the
- * change durable itself (db_settle()), so every command that says it is done has its
- * change on disk, as under FULL, with one sync of the WAL fewer. (NORMAL with a rollback
- * journal could leave a damaged database after a power cut; it is never used with one.)
+ * The settings that go with the journal in use.
+ * - WAL: synchronous = NORMAL, under which a commit appends to the WAL without syncing it;
+ *   db_commit() then makes the change durable itself (db_settle()), so every command that
+ *   says it is done has its change on disk, as under FULL, with one sync of the WAL fewer.
+ *   And the WAL stays beside the database between commands, emptied (PERSIST_WAL with
+ *   journal_size_limit = 0, set in open_as(): SQLite truncates it to nothing when the last
+ *   connection closes, once all of it is in the database file), as does its shared-memory
+ *   index: each command opens the two files instead of creating, syncing the folder for,
+ *   and removing them. The database file alone stays the whole database after a command.
+ * - A rollback journal: FULL (NORMAL with one could leave a damaged database after a power
+ *   cut), and no WAL kept.
  */
-static const char *sync_level(int wal)
+static void journal_settings(sqlite3 *db, int wal)
 {
-    return wal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL";
+    sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &(int){wal});
+    sqlite3_exec(db, wal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL", NULL, NULL,
+                 NULL);
 }
 
 /*
@@ -87,7 +95,8 @@ static int set_wal(sqlite3 *db, struct cs_err *e)
     }
     if (rc != SQLITE_OK)
         return db_fail(db, "cannot switch to WAL mode", e);
-    return db_exec(db, sync_level(1), e);
+    journal_settings(db, 1);
+    return 0;
 }
 
 /* Rows from which a bulk change is written through a rollback journal. */
@@ -103,7 +112,7 @@ int db_journal_direct(sqlite3 *db)
     sqlite3_stmt *st = NULL;
     int switched = 0, wal = 0;
     /* one try, no waiting: a busy database keeps its WAL; leaving it, SQLite removes the
-     * WAL and its index rather than keep them (db_open(): PERSIST_WAL) */
+     * WAL and its index rather than keep them */
     sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &(int){0});
     if (sqlite3_prepare_v2(db, "PRAGMA journal_mode = DELETE", -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW) {
@@ -112,10 +121,8 @@ int db_journal_direct(sqlite3 *db)
         wal = !sqlite3_stricmp(mode, "wal");
     }
     sqlite3_finalize(st);
-    if (!switched)
-        sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &(int){1});
     /* for the mode in effect now (not known when the pragma failed: FULL, the safe side) */
-    sqlite3_exec(db, sync_level(wal), NULL, NULL, NULL);
+    journal_settings(db, wal);
     return switched;
 }
 
@@ -291,12 +298,6 @@ static int open_as(const char *path, sqlite3 **out, int direct, struct cs_err *e
     }
     /* (direct: a database left in rollback mode by the previous such command stays in
      * it, with no switch to WAL and back, each a transaction synced to disk of its own) */
-    /* The WAL stays beside the database between commands, emptied (PERSIST_WAL with a
-     * size limit of 0: SQLite truncates it to nothing when the last connection closes,
-     * once all of it is in the database file), as does its shared-memory index: each
-     * command then opens the two files instead of creating, syncing the folder for, and
-     * removing them. The database file alone stays the whole database after a command. */
-    sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &(int){1});
     if ((direct ? (db_journal_direct(db), 0) : set_wal(db, e)) ||
         db_exec(db, "PRAGMA journal_size_limit = 0", e) ||
         db_exec(db, "PRAGMA foreign_keys = ON", e) ||

@@ -75,7 +75,7 @@ int migrate_apply(sqlite3 *db, int target, struct cs_err *e)
 /* Apply the steps after the current version up to TARGET, one transaction each. */
 static int migrate_steps(sqlite3 *db, int target, struct cs_err *e)
 {
-    int v, i;
+    int v, i, ran = 0;
     char *err = NULL;
     if (migrate_version(db, &v, e))
         return CS_EFAIL;
@@ -107,10 +107,10 @@ static int migrate_steps(sqlite3 *db, int target, struct cs_err *e)
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             goto fail;
         }
-        if (db_settle(db, e))
-            return CS_EFAIL;
+        ran = 1;
     }
-    return 0;
+    /* the steps committed, on disk before the command goes on (db.h) */
+    return ran ? db_settle(db, e) : 0;
 fail:
     cs_error(e, CS_EFAIL, "database", NULL, "migration %s failed: %s",
              i < cs_migration_count ? cs_migrations[i].name : "?", err ? err : sqlite3_errmsg(db));
