@@ -473,6 +473,24 @@ static char *like_pattern(const char *s)
     return p;
 }
 
+void expense_where(const struct expense_filter *f, char *out, size_t n)
+{
+    snprintf(out, n, "%s%s%s%s%s", f->trip_id ? " AND e.trip_id = ?1" : "",
+             *f->since ? " AND e.date >= ?2" : "", *f->before ? " AND e.date < ?3" : "",
+             f->reimbursable_only ? " AND e.reimbursable = 1" : "",
+             f->claim_id ? " AND e.id IN (SELECT expense_id FROM claim_expense WHERE claim_id = ?4)"
+                         : "");
+}
+
+void expense_where_bind(sqlite3_stmt *st, const struct expense_filter *f)
+{
+    /* absent conditions are not in the text; binding them is a harmless SQLITE_RANGE */
+    sqlite3_bind_int64(st, 1, f->trip_id);
+    sqlite3_bind_text(st, 2, f->since, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, f->before, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 4, f->claim_id);
+}
+
 /* "SELECT EXPENSE_COLUMNS ... WHERE <filter> ORDER BY date, id" into *ST, bound. */
 static int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_stmt **st,
                           struct cs_err *e)

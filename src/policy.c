@@ -169,19 +169,16 @@ struct day_meals {
     int64_t sum;
 };
 
-/* The scan's SQL over the expenses F selects (the conditions written out, so SQLite can
- * use the date, trip and claim indexes), by date and id. */
+/* The scan's SQL over the expenses F selects (expense_where()), by date and id. */
 static void scan_sql(const struct expense_filter *f, char *sql, size_t n)
 {
+    char where[EXPENSE_WHERE_MAX];
+    expense_where(f, where, sizeof where);
     snprintf(sql, n,
              "SELECT e.id, e.date, e.category, e.amount, e.currency, e.tip, e.reimbursable, "
              "EXISTS (SELECT 1 FROM receipt r WHERE r.expense_id = e.id) "
-             "FROM expense e WHERE 1%s%s%s%s%s ORDER BY e.date, e.id",
-             f->trip_id ? " AND e.trip_id = ?1" : "", *f->since ? " AND e.date >= ?2" : "",
-             *f->before ? " AND e.date < ?3" : "",
-             f->reimbursable_only ? " AND e.reimbursable = 1" : "",
-             f->claim_id ? " AND e.id IN (SELECT expense_id FROM claim_expense WHERE claim_id = ?4)"
-                         : "");
+             "FROM expense e WHERE 1%s ORDER BY e.date, e.id",
+             where);
 }
 
 /* Hand the finding KIND of expense ID (0 for a day) on DATE, LINE, to FN. */
@@ -231,11 +228,7 @@ int policy_scan(sqlite3 *db, const struct expense_filter *f, const char *at,
     scan_sql(f, sql, sizeof sql);
     if (db_prepare(db, sql, &st, e))
         return CS_EFAIL;
-    /* absent parameters are not in the text; binding them is a harmless SQLITE_RANGE */
-    sqlite3_bind_int64(st, 1, f->trip_id);
-    sqlite3_bind_text(st, 2, f->since, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, f->before, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 4, f->claim_id);
+    expense_where_bind(st, f);
     conv = rate_conv_new(db, base); /* one converter: its rates are read once */
     rc = 0;
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {

@@ -90,21 +90,18 @@ static int put_receipt(struct book *b, lxw_row_t r, const char *path, int64_t id
 
 /* The SQL text of the Expenses query: only the columns the sheet shows (and what the card
  * charged, for the conversion, which is rate.c's: rate_conv_expense()), the filter's
- * conditions written out (so SQLite can use the date and trip indexes). */
+ * conditions written out (expense_where()). */
 static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
 {
+    char where[EXPENSE_WHERE_MAX];
+    expense_where(f, where, sizeof where);
     snprintf(sql, n,
              "SELECT e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, "
              "t.name, e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, "
              "e.base_currency, e.base_amount, e.tip "
              "FROM expense e LEFT JOIN trip t ON t.id = e.trip_id "
-             "WHERE 1%s%s%s%s%s "
-             "ORDER BY e.date, e.id",
-             f->trip_id ? " AND e.trip_id = ?1" : "", *f->since ? " AND e.date >= ?2" : "",
-             *f->before ? " AND e.date < ?3" : "",
-             f->reimbursable_only ? " AND e.reimbursable = 1" : "",
-             f->claim_id ? " AND e.id IN (SELECT expense_id FROM claim_expense WHERE claim_id = ?6)"
-                         : "");
+             "WHERE 1%s ORDER BY e.date, e.id",
+             where);
 }
 
 int sums_too_large(struct book *b)
@@ -472,11 +469,7 @@ int write_expenses(struct book *b)
     expenses_sql(&f, sql, sizeof sql);
     if (db_prepare(b->db, sql, &st, b->err))
         return CS_EFAIL;
-    /* absent parameters are not in the text; binding them is a harmless SQLITE_RANGE */
-    sqlite3_bind_int64(st, 1, f.trip_id);
-    sqlite3_bind_text(st, 2, f.since, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, f.before, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 6, f.claim_id); /* export --claim N (?6 only then) */
+    expense_where_bind(st, &f);
     if ((rc = expense_rows(b, st, &r)) || (rc = sums_finish(b)))
         goto cleanup;
     b->nrows = (long)r;

@@ -4,6 +4,7 @@
 #define CONFSPEND_EXPENSE_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "confspend/error.h"
 
@@ -182,6 +183,17 @@ struct expense_filter {
  */
 int expense_each(sqlite3 *db, const struct expense_filter *f,
                  int (*fn)(const struct expense *, void *), void *arg, struct cs_err *e);
+
+/*
+ * For a query of one export's own columns: the conditions of F an export applies (trip,
+ * dates, reimbursable only, claim) written out as " AND ..." into OUT (N bytes, at least
+ * EXPENSE_WHERE_MAX), so SQLite can use the date, trip and claim indexes, and their values
+ * bound to ?1..?4 of ST by expense_where_bind(). The query's text is "... FROM expense e ..
+ * WHERE 1" OUT; its own parameters start at ?5.
+ */
+#define EXPENSE_WHERE_MAX 192
+void expense_where(const struct expense_filter *f, char *out, size_t n);
+void expense_where_bind(sqlite3_stmt *st, const struct expense_filter *f);
 
 /* Parse an expense id ("12", "#12"); CS_EINPUT naming "id" otherwise. */
 int expense_parse_id(const char *s, int64_t *out, struct cs_err *e);
