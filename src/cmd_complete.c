@@ -156,12 +156,15 @@ static int offer_value(struct want *w, const char *name)
     else if (!strcmp(name, "trip") || !strcmp(name, "like"))
         offer_sql(w, "SELECT slug FROM trip ORDER BY slug");
     else if (!strcmp(name, "from") || !strcmp(name, "to"))
-        /* the places of the newest 500 rides (a full scan of a million rows would not answer
-         * in milliseconds; the ones a person types again are recent), and the aliases */
+        /* the aliases, then the places of the newest 500 rides, newest first (a full scan
+         * of a million rows would not answer in milliseconds; the ones a person types again
+         * are recent), then the named places no such ride used yet */
         offer_sql(w, "WITH r AS (SELECT origin, dest, id FROM expense WHERE category = 'ride' "
-                     "ORDER BY id DESC LIMIT 500) SELECT p FROM (SELECT origin AS p, id FROM r "
-                     "UNION ALL SELECT dest, id FROM r) WHERE p IS NOT NULL GROUP BY p ORDER BY "
-                     "max(id) DESC, 1");
+                     "ORDER BY id DESC LIMIT 500), u AS (SELECT p, max(id) AS m FROM (SELECT "
+                     "origin AS p, id FROM r UNION ALL SELECT dest, id FROM r) WHERE p IS NOT "
+                     "NULL GROUP BY p) SELECT v FROM (SELECT alias AS v, 0 AS k, 0 AS m FROM "
+                     "place UNION ALL SELECT p, 1, m FROM u UNION ALL SELECT DISTINCT name, 2, 0 "
+                     "FROM place WHERE name NOT IN (SELECT p FROM u)) ORDER BY k, m DESC, v");
     else if (!strcmp(name, "merchant"))
         offer_sql(w, "SELECT merchant FROM (SELECT merchant, id FROM expense ORDER BY id DESC "
                      "LIMIT 500) WHERE merchant IS NOT NULL GROUP BY merchant ORDER BY "

@@ -47,6 +47,13 @@ expect_out "subcommands written without the command's name" "add list rm" tab "c
 expect_out "subcommands after a ;" "csv ofx profiles" tab "confspend import "
 expect_ok "setup place" cs place add venue "Huntington Convention Center"
 expect_out "place aliases" "venue" tab "confspend place rm "
+# --from/--to: the aliases first, then the places of recent rides, then the named places
+# no ride used yet
+expect_ok "setup place 2" cs place add hotel "Hotel Indigo"
+expect_out "--from: aliases, then places" \
+  "hotel venue Friends' place Huntington Convention Center Hotel Indigo" tab "confspend add ride 5 --from "
+expect_out "--to by an alias's prefix" "venue" tab "confspend add ride 5 --to v"
+expect_out "a named place no ride used" "Hotel Indigo" tab "confspend add ride 5 --to Ho"
 expect_out "dates" "today" tab "confspend add meal 5 --date to"
 expect_out "a file name: nothing of ours" "" tab "confspend export csv "
 # the database is read, never written or created

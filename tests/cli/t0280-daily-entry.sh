@@ -4,11 +4,7 @@
 # rides and a coffee is typed as the lines below, and `list --search coffee --trip
 # pycon-2019` answers "what did the venue coffee cost me?" with one total in the base
 # currency. The keystrokes of each day are counted from the lines as typed: every
-# character and the Enter ending the line.
-#
-# `-p` is the short option for --provider, which the integrator's short options bring (not
-# this branch): the day's first line is counted as typed with `-p lyft` and run with
-# `--provider lyft`, which stores the same thing.
+# character and the Enter ending the line. Each line is run as typed.
 . "$(dirname "$0")/lib.sh"
 
 # keys LINE...: the keystrokes of typing each LINE and Enter
@@ -17,10 +13,9 @@ keys() {
   for l in "$@"; do n=$((n + ${#l} + 1)); done
   echo "$n"
 }
-# type_line LINE: run LINE as the shell would (confspend is $CONFSPEND; -p is --provider)
+# type_line LINE: run LINE as the shell would (confspend is $CONFSPEND)
 type_line() {
-  local l=${1/ -p / --provider }
-  eval "\"\$CONFSPEND\" ${l#confspend }"
+  eval "\"\$CONFSPEND\" ${1#confspend }"
 }
 
 # set once: the places and the trip (its expenses default to reimbursable)
