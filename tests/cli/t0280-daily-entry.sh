@@ -92,4 +92,80 @@ expect_out "list --search coffee --trip pycon-2019" \
 # without --trip the search also finds "COFFEE" in a note, in any case: + 12.00 = 30.40
 expect_out "list --search coffee: merchant or note, any case" "    total       5 expenses   30.40  USD" \
   sh -c '"$CONFSPEND" list --search coffee | tail -1 | sed "s/ *$//"'
+# --- the same days typed at a shell, with the completion loaded ------------------------------
+# bash on a tmux terminal, `confspend completion bash` sourced: the keys are sent one group at
+# a time (text as typed, Tab, Enter) and counted as sent; Tab completes the command, the
+# category, the provider, the option and the place alias. What the shell ran is read back
+# from the database. The command's own name is typed in full (on another system "conf" may
+# not be unique).
+command -v tmux >/dev/null || { bad "tmux is needed to type into a terminal (scripts/install-deps test)"; finish; exit; }
+SOCK="cs-t0280-$$"
+TM() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'TM kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+mkdir "$TMP/bin" && ln -s "$CONFSPEND" "$TMP/bin/confspend"
+cs completion bash >"$TMP/completion.bash"
+export CONFSPEND_DB="$TMP/typed.db" CONFSPEND_TODAY=2026-11-09
+cs place add home "Friends' place" >/dev/null
+cs place add venue "Huntington Convention Center" >/dev/null
+cs trip add pycon-2019 --name "PyCon 2019" --start 2026-11-08 --end 2026-11-15 --reimbursable >/dev/null
+cs trip use pycon-2019 >/dev/null
+printf '%s\n' "PS1='$ '" "PATH='$TMP/bin':\$PATH" ". '$TMP/completion.bash'" >"$TMP/bashrc"
+TM new-session -d -s day -x 200 -y 50 \
+  "env CONFSPEND_DB='$CONFSPEND_DB' CONFSPEND_TODAY=2026-11-09 bash --noprofile --rcfile '$TMP/bashrc' -i"
+# prompt_back N: wait (up to 5 s) until the screen shows N prompts, the last with nothing
+# typed after it (capture-pane drops the blank after "$")
+prompt_back() {
+  local i scr
+  for ((i = 0; i < 100; i++)); do
+    scr=$(TM capture-pane -p -t day | sed '/^$/d')
+    [ "$(grep -c '^\$' <<<"$scr")" -ge "$1" ] && [ "$(tail -1 <<<"$scr")" = '$' ] && return 0
+    sleep 0.05
+  done
+  bad "no prompt: $(tail -3 <<<"$scr")"
+}
+# type_keys GROUP...: send each group (Tab and Enter as the keys, anything else as text) and
+# add its keystrokes to KEYS
+KEYS=0
+type_keys() {
+  local g
+  for g in "$@"; do
+    case $g in
+      Tab | Enter) TM send-keys -t day "$g"; KEYS=$((KEYS + 1)) ;;
+      *) TM send-keys -t day -l -- "$g"; KEYS=$((KEYS + ${#g})) ;;
+    esac
+  done
+}
+N=1
+prompt_back $N
+# day 1: the issue's two rides and the coffee
+type_keys "confspend " ad Tab r Tab "16.42 -p " l Tab --f Tab h Tab "--to " v Tab --ti Tab 2 Enter
+prompt_back $((N += 1))
+type_keys "confspend " ad Tab m Tab '4.50 -m "Venue coffee"' Enter
+prompt_back $((N += 1))
+type_keys "confspend " ad Tab r Tab "17.10 --bac" Tab Enter
+prompt_back $((N += 1))
+# 46 + 38 + 28: Tab saves 34 of the 146
+check "typed, day 1: 112 keystrokes with Tab (146 typed in full)" "$KEYS" -eq 112
+expect_out "typed, day 1: stored as the lines typed in full store them" \
+  "1|2026-11-09|ride|1642|lyft|Friends' place|Huntington Convention Center|200|1
+2|2026-11-09|meal|450|||||1
+3|2026-11-09|ride|1710|lyft|Huntington Convention Center|Friends' place||1" \
+  sql "SELECT id, date, category, amount, provider, origin, dest, tip, reimbursable FROM expense ORDER BY id"
+# day 3's kind of day (each of yesterday's again, by the ids on the screen), with Tab
+KEYS=0
+TM send-keys -t day -l "export CONFSPEND_TODAY=2026-11-10"; TM send-keys -t day Enter
+prompt_back $((N += 1))
+type_keys "confspend " ag Tab "1 15.80" Enter
+prompt_back $((N += 1))
+type_keys "confspend " ag Tab "2" Enter
+prompt_back $((N += 1))
+type_keys "confspend " ag Tab "3 17.40" Enter
+prompt_back $((N += 1))
+# 21 + 15 + 21 (the coffee at yesterday's price)
+check "typed, a day of again: 57 keystrokes with Tab (71 typed in full)" "$KEYS" -eq 57
+expect_out "typed, a day of again: the copies" \
+  "4|2026-11-10|ride|1580|lyft|Friends' place|Huntington Convention Center|200|1
+5|2026-11-10|meal|450|||||1
+6|2026-11-10|ride|1740|lyft|Huntington Convention Center|Friends' place||1" \
+  sql "SELECT id, date, category, amount, provider, origin, dest, tip, reimbursable FROM expense WHERE id > 3 ORDER BY id"
 finish
