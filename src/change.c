@@ -75,7 +75,7 @@ int change_end(sqlite3 *db, struct change_rec *c, const char *kind, const char *
     /* a new change of the user's own ends what redo could bring back, and the receipt
      * bytes only such a redo could have brought back */
     if (!strcmp(kind, "user") &&
-        (receipt_blob_forget(db, e) ||
+        (receipt_blob_forget(db, buf, n, e) ||
          db_exec(db, "UPDATE change SET redoable = 0 WHERE redoable = 1", e))) {
         sqlite3_free(buf);
         return CS_EFAIL;

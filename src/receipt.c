@@ -441,7 +441,27 @@ int receipt_bytes_open(sqlite3 *db, int64_t data_id, sqlite3_blob **b, struct cs
     return 0;
 }
 
-int receipt_blob_forget(sqlite3 *db, struct cs_err *e)
+/* 1 when the changeset CS (N bytes) removes the receipt_data row ID: the undo of that
+ * change brings the row back, so its bytes must stay. */
+static int removed_by(const void *cs, int n, int64_t id)
+{
+    sqlite3_changeset_iter *it = NULL;
+    int found = 0;
+    if (n <= 0 || sqlite3changeset_start(&it, n, (void *)cs) != SQLITE_OK)
+        return n > 0; /* unreadable: keep the bytes */
+    while (!found && sqlite3changeset_next(it) == SQLITE_ROW) {
+        const char *table;
+        int ncol, op;
+        sqlite3_value *v = NULL;
+        sqlite3changeset_op(it, &table, &ncol, &op, NULL);
+        found = op == SQLITE_DELETE && !strcmp(table, "receipt_data") &&
+                sqlite3changeset_old(it, 0, &v) == SQLITE_OK && v && sqlite3_value_int64(v) == id;
+    }
+    sqlite3changeset_finalize(it);
+    return found;
+}
+
+int receipt_blob_forget(sqlite3 *db, const void *pending, int npending, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL, *del = NULL;
     int rc = 0, step = SQLITE_DONE;
@@ -462,7 +482,7 @@ int receipt_blob_forget(sqlite3 *db, struct cs_err *e)
             if (strcmp(table, "receipt_data") ||
                 (op == SQLITE_INSERT ? sqlite3changeset_new(it, 0, &id)
                                      : sqlite3changeset_old(it, 0, &id)) ||
-                !id)
+                !id || removed_by(pending, npending, sqlite3_value_int64(id)))
                 continue;
             if (!del && db_prepare(db,
                                    "DELETE FROM receipt_blob WHERE rowid = ?1 AND NOT EXISTS "

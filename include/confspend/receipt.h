@@ -138,9 +138,11 @@ int receipt_bytes_open(sqlite3 *db, int64_t data_id, sqlite3_blob **b, struct cs
  * before a new user change ends the redo of the undone ones. The bytes of a receipt_data
  * row those changes hold, when no such row is stored now, can come back through no other
  * change (ids are never reused, and every change before them is older than the row), so
- * they go. Runs in the caller's transaction; it is part of no change.
+ * they go, unless the new change itself (PENDING, its changeset of NPENDING bytes) removed
+ * that row: its undo brings the row back. Runs in the caller's transaction; it is part of
+ * no change.
  */
-int receipt_blob_forget(sqlite3 *db, struct cs_err *e);
+int receipt_blob_forget(sqlite3 *db, const void *pending, int npending, struct cs_err *e);
 
 /* Call FN on every receipt (of expense EXPENSE_ID, or of all when 0), by expense then
  * receipt id. A non-zero return of FN stops and is returned. */

@@ -180,4 +180,20 @@ expect_ok "its rm" cs receipt rm "$OLD_ID"
 expect_ok "the undo of its rm" cs undo
 cs receipt get "$OLD_ID" >"$TMP/old.out"
 check "and after the undo of its rm" "$(cmp "$TMP/old.out" "$TMP/old/r0000.jpg" && echo same)" = same
+# a removal undone, then the same removal again: that second removal ends the redo of the
+# first (a new change), and its own undo must still find the bytes (they were dropped with
+# the first's redo: the receipt came back 0 bytes long)
+/usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$TMP/again" 1 3000
+cs add meal 80 --merchant Diner --date 2026-11-06 >/dev/null
+E=$(sql 'SELECT max(id) FROM expense')
+cs receipt add "$E" "$TMP/again/r0000.jpg" >/dev/null
+RID=$(sql 'SELECT max(id) FROM receipt')
+for how in "rm $E" "receipt rm $RID" "edit $E --no-receipt"; do
+  expect_ok "$how" cs $how
+  expect_ok "its undo" cs undo
+  expect_ok "$how again" cs $how
+  expect_ok "its undo again" cs undo
+  cs receipt get "$RID" >"$TMP/again.out"
+  check "after $how, undo, $how, undo: the bytes are exact" "$(cmp "$TMP/again.out" "$TMP/again/r0000.jpg" && echo same)" = same
+done
 finish
