@@ -200,9 +200,21 @@ int backup_restore(sqlite3 *db, const char *db_path, const char *file, char **sa
         char stamp[32], *name;
         time_t now = time(NULL);
         int64_t n;
+        struct stat sb;
         strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", localtime(&now));
         name = xmalloc(strlen(db_path) + 48);
+        /* never over an earlier copy (two restores in one second): -2, -3, ... */
         sprintf(name, "%s.before-restore-%s", db_path, stamp);
+        for (int k = 2; lstat(name, &sb) == 0 || errno != ENOENT; k++) {
+            if (k > 999) {
+                rc = cs_error(e, CS_EFAIL, "restore", name,
+                              "cannot find a free name to save "
+                              "the database as");
+                free(name);
+                goto out;
+            }
+            sprintf(name, "%s.before-restore-%s-%d", db_path, stamp, k);
+        }
         if ((rc = backup_write(db, db_path, name, &n, e))) {
             free(name);
             goto out;

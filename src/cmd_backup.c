@@ -18,8 +18,9 @@ static const char restore_help[] =
     "Replace the database with FILE, a confspend database (integrity check ok, schema not\n"
     "newer than this program's; an older one is migrated in a copy). Unless the current\n"
     "database holds no expenses, it is first saved beside itself as\n"
-    "DB.before-restore-YYYYMMDDTHHMMSS (mode 0600): that copy is the way back, since a\n"
-    "restore is not a change `undo` takes back. A bad FILE is exit 2, database untouched.\n";
+    "DB.before-restore-YYYYMMDDTHHMMSS (mode 0600; -2, -3, ... after it when a copy of\n"
+    "that second exists): that copy is the way back, since a restore is not a change\n"
+    "`undo` takes back. A bad FILE is exit 2, database untouched.\n";
 
 /* The one positional FILE of backup or restore. */
 static int parse_file(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv,

@@ -86,6 +86,18 @@ check "it was migrated" "$(sql 'PRAGMA user_version')" = "$(sqlite3 "$(ls -d "$T
 check "its expense got a uid" "$(sql "SELECT length(uid) FROM expense")" = 32
 check "the file given is untouched" "$(md5sum <"$TMP/v8.db")" = "$v8"
 
+# two restores in a row (in one second, as a script does): each saves its own copy, never
+# over the one before (the second used to replace the first, and what only the first held
+# was gone from every file)
+cs add meal 11.11 --merchant PRECIOUS >/dev/null
+ls "$TMP" | grep '^test.db.before-restore-' | sort >"$TMP/saved0"
+cs restore "$TMP/b1.db" >/dev/null 2>&1
+cs restore "$TMP/b1.db" >/dev/null 2>&1
+ls "$TMP" | grep '^test.db.before-restore-' | sort | comm -13 "$TMP/saved0" - >"$TMP/saved1"
+check "two restores: two new saved copies" "$(wc -l <"$TMP/saved1")" -eq 2
+check "one of them holds what only the database before the first held" \
+  "$(for f in $(cat "$TMP/saved1"); do sqlite3 "$TMP/$f" "SELECT count(*) FROM expense WHERE merchant = 'PRECIOUS'"; done | sort | paste -sd,)" = "0,1"
+
 # into an empty database nothing is saved first
 export CONFSPEND_DB=$TMP/fresh.db
 expect_out "restore into a new database" "restored 4 expenses from $TMP/b1.db" cs restore "$TMP/b1.db"
