@@ -151,6 +151,7 @@ int ctx_open_write(struct cs_ctx *ctx)
         return rc;
     }
     ctx->writing = 1;
+    output_hold(); /* printed once committed (cli_run) */
     return 0;
 }
 
@@ -216,6 +217,8 @@ int cli_run(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv)
             rc = db_commit(ctx->db, &ctx->err);
         change_release(&ctx->change);
         ctx->writing = 0;
+        if (output_release(rc == 0) && !rc)
+            rc = cs_error(&ctx->err, CS_EFAIL, "output", NULL, "cannot write");
     }
     if (ctx->db)
         db_rollback(ctx->db);
@@ -284,11 +287,11 @@ int entry_places_resolve(struct cs_ctx *ctx, struct entry_opts *eo, struct entry
 void entry_places_hint(const struct entry_places *p)
 {
     if (p->from_near)
-        output_linef(stderr, STYLE_NONE, "confspend: new place \"%s\" (did you mean \"%s\"?)",
-                     p->from, p->from_near);
+        output_linef(output_notes(), STYLE_NONE,
+                     "confspend: new place \"%s\" (did you mean \"%s\"?)", p->from, p->from_near);
     if (p->to_near && !(p->from_near && !strcmp(p->from, p->to)))
-        output_linef(stderr, STYLE_NONE, "confspend: new place \"%s\" (did you mean \"%s\"?)",
-                     p->to, p->to_near);
+        output_linef(output_notes(), STYLE_NONE,
+                     "confspend: new place \"%s\" (did you mean \"%s\"?)", p->to, p->to_near);
 }
 
 void entry_places_release(struct entry_places *p)

@@ -278,7 +278,7 @@ static int add_one(struct cs_ctx *ctx, struct cs_opt *o, const char **pos, struc
         if (eo.receipt && (rc = receipt_option_store(ctx, x.id, eo.receipt)))
             goto cleanup;
         if (ended.id)
-            output_linef(stderr, STYLE_NONE,
+            output_linef(output_notes(), STYLE_NONE,
                          "confspend: not added to trip %s: it ended %s (give --trip %s to add it)",
                          ended.slug, ended.end, ended.slug);
         entry_places_hint(&places);

@@ -138,8 +138,7 @@ static int claim_new(struct cs_ctx *ctx, struct cs_opt *o, int npos)
                  fmt_money(c.claimed, c.currency, amt, sizeof amt), c.currency);
     ctx_summary(ctx, "claim new %lld: %lld expenses of %s, %s %s", (long long)id,
                 (long long)c.expenses, p.label, amt, c.currency);
-    fflush(stdout); /* the claim's line first, then its findings, in a pipe too */
-    rc = policy_check(ctx->db, id, ctx->today_s, print_finding, stderr, &n, &ctx->err);
+    rc = policy_check(ctx->db, id, ctx->today_s, print_finding, output_notes(), &n, &ctx->err);
 cleanup:
     claim_release(&c);
     return rc;
@@ -310,7 +309,7 @@ static int claim_transition(struct cs_ctx *ctx, struct cs_opt *o, int npos, cons
         return rc;
     if (!strcmp(sub, "submit")) {
         /* the findings as of the day it is submitted; --strict refuses while any stands */
-        if ((rc = policy_check(ctx->db, id, date, print_finding, stderr, &n, &ctx->err)))
+        if ((rc = policy_check(ctx->db, id, date, print_finding, output_notes(), &n, &ctx->err)))
             return rc;
         if (n && args_has(o, "strict")) {
             char field[32];

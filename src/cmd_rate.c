@@ -168,7 +168,7 @@ static int rate_import_cmd(struct cs_ctx *ctx, const char **pos, int npos)
         snprintf(line, sizeof line, "; %ld value%s of %s not imported", sk.values,
                  sk.values == 1 ? "" : "s", sk.currencies);
     if (sk.values)
-        fprintf(stderr,
+        fprintf(output_notes(),
                 "confspend: %ld value%s of %s not imported (currencies confspend does not "
                 "know)\n",
                 sk.values, sk.values == 1 ? "" : "s", sk.currencies);

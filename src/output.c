@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* output.c - table, csv and json writers. */
+/* output.c - table, csv and json writers, and a write command's output held until its
+ * change is committed. */
+#define _GNU_SOURCE /* memfd_create */
 #include "confspend/output.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 int output_parse_format(const char *s, enum out_format *out, struct cs_err *e)
@@ -21,10 +26,89 @@ int output_parse_format(const char *s, enum out_format *out, struct cs_err *e)
     return 0;
 }
 
+/* While held: standard output's descriptor is HELD_FD (a file in memory), the real one is
+ * REAL_FD, whether that is a terminal REAL_TTY; the notes go to NOTES (in memory). */
+static int held_fd = -1, real_fd = -1, real_tty;
+static FILE *notes;
+static char *notes_buf;
+static size_t notes_len;
+
 int output_color(FILE *fp)
 {
     const char *nc = getenv("NO_COLOR");
-    return isatty(fileno(fp)) && !(nc && *nc);
+    int fd = fileno(fp);
+    int tty = fd == STDOUT_FILENO && held_fd >= 0 ? real_tty : fd >= 0 && isatty(fd);
+    return tty && !(nc && *nc);
+}
+
+void output_hold(void)
+{
+    int fd;
+    if (held_fd >= 0 || fflush(stdout) != 0)
+        return;
+    if ((fd = memfd_create("confspend-output", MFD_CLOEXEC)) < 0)
+        return; /* not held: printed as it goes, as before */
+    real_tty = isatty(STDOUT_FILENO);
+    if ((real_fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)) < 0 || dup2(fd, STDOUT_FILENO) < 0) {
+        if (real_fd >= 0)
+            close(real_fd);
+        real_fd = -1;
+        close(fd);
+        return;
+    }
+    held_fd = fd;
+    notes = open_memstream(&notes_buf, &notes_len);
+}
+
+FILE *output_notes(void)
+{
+    return notes ? notes : stderr;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+int output_release(int keep)
+{
+    int rc = 0;
+    char buf[65536];
+    ssize_t r;
+    off_t off = 0;
+    if (held_fd < 0)
+        return 0;
+    if (fflush(stdout) != 0)
+        rc = -1;
+    clearerr(stdout);
+    if (dup2(real_fd, STDOUT_FILENO) < 0)
+        rc = -1;
+    close(real_fd);
+    real_fd = -1;
+    while (keep && !rc && (r = pread(held_fd, buf, sizeof buf, off)) > 0) {
+        rc = write_all(STDOUT_FILENO, buf, (size_t)r);
+        off += r;
+    }
+    close(held_fd);
+    held_fd = -1;
+    if (notes) { /* the notes either way: they may say why the command failed */
+        fclose(notes);
+        notes = NULL;
+        fwrite(notes_buf, 1, notes_len, stderr);
+        free(notes_buf);
+        notes_buf = NULL;
+        notes_len = 0;
+    }
+    return rc;
 }
 
 /* The SGR sequence that starts STYLE ("" for none); "\033[0m" ends each. */

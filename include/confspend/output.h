@@ -80,6 +80,19 @@ char *text_cut(const char *s, int width);
 int output_color(FILE *fp);
 
 /*
+ * Hold what the command prints until its change is committed (the dispatcher, cli.c): from
+ * output_hold() on, standard output goes to a file in memory and output_notes() (stderr
+ * otherwise) to another; output_release(KEEP) then writes the output held when KEEP (the
+ * change was committed) and drops it when not, then the notes either way. So nothing says
+ * "claim 2" of a claim that was rolled back, and a reader that stops early (`| head -1`)
+ * stops the program after the commit, not before it. output_color(stdout) answers for the
+ * real standard output meanwhile. output_release() is -1 when the output cannot be written.
+ */
+void output_hold(void);
+FILE *output_notes(void);
+int output_release(int keep);
+
+/*
  * Print one line for people on FP: FMT and its arguments formatted, every character shown
  * as text_show() shows it (so text the user typed that the arguments carry reaches the
  * terminal escaped), in STYLE when output_color(FP), then a newline. FMT holds no newline.

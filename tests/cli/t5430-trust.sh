@@ -268,4 +268,29 @@ written schedule "PRAGMA ignore_check_constraints = 1; INSERT INTO schedule(cate
 reads schedule "schedule 1: category: not a known category (lunch)" list "report budget" "add meal 1"
 check "the good rows still read" "$(CONFSPEND_DB="$TMP/base.db" cs list --format csv | wc -l)" = 3
 
+# --- Nothing is said of a change that was not made ------------------------------------------
+# a write command's output is held until its change is committed: a failure prints none of
+# it, and a reader gone before the output (SIGPIPE) stops the program after the commit
+export CONFSPEND_DB="$TMP/held.db"
+/usr/bin/python3 "$(dirname "$0")/receipt_files.py" "$TMP/held" 1 2000
+printf 'not a receipt\n' >"$TMP/held/fake.jpg"
+cs add meal 40 --merchant Diner --reimbursable >/dev/null
+expect_fail_silent "receipt add of a good file and a bad one" 2 "confspend: receipt: " \
+  cs receipt add 1 "$TMP/held/r0000.jpg" "$TMP/held/fake.jpg"
+check "... prints no line for the good one (it was rolled back)" "$(wc -c <"$TMP/out")" = 0
+check "... and stores nothing" "$(sql 'SELECT count(*) FROM receipt')" = 0
+cs policy set receipt-over 10 >/dev/null
+# standard output a pipe whose reader is gone before the program starts
+closed_pipe() {
+  /usr/bin/python3 -c 'import os, subprocess, sys
+r, w = os.pipe(); os.close(r)
+sys.exit(-subprocess.run(sys.argv[1:], stdout=w).returncode)' "$@"
+}
+closed_pipe "$CONFSPEND" claim new 2>/dev/null
+check "claim new into a closed pipe: killed by SIGPIPE" $? = 13
+check "... after its claim was committed" "$(sql 'SELECT count(*) FROM claim')" = 1
+expect_out "... which undo takes back as any other" "1" sh -c '"$CONFSPEND" undo >/dev/null && sqlite3 "$CONFSPEND_DB" "SELECT count(*) FROM change WHERE state = '"'undone'"'"'
+# the notes (a policy finding) come after the output
+expect_out "claim new: its line, then its finding" "claim 2: 1 expense, 40.00 USD
+expense 1: no receipt (40.00 > 10.00)" sh -c '"$CONFSPEND" claim new 2>&1'
 finish
