@@ -217,6 +217,19 @@ int claim_create(sqlite3 *db, const char *today, const struct expense_filter *f,
         }
         sqlite3_reset(st);
     }
+    { /* refunds count negative: a claim that adds up to nothing or less claims nothing */
+        int64_t sum, n;
+        char a[32];
+        if ((rc = claim_sum(db, *id, base, &sum, &n, e)))
+            goto cleanup;
+        if (sum <= 0) {
+            int d = money_digits(base);
+            money_format(sum, d < 0 ? 2 : d, a, sizeof a);
+            rc = cs_error(e, CS_EINPUT, "claim", label,
+                          "nothing to claim: the %lld expense%s add%s up to %s %s", (long long)n,
+                          n == 1 ? "" : "s", n == 1 ? "s" : "", a, base);
+        }
+    }
 cleanup:
     sqlite3_finalize(st);
     free(ids.ids);
@@ -258,7 +271,7 @@ int claim_move(sqlite3 *db, int64_t id, const char *to, const char *date, const 
     struct claim c = CLAIM_INIT;
     char field[32];
     int rc, ok;
-    const char *col, *need;
+    const char *col, *need, *after;
     if ((rc = claim_load(db, id, &c, e)))
         return rc;
     if (!strcmp(to, "submitted")) {
@@ -274,8 +287,14 @@ int claim_move(sqlite3 *db, int64_t id, const char *to, const char *date, const 
         col = "rejected";
         need = "only a submitted or approved claim can be rejected";
     }
+    /* each step of the desk's on or after the one before it (submitted, approved); a claim
+     * may be submitted before it was made here (entered after the fact) */
+    after = col[0] == 's' ? "" : *c.approved ? c.approved : c.submitted;
     if (!ok)
         rc = cs_error(e, CS_EINPUT, claim_field(id, field), c.status, "%s", need);
+    else if (strcmp(date, after) < 0)
+        rc = cs_error(e, CS_EINPUT, "--date", date, "before claim %lld was %s on %s", (long long)id,
+                      *c.approved ? "approved" : "submitted", after);
     else
         rc = set_status(db, id, to, col, date, note, e);
     claim_release(&c);
@@ -294,6 +313,11 @@ int claim_pay(sqlite3 *db, int64_t id, int64_t amount, const char *date, struct 
     if (strcmp(c.status, "approved") && strcmp(c.status, "partly paid")) {
         rc = cs_error(e, CS_EINPUT, claim_field(id, field), c.status,
                       "only an approved or partly paid claim can be paid");
+        goto cleanup;
+    }
+    if (strcmp(date, c.approved) < 0) {
+        rc = cs_error(e, CS_EINPUT, "--date", date, "before claim %lld was approved on %s",
+                      (long long)id, c.approved);
         goto cleanup;
     }
     paid = c.paid;

@@ -170,4 +170,31 @@ claim submit 2 on 2026-11-26 (with policy findings)
 claim approve 2 on 2026-11-28
 claim pay 2: 200.00 USD on 2026-12-01 (partly paid)
 claim pay 2: 229.40 USD on 2026-12-05 (paid)" sql "SELECT summary FROM change WHERE command LIKE 'claim%' ORDER BY id"
+# the desk's steps in order: no approval or rejection before the submission, no payment
+# before the approval (a claim may be submitted before it was made here: entered late)
+export CONFSPEND_DB="$TMP/order.db"
+cs add meal 50 --reimbursable --date 2026-11-05 >/dev/null
+cs claim new >/dev/null 2>&1
+expect_ok "submit dated before the claim was made here" cs claim submit 1 --date 2026-11-10
+expect_fail "approve before the submission" 2 "confspend: --date: before claim 1 was submitted on 2026-11-10 (2026-11-09)" \
+  cs claim approve 1 --date 2026-11-09
+expect_fail "reject before the submission" 2 "confspend: --date: before claim 1 was submitted on 2026-11-10 (2026-11-01)" \
+  cs claim reject 1 --date 2026-11-01
+expect_ok "approve on the day of the submission" cs claim approve 1 --date 2026-11-10
+expect_fail "pay before the approval" 2 "confspend: --date: before claim 1 was approved on 2026-11-10 (2026-11-09)" \
+  cs claim pay 1 10 --date 2026-11-09
+expect_fail "reject before the approval" 2 "confspend: --date: before claim 1 was approved on 2026-11-10 (2026-11-08)" \
+  cs claim reject 1 --date 2026-11-08
+expect_ok "pay on the day of the approval" cs claim pay 1 10 --date 2026-11-10
+
+# refunds count negative: a selection that adds up to nothing or less claims nothing
+export CONFSPEND_DB="$TMP/neg.db"
+cs add meal 5 --reimbursable --refund >/dev/null
+expect_fail "a claim of a refund alone" 2 "confspend: claim: nothing to claim: the 1 expense adds up to -5.00 USD (all expenses)" \
+  cs claim new
+cs add meal 5 --reimbursable >/dev/null
+expect_fail "a claim that adds up to 0" 2 "confspend: claim: nothing to claim: the 2 expenses add up to 0.00 USD (all expenses)" \
+  cs claim new
+cs add meal 0.01 --reimbursable >/dev/null
+expect_out "a cent more is a claim" "claim 1: 3 expenses, 0.01 USD" cs claim new
 finish
