@@ -243,6 +243,16 @@ struct ride_opts ride_opts_of(struct cs_opt *o)
     return r;
 }
 
+int entry_receipt_once(struct cs_ctx *ctx, struct cs_opt *o)
+{
+    struct cs_opt *r = args_get(o, "receipt");
+    if (r->seen > 1)
+        return cs_error(&ctx->err, CS_EINPUT, "--receipt", r->value,
+                        "given more than once (one file here; more with: confspend receipt "
+                        "add ID FILE...)");
+    return 0;
+}
+
 struct entry_opts entry_opts_of(struct cs_opt *o)
 {
     static const char *const negated[ENTRY_NNEG] = {ENTRY_NEGATED(ENTRY_NEGATED_NAME, CS_COMMA)};

@@ -301,6 +301,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 
     if ((rc = cmd_parse(ctx, &cmd_add, argc, argv, o, pos, 2, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
+    if ((rc = entry_receipt_once(ctx, o)))
+        return rc;
     if (npos == 0 && argc == (args_has(o, "db") ? 1 + !strchr(argv[0], '=') : 0) &&
         interactive_possible())
         return add_interactive(ctx, &ia);

@@ -47,6 +47,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 
     if ((rc = cmd_parse(ctx, &cmd_again, argc, argv, o, pos, 2, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
+    if ((rc = entry_receipt_once(ctx, o)))
+        return rc;
     struct entry_opts eo = entry_opts_of(o);
     amount = args_value(o, "amount");
     if (npos == 2) {

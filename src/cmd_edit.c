@@ -43,6 +43,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 
     if ((rc = cmd_parse(ctx, &cmd_edit, argc, argv, o, pos, 1, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
+    if ((rc = entry_receipt_once(ctx, o)))
+        return rc;
     struct entry_opts eo = entry_opts_of(o);
     if (npos < 1)
         return cs_error(&ctx->err, CS_EINPUT, "id", NULL,

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "confspend/args.h"
@@ -18,14 +19,15 @@ static const char help[] =
     "Keep receipts in the database, attached to expenses.\n\n"
     "  receipt add ID FILE...         store each FILE's bytes as a receipt of expense ID\n"
     "  receipt list [ID] [--format F] the receipts (of expense ID)\n"
-    "  receipt get RECEIPT [-o FILE]  write its exact bytes to FILE (default: stdout)\n"
+    "  receipt get RECEIPT [-o FILE]  write its exact bytes to FILE (default: stdout, when\n"
+    "                                 that is not a terminal)\n"
     "  receipt rm RECEIPT             detach it from its expense\n\n"
     "A file is taken by its content, whatever its name: a JPEG, PNG or PDF (a JPEG or PNG\n"
     "that is cut short or claims more than 100 megapixels, or a PDF with nothing after its\n"
     "header, is refused), at most 25 MiB. The same bytes (by SHA-256) are stored once however\n"
     "many expenses use them; `receipt rm` removes them when no expense uses them any more.\n"
     "Each command is one change (`undo` takes it back); `backup` carries the bytes.\n"
-    "`add` and `edit` take --receipt FILE too.\n\n"
+    "`add` and `edit` take --receipt FILE too (once: more with `receipt add`).\n\n"
     "options:\n"
     "  -o, --output FILE  (get) the file to write, beside it and renamed into place\n"
     "  --format F         (list) table (default), csv or json\n\n"
@@ -155,7 +157,7 @@ static int list(struct cs_ctx *ctx, const char **pos, int npos, const char *form
         return cs_error(&ctx->err, CS_EINPUT, "receipt list", pos[1], "one expense id at most");
     if (npos == 1 && expense_parse_id(pos[0], &id, &ctx->err))
         return CS_EINPUT;
-    if ((rc = ctx_open_db(ctx)))
+    if ((rc = ctx_open_db(ctx)) || (id && (rc = expense_exists(ctx->db, id, &ctx->err))))
         return rc;
     output_begin(&out, fmt, stdout, 6, list_cols, align);
     rc = receipt_each(ctx->db, id, list_one, &out, &ctx->err);
@@ -182,6 +184,9 @@ static int get(struct cs_ctx *ctx, const char **pos, int npos, const char *path)
         path = NULL;
     if (path && (rc = outfile_check(path, "--output", &ctx->err)))
         return rc;
+    if (!path && isatty(STDOUT_FILENO)) /* a file's bytes could drive the terminal */
+        return cs_error(&ctx->err, CS_EINPUT, "receipt get", NULL,
+                        "standard output is a terminal (give -o FILE, or redirect it)");
     if ((rc = ctx_open_db(ctx)))
         return rc;
     if (!path) {

@@ -555,3 +555,21 @@ int expense_parse_id(const char *s, int64_t *out, struct cs_err *e)
 {
     return row_id_parse(s, "id", "not an expense id", out, e);
 }
+
+int expense_exists(sqlite3 *db, int64_t id, struct cs_err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+    char ids[24];
+    if (db_prepare(db, "SELECT 1 FROM expense WHERE id = ?1", &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot read the expense", e);
+    snprintf(ids, sizeof ids, "%lld", (long long)id);
+    return cs_error(e, CS_EINPUT, "id", ids, "no such expense");
+}

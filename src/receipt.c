@@ -14,6 +14,7 @@
 #include "confspend/change.h"
 #include "confspend/args.h"
 #include "confspend/db.h"
+#include "confspend/expense.h"
 
 void receipt_info_release(struct receipt_info *r)
 {
@@ -65,9 +66,11 @@ static int read_all(int fd, unsigned char *buf, const struct sha256_fns *sha, st
 static int open_file(const char *path, int *fd, int64_t *size, struct cs_err *e)
 {
     struct stat sb;
-    if ((*fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+    /* O_NONBLOCK: a named pipe is refused below instead of waiting for a writer */
+    if ((*fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
         return cs_error(e, CS_EFAIL, "receipt", path, "cannot open the file: %s", strerror(errno));
-    if (fstat(*fd, &sb) || !S_ISREG(sb.st_mode)) {
+    if (fstat(*fd, &sb) || !S_ISREG(sb.st_mode) ||
+        fcntl(*fd, F_SETFL, fcntl(*fd, F_GETFL) & ~O_NONBLOCK) < 0) {
         close(*fd);
         *fd = -1;
         return cs_error(e, CS_EINPUT, "receipt", path, "not a regular file");
@@ -270,24 +273,6 @@ static int store_bytes(sqlite3 *db, struct change_rec *rec, int fd, const char *
         return db_fail(db, "cannot store the receipt", e);
     *new_bytes = 1;
     return 0;
-}
-
-static int expense_exists(sqlite3 *db, int64_t id, struct cs_err *e)
-{
-    sqlite3_stmt *st;
-    int rc;
-    char ids[24];
-    if (db_prepare(db, "SELECT 1 FROM expense WHERE id = ?1", &st, e))
-        return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc == SQLITE_ROW)
-        return 0;
-    if (rc != SQLITE_DONE)
-        return db_fail(db, "cannot read the expense", e);
-    snprintf(ids, sizeof ids, "%lld", (long long)id);
-    return cs_error(e, CS_EINPUT, "id", ids, "no such expense");
 }
 
 int receipt_store(sqlite3 *db, struct change_rec *rec, int64_t expense_id, const char *path,

@@ -134,6 +134,10 @@ struct ride_opts ride_opts_of(struct cs_opt *o);
 struct entry_opts;
 struct entry_opts entry_opts_of(struct cs_opt *o);
 
+/* CS_EINPUT when --receipt is given more than once (the last would silently win: one file
+ * here, more with `receipt add ID FILE...`); 0 otherwise. */
+int entry_receipt_once(struct cs_ctx *ctx, struct cs_opt *o);
+
 /*
  * The places an add, edit or again stores for --from/--to: each given one resolved by
  * place_resolve() (an alias, a known place, a unique prefix), and the known place a new

@@ -195,6 +195,9 @@ int expense_each(sqlite3 *db, const struct expense_filter *f,
 void expense_where(const struct expense_filter *f, char *out, size_t n);
 void expense_where_bind(sqlite3_stmt *st, const struct expense_filter *f);
 
+/* 0 when expense ID is stored; CS_EINPUT "id: no such expense (ID)" when not. */
+int expense_exists(sqlite3 *db, int64_t id, struct cs_err *e);
+
 /* Parse an expense id ("12", "#12"); CS_EINPUT naming "id" otherwise. */
 int expense_parse_id(const char *s, int64_t *out, struct cs_err *e);
 

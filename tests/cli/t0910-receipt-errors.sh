@@ -27,6 +27,21 @@ expect_fail "a folder" 2 "receipt: not a regular file ($R)" cs receipt add 1 "$R
 expect_fail "a file that is not there (I/O)" 1 "receipt: cannot open the file: No such file or directory ($R/nope.jpg)" cs receipt add 1 "$R/nope.jpg"
 expect_fail "one bad file among good ones: none is stored" 2 "($R/cut.jpg)" cs receipt add 1 "$R/taxi.png" "$R/cut.jpg"
 expect_fail "a receipt on an expense that does not exist" 2 "id: no such expense (9)" cs receipt add 9 "$R/taxi.png"
+mkfifo "$TMP/pipe.jpg"
+expect_fail "a named pipe: refused, not waited on" 2 "receipt: not a regular file ($TMP/pipe.jpg)" \
+  timeout 10 "$CONFSPEND" receipt add 1 "$TMP/pipe.jpg"
+expect_fail "--receipt twice on add: refused, not the last one taken" 2 \
+  "confspend: --receipt: given more than once (one file here; more with: confspend receipt add ID FILE...) ($R/taxi.png)" \
+  cs add meal 5 --receipt "$R/dinner.jpg" --receipt "$R/taxi.png"
+expect_fail "--receipt twice on edit" 2 "confspend: --receipt: given more than once" \
+  cs edit 1 --receipt "$R/dinner.jpg" --receipt "$R/taxi.png"
+expect_fail "receipt list of an expense that does not exist" 2 "confspend: id: no such expense (99)" cs receipt list 99
+# receipt get to a terminal: a file's bytes (a PDF can carry escape sequences) are not sent
+# to it; redirected, or with -o, they are
+script -qec '"$CONFSPEND" receipt get 1; echo "rc=$?"' /dev/null >"$TMP/tty" 2>&1
+check "receipt get on a terminal: refused, exit 2" "$(grep -c '^rc=2' "$TMP/tty")" = 1
+check "... saying why, in one line" \
+  "$(grep -c 'confspend: receipt get: standard output is a terminal (give -o FILE, or redirect it)' "$TMP/tty")" = 1
 expect_fail "an expense id that is not one" 2 "id: not an expense id (x)" cs receipt add x "$R/taxi.png"
 expect_fail "receipt add without a file" 2 "file: missing (usage: confspend receipt add ID FILE...)" cs receipt add 1
 expect_fail "add --receipt of a damaged file" 2 "receipt: a JPEG that is cut short (no end marker) ($R/cut.jpg)" cs add meal 5 --receipt "$R/cut.jpg"
