@@ -27,7 +27,35 @@ int claim_parse_id(const char *s, int64_t *id, struct cs_err *e)
 int claim_amount_in(sqlite3 *db, const struct expense *x, const char *cur, int64_t *out,
                     struct cs_err *e)
 {
-    return rate_convert(db, x->currency, x->date, cur, x->amount, out, e);
+    struct rate_conv *c = rate_conv_new(db, cur);
+    int rc = rate_conv_expense(c, x->currency, x->date, x->amount,
+                               *x->base_currency ? x->base_currency : NULL, x->base_amount, out,
+                               NULL, e);
+    rate_conv_free(c);
+    return rc;
+}
+
+/* Claim ID's expenses, each with its amount in the claim's currency: the one stored at
+ * submission (0018), else as the workbook converts it now (what the card charged, else the
+ * rate of its date). Columns: expense id, then the amount NULL when none is stored. */
+#define CLAIM_ROWS_SQL                                                                             \
+    "SELECT e.id, e.currency, e.date, e.amount, e.base_currency, e.base_amount, ce.amount "        \
+    "FROM claim_expense ce JOIN expense e ON e.id = ce.expense_id WHERE ce.claim_id = ?1"
+
+/* The amount in CONV's currency of the claim row ST is on (CLAIM_ROWS_SQL); FRESH: as of
+ * now, whatever is stored. */
+static int row_amount(struct rate_conv *conv, sqlite3_stmt *st, int fresh, int64_t *v,
+                      struct cs_err *e)
+{
+    const char *c = (const char *)sqlite3_column_text(st, 1);
+    const char *d = (const char *)sqlite3_column_text(st, 2);
+    if (!fresh && sqlite3_column_type(st, 6) != SQLITE_NULL) {
+        *v = sqlite3_column_int64(st, 6);
+        return 0;
+    }
+    return rate_conv_expense(conv, c ? c : "", d ? d : "", sqlite3_column_int64(st, 3),
+                             (const char *)sqlite3_column_text(st, 4), sqlite3_column_int64(st, 5),
+                             v, NULL, e);
 }
 
 /* The sum of claim ID's expenses in CUR into *SUM, and how many into *N. */
@@ -37,24 +65,21 @@ static int claim_sum(sqlite3 *db, int64_t id, const char *cur, int64_t *sum, int
     sqlite3_stmt *st;
     int rc = 0, step;
     struct money_sum acc = MONEY_SUM_INIT;
+    struct rate_conv *conv;
     *n = 0;
-    if (db_prepare(db,
-                   "SELECT e.currency, e.date, e.amount FROM claim_expense ce "
-                   "JOIN expense e ON e.id = ce.expense_id WHERE ce.claim_id = ?1",
-                   &st, e))
+    if (db_prepare(db, CLAIM_ROWS_SQL, &st, e))
         return CS_EFAIL;
+    conv = rate_conv_new(db, cur);
     sqlite3_bind_int64(st, 1, id);
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         int64_t v;
-        const char *c = (const char *)sqlite3_column_text(st, 0);
-        const char *d = (const char *)sqlite3_column_text(st, 1);
-        if (!(rc = rate_convert(db, c ? c : "", d ? d : "", cur, sqlite3_column_int64(st, 2), &v,
-                                e))) {
+        if (!(rc = row_amount(conv, st, 0, &v, e))) {
             money_sum_add(&acc, v);
             (*n)++;
         }
     }
     sqlite3_finalize(st);
+    rate_conv_free(conv);
     if (rc)
         return rc;
     if (step != SQLITE_DONE)
@@ -63,6 +88,45 @@ static int claim_sum(sqlite3 *db, int64_t id, const char *cur, int64_t *sum, int
         return cs_error(e, CS_EFAIL, "claim", NULL,
                         "the amounts add up to more than a total holds");
     return 0;
+}
+
+/* Store the amount of each expense of claim ID in CUR as of now (EXPENSE_ID: only that
+ * one's; 0: all). */
+static int claim_fix_amounts(sqlite3 *db, int64_t id, const char *cur, int64_t expense_id,
+                             struct cs_err *e)
+{
+    sqlite3_stmt *st, *up = NULL;
+    int rc = 0, step;
+    struct rate_conv *conv;
+    if (db_prepare(db, CLAIM_ROWS_SQL, &st, e))
+        return CS_EFAIL;
+    if (db_prepare(db,
+                   "UPDATE claim_expense SET amount = ?1 WHERE claim_id = ?2 AND expense_id = ?3",
+                   &up, e)) {
+        sqlite3_finalize(st);
+        return CS_EFAIL;
+    }
+    conv = rate_conv_new(db, cur);
+    sqlite3_bind_int64(st, 1, id);
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t v, x = sqlite3_column_int64(st, 0);
+        if (expense_id && x != expense_id)
+            continue;
+        if ((rc = row_amount(conv, st, 1, &v, e)))
+            break;
+        sqlite3_reset(up);
+        sqlite3_bind_int64(up, 1, v);
+        sqlite3_bind_int64(up, 2, id);
+        sqlite3_bind_int64(up, 3, x);
+        if (sqlite3_step(up) != SQLITE_DONE)
+            rc = db_fail(db, "cannot change the claim", e);
+    }
+    sqlite3_finalize(st);
+    sqlite3_finalize(up);
+    rate_conv_free(conv);
+    if (rc)
+        return rc;
+    return step == SQLITE_DONE ? 0 : db_fail(db, "cannot read the claim's expenses", e);
 }
 
 /* The figures of C (its row loaded): claimed, paid, outstanding, paid_on. */
@@ -295,8 +359,8 @@ int claim_move(sqlite3 *db, int64_t id, const char *to, const char *date, const 
     else if (strcmp(date, after) < 0)
         rc = cs_error(e, CS_EINPUT, "--date", date, "before claim %lld was %s on %s", (long long)id,
                       *c.approved ? "approved" : "submitted", after);
-    else
-        rc = set_status(db, id, to, col, date, note, e);
+    else if (!(rc = set_status(db, id, to, col, date, note, e)) && col[0] == 's')
+        rc = claim_fix_amounts(db, id, c.currency, 0, e); /* what is claimed from now on */
     claim_release(&c);
     return rc;
 }
@@ -398,16 +462,81 @@ int claim_lock_of(sqlite3 *db, int64_t expense_id, int64_t *claim_id, char statu
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read the claims", e);
 }
 
+/* A paid or partly paid claim ID's status as its payments and its total now say. */
+static int restatus(sqlite3 *db, int64_t id, struct cs_err *e)
+{
+    struct claim c = CLAIM_INIT;
+    int rc;
+    const char *now;
+    if ((rc = claim_load(db, id, &c, e)))
+        return rc;
+    now = c.paid >= c.claimed ? "paid" : "partly paid";
+    if ((!strcmp(c.status, "paid") || !strcmp(c.status, "partly paid")) && strcmp(c.status, now))
+        rc = set_status(db, id, now, NULL, NULL, NULL, e);
+    claim_release(&c);
+    return rc;
+}
+
+/* The claims past draft, not rejected, that hold expense EXPENSE_ID (an expense is in one
+ * such claim at most, as claim new gathers only unclaimed ones; a few are allowed for). */
+struct holding {
+    int64_t id[8];
+    char cur[8][4];
+    int n;
+};
+
+static int holding_claims(sqlite3 *db, int64_t expense_id, struct holding *h, struct cs_err *e)
+{
+    sqlite3_stmt *st;
+    int step;
+    h->n = 0;
+    if (db_prepare(db,
+                   "SELECT c.id, c.currency FROM claim_expense ce JOIN claim c ON c.id = "
+                   "ce.claim_id WHERE ce.expense_id = ?1 AND c.status NOT IN ('draft', "
+                   "'rejected') ORDER BY c.id LIMIT 8",
+                   &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, expense_id);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        h->id[h->n] = sqlite3_column_int64(st, 0);
+        snprintf(h->cur[h->n], sizeof h->cur[0], "%s", (const char *)sqlite3_column_text(st, 1));
+        h->n++;
+    }
+    sqlite3_finalize(st);
+    return step == SQLITE_DONE ? 0 : db_fail(db, "cannot read the claims", e);
+}
+
+int claim_expense_changed(sqlite3 *db, int64_t expense_id, struct cs_err *e)
+{
+    struct holding h;
+    int rc;
+    if ((rc = holding_claims(db, expense_id, &h, e)))
+        return rc;
+    for (int i = 0; i < h.n; i++)
+        if ((rc = claim_fix_amounts(db, h.id[i], h.cur[i], expense_id, e)) ||
+            (rc = restatus(db, h.id[i], e)))
+            return rc;
+    return 0;
+}
+
 int claim_forget_expense(sqlite3 *db, int64_t expense_id, struct cs_err *e)
 {
     sqlite3_stmt *st;
+    struct holding h;
     int rc;
+    if ((rc = holding_claims(db, expense_id, &h, e)))
+        return rc;
     if (db_prepare(db, "DELETE FROM claim_expense WHERE expense_id = ?1", &st, e))
         return CS_EFAIL;
     sqlite3_bind_int64(st, 1, expense_id);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot change the claims", e);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot change the claims", e);
+    for (int i = 0; i < h.n; i++) /* they claim less now: their paid status follows */
+        if ((rc = restatus(db, h.id[i], e)))
+            return rc;
+    return 0;
 }
 
 /* The report's accumulation: one row per status, in the order they are listed. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "confspend/args.h"
+#include "confspend/claim.h"
 #include "confspend/cli.h"
 #include "confspend/db.h"
 #include "confspend/entry.h"
@@ -68,7 +69,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if ((rc = entry_places_resolve(ctx, &eo, &places)) ||
         (rc = entry_apply(ctx->db, ctx->today_s, &eo, args_value(o, "category"),
                           args_value(o, "amount"), &x, 1, &ctx->err)) ||
-        (rc = expense_update(ctx->db, &x, &ctx->err)))
+        (rc = expense_update(ctx->db, &x, &ctx->err)) ||
+        (*why && (rc = claim_expense_changed(ctx->db, id, &ctx->err))))
         goto cleanup;
     if (args_has(o, "no-receipt") && (rc = receipt_detach_all(ctx->db, id, &detached, &ctx->err)))
         goto cleanup;

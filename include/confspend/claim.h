@@ -72,6 +72,11 @@ int claim_each(sqlite3 *db, int (*fn)(const struct claim *, void *), void *arg, 
 int claim_lock_of(sqlite3 *db, int64_t expense_id, int64_t *claim_id, char status[12],
                   struct cs_err *e);
 
+/* After a forced edit of expense EXPENSE_ID: its amount stored in each claim past draft
+ * that holds it follows the edit (a claim claims what the history says was forced), and
+ * each such claim's paid or partly paid status its new total. */
+int claim_expense_changed(sqlite3 *db, int64_t expense_id, struct cs_err *e);
+
 /* Take expense ID out of every claim (before it is removed). */
 int claim_forget_expense(sqlite3 *db, int64_t expense_id, struct cs_err *e);
 

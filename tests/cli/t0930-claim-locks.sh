@@ -69,4 +69,40 @@ check "it is gone with its links" "$(sql 'SELECT count(*) FROM claim WHERE id = 
 expect_out "undo of claim rm" "undid change $(sql 'SELECT max(id) FROM change'): claim rm 2 (1 expense)" cs undo
 check "the draft is back" "$(sql 'SELECT status FROM claim WHERE id = 2')" = draft
 expect_out "claim ids are never reused" "claim 3: 1 expense, 7.00 USD" sh -c '"$CONFSPEND" claim rm 2 >/dev/null && "$CONFSPEND" claim new'
+# --- what a claim claims is fixed when it is submitted (schema 18) ---------------------------
+# 50.00 EUR on 2026-11-05 at 1.10 = 55.00 USD; 30.00 EUR the card charged 34.00 USD for (the
+# card's amount, as the workbook has it, not the rate's 33.00): claimed 89.00
+export CONFSPEND_DB="$TMP/fixed.db"
+cs rate set EUR 1.10 --date 2026-11-01 >/dev/null
+cs add meal 50 --currency EUR --reimbursable --date 2026-11-05 >/dev/null          # 1
+cs add meal 30 --currency EUR --base-amount 34 --reimbursable --date 2026-11-05 >/dev/null  # 2
+expect_out "claim new: the card's amount where it was given" "claim 1: 2 expenses, 89.00 USD" cs claim new
+cs claim submit 1 --date 2026-11-10 >/dev/null 2>&1
+cs claim approve 1 --date 2026-11-12 >/dev/null
+cs claim pay 1 89 --date 2026-11-15 >/dev/null
+cs rate set EUR 1.20 --date 2026-11-04 >/dev/null   # a rate entered later, for a date before
+expect_out "a rate entered after the payment: the paid claim still claims what it was paid" \
+  '1,,paid,2,89.00,89.00,0.00,2026-11-20,2026-11-10,2026-11-15' \
+  sh -c '"$CONFSPEND" claim list --format csv | tr -d "\r" | tail -1'
+# a forced edit is a correction the history records: the claim follows it, and its status
+# the payments (89.00 paid of 99.00: partly paid, 10.00 outstanding)
+expect_ok "edit --force of a paid claim's expense" cs edit 2 --amount 40 --base-amount 44 --force
+expect_out "the claim claims the correction, partly paid" \
+  '1,,partly paid,2,99.00,89.00,10.00,2026-11-20,2026-11-10,2026-11-15' \
+  sh -c '"$CONFSPEND" claim list --format csv | tr -d "\r" | tail -1'
+expect_ok "the rest paid" cs claim pay 1 10 --date 2026-11-18
+expect_out "paid again" "paid" sql "SELECT status FROM claim WHERE id = 1"
+expect_ok "rm --force of one of its expenses" cs rm 1 --force
+expect_out "it claims less, still paid" '1,,paid,1,44.00,99.00,0.00,2026-11-20,2026-11-10,2026-11-18' \
+  sh -c '"$CONFSPEND" claim list --format csv | tr -d "\r" | tail -1'
+expect_ok "undo of the rm" cs undo
+expect_ok "undo of the payment" cs undo
+expect_ok "undo of the edit" cs undo
+expect_out "undo walks the claim back: claimed 89.00 and paid again" "paid|89.00" \
+  sh -c '"$CONFSPEND" claim list --format csv | tr -d "\r" | tail -1 | awk -F, "{print \$3 \"|\" \$5}"'
+# an expense made personal by a forced edit stays in its claim, in its export too
+cs edit 2 --personal --force >/dev/null
+cs export csv "$TMP/claim.csv" --claim 1 >/dev/null 2>&1
+expect_out "export --claim keeps the claim's expenses, the personal one too" "1 2" \
+  sh -c "tail -n +2 '$TMP/claim.csv' | cut -d, -f1 | paste -sd' '"
 finish

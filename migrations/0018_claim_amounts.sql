@@ -1,0 +1,13 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- confspend schema, step 18: a claim's figures fixed when it is submitted.
+--
+-- Until now a claim's total was worked out afresh at every reading, from its expenses and
+-- the rates stored now, so a rate entered after a claim was paid changed what it claimed
+-- (a paid claim could then claim more than was paid and still say "paid"). From now on
+-- `claim submit` stores each expense's amount in the claim's currency here, as the
+-- reports and the workbook convert it (what the card charged when it was given, else the
+-- rate of its date), and a claim past draft adds these up. A forced edit of a claimed
+-- expense (edit --force, recorded in the history) stores its new amount in the claims
+-- past draft that hold it. NULL: a draft (the amount as of now), or a claim submitted
+-- before this step (as before: the amount as of now).
+ALTER TABLE claim_expense ADD COLUMN amount INTEGER;
