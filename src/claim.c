@@ -506,14 +506,29 @@ static int holding_claims(sqlite3 *db, int64_t expense_id, struct holding *h, st
     return step == SQLITE_DONE ? 0 : db_fail(db, "cannot read the claims", e);
 }
 
-int claim_expense_changed(sqlite3 *db, int64_t expense_id, struct cs_err *e)
+int claim_expense_changed(sqlite3 *db, int64_t expense_id, int *left, struct cs_err *e)
 {
     struct holding h;
+    sqlite3_stmt *st;
     int rc;
+    *left = 0;
     if ((rc = holding_claims(db, expense_id, &h, e)))
         return rc;
+    /* made personal: out of every claim but a rejected one (which keeps its record) */
+    if (db_prepare(db,
+                   "DELETE FROM claim_expense WHERE expense_id = ?1 AND EXISTS (SELECT 1 FROM "
+                   "expense WHERE id = ?1 AND reimbursable = 0) AND claim_id IN (SELECT id "
+                   "FROM claim WHERE status <> 'rejected')",
+                   &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, expense_id);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, "cannot change the claims", e);
+    *left = sqlite3_changes(db);
     for (int i = 0; i < h.n; i++)
-        if ((rc = claim_fix_amounts(db, h.id[i], h.cur[i], expense_id, e)) ||
+        if ((!*left && (rc = claim_fix_amounts(db, h.id[i], h.cur[i], expense_id, e))) ||
             (rc = restatus(db, h.id[i], e)))
             return rc;
     return 0;

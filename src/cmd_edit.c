@@ -26,7 +26,9 @@ static const char help[] =
     "                    stored receipt and clears a revision-1 receipt path)\n"
     "  --receipt FILE    store FILE as a receipt of the expense (confspend receipt)\n"
     "  --force           change an expense that is in a claim past draft (submitted,\n"
-    "                    approved, paid): refused without it; the history records it\n"
+    "                    approved, paid): refused without it; the history records it,\n"
+    "                    and the claim claims the expense as it is now\n"
+    "An expense made --personal leaves the claims that hold it (a rejected one keeps it).\n"
     "A base amount (--base-amount) keeps the base currency it was given in; an edit into\n"
     "that currency is refused unless --no-base-amount drops it.\n";
 
@@ -40,7 +42,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     struct expense x = EXPENSE_INIT;
     struct entry_places places = ENTRY_PLACES_INIT;
     char *line, why[64];
-    int detached = 0;
+    int detached = 0, left = 0;
 
     if ((rc = cmd_parse(ctx, &cmd_edit, argc, argv, o, pos, 1, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
@@ -70,7 +72,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         (rc = entry_apply(ctx->db, ctx->today_s, &eo, args_value(o, "category"),
                           args_value(o, "amount"), &x, 1, &ctx->err)) ||
         (rc = expense_update(ctx->db, &x, &ctx->err)) ||
-        (*why && (rc = claim_expense_changed(ctx->db, id, &ctx->err))))
+        (rc = claim_expense_changed(ctx->db, id, &left, &ctx->err)))
         goto cleanup;
     if (args_has(o, "no-receipt") && (rc = receipt_detach_all(ctx->db, id, &detached, &ctx->err)))
         goto cleanup;
@@ -88,6 +90,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if (detached)
         output_linef(stdout, STYLE_NONE, "detached %d receipt%s", detached,
                      detached == 1 ? "" : "s");
+    if (left) /* personal now: not claimed */
+        output_linef(stdout, STYLE_NONE, "taken out of %d claim%s", left, left == 1 ? "" : "s");
     if (eo.receipt && (rc = receipt_option_store(ctx, id, eo.receipt)))
         goto cleanup;
 cleanup:

@@ -477,7 +477,7 @@ void expense_where(const struct expense_filter *f, char *out, size_t n)
 {
     snprintf(out, n, "%s%s%s%s%s", f->trip_id ? " AND e.trip_id = ?1" : "",
              *f->since ? " AND e.date >= ?2" : "", *f->before ? " AND e.date < ?3" : "",
-             f->reimbursable_only && !f->claim_id ? " AND e.reimbursable = 1" : "",
+             f->reimbursable_only ? " AND e.reimbursable = 1" : "",
              f->claim_id ? " AND e.id IN (SELECT expense_id FROM claim_expense WHERE claim_id = ?4)"
                          : "");
 }
@@ -519,7 +519,7 @@ static int expense_select(sqlite3 *db, const struct expense_filter *f, sqlite3_s
     sqlite3_bind_text(*st, 2, f->since, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*st, 3, f->before, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(*st, 4, f->category, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(*st, 5, f->reimbursable_only && !f->claim_id);
+    sqlite3_bind_int(*st, 5, f->reimbursable_only);
     sqlite3_bind_text(*st, 6, f->provider, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(*st, 7, f->personal_only);
     if (f->merchant)

@@ -72,10 +72,12 @@ int claim_each(sqlite3 *db, int (*fn)(const struct claim *, void *), void *arg, 
 int claim_lock_of(sqlite3 *db, int64_t expense_id, int64_t *claim_id, char status[12],
                   struct cs_err *e);
 
-/* After a forced edit of expense EXPENSE_ID: its amount stored in each claim past draft
- * that holds it follows the edit (a claim claims what the history says was forced), and
- * each such claim's paid or partly paid status its new total. */
-int claim_expense_changed(sqlite3 *db, int64_t expense_id, struct cs_err *e);
+/* After an edit of expense EXPENSE_ID (forced, when its claim is past draft): made
+ * personal, it leaves every claim but a rejected one (*LEFT: how many); else its amount
+ * stored in each claim past draft that holds it follows the edit (a claim claims what the
+ * history says was forced); either way each such claim's paid or partly paid status
+ * follows its new total. */
+int claim_expense_changed(sqlite3 *db, int64_t expense_id, int *left, struct cs_err *e);
 
 /* Take expense ID out of every claim (before it is removed). */
 int claim_forget_expense(sqlite3 *db, int64_t expense_id, struct cs_err *e);

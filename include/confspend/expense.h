@@ -171,8 +171,7 @@ struct expense_filter {
     int personal_only;    /* reimbursable = 0 */
     const char *merchant; /* a case-insensitive (ASCII) substring of the merchant */
     const char *search;   /* ... of the merchant, note, from, to, driver or recipient */
-    int64_t claim_id;     /* only claim N's expenses (claim.h), all of them: reimbursable_only
-                           * is not applied (one made personal by a forced edit stays in) */
+    int64_t claim_id;     /* only claim N's expenses (claim.h) */
     int unclaimed;        /* only reimbursable ones in no claim but a rejected one */
 };
 

@@ -100,9 +100,14 @@ expect_ok "undo of the payment" cs undo
 expect_ok "undo of the edit" cs undo
 expect_out "undo walks the claim back: claimed 89.00 and paid again" "paid|89.00" \
   sh -c '"$CONFSPEND" claim list --format csv | tr -d "\r" | tail -1 | awk -F, "{print \$3 \"|\" \$5}"'
-# an expense made personal by a forced edit stays in its claim, in its export too
-cs edit 2 --personal --force >/dev/null
+# an expense made personal leaves its claim (with --force past draft): the claim, its
+# header and its export agree (the packet left it out while its header counted it)
+expect_out "edit --personal --force of a claimed expense" "2  2026-11-05  meal  30.00 EUR
+taken out of 1 claim" sh -c '"$CONFSPEND" edit 2 --personal --force 2>&1 | sed "s/ (base .*//"'
+expect_out "the claim claims the one left: 55.00, still paid" '1,,paid,1,55.00,89.00,0.00,2026-11-20,2026-11-10,2026-11-15' \
+  sh -c '"$CONFSPEND" claim list --format csv | tr -d "\r" | tail -1'
 cs export csv "$TMP/claim.csv" --claim 1 >/dev/null 2>&1
-expect_out "export --claim keeps the claim's expenses, the personal one too" "1 2" \
-  sh -c "tail -n +2 '$TMP/claim.csv' | cut -d, -f1 | paste -sd' '"
+expect_out "its export: the same expense" "1" sh -c "tail -n +2 '$TMP/claim.csv' | cut -d, -f1 | paste -sd' '"
+expect_ok "undo" cs undo
+expect_out "undo puts it back in the claim" "2" sql "SELECT count(*) FROM claim_expense WHERE claim_id = 1"
 finish
