@@ -58,6 +58,31 @@ static int row_amount(struct rate_conv *conv, sqlite3_stmt *st, int fresh, int64
                              v, NULL, e);
 }
 
+int claim_fixed_amount(sqlite3 *db, int64_t id, int64_t expense_id, int64_t *v, char cur[4],
+                       struct cs_err *e)
+{
+    sqlite3_stmt *st;
+    int rc, fixed = 0;
+    if (db_prepare(db,
+                   "SELECT ce.amount, c.currency FROM claim_expense ce JOIN claim c ON c.id = "
+                   "ce.claim_id WHERE ce.claim_id = ?1 AND ce.expense_id = ?2 AND ce.amount "
+                   "IS NOT NULL AND ce.amount <> 0",
+                   &st, e))
+        return CS_EFAIL;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, expense_id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *v = sqlite3_column_int64(st, 0);
+        snprintf(cur, 4, "%s", (const char *)sqlite3_column_text(st, 1));
+        fixed = 1;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(db, "cannot read the claim's expenses", e);
+    return fixed;
+}
+
 /* The sum of claim ID's expenses in CUR into *SUM, and how many into *N. */
 static int claim_sum(sqlite3 *db, int64_t id, const char *cur, int64_t *sum, int64_t *n,
                      struct cs_err *e)

@@ -94,13 +94,27 @@ static int put_receipt(struct book *b, lxw_row_t r, const char *path, int64_t id
 static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
 {
     char where[EXPENSE_WHERE_MAX];
+    /* a claim's workbook: the amount its submission fixed (0018) is what the card charged,
+     * as far as the conversion goes (the rate shown is the one it implies) */
+    const char *fixed = "(ce.amount IS NOT NULL AND ce.amount <> 0)";
+    char base_cols[256];
     expense_where(f, where, sizeof where);
+    if (f->claim_id)
+        snprintf(base_cols, sizeof base_cols,
+                 "CASE WHEN %s THEN cl.currency ELSE e.base_currency END, "
+                 "CASE WHEN %s THEN ce.amount ELSE e.base_amount END",
+                 fixed, fixed);
+    else
+        snprintf(base_cols, sizeof base_cols, "e.base_currency, e.base_amount");
     snprintf(sql, n,
              "SELECT e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, "
              "t.name, e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, "
-             "e.base_currency, e.base_amount, e.tip "
-             "FROM expense e LEFT JOIN trip t ON t.id = e.trip_id "
+             "%s, e.tip FROM expense e LEFT JOIN trip t ON t.id = e.trip_id%s "
              "WHERE 1%s ORDER BY e.date, e.id",
+             base_cols,
+             f->claim_id ? " LEFT JOIN claim_expense ce ON ce.claim_id = ?4 AND ce.expense_id = "
+                           "e.id LEFT JOIN claim cl ON cl.id = ?4"
+                         : "",
              where);
 }
 

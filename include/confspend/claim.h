@@ -79,6 +79,12 @@ int claim_lock_of(sqlite3 *db, int64_t expense_id, int64_t *claim_id, char statu
  * follows its new total. */
 int claim_expense_changed(sqlite3 *db, int64_t expense_id, int *left, struct cs_err *e);
 
+/* The amount of expense EXPENSE_ID that claim ID's submission fixed (0018), in *V minor
+ * units of CUR (the claim's currency): 1; 0 when none is fixed (a draft, or a claim
+ * submitted before 0018, or an amount of 0); CS_EFAIL on a database error. */
+int claim_fixed_amount(sqlite3 *db, int64_t id, int64_t expense_id, int64_t *v, char cur[4],
+                       struct cs_err *e);
+
 /* Take expense ID out of every claim (before it is removed). */
 int claim_forget_expense(sqlite3 *db, int64_t expense_id, struct cs_err *e);
 

@@ -84,6 +84,16 @@ cs rate set EUR 1.20 --date 2026-11-04 >/dev/null   # a rate entered later, for 
 expect_out "a rate entered after the payment: the paid claim still claims what it was paid" \
   '1,,paid,2,89.00,89.00,0.00,2026-11-20,2026-11-10,2026-11-15' \
   sh -c '"$CONFSPEND" claim list --format csv | tr -d "\r" | tail -1'
+# its workbook and its packet convert as its submission did (the rate it implies shown)
+cs export xlsx "$TMP/fixed.xlsx" --claim 1 >/dev/null
+expect_out "the claim's workbook: the amounts fixed at its submission" "1.1 55
+1.1333333333 34" /usr/bin/python3 -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Expenses"]
+for r in ws.iter_rows(min_row=2, max_row=3, values_only=True): print(round(r[8], 10), r[9])' "$TMP/fixed.xlsx"
+cs export pdf "$TMP/fixed.pdf" --claim 1 >/dev/null
+expect_out "the claim's packet: its rows add up to what it claims" "Claimed 89.00 USD
+Total 2 89.00 89.00" sh -c "pdftotext -layout '$TMP/fixed.pdf' - | grep -E '^(Claimed|Total) ' | tr -s ' '"
 # a forced edit is a correction the history records: the claim follows it, and its status
 # the payments (89.00 paid of 99.00: partly paid, 10.00 outstanding)
 expect_ok "edit --force of a paid claim's expense" cs edit 2 --amount 40 --base-amount 44 --force
