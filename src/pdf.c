@@ -132,19 +132,19 @@ static int load_row(const struct expense *x, void *arg)
     snprintf(r->date, sizeof r->date, "%s", x->date);
     snprintf(r->currency, sizeof r->currency, "%s", x->currency);
     packet_category(x->category, r->category, sizeof r->category);
-    {
-        /* a claim's packet: the amount its submission fixed is what the card charged, as
-         * far as the conversion goes (as in the workbook) */
+    if (rate_conv_expense(ld->conv, x->currency, x->date, x->amount,
+                          x->base_currency[0] ? x->base_currency : NULL, x->base_amount, &r->conv,
+                          NULL, k->e))
+        return CS_EFAIL;
+    if (k->p->claim_id) {
+        /* a claim's packet: an amount its submission fixed that a later rate would change,
+         * converted as if the card had charged it (as in the workbook) */
         int64_t fixed = 0;
         char fcur[4];
-        int has = k->p->claim_id
-                      ? claim_fixed_amount(k->db, k->p->claim_id, x->id, &fixed, fcur, k->e)
-                      : 0;
-        if (has < 0 || rate_conv_expense(ld->conv, x->currency, x->date, x->amount,
-                                         has                   ? fcur
-                                         : x->base_currency[0] ? x->base_currency
-                                                               : NULL,
-                                         has ? fixed : x->base_amount, &r->conv, NULL, k->e))
+        int has = claim_fixed_amount(k->db, k->p->claim_id, x->id, &fixed, fcur, k->e);
+        if (has < 0 || (has && fixed != r->conv &&
+                        rate_conv_expense(ld->conv, x->currency, x->date, x->amount, fcur, fixed,
+                                          &r->conv, NULL, k->e)))
             return CS_EFAIL;
     }
     merchant = packet_merchant(x->category, x->merchant, x->provider);

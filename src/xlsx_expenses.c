@@ -94,24 +94,14 @@ static int put_receipt(struct book *b, lxw_row_t r, const char *path, int64_t id
 static void expenses_sql(const struct expense_filter *f, char *sql, size_t n)
 {
     char where[EXPENSE_WHERE_MAX];
-    /* a claim's workbook: the amount its submission fixed (0018) is what the card charged,
-     * as far as the conversion goes (the rate shown is the one it implies) */
-    const char *fixed = "(ce.amount IS NOT NULL AND ce.amount <> 0)";
-    char base_cols[256];
     expense_where(f, where, sizeof where);
-    if (f->claim_id)
-        snprintf(base_cols, sizeof base_cols,
-                 "CASE WHEN %s THEN cl.currency ELSE e.base_currency END, "
-                 "CASE WHEN %s THEN ce.amount ELSE e.base_amount END",
-                 fixed, fixed);
-    else
-        snprintf(base_cols, sizeof base_cols, "e.base_currency, e.base_amount");
+    /* a claim's workbook: the amount its submission fixed (0018), and the claim's currency */
     snprintf(sql, n,
              "SELECT e.id, e.date, e.category, e.amount, e.currency, e.merchant, e.note, "
              "t.name, e.reimbursable, e.payment, e.receipt, e.provider, e.origin, e.dest, "
-             "%s, e.tip FROM expense e LEFT JOIN trip t ON t.id = e.trip_id%s "
-             "WHERE 1%s ORDER BY e.date, e.id",
-             base_cols,
+             "e.base_currency, e.base_amount, e.tip, %s FROM expense e LEFT JOIN trip t ON t.id "
+             "= e.trip_id%s WHERE 1%s ORDER BY e.date, e.id",
+             f->claim_id ? "ce.amount, cl.currency" : "NULL, NULL",
              f->claim_id ? " LEFT JOIN claim_expense ce ON ce.claim_id = ?4 AND ce.expense_id = "
                            "e.id LEFT JOIN claim cl ON cl.id = ?4"
                          : "",
@@ -250,6 +240,13 @@ static int xread_row(struct xreader *x, struct xbatch *bt)
     r->is_base = !strcmp(cur, x->book->base);
     if (rate_conv_expense(x->conv, cur, date, r->amount, (const char *)sqlite3_column_text(st, 14),
                           sqlite3_column_int64(st, 15), &r->conv, &r->rate, &x->err))
+        return CS_EFAIL;
+    /* in a claim's workbook, an amount its submission fixed that a later rate would change:
+     * converted as if the card had charged it (the Rate shown is the one it implies) */
+    if (sqlite3_column_type(st, 17) != SQLITE_NULL && sqlite3_column_int64(st, 17) != 0 &&
+        sqlite3_column_int64(st, 17) != r->conv &&
+        rate_conv_expense(x->conv, cur, date, r->amount, (const char *)sqlite3_column_text(st, 18),
+                          sqlite3_column_int64(st, 17), &r->conv, &r->rate, &x->err))
         return CS_EFAIL;
     r->days = iso_days(date);
     for (int t = 0; t < XT_N; t++)
