@@ -22,3 +22,14 @@ int pdf_export(sqlite3 *db, const char *today, const char *path, const struct pe
         return CS_EFAIL;
     return fn(db, today, path, p, reimbursable_only, pages, receipts, e);
 }
+
+int pdf_receipt_check(sqlite3 *db, int64_t data_id, int type, const char *file, struct cs_err *e)
+{
+    static int (*fn)(sqlite3 *, int64_t, int, const char *, struct cs_err *);
+    if (!fn)
+        *(void **)&fn =
+            module_entry(MODULE_NAME, "confspend_pdf_receipt_check", "receipt", "PDF module", e);
+    if (!fn)
+        return CS_EFAIL;
+    return fn(db, data_id, type, file, e);
+}

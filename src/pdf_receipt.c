@@ -32,6 +32,8 @@
 /* The receipt R cannot go in the packet: CS_EINPUT naming it, its expense and WHY. */
 static int bad_receipt(struct packet *k, const struct pk_receipt *r, const char *why)
 {
+    if (!r->id) /* pdf_receipt_check(): the file being stored */
+        return cs_error(k->e, CS_EINPUT, "receipt", r->name, "%s", why);
     return cs_error(k->e, CS_EINPUT, "receipt", r->name,
                     "receipt %lld of expense %lld cannot go in the packet: %s", (long long)r->id,
                     (long long)r->expense_id, why);
@@ -417,6 +419,48 @@ int pk_receipts_draw(struct packet *k, long *page)
                                           : draw_pdf(k, r, page);
         if (rc)
             return rc;
+    }
+    return 0;
+}
+
+__attribute__((visibility("default"))) int confspend_pdf_receipt_check(sqlite3 *db, int64_t data_id,
+                                                                       int type, const char *file,
+                                                                       struct cs_err *e);
+int confspend_pdf_receipt_check(sqlite3 *db, int64_t data_id, int type, const char *file,
+                                struct cs_err *e)
+{
+    struct packet k;
+    struct pk_receipt r;
+    int rc = 0;
+    memset(&k, 0, sizeof k);
+    memset(&r, 0, sizeof r);
+    k.db = db;
+    k.e = e;
+    r.data_id = data_id;
+    r.type = type;
+    r.name = (char *)file;
+    if (type == RECEIPT_PNG) {
+        struct blob_reader br = {NULL, 0, 0};
+        cairo_surface_t *img;
+        cairo_status_t st;
+        char why[200];
+        if ((rc = blob_open(&k, &r, &br.b, &br.size)))
+            return rc;
+        img = cairo_image_surface_create_from_png_stream(blob_read, &br);
+        sqlite3_blob_close(br.b);
+        st = cairo_surface_status(img);
+        cairo_surface_destroy(img);
+        if (st == CAIRO_STATUS_NO_MEMORY || st == CAIRO_STATUS_READ_ERROR)
+            return bad_receipt(&k, &r, "a PNG whose pixels cannot be decoded");
+        if (st != CAIRO_STATUS_SUCCESS) {
+            snprintf(why, sizeof why, "a PNG cairo cannot read (%s)", cairo_status_to_string(st));
+            return bad_receipt(&k, &r, why);
+        }
+    } else if (type == RECEIPT_PDF) {
+        PopplerDocument *doc;
+        if ((rc = pdf_open(&k, &r, &doc)))
+            return rc;
+        g_object_unref(doc);
     }
     return 0;
 }

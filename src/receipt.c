@@ -15,6 +15,7 @@
 #include "confspend/args.h"
 #include "confspend/db.h"
 #include "confspend/expense.h"
+#include "confspend/pdf.h"
 
 void receipt_info_release(struct receipt_info *r)
 {
@@ -293,6 +294,10 @@ int receipt_store(sqlite3 *db, struct change_rec *rec, int64_t expense_id, const
         goto cleanup;
     }
     if ((rc = store_bytes(db, rec, fd, path, buf, size, &type, &data_id, new_bytes, e)))
+        goto cleanup;
+    /* what the packet cannot draw is refused now, not at its export (a JPEG goes in as
+     * it is: the sniffer's walk is its check) */
+    if (*new_bytes && type != RECEIPT_JPEG && (rc = pdf_receipt_check(db, data_id, type, path, e)))
         goto cleanup;
     if (db_prepare(db, "SELECT id FROM receipt WHERE expense_id = ?1 AND data_id = ?2", &st, e)) {
         rc = CS_EFAIL;

@@ -35,4 +35,10 @@
 int pdf_export(sqlite3 *db, const char *today, const char *path, const struct period *p,
                int reimbursable_only, long *pages, long *receipts, struct cs_err *e);
 
+/* The stored receipt bytes DATA_ID (of TYPE, enum receipt_type) as the packet would draw
+ * them: a PNG decoded by cairo, a PDF opened by poppler with a page; a JPEG is embedded as
+ * it is, so it is not decoded. CS_EINPUT naming FILE when they cannot be: `receipt add`
+ * refuses then what `export pdf` would. Opens the PDF module. */
+int pdf_receipt_check(sqlite3 *db, int64_t data_id, int type, const char *file, struct cs_err *e);
+
 #endif

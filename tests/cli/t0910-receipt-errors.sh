@@ -76,4 +76,23 @@ check "its peak memory is under 48 MiB ($(cat "$TMP/peak") KiB)" "$(cat "$TMP/pe
 "$CONFSPEND" receipt get "$(sql 'SELECT max(id) FROM receipt')" | cmp -s - "$TMP/many/r0005.jpg"
 check "the last of them comes back exact" $? -eq 0
 rm -rf "$TMP/many"
+# PNGs whose chunks are sound but whose pixels are not: refused at once (export pdf would
+# refuse them later), as the packet's decoder (cairo) finds them
+/usr/bin/python3 - "$TMP" <<'PY'
+import struct, sys, zlib
+def png(path, w, h, idat):
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+png(sys.argv[1] + "/garbage.png", 10, 10, b"this is not zlib data at all" * 4)
+png(sys.argv[1] + "/lie.png", 9000, 9000, zlib.compress(b"\0" * 100))
+png(sys.argv[1] + "/fine.png", 2, 2, zlib.compress(b"\0" + b"\xff" * 6 + b"\0" + b"\x80" * 6))
+PY
+expect_fail "a PNG whose pixel data is not zlib" 2 "receipt: a PNG whose pixels cannot be decoded ($TMP/garbage.png)" \
+  cs receipt add 1 "$TMP/garbage.png"
+expect_fail "a 9000x9000 PNG with 100 bytes of pixels" 2 "receipt: a PNG whose pixels cannot be decoded ($TMP/lie.png)" \
+  cs receipt add 1 "$TMP/lie.png"
+expect_ok "a sound 2x2 PNG is taken" cs receipt add 1 "$TMP/fine.png"
 finish
