@@ -260,10 +260,29 @@ int policy_scan(sqlite3 *db, const struct expense_filter *f, const char *at,
         if (p.set[K_TIP] && !strcmp(cat, "ride") && tip > 0 && amount > 0) {
             int64_t fare = amount - tip;
             /* tip / fare > max / 100 */
-            if (fare <= 0 || (__int128)tip * 100 > (__int128)p.value[K_TIP] * fare) {
-                int64_t pct = fare > 0 ? round_half_away((__int128)tip * 100, fare) : 100;
-                snprintf(line, sizeof line, "expense %lld: tip %lld%% > %lld%%", (long long)id,
-                         (long long)pct, (long long)p.value[K_TIP]);
+            if (fare <= 0) {
+                snprintf(line, sizeof line, "expense %lld: tip with no fare (the whole amount)",
+                         (long long)id);
+                if ((rc = found(fn, arg, count, POLICY_TIP, id, date, line)))
+                    break;
+            } else if ((__int128)tip * 100 > (__int128)p.value[K_TIP] * fare) {
+                int64_t pct = round_half_away((__int128)tip * 100, fare);
+                char shown[40];
+                if (pct > p.value[K_TIP]) {
+                    snprintf(shown, sizeof shown, "%lld", (long long)pct);
+                } else { /* 20.01% over 20%: as many decimals as show it is over (cut, not
+                          * rounded, so what is shown is never more than the tip is) */
+                    __int128 scale = 10, v = 0;
+                    int d = 1;
+                    for (; d < 8; d++, scale *= 10)
+                        if ((v = (__int128)tip * 100 * scale / fare) >
+                            (__int128)p.value[K_TIP] * scale)
+                            break;
+                    snprintf(shown, sizeof shown, "%lld.%0*lld", (long long)(v / scale), d,
+                             (long long)(v % scale));
+                }
+                snprintf(line, sizeof line, "expense %lld: tip %s%% > %lld%%", (long long)id, shown,
+                         (long long)p.value[K_TIP]);
                 if ((rc = found(fn, arg, count, POLICY_TIP, id, date, line)))
                     break;
             }

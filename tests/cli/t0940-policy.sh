@@ -61,4 +61,15 @@ expect_out "no finding: nothing printed, exit 0" "" cs claim check 1
 # claimed: 72.00 + 84.00 + 24.00 + 26.00 + 500.00 = 706.00 USD
 expect_out "submit --strict with no finding submits" "claim 1: submitted, 5 expenses, claimed 706.00 USD, paid 0.00, due 706.00" cs claim submit 1 --strict
 check "with nothing on stderr" "$(cat "$TMP/err")" = ""
+# a tip just over the limit is shown over it (20.01% > 20%, not "20% > 20%"), and a ride
+# that is all tip says so (not "100%")
+export CONFSPEND_DB="$TMP/tips.db"
+cs policy set tip-max 20 >/dev/null
+cs add ride 120.01 --tip 20.01 --reimbursable >/dev/null    # 20.01 / 100.00
+cs add ride 100.07 --tip 16.68 --reimbursable >/dev/null    # 16.68 / 83.39 = 20.0024%
+cs add ride 5 --tip 5 --reimbursable >/dev/null
+cs add ride 12 --tip 2 --reimbursable >/dev/null            # 20%: not over
+expect_out "tips at the edge of the limit" "expense 1: tip 20.01% > 20%
+expense 2: tip 20.002% > 20%
+expense 3: tip with no fare (the whole amount)" sh -c '"$CONFSPEND" claim new 2>&1 >/dev/null'
 finish
