@@ -534,23 +534,17 @@ static int holding_claims(sqlite3 *db, int64_t expense_id, struct holding *h, st
 int claim_expense_changed(sqlite3 *db, int64_t expense_id, int *left, struct cs_err *e)
 {
     struct holding h;
-    sqlite3_stmt *st;
     int rc;
     *left = 0;
     if ((rc = holding_claims(db, expense_id, &h, e)))
         return rc;
     /* made personal: out of every claim but a rejected one (which keeps its record) */
-    if (db_prepare(db,
-                   "DELETE FROM claim_expense WHERE expense_id = ?1 AND EXISTS (SELECT 1 FROM "
-                   "expense WHERE id = ?1 AND reimbursable = 0) AND claim_id IN (SELECT id "
-                   "FROM claim WHERE status <> 'rejected')",
-                   &st, e))
-        return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, expense_id);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, "cannot change the claims", e);
+    if ((rc = db_exec2(db,
+                       "DELETE FROM claim_expense WHERE expense_id = ?1 AND EXISTS (SELECT 1 "
+                       "FROM expense WHERE id = ?1 AND reimbursable = 0) AND claim_id IN "
+                       "(SELECT id FROM claim WHERE status <> 'rejected')",
+                       expense_id, 0, "cannot change the claims", e)))
+        return rc;
     *left = sqlite3_changes(db);
     for (int i = 0; i < h.n; i++)
         if ((!*left && (rc = claim_fix_amounts(db, h.id[i], h.cur[i], expense_id, e))) ||
@@ -561,18 +555,12 @@ int claim_expense_changed(sqlite3 *db, int64_t expense_id, int *left, struct cs_
 
 int claim_forget_expense(sqlite3 *db, int64_t expense_id, struct cs_err *e)
 {
-    sqlite3_stmt *st;
     struct holding h;
     int rc;
-    if ((rc = holding_claims(db, expense_id, &h, e)))
+    if ((rc = holding_claims(db, expense_id, &h, e)) ||
+        (rc = db_exec2(db, "DELETE FROM claim_expense WHERE expense_id = ?1", expense_id, 0,
+                       "cannot change the claims", e)))
         return rc;
-    if (db_prepare(db, "DELETE FROM claim_expense WHERE expense_id = ?1", &st, e))
-        return CS_EFAIL;
-    sqlite3_bind_int64(st, 1, expense_id);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(db, "cannot change the claims", e);
     for (int i = 0; i < h.n; i++) /* they claim less now: their paid status follows */
         if ((rc = restatus(db, h.id[i], e)))
             return rc;
