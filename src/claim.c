@@ -531,23 +531,24 @@ static int holding_claims(sqlite3 *db, int64_t expense_id, struct holding *h, st
     return step == SQLITE_DONE ? 0 : db_fail(db, "cannot read the claims", e);
 }
 
-int claim_expense_changed(sqlite3 *db, int64_t expense_id, int *left, struct cs_err *e)
+int claim_expense_changed(sqlite3 *db, int64_t expense_id, int money, int *left, struct cs_err *e)
 {
     struct holding h;
     int rc;
     *left = 0;
     if ((rc = holding_claims(db, expense_id, &h, e)))
         return rc;
-    /* made personal: out of every claim but a rejected one (which keeps its record) */
+    /* made personal: out of every claim (a rejected one too, so that its export and its
+     * total agree) */
     if ((rc = db_exec2(db,
                        "DELETE FROM claim_expense WHERE expense_id = ?1 AND EXISTS (SELECT 1 "
-                       "FROM expense WHERE id = ?1 AND reimbursable = 0) AND claim_id IN "
-                       "(SELECT id FROM claim WHERE status <> 'rejected')",
+                       "FROM expense WHERE id = ?1 AND reimbursable = 0)",
                        expense_id, 0, "cannot change the claims", e)))
         return rc;
     *left = sqlite3_changes(db);
+    /* only a change of its money is claimed anew (a rate entered since changes nothing) */
     for (int i = 0; i < h.n; i++)
-        if ((!*left && (rc = claim_fix_amounts(db, h.id[i], h.cur[i], expense_id, e))) ||
+        if ((!*left && money && (rc = claim_fix_amounts(db, h.id[i], h.cur[i], expense_id, e))) ||
             (rc = restatus(db, h.id[i], e)))
             return rc;
     return 0;

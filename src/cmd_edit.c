@@ -28,7 +28,7 @@ static const char help[] =
     "  --force           change an expense that is in a claim past draft (submitted,\n"
     "                    approved, paid): refused without it; the history records it,\n"
     "                    and the claim claims the expense as it is now\n"
-    "An expense made --personal leaves the claims that hold it (a rejected one keeps it).\n"
+    "An expense made --personal leaves the claims that hold it.\n"
     "A base amount (--base-amount) keeps the base currency it was given in; an edit into\n"
     "that currency is refused unless --no-base-amount drops it.\n";
 
@@ -43,6 +43,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     struct entry_places places = ENTRY_PLACES_INIT;
     char *line, why[64];
     int detached = 0, left = 0;
+    int64_t was_amount, was_base;
+    char was_cur[4], was_date[11], was_base_cur[4];
 
     if ((rc = cmd_parse(ctx, &cmd_edit, argc, argv, o, pos, 1, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
@@ -68,11 +70,20 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
                       "a monthly occurrence stays in its category");
         goto cleanup;
     }
+    was_amount = x.amount;
+    was_base = x.base_amount;
+    snprintf(was_cur, sizeof was_cur, "%s", x.currency);
+    snprintf(was_date, sizeof was_date, "%s", x.date);
+    snprintf(was_base_cur, sizeof was_base_cur, "%s", x.base_currency);
     if ((rc = entry_places_resolve(ctx, &eo, &places)) ||
         (rc = entry_apply(ctx->db, ctx->today_s, &eo, args_value(o, "category"),
                           args_value(o, "amount"), &x, 1, &ctx->err)) ||
         (rc = expense_update(ctx->db, &x, &ctx->err)) ||
-        (rc = claim_expense_changed(ctx->db, id, &left, &ctx->err)))
+        (rc = claim_expense_changed(ctx->db, id,
+                                    x.amount != was_amount || x.base_amount != was_base ||
+                                        strcmp(x.currency, was_cur) || strcmp(x.date, was_date) ||
+                                        strcmp(x.base_currency, was_base_cur),
+                                    &left, &ctx->err)))
         goto cleanup;
     if (args_has(o, "no-receipt") && (rc = receipt_detach_all(ctx->db, id, &detached, &ctx->err)))
         goto cleanup;

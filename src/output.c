@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,12 +82,16 @@ static int write_all(int fd, const char *p, size_t n)
 
 int output_release(int keep)
 {
-    int rc = 0;
+    struct sigaction ign, was;
+    int rc = 0, pipe_gone = 0;
     char buf[65536];
     ssize_t r;
     off_t off = 0;
     if (held_fd < 0)
         return 0;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
     if (fflush(stdout) != 0)
         rc = -1;
     clearerr(stdout);
@@ -94,8 +99,12 @@ int output_release(int keep)
         rc = -1;
     close(real_fd);
     real_fd = -1;
+    /* a reader gone (EPIPE) stops the output, not the notes: SIGPIPE is held back until
+     * they are written, then the program ends by it as it would have */
+    sigaction(SIGPIPE, &ign, &was);
     while (keep && !rc && (r = pread(held_fd, buf, sizeof buf, off)) > 0) {
-        rc = write_all(STDOUT_FILENO, buf, (size_t)r);
+        if ((rc = write_all(STDOUT_FILENO, buf, (size_t)r)) && errno == EPIPE)
+            pipe_gone = 1;
         off += r;
     }
     close(held_fd);
@@ -104,10 +113,14 @@ int output_release(int keep)
         fclose(notes);
         notes = NULL;
         fwrite(notes_buf, 1, notes_len, stderr);
+        fflush(stderr);
         free(notes_buf);
         notes_buf = NULL;
         notes_len = 0;
     }
+    sigaction(SIGPIPE, &was, NULL);
+    if (pipe_gone && was.sa_handler == SIG_DFL)
+        raise(SIGPIPE);
     return rc;
 }
 

@@ -271,13 +271,18 @@ int policy_scan(sqlite3 *db, const struct expense_filter *f, const char *at,
                 if (pct > p.value[K_TIP]) {
                     snprintf(shown, sizeof shown, "%lld", (long long)pct);
                 } else { /* 20.01% over 20%: as many decimals as show it is over (cut, not
-                          * rounded, so what is shown is never more than the tip is) */
-                    __int128 scale = 10, v = 0;
-                    int d = 1;
-                    for (; d < 8; d++, scale *= 10)
-                        if ((v = (__int128)tip * 100 * scale / fare) >
-                            (__int128)p.value[K_TIP] * scale)
-                            break;
+                          * rounded, so what is shown is never more than the tip is; past 7,
+                          * the next step up) */
+                    __int128 scale = 1, v, limit;
+                    int d = 0;
+                    do {
+                        d++;
+                        scale *= 10;
+                        v = (__int128)tip * 100 * scale / fare;
+                        limit = (__int128)p.value[K_TIP] * scale;
+                    } while (v <= limit && d < 7);
+                    if (v <= limit)
+                        v = limit + 1;
                     snprintf(shown, sizeof shown, "%lld.%0*lld", (long long)(v / scale), d,
                              (long long)(v % scale));
                 }

@@ -73,11 +73,11 @@ int claim_lock_of(sqlite3 *db, int64_t expense_id, int64_t *claim_id, char statu
                   struct cs_err *e);
 
 /* After an edit of expense EXPENSE_ID (forced, when its claim is past draft): made
- * personal, it leaves every claim but a rejected one (*LEFT: how many); else its amount
- * stored in each claim past draft that holds it follows the edit (a claim claims what the
- * history says was forced); either way each such claim's paid or partly paid status
- * follows its new total. */
-int claim_expense_changed(sqlite3 *db, int64_t expense_id, int *left, struct cs_err *e);
+ * personal, it leaves every claim (*LEFT: how many); else, when MONEY (its amount,
+ * currency, date or card amount changed), its amount stored in each claim past draft that
+ * holds it follows the edit (a claim claims what the history says was forced); either way
+ * each such claim's paid or partly paid status follows its new total. */
+int claim_expense_changed(sqlite3 *db, int64_t expense_id, int money, int *left, struct cs_err *e);
 
 /* The amount of expense EXPENSE_ID that claim ID's submission fixed (0018), in *V minor
  * units of CUR (the claim's currency): 1; 0 when none is fixed (a draft, or a claim

@@ -94,6 +94,11 @@ for r in ws.iter_rows(min_row=2, max_row=3, values_only=True): print(round(r[8],
 cs export pdf "$TMP/fixed.pdf" --claim 1 >/dev/null
 expect_out "the claim's packet: its rows add up to what it claims" "Claimed 89.00 USD
 Total 2 89.00 89.00" sh -c "pdftotext -layout '$TMP/fixed.pdf' - | grep -E '^(Claimed|Total) ' | tr -s ' '"
+# a forced edit of anything but its money (a note) claims nothing anew, whatever the rates
+expect_ok "edit --force of a note" cs edit 1 --note "typo fixed" --force
+expect_out "the paid claim still claims 89.00" "paid|89.00" \
+  sh -c '"$CONFSPEND" claim list --format csv | tr -d "\r" | tail -1 | awk -F, "{print \$3 \"|\" \$5}"'
+cs undo >/dev/null
 # a forced edit is a correction the history records: the claim follows it, and its status
 # the payments (89.00 paid of 99.00: partly paid, 10.00 outstanding)
 expect_ok "edit --force of a paid claim's expense" cs edit 2 --amount 40 --base-amount 44 --force
@@ -120,4 +125,16 @@ cs export csv "$TMP/claim.csv" --claim 1 >/dev/null 2>&1
 expect_out "its export: the same expense" "1" sh -c "tail -n +2 '$TMP/claim.csv' | cut -d, -f1 | paste -sd' '"
 expect_ok "undo" cs undo
 expect_out "undo puts it back in the claim" "2" sql "SELECT count(*) FROM claim_expense WHERE claim_id = 1"
+# a rejected claim too: its total and its export keep agreeing
+export CONFSPEND_DB="$TMP/rejected.db"
+cs add meal 10 --reimbursable >/dev/null
+cs add meal 20 --reimbursable >/dev/null
+cs claim new >/dev/null 2>&1
+cs claim submit 1 >/dev/null 2>&1
+cs claim reject 1 >/dev/null
+expect_out "edit --personal of an expense of a rejected claim" "taken out of 1 claim" \
+  sh -c '"$CONFSPEND" edit 2 --personal | tail -1'
+cs export csv "$TMP/rejected.csv" --claim 1 >/dev/null 2>&1
+expect_out "the rejected claim and its export: the one left" "10.00|1" \
+  sh -c "echo \"\$(\"\$CONFSPEND\" claim list --format csv | tail -1 | cut -d, -f5)|\$(tail -n +2 '$TMP/rejected.csv' | cut -d, -f1)\""
 finish

@@ -72,4 +72,10 @@ cs add ride 12 --tip 2 --reimbursable >/dev/null            # 20%: not over
 expect_out "tips at the edge of the limit" "expense 1: tip 20.01% > 20%
 expense 2: tip 20.002% > 20%
 expense 3: tip with no fare (the whole amount)" sh -c '"$CONFSPEND" claim new 2>&1 >/dev/null'
+# over by less than 7 decimals show: the next step up, never the limit itself
+export CONFSPEND_DB="$TMP/tips7.db"
+cs policy set tip-max 17 >/dev/null
+cs add ride 117000.55 --tip 17000.08 --reimbursable >/dev/null   # 17.0000000999..%
+expect_out "a tip over by less than 7 decimals" "expense 1: tip 17.0000001% > 17%" \
+  sh -c '"$CONFSPEND" claim new 2>&1 >/dev/null'
 finish

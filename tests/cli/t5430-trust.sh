@@ -286,9 +286,11 @@ closed_pipe() {
 r, w = os.pipe(); os.close(r)
 sys.exit(-subprocess.run(sys.argv[1:], stdout=w).returncode)' "$@"
 }
-closed_pipe "$CONFSPEND" claim new 2>/dev/null
+closed_pipe "$CONFSPEND" claim new 2>"$TMP/notes"
 check "claim new into a closed pipe: killed by SIGPIPE" $? = 13
 check "... after its claim was committed" "$(sql 'SELECT count(*) FROM claim')" = 1
+check "... and after its notes (the policy finding) were written" \
+  "$(cat "$TMP/notes")" = "expense 1: no receipt (40.00 > 10.00)"
 expect_out "... which undo takes back as any other" "1" sh -c '"$CONFSPEND" undo >/dev/null && sqlite3 "$CONFSPEND_DB" "SELECT count(*) FROM change WHERE state = '"'undone'"'"'
 # the notes (a policy finding) come after the output
 expect_out "claim new: its line, then its finding" "claim 2: 1 expense, 40.00 USD
