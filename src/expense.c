@@ -573,3 +573,25 @@ int expense_exists(sqlite3 *db, int64_t id, struct cs_err *e)
     snprintf(ids, sizeof ids, "%lld", (long long)id);
     return cs_error(e, CS_EINPUT, "id", ids, "no such expense");
 }
+
+int expense_providers_check(sqlite3 *db, struct cs_err *e)
+{
+    sqlite3_stmt *st;
+    int rc;
+    char f[64];
+    /* the WHERE of the partial index expense_unknown_provider (0019), which answers it */
+    if (db_prepare(db,
+                   "SELECT id, provider FROM expense WHERE category = 'ride' AND provider NOT IN "
+                   "('lyft', 'uber', 'taxi', 'direct', 'transit', 'other') LIMIT 1",
+                   &st, e))
+        return CS_EFAIL;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        snprintf(f, sizeof f, "expense %lld: provider", (long long)sqlite3_column_int64(st, 0));
+        rc = cs_error(e, CS_EFAIL, f, stored_value(st, 1), "not a known provider");
+        sqlite3_finalize(st);
+        return rc;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read the expenses", e);
+}

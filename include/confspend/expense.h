@@ -195,6 +195,11 @@ int expense_each(sqlite3 *db, const struct expense_filter *f,
 void expense_where(const struct expense_filter *f, char *out, size_t n);
 void expense_where_bind(sqlite3_stmt *st, const struct expense_filter *f);
 
+/* CS_EFAIL naming the first ride whose provider is none of CS_PROVIDERS (a row another
+ * program wrote), as reading it would; 0 when there is none. For the readers that pick
+ * rides by provider, which would leave such a row out. Answered by an index (0019). */
+int expense_providers_check(sqlite3 *db, struct cs_err *e);
+
 /* 0 when expense ID is stored; CS_EINPUT "id: no such expense (ID)" when not. */
 int expense_exists(sqlite3 *db, int64_t id, struct cs_err *e);
 

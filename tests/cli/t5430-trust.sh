@@ -260,6 +260,12 @@ reads currency "expense 3: currency: not a currency code confspend knows (usd)" 
 written provider "PRAGMA ignore_check_constraints = 1; INSERT INTO expense($COLS) VALUES ('2026-11-05', 'ride', 100, 'USD', 'Lyft', 'A', 'B', NULL, 0)"
 reads provider "expense 3: provider: not a known provider (Lyft)" list "show 3" "export csv -" \
   "export xlsx $TMP/provider.xlsx" "edit 3 --note x" "rm 3"
+# the ride reports pick rides by provider: one of a provider they do not know was left out
+# of them silently (report rides paid less, budget's direct_actual was off)
+written bolt "PRAGMA ignore_check_constraints = 1; UPDATE expense SET provider = 'bolt' WHERE id = 2"
+reads bolt "expense 2: provider: not a known provider (bolt)" "report rides" "report rides --trip conf" \
+  "report quote" "report direct" "report budget" "report budget --month 2026-11" "report trip conf" \
+  "report drivers" "report plan --like conf --days 3"
 written tip "PRAGMA ignore_check_constraints = 1; UPDATE expense SET tip = -5 WHERE id = 2"
 reads tip "expense 2: tip: not stored as whole minor units of at least 0 (-5)" list \
   "report rides --month 2026-11"
