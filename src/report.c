@@ -275,7 +275,9 @@ static int load_rides(sqlite3 *db, enum ride_set which, const struct period *p, 
     struct trip_starts ts;
     struct rate_conv *conv;
     memset(l, 0, sizeof *l);
-    if (config_base_currency(db, base, e) || trip_starts_load(db, &ts, e))
+    /* a ride of a provider no set picks is not left out silently */
+    if ((which != RIDES_DRIVER && expense_providers_check(db, e)) ||
+        config_base_currency(db, base, e) || trip_starts_load(db, &ts, e))
         return CS_EFAIL;
     conv = rate_conv_new(db, base);
     if (p && *p->since && !date_parse(p->since, &start, "since", NULL))
@@ -601,7 +603,8 @@ struct acc {
     long count[NCAT];
     int has_budget[NCAT + 1];
     int64_t budget[NCAT + 1]; /* [NCAT] is total */
-    int64_t committed[NCAT];  /* of actual: schedule occurrences after today */
+    int64_t committed[NCAT];  /* schedule occurrences after today (in actual after today's
+                               * month, in the projection of today's) */
 };
 
 /* Index of the block holding DATE: months since FIRST, or 0 for a trip. */
@@ -676,7 +679,10 @@ static int add_committed(sqlite3 *db, const struct period *p, const char *today,
                     strcmp(occ, r->blocks[b].since) >= 0 && strcmp(occ, r->blocks[b].until) <= 0) {
                     if ((rc = rate_conv_amount(conv, cur, occ, sqlite3_column_int64(st, 1), &v, e)))
                         goto cleanup;
-                    money_sum_add(&acc[b].actual[ci], v);
+                    /* committed: part of actual in a block after today; in today's month
+                     * only of its projection (actual is what was spent) */
+                    if (strcmp(r->blocks[b].since, today) > 0)
+                        money_sum_add(&acc[b].actual[ci], v);
                     if (money_add(&acc[b].committed[ci], v)) {
                         rc = too_large(e, cs_categories[ci], "the committed occurrences");
                         goto cleanup;
@@ -903,8 +909,9 @@ static int project_month(sqlite3 *db, const struct budget_report *r, int b, cons
     for (int ci = 0; ci < NCAT; ci++) {
         int64_t sc, out, other, committed = acc[b].committed[ci];
         struct money_sum rest = acc[b].actual[ci];
-        money_sum_add(&sched[ci], committed);
+        /* actual holds the posted occurrences, S the ones still due too */
         money_sum_merge(&rest, (struct money_sum){-sched[ci].v});
+        money_sum_add(&sched[ci], committed);
         money_sum_merge(&rest, (struct money_sum){-outside[ci].v});
         int ok = !money_sum_get(sched[ci], &sc) && !money_sum_get(outside[ci], &out);
         for (size_t i = 0; ok && i < ntrips; i++) {
