@@ -579,10 +579,13 @@ int expense_providers_check(sqlite3 *db, struct cs_err *e)
     sqlite3_stmt *st;
     int rc;
     char f[64];
-    /* the WHERE of the partial index expense_unknown_provider (0019), which answers it */
+    /* the WHERE of the partial index expense_unknown_provider (0019), which answers it:
+     * the list is CS_PROVIDERS, in its order, as the migration writes it out */
+#define SQL_QUOTED(n) "'" #n "'"
+#define SQL_LIST_SEP ", "
     if (db_prepare(db,
                    "SELECT id, provider FROM expense WHERE category = 'ride' AND provider NOT IN "
-                   "('lyft', 'uber', 'taxi', 'direct', 'transit', 'other') LIMIT 1",
+                   "(" CS_PROVIDERS(SQL_QUOTED, SQL_LIST_SEP) ") LIMIT 1",
                    &st, e))
         return CS_EFAIL;
     rc = sqlite3_step(st);
@@ -594,4 +597,6 @@ int expense_providers_check(sqlite3 *db, struct cs_err *e)
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read the expenses", e);
+#undef SQL_QUOTED
+#undef SQL_LIST_SEP
 }
