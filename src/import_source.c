@@ -135,15 +135,16 @@ struct prep {
     struct reason reasons[NREASONS];
     int nreasons;
     long rows, skipped, dups;
+    long folded; /* rows whose money another row holds (SRC_FOLDED) */
     /* the progress bar */
     int show_progress, last_pct;
 };
 
 /* One row, prepared: its fate so far and, unless skipped, its expense. */
-enum prep_fate { P_NEW, P_SKIP, P_DUP };
+enum prep_fate { P_NEW, P_SKIP, P_DUP, P_FOLDED };
 struct prepped {
     enum prep_fate fate;
-    const char *reason; /* P_SKIP */
+    const char *reason; /* P_SKIP, P_FOLDED */
     char reason_buf[32];
     struct expense x; /* text points into the row or the buffers below */
     int trip;         /* index into prep.trips, -1 none */
@@ -261,6 +262,11 @@ static int prep_row(struct prep *p, const struct src_row *row, struct prepped *o
     if (row->fate == SRC_SKIP) {
         out->fate = P_SKIP;
         out->reason = row->skip_reason ? row->skip_reason : "not an expense";
+        return 0;
+    }
+    if (row->fate == SRC_FOLDED) {
+        out->fate = P_FOLDED;
+        out->reason = row->skip_reason ? row->skip_reason : "folded";
         return 0;
     }
     r = rule_find(&p->rules, row->merchant, row->note, money_in);
@@ -820,9 +826,12 @@ static int dry_run(struct prep *p, struct matcher *m, long *counts, struct cs_er
         if ((p->rows & 4095) == 0)
             show_progress(p, 0, 0);
         snprintf(line, sizeof line, "%ld", row.line);
-        if (pr.fate == P_SKIP) {
-            count_reason(p, pr.reason);
-            snprintf(result, sizeof result, "skipped (%s)", pr.reason);
+        if (pr.fate == P_SKIP || pr.fate == P_FOLDED) {
+            if (pr.fate == P_SKIP)
+                count_reason(p, pr.reason);
+            else
+                p->folded++;
+            snprintf(result, sizeof result, pr.fate == P_SKIP ? "skipped (%s)" : "%s", pr.reason);
             money_format(row.fate == SRC_REFUND || row.fate == SRC_CREDIT ? -row.amount
                                                                           : row.amount,
                          money_digits(row.currency) < 0 ? 2 : money_digits(row.currency), amount,
@@ -901,6 +910,10 @@ static void *reader_main(void *arg)
         }
         if (pr.fate == P_SKIP) {
             count_reason(p, pr.reason);
+            continue;
+        }
+        if (pr.fate == P_FOLDED) {
+            p->folded++;
             continue;
         }
         if (pr.fate == P_DUP) {
@@ -1020,7 +1033,30 @@ static void reasons_text(const struct prep *p, char *buf, size_t n)
         len += (size_t)snprintf(buf + len, n - len, "%s%s %ld", i ? ", " : " (", p->reasons[i].text,
                                 p->reasons[i].n);
     if (p->nreasons && len < n)
-        snprintf(buf + len, n - len, ")");
+        len += (size_t)snprintf(buf + len, n - len, ")");
+    if (p->folded && len < n)
+        snprintf(buf + len, n - len, "; %ld tip row%s folded into %s ride%s", p->folded,
+                 p->folded == 1 ? "" : "s", p->folded == 1 ? "its" : "their",
+                 p->folded == 1 ? "" : "s");
+}
+
+/* src_lookup_fn over the database ARG: the expense whose import key is KEY, and its tip. */
+static int lookup_key(void *arg, const char *key, int64_t *tip, struct cs_err *e)
+{
+    sqlite3 *db = arg;
+    sqlite3_stmt *st = NULL;
+    int rc;
+    *tip = -1;
+    if (db_prepare(db, "SELECT tip FROM expense WHERE import_key = ?1", &st, e))
+        return CS_EFAIL;
+    db_bind_text(st, 1, key);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        *tip = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read the expenses", e);
 }
 
 static int db_missing(struct cs_ctx *ctx)
@@ -1050,6 +1086,10 @@ int import_source_run(struct cs_ctx *ctx, struct src_reader *rd, const struct so
     p.last_pct = -1;
     p.show_progress = rd->size >= PROGRESS_MIN_BYTES && isatty(STDERR_FILENO);
     snprintf(p.base, sizeof p.base, "USD");
+    /* a reader whose rows depend on what is stored: against no database, before one is
+     * made (so that its bad input makes none), else once it is open */
+    if (missing && rd->attach && (rc = rd->attach(rd->self, NULL, NULL, &ctx->err)))
+        goto out;
     if (o->dry_run && missing) {
         /* against a database that does not exist: no rules, no trips, nothing to match */
         rc = dry_run(&p, &m, counts, &ctx->err);
@@ -1059,7 +1099,8 @@ int import_source_run(struct cs_ctx *ctx, struct src_reader *rd, const struct so
         new_path = db_resolve_path(ctx->db_opt);
         if ((rc = db_create_private(new_path, &new_tmp, &ctx->db, &ctx->err)))
             goto out;
-    } else if ((rc = ctx_open_db(ctx))) {
+    } else if ((rc = ctx_open_db(ctx)) ||
+               (rd->attach && (rc = rd->attach(rd->self, lookup_key, ctx->db, &ctx->err)))) {
         goto out;
     }
     if ((rc = config_base_currency(ctx->db, p.base, &ctx->err)) ||

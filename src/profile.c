@@ -62,9 +62,11 @@
  *       hook.requested.
  *     lyft-tips: the file is read whole; a row whose hook.kind is "tip" (any case) is
  *       folded into the first row of the same key that is not a tip and not skipped: its
- *       amount added to that row's amount and tip. A tip with no such row is a row of its
- *       own (note "tip", key KEY:tip, KEY:tip2, ...); a further row of one key gets KEY:2,
- *       KEY:3, ... so that every key is once in the file.
+ *       amount added to that row's amount and tip, and the tip row itself shown as "tip of
+ *       line N". A tip with no such row, or whose ride is already stored without it (a
+ *       file that overlaps one imported before), is a row of its own (note "tip", key
+ *       KEY:tip, KEY:tip2, ...); a further row of one key gets KEY:2, KEY:3, ... so that
+ *       every key is once in the file (lyft_group() says how the database decides).
  *
  * The reader streams the file through csv.c, holding one record at a time (the lyft-tips
  * hook reads its file whole to fold each tip row into its ride).
@@ -658,12 +660,13 @@ struct preader {
     /* the lyft-tips hook: the rows, read whole */
     struct held *held;
     size_t nheld, pos;
+    int folded; /* lyft_fold() has run */
 };
 
 struct held {
     struct src_row r;
     char *merchant, *note, *category, *provider, *from, *to, *key, *reason;
-    int tip_row, dropped;
+    int tip_row;
     size_t order;
 };
 
@@ -1277,79 +1280,155 @@ static int lyft_load(struct preader *r, struct cs_err *e)
         h->tip_row = kind && !strcasecmp(kind, "tip");
         h->order = r->nheld++;
     }
-    if (rc < 0)
-        return rc;
-    /* rows by Ride ID, in file order within one */
+    return rc < 0 ? rc : 0;
+}
+
+/* Whether the database holds KEY (LOOKUP NULL: there is none), *TIP its expense's tip. */
+static int stored(src_lookup_fn lookup, void *arg, const char *key, int64_t *tip,
+                  struct cs_err *e)
+{
+    *tip = -1;
+    return lookup ? lookup(arg, key, tip, e) : 0;
+}
+
+/* H, a row of its own under key NK (allocated, taken over); a tip row says so. */
+static void own_row(struct held *h, char *nk)
+{
+    if (h->tip_row) {
+        free(h->note);
+        h->note = xstrdup("tip");
+        h->r.tip = h->r.amount;
+    }
+    free(h->key);
+    h->key = nk;
+}
+
+/*
+ * The rows of one Ride ID: each tip row folded into the ride, or a row of its own, and every
+ * other row a key of its own. What the database already holds decides (LOOKUP), so that an
+ * import of a file that overlaps one imported before neither loses a tip nor counts one
+ * twice. A tip's own key is KEY:tip for the ride's first tip row, KEY:tip2 for its second,
+ * ...; a ride stored under KEY holds the tips folded into it. A tip is:
+ *   - a row of its own when its own key is stored (present), when the file has no ride for
+ *     it, or when the ride is stored without it (the tip came in a later file: new);
+ *   - folded into the ride when neither is stored (both new), or when the ride is stored
+ *     with a tip that holds it (both present): the ride's stored tip, in file order, until
+ *     a tip does not fit in what is left of it. Such a tip with no ride in this file keeps
+ *     the ride's key, and so is present.
+ */
+static int lyft_group(struct held **g, size_t n, src_lookup_fn lookup, void *arg,
+                      struct cs_err *e)
+{
+    struct held *ride = NULL;
+    int nother = 0, ntips = 0, ride_in = 0, rc;
+    int64_t left = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!g[k]->tip_row && g[k]->r.fate != SRC_SKIP && !ride)
+            ride = g[k];
+    if (g[0]->key) { /* the ride as stored, whether this file has it or not */
+        int64_t tip;
+        if ((rc = stored(lookup, arg, g[0]->key, &tip, e)) < 0)
+            return rc;
+        ride_in = rc;
+        left = ride_in && tip > 0 ? tip : 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        struct held *h = g[k];
+        char *nk;
+        if (!h->key || h == ride || (!ride && nother == 0 && !h->tip_row)) {
+            nother++;
+            continue;
+        }
+        nk = xmalloc(strlen(h->key) + 24);
+        if (!h->tip_row) {
+            sprintf(nk, "%s:%d", h->key, ++nother);
+            own_row(h, nk);
+            continue;
+        }
+        if (++ntips == 1)
+            sprintf(nk, "%s:tip", h->key);
+        else
+            sprintf(nk, "%s:tip%d", h->key, ntips);
+        if (h->r.fate != SRC_SKIP && (ride || ride_in)) {
+            int64_t t = h->r.fate == SRC_SPEND ? h->r.amount : -h->r.amount, own_tip;
+            int fold;
+            char w[48];
+            if ((rc = stored(lookup, arg, nk, &own_tip, e)) < 0) {
+                free(nk);
+                return rc;
+            }
+            fold = !rc && (!ride_in || (t > 0 && t <= left));
+            if (fold && !ride) {
+                /* the stored ride holds it: under the ride's key, present */
+                left -= t;
+                free(nk);
+                continue;
+            }
+            if (fold && strcmp(h->r.currency, ride->r.currency)) {
+                free(nk);
+                snprintf(w, sizeof w, "line %ld", h->r.line);
+                return cs_error(e, CS_EINPUT, w, h->r.currency,
+                                "a tip in another currency than its ride (line %ld)",
+                                ride->r.line);
+            }
+            if (fold) {
+                int64_t sum = ride->r.fate == SRC_SPEND ? ride->r.amount : -ride->r.amount;
+                int64_t tips = ride->r.tip < 0 ? 0 : ride->r.tip;
+                free(nk);
+                if (money_add(&sum, t) || money_add(&tips, t) || sum < 0 || tips < 0) {
+                    snprintf(w, sizeof w, "line %ld", h->r.line);
+                    return cs_error(e, CS_EINPUT, w, NULL, "the tip does not fit its ride");
+                }
+                if (ride_in)
+                    left -= t;
+                ride->r.amount = sum;
+                ride->r.tip = tips;
+                /* shown and counted, not stored: its money is the ride's now */
+                h->r.fate = SRC_FOLDED;
+                free(h->reason);
+                h->reason = xmalloc(48);
+                snprintf(h->reason, 48, "tip of line %ld", ride->r.line);
+                continue;
+            }
+        }
+        own_row(h, nk);
+    }
+    return 0;
+}
+
+/* The file's rows by Ride ID, each group through lyft_group(); once, before the first row. */
+static int lyft_fold(struct preader *r, src_lookup_fn lookup, void *arg, struct cs_err *e)
+{
     struct held **by = xmalloc(sizeof *by * (r->nheld + 1));
+    int rc = 0;
+    r->folded = 1;
     for (size_t i = 0; i < r->nheld; i++)
         by[i] = &r->held[i];
     qsort(by, r->nheld, sizeof *by, held_cmp);
-    for (size_t i = 0; i < r->nheld;) {
+    for (size_t i = 0; i < r->nheld && !rc;) {
         size_t j = i;
-        struct held *ride = NULL;
-        int n = 0, ntips = 0;
         while (j < r->nheld && by[i]->key && by[j]->key && !strcmp(by[i]->key, by[j]->key))
             j++;
         if (j == i)
             j = i + 1; /* no Ride ID: a row of its own */
-        for (size_t k = i; k < j; k++)
-            if (!by[k]->tip_row && by[k]->r.fate != SRC_SKIP && !ride)
-                ride = by[k];
-        for (size_t k = i; k < j; k++) {
-            struct held *h = by[k];
-            char *nk;
-            if (h->tip_row && ride && h->r.fate != SRC_SKIP) {
-                char w[48];
-                if (strcmp(h->r.currency, ride->r.currency)) {
-                    snprintf(w, sizeof w, "line %ld", h->r.line);
-                    free(by);
-                    return cs_error(e, CS_EINPUT, w, h->r.currency,
-                                    "a tip in another currency than its ride (line %ld)",
-                                    ride->r.line);
-                }
-                int64_t t = h->r.fate == SRC_SPEND ? h->r.amount : -h->r.amount;
-                int64_t sum = ride->r.fate == SRC_SPEND ? ride->r.amount : -ride->r.amount;
-                int64_t tips = ride->r.tip < 0 ? 0 : ride->r.tip;
-                if (money_add(&sum, t) || money_add(&tips, t) || sum < 0 || tips < 0) {
-                    snprintf(w, sizeof w, "line %ld", h->r.line);
-                    free(by);
-                    return cs_error(e, CS_EINPUT, w, NULL, "the tip does not fit its ride");
-                }
-                ride->r.amount = sum;
-                ride->r.tip = tips;
-                h->dropped = 1;
-                continue;
-            }
-            /* a row of its own: a second row of one ride gets ":N", a lone tip ":tip" */
-            if (!h->key || h == ride || (!ride && n == 0 && !h->tip_row)) {
-                n++;
-                continue;
-            }
-            nk = xmalloc(strlen(h->key) + 24);
-            if (h->tip_row && ++ntips == 1)
-                sprintf(nk, "%s:tip", h->key);
-            else if (h->tip_row)
-                sprintf(nk, "%s:tip%d", h->key, ntips);
-            else
-                sprintf(nk, "%s:%d", h->key, ++n);
-            if (h->tip_row) {
-                free(h->note);
-                h->note = xstrdup("tip");
-                h->r.tip = h->r.amount;
-            }
-            free(h->key);
-            h->key = nk;
-        }
+        rc = lyft_group(by + i, j - i, lookup, arg, e);
         i = j;
     }
     free(by);
-    return 0;
+    return rc;
 }
 
-static int lyft_next(struct preader *r, struct src_row *row)
+static int reader_attach(void *self, src_lookup_fn lookup, void *arg, struct cs_err *e)
 {
-    while (r->pos < r->nheld && r->held[r->pos].dropped)
-        r->pos++;
+    struct preader *r = self;
+    return r->p->hook == HOOK_LYFT_TIPS && !r->folded ? lyft_fold(r, lookup, arg, e) : 0;
+}
+
+static int lyft_next(struct preader *r, struct src_row *row, struct cs_err *e)
+{
+    int rc;
+    if (!r->folded && (rc = lyft_fold(r, NULL, NULL, e)) < 0)
+        return rc;
     if (r->pos == r->nheld)
         return 0;
     struct held *h = &r->held[r->pos++];
@@ -1371,7 +1450,7 @@ static int reader_next(void *self, struct src_row *row, struct cs_err *e)
 {
     struct preader *r = self;
     if (r->p->hook == HOOK_LYFT_TIPS)
-        return lyft_next(r, row);
+        return lyft_next(r, row, e);
     return stream_next(r, row, e);
 }
 
@@ -1629,6 +1708,7 @@ static int open_among(struct profile **cand, int ncand, int auto_, const char *p
     }
     out->self = r;
     out->next = reader_next;
+    out->attach = reader_attach;
     out->progress = reader_progress;
     out->release = reader_release;
     out->size = fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) ? (long long)sb.st_size : 0;

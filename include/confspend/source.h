@@ -19,6 +19,9 @@ enum src_fate {
                  * one: `*PAYMENT*THANK YOU*`, `AUTOPAY*`) says it is a card payment */
     SRC_SKIP,   /* no expense at all (a card payment, a transfer, a top-up, pending...):
                  * counted and shown by --dry-run with skip_reason */
+    SRC_FOLDED, /* money that another row of the file holds (a Lyft tip folded into its
+                 * ride): counted and shown by --dry-run with skip_reason ("tip of line
+                 * N"), never stored on its own */
 };
 
 /*
@@ -49,12 +52,22 @@ struct src_row {
  * CS_EINPUT / CS_EFAIL with E filled ("line N, column NAME: WHAT (VALUE)"). progress()
  * (optional) says how many of the file's bytes have been read. release() frees it.
  */
+/*
+ * What the database holds under import key KEY, for a reader whose rows depend on it (the
+ * lyft-tips hook): 1 with *TIP the expense's tip (-1: none), 0 when no expense has that
+ * key, or an error code.
+ */
+typedef int (*src_lookup_fn)(void *arg, const char *key, int64_t *tip, struct cs_err *e);
+
 struct src_reader {
     void *self;
     int (*next)(void *self, struct src_row *row, struct cs_err *e);
     long long (*progress)(void *self);
     long long size; /* the file's size in bytes, 0 when unknown */
     void (*release)(void *self);
+    /* NULL, or called once before the first next(), on the thread that opened the reader,
+     * with the database's lookup (NULL when there is no database yet) */
+    int (*attach)(void *self, src_lookup_fn lookup, void *arg, struct cs_err *e);
 };
 
 #endif

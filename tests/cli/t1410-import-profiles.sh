@@ -106,7 +106,7 @@ WANT_KEYS="1|8a1f0c52-1111-4c1e-9d0a-2b3c4d5e6f70:2026-07-02T01:20:11Z
 # --- lyft-business: one row per transaction, a tip folded into its ride ----------------
 #   2 + 4: Ride ID 1234567890123456789, the ride 24.10 and its Tip row 4.00: one expense of
 #      24.10 + 4.00 = 28.10 (2810), tip 400, dated by Pickup Date (Local) 2026-05-03, note
-#      the Ride Type; row 4 is not a line of its own
+#      the Ride Type; row 4 is shown as the tip of line 2 and counted as folded, not stored
 #   3: Declined: skipped (declined), Pickup 2026-05-04, 12.00
 #   5: Lyft XL 15.75 = 1575, Pickup 2026-05-05
 #   6: a Tip of 2.00 whose ride is not in this report: an expense of its own, 200, tip 200,
@@ -121,13 +121,66 @@ WANT_KEYS="1|1234567890123456789
 3|5550000000000000002:tip" check_profile lyft-business lyft-business.csv \
   "2,new,2026-05-03,ride,28.10,USD,Lyft,
 3,skipped (declined),2026-05-04,,12.00,USD,Lyft,
+4,tip of line 2,2026-05-03,,4.00,USD,Lyft,
 5,new,2026-05-05,ride,15.75,USD,Lyft,
 6,new,2026-04-29,ride,2.00,USD,Lyft," \
-  "imported 3, matched 0, present 0, skipped 1 (declined 1)" \
+  "imported 3, matched 0, present 0, skipped 1 (declined 1); 1 tip row folded into its ride" \
   "1|2026-05-03|2810|USD|Lyft|Standard|ride|lyft|1 Market St, San Francisco, CA|SFO Terminal 2, San Francisco, CA|400||0|export
 2|2026-05-05|1575|USD|Lyft|Lyft XL|ride|lyft|Moscone Center, San Francisco, CA|Ferry Building, San Francisco, CA|||0|export
 3|2026-04-29|200|USD|Lyft|tip|ride|lyft|Ferry Building, San Francisco, CA|Moscone Center, San Francisco, CA|200||0|export" \
-  "imported 0, matched 0, present 3, skipped 1 (declined 1)"
+  "imported 0, matched 0, present 3, skipped 1 (declined 1); 1 tip row folded into its ride"
+
+# --- lyft-business, reports that overlap: a tip is neither lost nor counted twice ----------
+# Lyft's reports go by transaction date, and a tip is a transaction days after its ride: the
+# week's report has the ride alone, the next one (or one over both weeks) the ride again and
+# its tip. What is stored decides where the tip goes (one Ride ID, R):
+#   A  ride alone, then ride + tip: the ride present; the tip a row of its own (R:tip), new
+#   B  ride + tip, then the tip alone: present (the stored ride holds it)
+#   C  the tip alone (R:tip), then ride + tip: the ride new without it, the tip present
+#   D  ride + tip, then ride + tip + a second tip: the ride and first tip present, the
+#      second tip a row of its own (R:tip2)
+# Each file is imported twice; the second time everything is present.
+H='Ride ID,Transaction Date (UTC),Transaction Type,Transaction Outcome,Transaction Amount,Transaction Currency,Pickup Date (Local),Pickup Time (Local),Pickup Address,Drop-off Address,Ride Type,Ride Fare,Ride Tip,Requester Name,Expense Code,Expense Note'
+ride() { echo "$1,2026-05-04,Ride,Approved,$2,USD,2026-05-03,22:40,Home,Venue,Standard,$2,0.00,Jane Doe,,"; }
+tip() { echo "$1,2026-05-05,Tip,Approved,$2,USD,2026-05-03,22:40,Home,Venue,Standard,0.00,$2,Jane Doe,,"; }
+A=1000000000000000001 B=1000000000000000002 C=1000000000000000003 D=1000000000000000004
+{ echo "$H"; ride $A 20.00; ride $B 21.00; tip $B 3.00; tip $C 2.50; ride $D 22.00; tip $D 1.00; } >"$TMP/lyft-w1.csv"
+{ echo "$H"; ride $A 20.00; tip $A 3.00; tip $B 3.00; ride $C 19.00; tip $C 2.50; ride $D 22.00; tip $D 1.00; tip $D 0.50; } >"$TMP/lyft-w2.csv"
+fresh lyft-overlap
+expect_out "overlap: week 1" \
+  "imported 4, matched 0, present 0, skipped 0; 2 tip rows folded into their rides" \
+  cs import csv "$TMP/lyft-w1.csv"
+expect_csv "overlap: week 2's dry run, row by row" \
+  "line,result,date,category,amount,currency,merchant,expense
+2,present,2026-05-03,ride,20.00,USD,Lyft,1
+3,new,2026-05-03,ride,3.00,USD,Lyft,
+4,present,2026-05-03,ride,3.00,USD,Lyft,2
+5,new,2026-05-03,ride,19.00,USD,Lyft,
+6,present,2026-05-03,ride,2.50,USD,Lyft,3
+7,present,2026-05-03,ride,23.00,USD,Lyft,4
+8,tip of line 7,2026-05-03,,1.00,USD,Lyft,
+9,new,2026-05-03,ride,0.50,USD,Lyft," \
+  cs import csv "$TMP/lyft-w2.csv" --dry-run
+expect_out "overlap: week 2" \
+  "imported 3, matched 0, present 4, skipped 0; 1 tip row folded into its ride" \
+  cs import csv "$TMP/lyft-w2.csv"
+expect_out "overlap: each ride and tip once: keys, amounts and tips" \
+  "$A|2000|
+$B|2400|300
+$C:tip|250|250
+$D|2300|100
+$A:tip|300|300
+$C|1900|
+$D:tip2|50|50" sql "SELECT import_key, amount, tip FROM expense ORDER BY id"
+expect_out "overlap: the money is the files' own, each once: 20+3 + 21+3 + 19+2.50 + 22+1+0.50" \
+  "9200" sql "SELECT sum(amount) FROM expense"
+for w in w1 w2; do
+  expect_out "overlap: $w again: all present" "$(cs import csv "$TMP/lyft-$w.csv" --dry-run 2>&1 >/dev/null)" \
+    sh -c 'echo "dry run: would import 0, match 0, present $1, skip 0$2; nothing written"' - \
+    "$([ $w = w1 ] && echo 4 || echo 7)" "$([ $w = w1 ] && echo '; 2 tip rows folded into their rides' || echo '; 1 tip row folded into its ride')"
+done
+expect_out "overlap: nothing more after both again" "9200" \
+  sh -c '"$CONFSPEND" import csv "$1" >/dev/null && "$CONFSPEND" import csv "$2" >/dev/null && sqlite3 "$CONFSPEND_DB" "SELECT sum(amount) FROM expense"' - "$TMP/lyft-w1.csv" "$TMP/lyft-w2.csv"
 
 # --- chase (card): purchases negative, MM/DD/YYYY ----------------------------------------
 #   2: UBER   *TRIP -23.50: 2350 spent; the built-in rule UBER *TRIP makes it a ride, uber
