@@ -132,6 +132,7 @@ struct prep {
     char base[4];
     struct import_seen seen; /* fingerprints of rows without a key of their own */
     struct import_seen keys; /* the sources' own keys, by hash: a key read twice is one row */
+    struct import_seen keyrows; /* the same, with the row's date, money and currency */
     struct reason reasons[NREASONS];
     int nreasons;
     long rows, skipped, dups;
@@ -338,8 +339,22 @@ static int prep_row(struct prep *p, const struct src_row *row, struct prepped *o
         x->trip_slug = p->trips[out->trip].slug;
     /* the key */
     if (row->key) {
+        unsigned seen;
         hash128(row->key, strlen(row->key), 2, fp);
-        if (import_seen_count(&p->keys, fp) > 0) {
+        seen = import_seen_count(&p->keys, fp);
+        {
+            /* one key twice is one row read twice, never two rows of one id */
+            char buf[1100];
+            int n = snprintf(buf, sizeof buf, "%s%c%s %d %lld %s", row->key, 0, row->date,
+                             (int)row->fate, (long long)row->amount, row->currency);
+            hash128(buf, n < 0 ? 0 : (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1, 2, fp);
+            if (import_seen_count(&p->keyrows, fp) == 0 && seen > 0)
+                return row_error(e, row->line, strcmp(row_name, "transaction") ? "key" : "FITID",
+                                 row->key,
+                                 "read before in this file with another date or amount (one "
+                                 "id, two transactions)");
+        }
+        if (seen > 0) {
             out->fate = P_DUP;
             return 0;
         }
@@ -1174,5 +1189,6 @@ out:
     free(p.trips);
     import_seen_release(&p.seen);
     import_seen_release(&p.keys);
+    import_seen_release(&p.keyrows);
     return rc;
 }

@@ -92,11 +92,19 @@ printf '%s\n%s\n%s\n%s\n' "$hdr" "$ok1" '<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>202505
 printf '%s\n%s\n%s\n%s\n' "$hdr" "$ok1" '<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250517<TRNAMT>-1<NAME>X</STMTTRN>' "$tail" >"$TMP/nofitid.ofx"
 printf '%s\n%s\n%s\n%s\n' "$hdr" "$ok1" '<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250517<TRNAMT>-1<FITID>F2<FOO>x</STMTTRN>' "$tail" >"$TMP/foo.ofx"
 printf '%s\n%s\n' "$hdr" "$ok1" >"$TMP/cut.ofx"
+# one FITID for two transactions (another amount): refused, not one of them taken as present
+printf '%s\n%s\n%s\n%s\n' "$hdr" "$ok1" '<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20250517<TRNAMT>-3.00<FITID>F1<NAME>BUS</STMTTRN>' "$tail" >"$TMP/dupfitid.ofx"
 before=$(db_state)
 expect_fail "a truncated file names the transaction and the field" 2 \
   "confspend: transaction 3, TRNAMT: missing (the file is cut short)" cs import ofx "$D/truncated.ofx"
 expect_fail "a file cut after a whole transaction" 2 \
   "confspend: ofx: cut short: no </OFX> at its end ($TMP/cut.ofx)" cs import ofx "$TMP/cut.ofx"
+expect_fail "one FITID, two transactions" 2 \
+  "confspend: transaction 2, FITID: read before in this file with another date or amount (one id, two transactions) (4111:F1)" \
+  cs import ofx "$TMP/dupfitid.ofx"
+expect_fail "one FITID, two transactions: the dry run too" 2 \
+  "confspend: transaction 2, FITID: read before in this file with another date or amount (one id, two transactions) (4111:F1)" \
+  cs import ofx "$TMP/dupfitid.ofx" --dry-run
 expect_fail "a transaction without FITID" 2 "confspend: transaction 2, FITID: missing" \
   cs import ofx "$TMP/nofitid.ofx"
 expect_fail "an amount that is not whole cents" 2 \
@@ -114,4 +122,8 @@ expect_fail "a file that is not there: exit 1" 1 \
   "confspend: import: cannot open: No such file or directory ($TMP/none.ofx)" \
   cs import ofx "$TMP/none.ofx"
 check "after the errors: the same database" "$before" = "$(db_state)"
+# the same transaction twice in one file (a statement exported with a row repeated): one row
+printf '%s\n%s\n%s\n%s\n' "$hdr" "$ok1" "$ok1" "$tail" >"$TMP/twice.ofx"
+expect_out "one transaction written twice: imported once, the repeat present" \
+  "imported 1, matched 0, present 1, skipped 0" cs import ofx "$TMP/twice.ofx"
 finish
