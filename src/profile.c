@@ -58,8 +58,8 @@
  *       provider, from or to); a status with "cancel" in it is skipped ("cancelled, no
  *       fee") when its amount is 0, else kept with the note "cancellation fee"; any other
  *       status is skipped ("not completed (STATUS)"). A row that is not completed, or whose
- *       date is in 1970 (Uber's placeholder for a trip that never began), is dated by
- *       hook.requested.
+ *       date is in 1970 (Uber's placeholder for a trip that never began; in UTC, for a
+ *       time in UTC), is dated by hook.requested.
  *     lyft-tips: the file is read whole; a row whose hook.kind is "tip" (any case) is
  *       folded into the first row of the same key that is not a tip and not skipped: its
  *       amount added to that row's amount and tip, and the tip row itself shown as "tip of
@@ -989,7 +989,9 @@ static int date_of(struct preader *r, int rl, long line, char out[11], int *year
         return cs_error(e, CS_EINPUT, at(line, role_name(r, rl), w, sizeof w), s,
                         "a time out of range");
     date_format(d, out);
-    *year = d.y;
+    /* an instant's year is its year in UTC: Uber's placeholder 1970-01-01 00:00 UTC is
+     * 1969-12-31 west of Greenwich */
+    *year = date_fmt_is_instant(r->p->date_fmt) && secs >= 0 && secs < 365LL * 86400 ? 1970 : d.y;
     return 0;
 }
 

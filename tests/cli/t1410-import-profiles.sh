@@ -58,6 +58,14 @@ expect_out "uber, another zone: each ride on its local day there" \
 2|2026-06-15|38900
 3|2026-06-16|8000
 4|2026-04-30|2300" sql "SELECT id, date, amount FROM expense ORDER BY id"
+# a completed trip whose Begin Trip Time is the 1970 placeholder: dated by its Request Time
+# (2026-06-18 03:00 UTC = 20:00 on the 17th in Los Angeles), not 1969-12-31 (the
+# placeholder's own date west of UTC)
+{ head -1 "$DATA/uber-trips_data.csv"
+  echo 'Prague,UberX,COMPLETED,2026-06-18 03:00:00 +0000 UTC,1970-01-01 00:00:00 +0000 UTC,0,0,,1970-01-01 00:00:00 +0000 UTC,0,0,,0,99,CZK'; } >"$TMP/uber-epoch.csv"
+expect_csv "uber, the 1970 placeholder west of UTC: the request's day" \
+  "line,result,date,category,amount,currency,merchant,expense
+2,new,2026-06-17,ride,99.00,CZK,Uber," cs import csv "$TMP/uber-epoch.csv" --dry-run --tz America/Los_Angeles
 
 # --- uber, the 2023+ layout (its variant uber-2023), --tz Europe/Prague ----------------
 #   2: completed UberX, begintrip 2026-06-18T23:15Z = 01:15 on the 19th; 14.2 EUR = 1420
