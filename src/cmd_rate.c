@@ -9,6 +9,8 @@
 #include "confspend/cli.h"
 #include "confspend/date.h"
 #include "confspend/db.h"
+#include "confspend/hash.h"
+#include "confspend/import.h"
 #include "confspend/money.h"
 #include "confspend/output.h"
 #include "confspend/rate.h"
@@ -118,16 +120,28 @@ static int read_all(const char *path, char **buf, size_t *len, struct cs_err *e)
 struct import_counts {
     struct rate_writer *w;
     long added, present, replaced;
+    struct import_seen pairs; /* currency and date of each value read so far */
+    const char *path;
     struct cs_err *e;
 };
 
-static int import_row(const struct rate_file_row *r, void *arg)
+static int rate_row(const struct rate_file_row *r, void *arg)
 {
     struct import_counts *c = arg;
     enum rate_put_result what;
-    int rc = rate_writer_put(c->w, r->base, r->cur, r->date, r->d, &what, c->e);
-    if (rc)
+    unsigned char fp[16];
+    char pair[32];
+    int n = snprintf(pair, sizeof pair, "%s %s %s", r->base, r->cur, r->date), twice, rc;
+    hash128(pair, (size_t)n, 3, fp);
+    twice = import_seen_count(&c->pairs, fp) > 0;
+    if ((rc = rate_writer_put(c->w, r->base, r->cur, r->date, r->d, &what, c->e)))
         return rc;
+    if (twice && what == RATE_REPLACED) /* not the last value silently */
+        return cs_error(c->e, CS_EINPUT, "rate import", c->path,
+                        "%s/%s on %s is given twice in the file, with two values", r->base,
+                        r->cur, r->date);
+    if (twice) /* the same value again: one value */
+        return 0;
     if (what == RATE_ADDED)
         c->added++;
     else if (what == RATE_PRESENT)
@@ -155,8 +169,10 @@ static int rate_import_cmd(struct cs_ctx *ctx, const char **pos, int npos)
     }
     c.w = rate_writer_new(ctx->db);
     c.e = &ctx->err;
-    rc = rate_read_ecb(pos[1], buf, len, import_row, &c, &sk, &ctx->err);
+    c.path = pos[1];
+    rc = rate_read_ecb(pos[1], buf, len, rate_row, &c, &sk, &ctx->err);
     rate_writer_free(c.w);
+    import_seen_release(&c.pairs);
     free(buf);
     if (rc)
         return rc;

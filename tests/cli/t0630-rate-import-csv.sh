@@ -68,6 +68,17 @@ printf 'Date,USD,CZK,\n2026-07-14,1.0855,24.67,\n' >"$TMP/corrected.csv"
 expect_out "a corrected value replaces the pair" "0 rates added, 1 already present, 1 replaced (another value on the same date)" \
   cs rate import "$TMP/corrected.csv"
 expect_out "the corrected value" "1.0855" sh -c '"$CONFSPEND" rate list --format csv | tr -d "\r" | grep "^EUR,USD,2026-07-14," | cut -d, -f4'
+# one date twice in a file: the same values are one value; another value is refused (the
+# last value silently winning would depend on the line order), nothing written
+printf 'Date,USD,CZK,\n2026-08-03,1.0850,24.66,\n2026-08-03,1.0850,24.66,\n' >"$TMP/twice-same.csv"
+expect_out "a date twice with the same values" "2 rates added, 0 already present" \
+  cs rate import "$TMP/twice-same.csv"
+printf 'Date,USD,CZK,\n2026-08-04,1.0850,24.66,\n2026-08-04,1.0851,24.66,\n' >"$TMP/twice.csv"
+before=$(db_state)
+expect_fail "a date twice with another value" 2 \
+  "confspend: rate import: EUR/USD on 2026-08-04 is given twice in the file, with two values ($TMP/twice.csv)" \
+  cs rate import "$TMP/twice.csv"
+check "refused: nothing written" "$before" = "$(db_state)"
 # the file's last line without its newline, and CRLF line ends
 printf 'Date,USD,CZK,\r\n2026-07-15,1.09,24.6,\r\n2026-07-16,1.091,24.61,' >"$TMP/crlf.csv"
 expect_out "CRLF and no final newline" "4 rates added, 0 already present" cs rate import "$TMP/crlf.csv"
