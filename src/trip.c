@@ -155,21 +155,28 @@ int trip_active_takes(const struct trip *t, const char *date)
 int trip_delete(sqlite3 *db, const struct trip *t, struct cs_err *e)
 {
     sqlite3_stmt *st = NULL;
-    int64_t n = 0, active;
+    int64_t n = 0, ns = 0, active;
     int rc;
     if (db_prepare(db,
-                   "SELECT (SELECT count(*) FROM expense WHERE trip_id = ?1) + "
+                   "SELECT (SELECT count(*) FROM expense WHERE trip_id = ?1), "
                    "(SELECT count(*) FROM schedule WHERE trip_id = ?1)",
                    &st, e))
         return CS_EFAIL;
     sqlite3_bind_int64(st, 1, t->id);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    if (sqlite3_step(st) == SQLITE_ROW) {
         n = sqlite3_column_int64(st, 0);
+        ns = sqlite3_column_int64(st, 1);
+    }
     sqlite3_finalize(st);
-    if (n > 0)
+    if (n > 0 && ns > 0)
         return cs_error(e, CS_EINPUT, "trip", t->slug,
-                        "%lld expense%s use%s it; move or remove them first", (long long)n,
-                        n == 1 ? "" : "s", n == 1 ? "s" : "");
+                        "%lld expense%s and %lld schedule%s use it; move or remove them first",
+                        (long long)n, n == 1 ? "" : "s", (long long)ns, ns == 1 ? "" : "s");
+    if (n > 0 || ns > 0)
+        return cs_error(e, CS_EINPUT, "trip", t->slug, "%lld %s%s use%s it; %s first",
+                        (long long)(n ? n : ns), n ? "expense" : "schedule",
+                        (n ? n : ns) == 1 ? "" : "s", (n ? n : ns) == 1 ? "s" : "",
+                        n ? "move or remove them" : "schedule rm or schedule edit --no-trip");
     /* its budgets go with it: a later trip never inherits them */
     if (db_prepare(db, "DELETE FROM budget WHERE trip_id = ?1", &st, e))
         return CS_EFAIL;

@@ -107,7 +107,7 @@ expect_ok "add a second one" cs add meal 4 --trip pycon-2026
 expect_fail "trip rm refused, plural" 2 \
   "trip: 2 expenses use it; move or remove them first (pycon-2026)" cs trip rm pycon-2026
 expect_ok "a monthly donation on tokyo" cs add donation 5 --monthly --trip tokyo --date 2027-06-01
-expect_fail "trip rm refused while a schedule uses it" 2 "trip: 1 expense uses it" cs trip rm tokyo
+expect_fail "trip rm refused while a schedule uses it" 2 "trip: 1 schedule uses it; schedule rm or schedule edit --no-trip first (tokyo)" cs trip rm tokyo
 expect_ok "trip use day.1_x" cs trip use day.1_x
 expect_out "trip rm of an unused trip" "removed trip day.1_x" cs trip rm day.1_x
 expect_out "it is gone, and no longer active" "0|0" \

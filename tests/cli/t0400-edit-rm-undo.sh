@@ -144,6 +144,7 @@ expect_out "history (all) columns" "change,at,command,summary,state" \
 expect_out "history --change lists the rows" "$(crlf "table,key,action,field,old,new" \
   "expense,4,update,amount,-3.00,-3.50")" cs history --change 12 --format csv
 expect_fail_silent "history --change of an unknown change" 2 "--change: no such change (999)" cs history --change 999
+expect_fail_silent "history --change of a word" 2 "--change: not a change number (abc)" cs history --change abc
 
 # undo walks back, newest first: an edit, then an add; redo puts them back
 expect_out "a fresh add" "5  2026-11-10  ticket  100.00 USD" cs add ticket 100
