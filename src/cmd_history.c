@@ -188,9 +188,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     if ((rc = cmd_parse(ctx, &cmd_history, argc, argv, o, pos, 1, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
     if ((npos && expense_parse_id(pos[0], &id, &ctx->err)) ||
-        (args_value(o, "change") &&
-         row_id_parse(args_value(o, "change"), "--change", "not a change number", &change,
-                      &ctx->err)) ||
+        (args_value(o, "change") && row_id_parse(args_value(o, "change"), "--change",
+                                                 "not a change number", &change, &ctx->err)) ||
         output_parse_format(args_value(o, "format"), &fmt, &ctx->err))
         return CS_EINPUT;
     if (id && change)

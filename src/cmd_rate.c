@@ -138,8 +138,8 @@ static int rate_row(const struct rate_file_row *r, void *arg)
         return rc;
     if (twice && what == RATE_REPLACED) /* not the last value silently */
         return cs_error(c->e, CS_EINPUT, "rate import", c->path,
-                        "%s/%s on %s is given twice in the file, with two values", r->base,
-                        r->cur, r->date);
+                        "%s/%s on %s is given twice in the file, with two values", r->base, r->cur,
+                        r->date);
     if (twice) /* the same value again: one value */
         return 0;
     if (what == RATE_ADDED)

@@ -130,8 +130,8 @@ struct prep {
     struct src_trip *trips;
     int ntrips;
     char base[4];
-    struct import_seen seen; /* fingerprints of rows without a key of their own */
-    struct import_seen keys; /* the sources' own keys, by hash: a key read twice is one row */
+    struct import_seen seen;    /* fingerprints of rows without a key of their own */
+    struct import_seen keys;    /* the sources' own keys, by hash: a key read twice is one row */
     struct import_seen keyrows; /* the same, with the row's date, money and currency */
     struct reason reasons[NREASONS];
     int nreasons;

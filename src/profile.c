@@ -1286,8 +1286,7 @@ static int lyft_load(struct preader *r, struct cs_err *e)
 }
 
 /* Whether the database holds KEY (LOOKUP NULL: there is none), *TIP its expense's tip. */
-static int stored(src_lookup_fn lookup, void *arg, const char *key, int64_t *tip,
-                  struct cs_err *e)
+static int stored(src_lookup_fn lookup, void *arg, const char *key, int64_t *tip, struct cs_err *e)
 {
     *tip = -1;
     return lookup ? lookup(arg, key, tip, e) : 0;
@@ -1318,8 +1317,7 @@ static void own_row(struct held *h, char *nk)
  *     a tip does not fit in what is left of it. Such a tip with no ride in this file keeps
  *     the ride's key, and so is present.
  */
-static int lyft_group(struct held **g, size_t n, src_lookup_fn lookup, void *arg,
-                      struct cs_err *e)
+static int lyft_group(struct held **g, size_t n, src_lookup_fn lookup, void *arg, struct cs_err *e)
 {
     struct held *ride = NULL;
     int nother = 0, ntips = 0, ride_in = 0, rc;
@@ -1370,8 +1368,7 @@ static int lyft_group(struct held **g, size_t n, src_lookup_fn lookup, void *arg
                 free(nk);
                 snprintf(w, sizeof w, "line %ld", h->r.line);
                 return cs_error(e, CS_EINPUT, w, h->r.currency,
-                                "a tip in another currency than its ride (line %ld)",
-                                ride->r.line);
+                                "a tip in another currency than its ride (line %ld)", ride->r.line);
             }
             if (fold) {
                 int64_t sum = ride->r.fate == SRC_SPEND ? ride->r.amount : -ride->r.amount;
