@@ -33,8 +33,10 @@ static const char help[] =
     "  --format F         table (default), csv or json\n"
     "  --wide             the table with every column, uncut\n\n"
     "The table fits the terminal ($COLUMNS, else 100 columns): one column holds the\n"
-    "merchant or the route FROM \xe2\x86\x92 TO, and long text is cut with \xe2\x80\xa6. Its total "
-    "is in the\n"
+    "merchant or the route FROM \xe2\x86\x92 TO, and long text is cut with \xe2\x80\xa6; on a "
+    "narrow one\n"
+    "(a phone's) the note, trip and reimb columns are left out in turn. Its total is in "
+    "the\n"
     "base currency (confspend rate); an expense with no rate to it is totalled apart.\n\n"
 
     "csv/json columns: id,date,category,amount,currency,merchant,note,trip,reimbursable,\n"
@@ -188,6 +190,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         "id", "date", "category", "amount", "cur", "merchant/route", "note", "trip", "reimb"};
     static const int tbl_align[TBL_NCOLS] = {ALIGN_RIGHT, 0, 0, ALIGN_RIGHT, 0, 0, 0, 0, 0};
     static const int tbl_fit[] = {5, 6, 7, -1};
+    static const int tbl_drop[] = {6, 7, 8, -1}; /* note, trip, reimb: a phone's terminal */
     static const int wide_align[WIDE_NCOLS] = {ALIGN_RIGHT, 0, 0, ALIGN_RIGHT};
     static const int list_align[LIST_NCOLS] = {0};
 
@@ -242,6 +245,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     } else if (fmt == FMT_TABLE) {
         output_begin(&out, fmt, stdout, TBL_NCOLS, tbl_head, tbl_align);
         output_fit(&out, table_width(), tbl_fit);
+        output_fit_drop(&out, tbl_drop);
     } else {
         output_begin(&out, fmt, stdout, LIST_NCOLS, entry_columns, list_align);
     }

@@ -292,6 +292,11 @@ void output_fit(struct output *o, int width, const int *cols)
     o->fit_cols = cols;
 }
 
+void output_fit_drop(struct output *o, const int *drop)
+{
+    o->fit_drop = drop;
+}
+
 void output_begin(struct output *o, enum out_format fmt, FILE *fp, int ncols,
                   const char *const *headers, const int *align)
 {
@@ -394,12 +399,17 @@ static void pad(FILE *fp, int n)
 static void print_line(struct output *o, const char *const *cells, const unsigned char *styles,
                        const int *w)
 {
-    int c, last = o->ncols - 1;
+    int c, last = o->ncols - 1, first = 1;
+    while (last > 0 && w[last] < 0)
+        last--;
     for (c = 0; c < o->ncols; c++) {
         int tw = text_width(cells[c]);
         enum out_style st = styles ? (enum out_style)styles[c] : STYLE_NONE;
-        if (c)
+        if (w[c] < 0) /* left out to fit */
+            continue;
+        if (!first)
             fputs("  ", o->fp);
+        first = 0;
         if (o->align && o->align[c] == ALIGN_RIGHT) {
             pad(o->fp, w[c] - tw);
             put_styled(o->fp, cells[c], st, o->color);
@@ -410,6 +420,29 @@ static void print_line(struct output *o, const char *const *cells, const unsigne
         }
     }
     fputc('\n', o->fp);
+}
+
+/*
+ * Narrow the columns of o->fit_cols until the line (*TOTAL wide, widths W) fits o->fit:
+ * the widest first, none below 6 and the first of them not below FIRST_MIN; the first
+ * counts half its width, so it keeps twice the others'. Its header is cut too.
+ */
+static void narrow(const struct output *o, int *w, int *total, int first_min)
+{
+    while (o->fit > 0 && o->fit_cols && *total > o->fit) {
+        int best = -1, bw = 0;
+        for (const int *f = o->fit_cols; *f >= 0; f++) {
+            int v = f == o->fit_cols ? w[*f] : 2 * w[*f];
+            if (w[*f] > (f == o->fit_cols ? first_min : 6) && (best < 0 || v > bw)) {
+                best = *f;
+                bw = v;
+            }
+        }
+        if (best < 0)
+            break;
+        w[best]--;
+        (*total)--;
+    }
 }
 
 void output_end(struct output *o)
@@ -429,27 +462,20 @@ void output_end(struct output *o)
             }
         for (c = 0; c < o->ncols; c++)
             total += w[c] + (c ? 2 : 0);
-        while (o->fit > 0 && o->fit_cols && total > o->fit) {
-            /* narrow the widest column that may be cut, down to 6 (its header is cut too);
-             * the first of them counts half its width: it keeps twice the others' */
-            int best = -1, bw = 0;
-            for (const int *f = o->fit_cols; *f >= 0; f++) {
-                int v = f == o->fit_cols ? w[*f] : 2 * w[*f];
-                if (w[*f] > 6 && (best < 0 || v > bw)) {
-                    best = *f;
-                    bw = v;
-                }
-            }
-            if (best < 0)
-                break;
-            w[best]--;
-            total--;
+        /* the columns that may be cut first, keeping the first of them (the one that
+         * says what the row is) 20 wide while there are columns left to leave out; then
+         * those columns out, in turn; then the first cut further */
+        narrow(o, w, &total, o->fit_drop && *o->fit_drop >= 0 ? 20 : 6);
+        for (const int *d = o->fit_drop; o->fit > 0 && d && *d >= 0 && total > o->fit; d++) {
+            total -= w[*d] + 2;
+            w[*d] = -1;
         }
+        narrow(o, w, &total, 6);
         if (o->fit > 0 && o->fit_cols)
             for (r = 0; r < o->nrows; r++)
                 for (const int *f = o->fit_cols; *f >= 0; f++) {
                     char **cell = &o->cells[r * o->ncols + *f];
-                    if (text_width(*cell) > w[*f]) {
+                    if (w[*f] >= 0 && text_width(*cell) > w[*f]) {
                         char *cut = text_cut(*cell, w[*f]);
                         free(*cell);
                         *cell = cut;
@@ -458,7 +484,7 @@ void output_end(struct output *o)
         {
             char **head = xmalloc(sizeof(char *) * (size_t)o->ncols);
             for (c = 0; c < o->ncols; c++)
-                head[c] = text_cut(o->headers[c], w[c]);
+                head[c] = text_cut(o->headers[c], w[c] < 0 ? 0 : w[c]);
             print_line(o, (const char *const *)head, NULL, w);
             for (c = 0; c < o->ncols; c++)
                 free(head[c]);

@@ -40,6 +40,7 @@ struct output {
     int json_first;
     int fit;             /* table: the widest a line may be (output_fit()), 0: any */
     const int *fit_cols; /* table: the columns that are cut to fit, -1 ended */
+    const int *fit_drop; /* table: the columns left out, in turn, when cutting is not enough */
     int csv_guard;       /* csv: prefix text cells starting with = + - @ TAB CR LF with ' */
     int guard_from;      /* csv_guard applies to columns >= guard_from that are not in no_guard */
     const int *no_guard;
@@ -60,6 +61,9 @@ void output_styled_row(struct output *o, const char *const *cells, const enum ou
  * with "…" (text_cut()). csv and json are never cut.
  */
 void output_fit(struct output *o, int width, const int *cols);
+/* After output_fit(): when the narrowed columns still do not fit, the columns DROP (a list
+ * ended by -1) are left out in turn, the first first, until the lines fit. */
+void output_fit_drop(struct output *o, const int *drop);
 /* Finish: the table is printed, json's array closed. Frees what it kept. */
 void output_end(struct output *o);
 

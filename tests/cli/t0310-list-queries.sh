@@ -59,6 +59,22 @@ check "list fits 100 columns by default" "$(widest list)" -le 100
 check "and uses them" "$(widest list)" -ge 95
 check "COLUMNS=72" "$(COLUMNS=72 widest list)" -le 72
 check "a bad COLUMNS is 100" "$(COLUMNS=abc widest list)" -le 100
+# a phone's terminal: the merchant or route kept 20 wide while note, trip and reimb are left
+# out in turn; below that the route is cut further, down to 6 (the narrowest the table
+# goes: 47 columns)
+for c in 76 70 60 52; do check "COLUMNS=$c fits" "$(COLUMNS=$c widest list)" -le $c; done
+expect_out "COLUMNS=76: the note left out first, the route kept 20 wide" \
+  "id  date        category    amount  cur  merchant/route        trip  reimb" sh -c 'COLUMNS=76 "$CONFSPEND" list | head -1'
+expect_out "COLUMNS=70: then the trip" \
+  "id  date        category    amount  cur  merchant/route        reimb" sh -c 'COLUMNS=70 "$CONFSPEND" list | head -1'
+expect_out "COLUMNS=60: reimb too" "id  date        category    amount  cur  merchant/route" \
+  sh -c 'COLUMNS=60 "$CONFSPEND" list | head -1'
+expect_out "COLUMNS=60: the route cut at its 19th character" " 8  2026-11-08  ride         31.50  USD  The Marriott Marqu…" \
+  sh -c 'COLUMNS=60 "$CONFSPEND" list | grep "^ 8 "'
+expect_out "COLUMNS=40: no narrower than 47, the route 6 wide" " 8  2026-11-08  ride         31.50  USD  The M…" \
+  sh -c 'COLUMNS=40 "$CONFSPEND" list | grep "^ 8 "'
+expect_out "COLUMNS=40: the total line still whole" "    total       7 expenses  104.52  USD" \
+  sh -c 'COLUMNS=40 "$CONFSPEND" list | tail -2 | head -1 | sed "s/ *$//"'
 # the route of 8 is cut with … between characters; the Japanese merchant of 9 by width
 # (two columns a character): its cell is at most the column's width
 expect_out "a long route cut with …" "The Marriott Marquis San Die…" \
