@@ -92,8 +92,8 @@ static void temp_drop(char *t)
     free(t);
 }
 
-int backup_write(sqlite3 *db, const char *db_path, const char *path, int64_t *expenses,
-                 struct cs_err *e)
+int backup_write(sqlite3 *db, const char *db_path, const char *path, int no_replace,
+                 int64_t *expenses, struct cs_err *e)
 {
     struct outfile of = OUTFILE_INIT;
     struct stat a, b;
@@ -107,6 +107,7 @@ int backup_write(sqlite3 *db, const char *db_path, const char *path, int64_t *ex
     /* beside PATH, through its opened folder; a backup is 0600 whatever the umask */
     if ((rc = outfile_open(&of, path, 0600, "backup", e)))
         return rc;
+    of.no_replace = no_replace;
     rc = sqlite3_open_v2(of.path, &dst, SQLITE_OPEN_READWRITE, NULL);
     /* no journal beside it by name (outfile.h): the copy is the opened file alone */
     if (rc == SQLITE_OK)
@@ -203,7 +204,9 @@ int backup_restore(sqlite3 *db, const char *db_path, const char *file, char **sa
         struct stat sb;
         strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", localtime(&now));
         name = xmalloc(strlen(db_path) + 48);
-        /* never over an earlier copy (two restores in one second): -2, -3, ... */
+        /* never over an earlier copy (two restores in one second): -2, -3, ...; the name
+         * found free is taken only if still free when the copy is put in place (another
+         * restore of the same second may take it first: then this one stops, undone) */
         sprintf(name, "%s.before-restore-%s", db_path, stamp);
         for (int k = 2; lstat(name, &sb) == 0 || errno != ENOENT; k++) {
             if (k > 999) {
@@ -215,7 +218,7 @@ int backup_restore(sqlite3 *db, const char *db_path, const char *file, char **sa
             }
             sprintf(name, "%s.before-restore-%s-%d", db_path, stamp, k);
         }
-        if ((rc = backup_write(db, db_path, name, &n, e))) {
+        if ((rc = backup_write(db, db_path, name, 1, &n, e))) {
             free(name);
             goto out;
         }

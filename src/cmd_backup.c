@@ -49,7 +49,7 @@ static int backup_exec(struct cs_ctx *ctx, int argc, char **argv)
     if ((rc = ctx_open_db(ctx)))
         return rc;
     path = db_resolve_path(ctx->db_opt);
-    rc = backup_write(ctx->db, path, file, &n, &ctx->err);
+    rc = backup_write(ctx->db, path, file, 0, &n, &ctx->err);
     free(path);
     if (!rc)
         printf("backed up %lld expense%s to %s\n", (long long)n, n == 1 ? "" : "s", file);

@@ -415,9 +415,19 @@ int outfile_commit(struct outfile *of, struct cs_err *e)
     if (close_file(of) != 0 && !rc)
         rc = cs_error(e, CS_EFAIL, of->field, of->target, "cannot write the file: %s",
                       strerror(errno));
-    if (!rc && renameat(of->dirfd, of->name, of->dirfd, of->base) != 0)
+    if (!rc && of->no_replace) {
+        /* a new name only: link(2) fails on a name that exists, whoever made it since */
+        if (linkat(of->dirfd, of->name, of->dirfd, of->base, 0) != 0)
+            rc = errno == EEXIST
+                     ? cs_error(e, CS_EFAIL, of->field, of->target, "already exists; not replaced")
+                     : cs_error(e, CS_EFAIL, of->field, of->target,
+                                "cannot put the file in place: %s", strerror(errno));
+        else
+            unlinkat(of->dirfd, of->name, 0);
+    } else if (!rc && renameat(of->dirfd, of->name, of->dirfd, of->base) != 0) {
         rc = cs_error(e, CS_EFAIL, of->field, of->target, "cannot put the file in place: %s",
                       strerror(errno));
+    }
     if (!rc) {
         tmpfiles_forget_at(of->dirfd, of->name);
         free(of->name);

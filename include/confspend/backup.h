@@ -12,10 +12,11 @@
  * other programs may write meanwhile), written to PATH.tmp-XXXXXX beside it with mode
  * 0600, synced, and renamed over PATH (a symlink is refused; a folder is never replaced).
  * *EXPENSES gets how many expenses the copy holds. PATH naming the database itself is
- * CS_EINPUT.
+ * CS_EINPUT. With NO_REPLACE, a PATH that exists when the copy is put in place (made by
+ * anyone meanwhile) is left as it is and the copy dropped: CS_EFAIL "already exists".
  */
-int backup_write(sqlite3 *db, const char *db_path, const char *path, int64_t *expenses,
-                 struct cs_err *e);
+int backup_write(sqlite3 *db, const char *db_path, const char *path, int no_replace,
+                 int64_t *expenses, struct cs_err *e);
 
 /*
  * Replace the database DB (at DB_PATH) with the confspend database FILE: FILE must pass

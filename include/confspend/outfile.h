@@ -67,6 +67,7 @@ struct outfile {
     char *target;       /* the name the caller gave, for messages */
     const char *field;  /* the field of messages ("export") */
     mode_t mode;        /* the mode the file gets at commit */
+    int no_replace;     /* set by the caller: commit fails (EEXIST) rather than replace */
 };
 #define OUTFILE_INIT                                                                               \
     {                                                                                              \

@@ -203,6 +203,31 @@ static void test_abort(void **state)
     assert_string_equal(content("keep.csv"), "old\n");
 }
 
+/* no_replace: a name made by someone else between the open and the commit is left as it is,
+ * the new file dropped (a second restore of the same second took it); a free name is taken. */
+static void test_no_replace(void **state)
+{
+    struct outfile of = OUTFILE_INIT;
+    struct cs_err e = CS_ERR_INIT;
+    (void)state;
+    assert_int_equal(outfile_open(&of, at("copy.db"), 0600, "restore", &e), 0);
+    of.no_replace = 1;
+    fputs("mine\n", outfile_stream(&of, &e));
+    write_file("copy.db", "theirs\n", 0600); /* meanwhile */
+    assert_int_equal(outfile_commit(&of, &e), CS_EFAIL);
+    assert_non_null(strstr(e.msg, "already exists; not replaced"));
+    assert_string_equal(names(""), "copy.db");
+    assert_string_equal(content("copy.db"), "theirs\n");
+    e = (struct cs_err)CS_ERR_INIT;
+    assert_int_equal(outfile_open(&of, at("copy-2.db"), 0600, "restore", &e), 0);
+    of.no_replace = 1;
+    fputs("mine\n", outfile_stream(&of, &e));
+    assert_int_equal(outfile_commit(&of, &e), 0);
+    assert_string_equal(names(""), "copy-2.db copy.db");
+    assert_string_equal(content("copy-2.db"), "mine\n");
+    assert_int_equal(mode_of("copy-2.db"), 0600);
+}
+
 /* The folder is moved away and replaced by a symlink between open and commit: the file
  * lands in the folder that was opened (now MOVED), and nothing reaches the symlink's. */
 static void test_folder_swapped_before_commit(void **state)
@@ -363,6 +388,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_new_file, make_top, remove_top),
         cmocka_unit_test_setup_teardown(test_existing_keeps_narrower_mode, make_top, remove_top),
         cmocka_unit_test_setup_teardown(test_abort, make_top, remove_top),
+        cmocka_unit_test_setup_teardown(test_no_replace, make_top, remove_top),
         cmocka_unit_test_setup_teardown(test_folder_swapped_before_commit, make_top, remove_top),
         cmocka_unit_test_setup_teardown(test_folder_swapped_before_abort, make_top, remove_top),
         cmocka_unit_test_setup_teardown(test_folder_swapped_library_by_name, make_top, remove_top),
