@@ -3,7 +3,9 @@
 # Business help; the order and cell formats are inferred (dates YYYY-MM-DD). Ride ID is
 # kept as text (19 digits). The lyft-tips hook reads the file whole and folds each row
 # whose Transaction Type is Tip into its ride (same Ride ID) as its tip, part of the
-# amount; a tip whose ride is not in the file is a row of its own (key RIDE:tip).
+# amount; a tip whose ride is not in the file, or was stored by an earlier report, is a
+# row of its own. A tip is known again in a later report by its Transaction Date (UTC) and
+# amount, so that reports that overlap neither lose nor repeat one.
 name = lyft-business
 description = Lyft Business transaction report (tip rows folded into their ride)
 header = Ride ID, Transaction Date (UTC), Transaction Type, Transaction Amount, Transaction Currency
@@ -24,3 +26,4 @@ money_in = refund
 skip = Transaction Outcome is Declined|Failed|Voided: declined
 hook = lyft-tips
 hook.kind = Transaction Type
+hook.when = Transaction Date (UTC)

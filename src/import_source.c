@@ -847,8 +847,10 @@ static int dry_run(struct prep *p, struct matcher *m, long *counts, struct cs_er
             else
                 p->folded++;
             snprintf(result, sizeof result, pr.fate == P_SKIP ? "skipped (%s)" : "%s", pr.reason);
-            money_format(row.fate == SRC_REFUND || row.fate == SRC_CREDIT ? -row.amount
-                                                                          : row.amount,
+            money_format(row.fate == SRC_REFUND || row.fate == SRC_CREDIT ||
+                                 (row.fate == SRC_FOLDED && row.folded_in)
+                             ? -row.amount
+                             : row.amount,
                          money_digits(row.currency) < 0 ? 2 : money_digits(row.currency), amount,
                          sizeof amount);
             const char *cells[] = {
@@ -1055,23 +1057,54 @@ static void reasons_text(const struct prep *p, char *buf, size_t n)
                  p->folded == 1 ? "" : "s");
 }
 
-/* src_lookup_fn over the database ARG: the expense whose import key is KEY, and its tip. */
-static int lookup_key(void *arg, const char *key, int64_t *tip, struct cs_err *e)
+/* What a reader's lookup asks (src_lookup_fn): two statements prepared once. */
+struct lookup {
+    sqlite3 *db;
+    sqlite3_stmt *exact, *prefix;
+};
+
+static int lookup_key(void *arg, const char *key, int prefix, struct src_stored *out,
+                      struct cs_err *e)
 {
-    sqlite3 *db = arg;
-    sqlite3_stmt *st = NULL;
+    struct lookup *l = arg;
+    sqlite3_stmt **st = prefix ? &l->prefix : &l->exact;
     int rc;
-    *tip = -1;
-    if (db_prepare(db, "SELECT tip FROM expense WHERE import_key = ?1", &st, e))
+    if (!*st &&
+        db_prepare(l->db,
+                   prefix ? "SELECT id, amount, tip, import_key FROM expense WHERE import_key = ?1 "
+                            "UNION ALL SELECT id, amount, tip, import_key FROM expense WHERE "
+                            "import_key >= ?1 || '|' AND import_key < ?1 || '}' LIMIT 1"
+                          : "SELECT id, amount, tip, import_key FROM expense WHERE import_key = ?1",
+                   st, e))
         return CS_EFAIL;
-    db_bind_text(st, 1, key);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-        *tip = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    sqlite3_reset(*st);
+    db_bind_text(*st, 1, key);
+    rc = sqlite3_step(*st);
+    if (rc == SQLITE_ROW) {
+        const unsigned char *k = sqlite3_column_text(*st, 3);
+        out->id = sqlite3_column_int64(*st, 0);
+        out->amount = sqlite3_column_int64(*st, 1);
+        out->tip = sqlite3_column_type(*st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(*st, 2);
+        snprintf(out->key, sizeof out->key, "%s", k ? (const char *)k : "");
+    }
+    sqlite3_reset(*st);
     if (rc == SQLITE_ROW)
         return 1;
-    return rc == SQLITE_DONE ? 0 : db_fail(db, "cannot read the expenses", e);
+    return rc == SQLITE_DONE ? 0 : db_fail(l->db, "cannot read the expenses", e);
+}
+
+/* Attach the reader RD to the database (NULL: none yet) through L, then free L's
+ * statements. */
+static int attach_reader(struct src_reader *rd, sqlite3 *db, struct cs_err *e)
+{
+    struct lookup l = {db, NULL, NULL};
+    int rc;
+    if (!rd->attach)
+        return 0;
+    rc = rd->attach(rd->self, db ? lookup_key : NULL, db ? &l : NULL, e);
+    sqlite3_finalize(l.exact);
+    sqlite3_finalize(l.prefix);
+    return rc;
 }
 
 static int db_missing(struct cs_ctx *ctx)
@@ -1103,7 +1136,7 @@ int import_source_run(struct cs_ctx *ctx, struct src_reader *rd, const struct so
     snprintf(p.base, sizeof p.base, "USD");
     /* a reader whose rows depend on what is stored: against no database, before one is
      * made (so that its bad input makes none), else once it is open */
-    if (missing && rd->attach && (rc = rd->attach(rd->self, NULL, NULL, &ctx->err)))
+    if (missing && (rc = attach_reader(rd, NULL, &ctx->err)))
         goto out;
     if (o->dry_run && missing) {
         /* against a database that does not exist: no rules, no trips, nothing to match */
@@ -1114,8 +1147,7 @@ int import_source_run(struct cs_ctx *ctx, struct src_reader *rd, const struct so
         new_path = db_resolve_path(ctx->db_opt);
         if ((rc = db_create_private(new_path, &new_tmp, &ctx->db, &ctx->err)))
             goto out;
-    } else if ((rc = ctx_open_db(ctx)) ||
-               (rd->attach && (rc = rd->attach(rd->self, lookup_key, ctx->db, &ctx->err)))) {
+    } else if ((rc = ctx_open_db(ctx))) {
         goto out;
     }
     if ((rc = config_base_currency(ctx->db, p.base, &ctx->err)) ||
@@ -1123,13 +1155,16 @@ int import_source_run(struct cs_ctx *ctx, struct src_reader *rd, const struct so
         (rc = load_trips(ctx->db, &p, &ctx->err)))
         goto out;
     if (o->dry_run) {
-        if ((rc = matcher_open(ctx->db, &m, &ctx->err)))
+        if ((!new_tmp && (rc = attach_reader(rd, ctx->db, &ctx->err))) ||
+            (rc = matcher_open(ctx->db, &m, &ctx->err)))
             goto out;
         rc = dry_run(&p, &m, counts, &ctx->err);
         goto report;
     }
     if ((rc = import_writer_open(ctx->db, &w, new_tmp != NULL, &ctx->err)) ||
         (rc = db_begin(ctx->db, &ctx->err)) ||
+        /* what is stored, read inside the import's own transaction */
+        (!new_tmp && (rc = attach_reader(rd, ctx->db, &ctx->err))) ||
         (rc = change_begin(ctx->db, 1, &change, &ctx->err)) ||
         (rc = history_batch_begin(ctx->db, &ctx->err)) ||
         (rc = import_writer_begin(&w, &ctx->err)) || (rc = matcher_open(ctx->db, &m, &ctx->err)))

@@ -63,10 +63,11 @@
  *     lyft-tips: the file is read whole; a row whose hook.kind is "tip" (any case) is
  *       folded into the first row of the same key that is not a tip and not skipped: its
  *       amount added to that row's amount and tip, and the tip row itself shown as "tip of
- *       line N". A tip with no such row, or whose ride is already stored without it (a
- *       file that overlaps one imported before), is a row of its own (note "tip", key
- *       KEY:tip, KEY:tip2, ...); a further row of one key gets KEY:2, KEY:3, ... so that
- *       every key is once in the file (lyft_group() says how the database decides).
+ *       line N". A tip is known across reports by hook.when (the transaction's own time)
+ *       and its amount: one already stored (in its ride, or as a row of its own) is
+ *       present; a new one whose ride is stored, or has no ride in the file, is a row of
+ *       its own (note "tip"); a further row of one key gets KEY:2, KEY:3, ... so that every
+ *       key is once in the file (lyft_group() says how the database decides).
  *
  * The reader streams the file through csv.c, holding one record at a time (the lyft-tips
  * hook reads its file whole to fold each tip row into its ride).
@@ -129,6 +130,7 @@ enum role {
     R_PRODUCT,
     R_REQUESTED,
     R_KIND,
+    R_WHEN,
     R_N
 };
 
@@ -142,7 +144,7 @@ static const struct {
     {"note", 1, 1},        {"from", 0, 1},         {"to", 0, 1},
     {"category", 0, 1},    {"provider", 0, 1},     {"key", 1, 0},
     {"hook.status", 0, 0}, {"hook.product", 0, 0}, {"hook.requested", 0, 0},
-    {"hook.kind", 0, 0},
+    {"hook.kind", 0, 0},   {"hook.when", 0, 0},
 };
 
 struct rule {
@@ -666,6 +668,7 @@ struct preader {
 struct held {
     struct src_row r;
     char *merchant, *note, *category, *provider, *from, *to, *key, *reason;
+    char *when; /* hook.when: the transaction's own time, part of a tip's identity */
     int tip_row;
     size_t order;
 };
@@ -1279,17 +1282,20 @@ static int lyft_load(struct preader *r, struct cs_err *e)
         h->to = dup_or_null(row.to);
         h->key = dup_or_null(row.key);
         h->reason = dup_or_null(row.skip_reason);
+        h->when = dup_or_null(role(r, R_WHEN));
         h->tip_row = kind && !strcasecmp(kind, "tip");
         h->order = r->nheld++;
     }
     return rc < 0 ? rc : 0;
 }
 
-/* Whether the database holds KEY (LOOKUP NULL: there is none), *TIP its expense's tip. */
-static int stored(src_lookup_fn lookup, void *arg, const char *key, int64_t *tip, struct cs_err *e)
+/* What the database holds under KEY (LOOKUP NULL: there is none): 1 with *OUT, or 0. */
+static int stored(src_lookup_fn lookup, void *arg, const char *key, int prefix,
+                  struct src_stored *out, struct cs_err *e)
 {
-    *tip = -1;
-    return lookup ? lookup(arg, key, tip, e) : 0;
+    memset(out, 0, sizeof *out);
+    out->tip = -1;
+    return lookup ? lookup(arg, key, prefix, out, e) : 0;
 }
 
 /* H, a row of its own under key NK (allocated, taken over); a tip row says so. */
@@ -1304,93 +1310,162 @@ static void own_row(struct held *h, char *nk)
     h->key = nk;
 }
 
+/* H's money held by another row: shown by --dry-run as "tip of line N" or "tip of expense
+ * N", counted, never stored. */
+static void folded(struct held *h, const char *what, long long n)
+{
+    h->r.folded_in = h->r.fate == SRC_REFUND || h->r.fate == SRC_CREDIT;
+    h->r.fate = SRC_FOLDED;
+    free(h->reason);
+    h->reason = xmalloc(48);
+    snprintf(h->reason, 48, "tip of %s %lld", what, n);
+}
+
+/* Add tip row H's money T to RIDE's amount and tip: 0, or 1 when it does not fit. */
+static int fold_money(struct held *ride, int64_t t)
+{
+    int64_t sum = ride->r.fate == SRC_SPEND ? ride->r.amount : -ride->r.amount;
+    int64_t tips = ride->r.tip < 0 ? 0 : ride->r.tip;
+    if (money_add(&sum, t) || money_add(&tips, t) || sum < 0 || tips < 0)
+        return 1;
+    ride->r.amount = sum;
+    ride->r.tip = tips;
+    return 0;
+}
+
+/* Whether the '|'-separated list LIST holds ID. */
+static int in_list(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = list; p && *p;) {
+        const char *end = strchr(p, '|');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && !memcmp(p, id, n))
+            return 1;
+        p = end ? end + 1 : NULL;
+    }
+    return 0;
+}
+
 /*
- * The rows of one Ride ID: each tip row folded into the ride, or a row of its own, and every
- * other row a key of its own. What the database already holds decides (LOOKUP), so that an
- * import of a file that overlaps one imported before neither loses a tip nor counts one
- * twice. A tip's own key is KEY:tip for the ride's first tip row, KEY:tip2 for its second,
- * ...; a ride stored under KEY holds the tips folded into it. A tip is:
- *   - a row of its own when its own key is stored (present), when the file has no ride for
- *     it, or when the ride is stored without it (the tip came in a later file: new);
- *   - folded into the ride when neither is stored (both new), or when the ride is stored
- *     with a tip that holds it (both present): the ride's stored tip, in file order, until
- *     a tip does not fit in what is left of it. Such a tip with no ride in this file keeps
- *     the ride's key, and so is present.
+ * The rows of one Ride ID R: each tip row folded into the ride, or a row of its own, and
+ * every other row a key of its own (R:2, R:3, ...). What the database already holds
+ * decides, so that reports that overlap (Lyft's go by transaction date, and a tip comes
+ * days after its ride) neither lose a tip nor count one twice.
+ *
+ * A tip's identity within its ride is "tip@" hook.when ":" its signed amount in minor
+ * units (and "#N" for the Nth identical one): it is the same in every report. A ride
+ * stored with tips folded into it has the key R|ID|ID... (the ride alone: R); a tip of its
+ * own has the key R:ID. A tip is then:
+ *   - present as a row of its own when R:ID is stored (or, from before identities, R:tip
+ *     or R:tipN of the same amount);
+ *   - present in the stored ride when its ID is in the ride's key (or, for a ride stored
+ *     as R with a tip from before identities: when the ride is in this file too, or its
+ *     amount fits what is left of that tip);
+ *   - new: folded into the ride when the ride is new and in this file, in the same
+ *     currency; else a row of its own, R:ID (a tip that came after its ride was stored).
+ * The ride row takes the stored ride's key (so it is present), else R and the IDs of the
+ * tips folded into it.
  */
 static int lyft_group(struct held **g, size_t n, src_lookup_fn lookup, void *arg, struct cs_err *e)
 {
     struct held *ride = NULL;
-    int nother = 0, ntips = 0, ride_in = 0, rc;
+    struct src_stored st, own;
+    const char *R = g[0]->key, *ids = NULL;
+    char newkey[1024];
+    int nother = 0, ntips = 0, rc, in_db = 0, legacy = 0;
     int64_t left = 0;
     for (size_t k = 0; k < n; k++)
         if (!g[k]->tip_row && g[k]->r.fate != SRC_SKIP && !ride)
             ride = g[k];
-    if (g[0]->key) { /* the ride as stored, whether this file has it or not */
-        int64_t tip;
-        if ((rc = stored(lookup, arg, g[0]->key, &tip, e)) < 0)
-            return rc;
-        ride_in = rc;
-        left = ride_in && tip > 0 ? tip : 0;
-    }
+    if (!R) /* no Ride ID: a row of its own, as read */
+        return 0;
+    if ((rc = stored(lookup, arg, R, 1, &st, e)) < 0)
+        return rc;
+    in_db = rc;
+    if (in_db && st.key[strlen(R)] == '|')
+        ids = st.key + strlen(R) + 1;
+    legacy = in_db && !ids && st.tip > 0;
+    left = legacy ? st.tip : 0;
+    snprintf(newkey, sizeof newkey, "%s", R);
     for (size_t k = 0; k < n; k++) {
         struct held *h = g[k];
-        char *nk;
-        if (!h->key || h == ride || (!ride && nother == 0 && !h->tip_row)) {
+        char id[160], *nk;
+        int64_t t;
+        int same = 0;
+        if (h == ride || (!ride && nother == 0 && !h->tip_row)) {
             nother++;
             continue;
         }
-        nk = xmalloc(strlen(h->key) + 24);
         if (!h->tip_row) {
-            sprintf(nk, "%s:%d", h->key, ++nother);
+            nk = xmalloc(strlen(R) + 24);
+            sprintf(nk, "%s:%d", R, ++nother);
             own_row(h, nk);
             continue;
         }
-        if (++ntips == 1)
-            sprintf(nk, "%s:tip", h->key);
-        else
-            sprintf(nk, "%s:tip%d", h->key, ntips);
-        if (h->r.fate != SRC_SKIP && (ride || ride_in)) {
-            int64_t t = h->r.fate == SRC_SPEND ? h->r.amount : -h->r.amount, own_tip;
-            int fold;
-            char w[48];
-            if ((rc = stored(lookup, arg, nk, &own_tip, e)) < 0) {
+        ntips++; /* every tip row counts, as before identities */
+        if (h->r.fate == SRC_SKIP)
+            continue;
+        t = h->r.fate == SRC_SPEND ? h->r.amount : -h->r.amount;
+        for (size_t j = 0; j < k; j++) /* identical tips before it in this file */
+            same += g[j]->tip_row && g[j]->r.fate != SRC_SKIP && g[j]->r.fate == h->r.fate &&
+                    g[j]->r.amount == h->r.amount &&
+                    !strcmp(g[j]->when ? g[j]->when : "", h->when ? h->when : "");
+        snprintf(id, sizeof id, same ? "tip@%.100s:%lld#%d" : "tip@%.100s:%lld",
+                 h->when ? h->when : "", (long long)t, same + 1);
+        for (char *c = id; *c; c++)
+            if (*c == '|')
+                *c = '/'; /* the separator of the ride's key */
+        nk = xmalloc(strlen(R) + strlen(id) + 24);
+        sprintf(nk, "%s:%s", R, id);
+        /* a row of its own already */
+        if ((rc = stored(lookup, arg, nk, 0, &own, e)) < 0) {
+            free(nk);
+            return rc;
+        }
+        if (!rc) { /* from before identities: R:tip, R:tip2, ... of the same amount */
+            char old[1100];
+            snprintf(old, sizeof old, ntips == 1 ? "%s:tip" : "%s:tip%d", R, ntips);
+            if ((rc = stored(lookup, arg, old, 0, &own, e)) < 0) {
                 free(nk);
                 return rc;
             }
-            fold = !rc && (!ride_in || (t > 0 && t <= left));
-            if (fold && !ride) {
-                /* the stored ride holds it: under the ride's key, present */
-                left -= t;
+            if (rc && own.amount == t) {
                 free(nk);
-                continue;
-            }
-            if (fold && strcmp(h->r.currency, ride->r.currency)) {
-                free(nk);
-                snprintf(w, sizeof w, "line %ld", h->r.line);
-                return cs_error(e, CS_EINPUT, w, h->r.currency,
-                                "a tip in another currency than its ride (line %ld)", ride->r.line);
-            }
-            if (fold) {
-                int64_t sum = ride->r.fate == SRC_SPEND ? ride->r.amount : -ride->r.amount;
-                int64_t tips = ride->r.tip < 0 ? 0 : ride->r.tip;
-                free(nk);
-                if (money_add(&sum, t) || money_add(&tips, t) || sum < 0 || tips < 0) {
-                    snprintf(w, sizeof w, "line %ld", h->r.line);
-                    return cs_error(e, CS_EINPUT, w, NULL, "the tip does not fit its ride");
-                }
-                if (ride_in)
-                    left -= t;
-                ride->r.amount = sum;
-                ride->r.tip = tips;
-                /* shown and counted, not stored: its money is the ride's now */
-                h->r.fate = SRC_FOLDED;
-                free(h->reason);
-                h->reason = xmalloc(48);
-                snprintf(h->reason, 48, "tip of line %ld", ride->r.line);
-                continue;
+                nk = xstrdup(old);
+            } else {
+                rc = 0;
             }
         }
+        if (rc) {
+            own_row(h, nk);
+            continue;
+        }
+        /* in the stored ride */
+        if (in_db && ((ids && in_list(ids, id)) || (legacy && (ride || (t > 0 && t <= left))))) {
+            free(nk);
+            if (legacy && !ride)
+                left -= t;
+            if (ride && !strcmp(h->r.currency, ride->r.currency) && !fold_money(ride, t))
+                folded(h, "line", ride->r.line);
+            else
+                folded(h, "expense", (long long)st.id);
+            continue;
+        }
+        /* new: into a new ride of this file, or a row of its own */
+        if (ride && !in_db && !strcmp(h->r.currency, ride->r.currency) &&
+            strlen(newkey) + strlen(id) + 2 < 1000 && !fold_money(ride, t)) {
+            free(nk);
+            strcat(newkey, "|");
+            strcat(newkey, id);
+            folded(h, "line", ride->r.line);
+            continue;
+        }
         own_row(h, nk);
+    }
+    if (ride) {
+        free(ride->key);
+        ride->key = xstrdup(in_db ? st.key : newkey);
     }
     return 0;
 }
@@ -1478,6 +1553,7 @@ static void reader_release(void *self)
         free(h->to);
         free(h->key);
         free(h->reason);
+        free(h->when);
     }
     free(r->held);
     if (r->hnames)

@@ -40,6 +40,7 @@ struct src_row {
     const char *provider;  /* for a ride; NULL: the rules decide */
     const char *from, *to; /* for a ride */
     int64_t tip;           /* minor units, -1: none */
+    int folded_in;         /* SRC_FOLDED: the folded money was money back (a refund) */
     const char *key;       /* the source's own unique id (OFX: account id + FITID; Uber:
                             * Trip/Eats ID), NULL: the key is a hash of the fields plus
                             * the count of identical rows before it, as for csv */
@@ -52,12 +53,21 @@ struct src_row {
  * CS_EINPUT / CS_EFAIL with E filled ("line N, column NAME: WHAT (VALUE)"). progress()
  * (optional) says how many of the file's bytes have been read. release() frees it.
  */
+/* An expense as a reader's lookup finds it by its import key. */
+struct src_stored {
+    int64_t id;
+    int64_t amount; /* minor units, signed as stored */
+    int64_t tip;    /* minor units, -1: none */
+    char key[1024]; /* its import key */
+};
+
 /*
  * What the database holds under import key KEY, for a reader whose rows depend on it (the
- * lyft-tips hook): 1 with *TIP the expense's tip (-1: none), 0 when no expense has that
- * key, or an error code.
+ * lyft-tips hook): with PREFIX, the expense whose key is KEY or begins with KEY and '|'.
+ * 1 with *OUT filled, 0 when no expense has such a key, or an error code.
  */
-typedef int (*src_lookup_fn)(void *arg, const char *key, int64_t *tip, struct cs_err *e);
+typedef int (*src_lookup_fn)(void *arg, const char *key, int prefix, struct src_stored *out,
+                             struct cs_err *e);
 
 struct src_reader {
     void *self;

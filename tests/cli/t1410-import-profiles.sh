@@ -124,9 +124,9 @@ fresh lyft-business
 WANT_LIST='3,2026-04-29,ride,2.00,USD,Lyft,tip,,no,lyft,"Ferry Building, San Francisco, CA","Moscone Center, San Francisco, CA",,2.00
 1,2026-05-03,ride,28.10,USD,Lyft,Standard,,no,lyft,"1 Market St, San Francisco, CA","SFO Terminal 2, San Francisco, CA",,4.00
 2,2026-05-05,ride,15.75,USD,Lyft,Lyft XL,,no,lyft,"Moscone Center, San Francisco, CA","Ferry Building, San Francisco, CA",,' \
-WANT_KEYS="1|1234567890123456789
+WANT_KEYS="1|1234567890123456789|tip@2026-05-05:400
 2|5550000000000000001
-3|5550000000000000002:tip" check_profile lyft-business lyft-business.csv \
+3|5550000000000000002:tip@2026-05-07:200" check_profile lyft-business lyft-business.csv \
   "2,new,2026-05-03,ride,28.10,USD,Lyft,
 3,skipped (declined),2026-05-04,,12.00,USD,Lyft,
 4,tip of line 2,2026-05-03,,4.00,USD,Lyft,
@@ -139,56 +139,114 @@ WANT_KEYS="1|1234567890123456789
   "imported 0, matched 0, present 3, skipped 1 (declined 1); 1 tip row folded into its ride"
 
 # --- lyft-business, reports that overlap: a tip is neither lost nor counted twice ----------
-# Lyft's reports go by transaction date, and a tip is a transaction days after its ride: the
-# week's report has the ride alone, the next one (or one over both weeks) the ride again and
-# its tip. What is stored decides where the tip goes (one Ride ID, R):
-#   A  ride alone, then ride + tip: the ride present; the tip a row of its own (R:tip), new
-#   B  ride + tip, then the tip alone: present (the stored ride holds it)
-#   C  the tip alone (R:tip), then ride + tip: the ride new without it, the tip present
-#   D  ride + tip, then ride + tip + a second tip: the ride and first tip present, the
-#      second tip a row of its own (R:tip2)
-# Each file is imported twice; the second time everything is present.
+# Lyft's reports go by transaction date, and a tip is a transaction days after its ride, so
+# one ride's rows come in more than one report. A tip is known again by its Transaction
+# Date (UTC) and amount. One Ride ID per case; truth is what the files charged, each once:
+#   A  ride 20 | then ride + tip 3: the tip a row of its own, new               23.00
+#   B  ride 21 + tip 3 | then the tip alone: present in the ride (expense)      24.00
+#   C  tip 2.50 alone | then ride 19 + that tip: the ride new, the tip present  21.50
+#   D  ride 22 + tip 1 | then ride, tip 1, a second tip 0.50: that one new      23.50
+#   E  ride 20 + tip 3 + a tip refunded -1 | then the same: present             22.00
+#   F  ride 20 + tip 3 | then another tip 2 alone (less than the first): new    25.00
+#   G  tip 3 alone | then ride 20, a Declined tip, the tip 3: the ride new      23.00
+#   H  ride 20 + tips 2 and 3 | then both tips alone: present, not refused      25.00
+#   J  ride 20 USD + tip 3 EUR | the same: the tip a row of its own (EUR)       20 + 3 EUR
 H='Ride ID,Transaction Date (UTC),Transaction Type,Transaction Outcome,Transaction Amount,Transaction Currency,Pickup Date (Local),Pickup Time (Local),Pickup Address,Drop-off Address,Ride Type,Ride Fare,Ride Tip,Requester Name,Expense Code,Expense Note'
-ride() { echo "$1,2026-05-04,Ride,Approved,$2,USD,2026-05-03,22:40,Home,Venue,Standard,$2,0.00,Jane Doe,,"; }
-tip() { echo "$1,2026-05-05,Tip,Approved,$2,USD,2026-05-03,22:40,Home,Venue,Standard,0.00,$2,Jane Doe,,"; }
+# ride ID AMOUNT [CUR] / tip ID AMOUNT DAY [OUTCOME] [CUR]: a row of the report
+ride() { echo "$1,2026-05-04,Ride,Approved,$2,${3:-USD},2026-05-03,22:40,Home,Venue,Standard,$2,0.00,Jane Doe,,"; }
+tip() { echo "$1,2026-05-$3,Tip,${4:-Approved},$2,${5:-USD},2026-05-03,22:40,Home,Venue,Standard,0.00,$2,Jane Doe,,"; }
 A=1000000000000000001 B=1000000000000000002 C=1000000000000000003 D=1000000000000000004
-{ echo "$H"; ride $A 20.00; ride $B 21.00; tip $B 3.00; tip $C 2.50; ride $D 22.00; tip $D 1.00; } >"$TMP/lyft-w1.csv"
-{ echo "$H"; ride $A 20.00; tip $A 3.00; tip $B 3.00; ride $C 19.00; tip $C 2.50; ride $D 22.00; tip $D 1.00; tip $D 0.50; } >"$TMP/lyft-w2.csv"
+E=1000000000000000005 F=1000000000000000006 G=1000000000000000007 HH=1000000000000000008
+J=1000000000000000009
+{ echo "$H"; ride $A 20.00
+  ride $B 21.00; tip $B 3.00 05
+  tip $C 2.50 05
+  ride $D 22.00; tip $D 1.00 05
+  ride $E 20.00; tip $E 3.00 05; tip $E -1.00 06
+  ride $F 20.00; tip $F 3.00 05
+  tip $G 3.00 05
+  ride $HH 20.00; tip $HH 2.00 05; tip $HH 3.00 06
+  ride $J 20.00; tip $J 3.00 05 Approved EUR; } >"$TMP/lyft-w1.csv"
+{ echo "$H"; ride $A 20.00; tip $A 3.00 05
+  tip $B 3.00 05
+  ride $C 19.00; tip $C 2.50 05
+  ride $D 22.00; tip $D 1.00 05; tip $D 0.50 06
+  ride $E 20.00; tip $E 3.00 05; tip $E -1.00 06
+  tip $F 2.00 09
+  ride $G 20.00; tip $G 3.00 04 Declined; tip $G 3.00 05
+  tip $HH 2.00 05; tip $HH 3.00 06
+  ride $J 20.00; tip $J 3.00 05 Approved EUR; } >"$TMP/lyft-w2.csv"
 fresh lyft-overlap
-expect_out "overlap: week 1" \
-  "imported 4, matched 0, present 0, skipped 0; 2 tip rows folded into their rides" \
+expect_out "overlap: week 1: 10 expenses (J's tip apart), 7 tips folded" \
+  "imported 10, matched 0, present 0, skipped 0; 7 tip rows folded into their rides" \
   cs import csv "$TMP/lyft-w1.csv"
+expect_out "overlap: the tips of a ride are in its key, each by its date and amount" \
+  "$B|tip@2026-05-05:300
+$E|tip@2026-05-05:300|tip@2026-05-06:-100
+$J:tip@2026-05-05:300" \
+  sql "SELECT import_key FROM expense WHERE import_key LIKE '$B%' OR import_key LIKE '$E%' OR import_key LIKE '$J:%' ORDER BY id"
 expect_csv "overlap: week 2's dry run, row by row" \
   "line,result,date,category,amount,currency,merchant,expense
 2,present,2026-05-03,ride,20.00,USD,Lyft,1
 3,new,2026-05-03,ride,3.00,USD,Lyft,
-4,present,2026-05-03,ride,3.00,USD,Lyft,2
+4,tip of expense 2,2026-05-03,,3.00,USD,Lyft,
 5,new,2026-05-03,ride,19.00,USD,Lyft,
 6,present,2026-05-03,ride,2.50,USD,Lyft,3
 7,present,2026-05-03,ride,23.00,USD,Lyft,4
 8,tip of line 7,2026-05-03,,1.00,USD,Lyft,
-9,new,2026-05-03,ride,0.50,USD,Lyft," \
+9,new,2026-05-03,ride,0.50,USD,Lyft,
+10,present,2026-05-03,ride,22.00,USD,Lyft,5
+11,tip of line 10,2026-05-03,,3.00,USD,Lyft,
+12,tip of line 10,2026-05-03,,-1.00,USD,Lyft,
+13,new,2026-05-03,ride,2.00,USD,Lyft,
+14,new,2026-05-03,ride,20.00,USD,Lyft,
+15,skipped (declined),2026-05-03,,3.00,USD,Lyft,
+16,present,2026-05-03,ride,3.00,USD,Lyft,7
+17,tip of expense 8,2026-05-03,,2.00,USD,Lyft,
+18,tip of expense 8,2026-05-03,,3.00,USD,Lyft,
+19,present,2026-05-03,ride,20.00,USD,Lyft,9
+20,present,2026-05-03,ride,3.00,EUR,Lyft,10" \
   cs import csv "$TMP/lyft-w2.csv" --dry-run
 expect_out "overlap: week 2" \
-  "imported 3, matched 0, present 4, skipped 0; 1 tip row folded into its ride" \
+  "imported 5, matched 0, present 7, skipped 1 (declined 1); 6 tip rows folded into their rides" \
   cs import csv "$TMP/lyft-w2.csv"
-expect_out "overlap: each ride and tip once: keys, amounts and tips" \
-  "$A|2000|
-$B|2400|300
-$C:tip|250|250
-$D|2300|100
-$A:tip|300|300
-$C|1900|
-$D:tip2|50|50" sql "SELECT import_key, amount, tip FROM expense ORDER BY id"
-expect_out "overlap: the money is the files' own, each once: 20+3 + 21+3 + 19+2.50 + 22+1+0.50" \
-  "9200" sql "SELECT sum(amount) FROM expense"
-for w in w1 w2; do
-  expect_out "overlap: $w again: all present" "$(cs import csv "$TMP/lyft-$w.csv" --dry-run 2>&1 >/dev/null)" \
-    sh -c 'echo "dry run: would import 0, match 0, present $1, skip 0$2; nothing written"' - \
-    "$([ $w = w1 ] && echo 4 || echo 7)" "$([ $w = w1 ] && echo '; 2 tip rows folded into their rides' || echo '; 1 tip row folded into its ride')"
+# each ride's money, all its expenses together: the truth above
+SUMS="SELECT substr(import_key, 1, 19), sum(amount), currency FROM expense GROUP BY 1, 3 ORDER BY 1, 3"
+WANT_SUMS="$A|2300|USD
+$B|2400|USD
+$C|2150|USD
+$D|2350|USD
+$E|2200|USD
+$F|2500|USD
+$G|2300|USD
+$HH|2500|USD
+$J|300|EUR
+$J|2000|USD"
+expect_out "overlap: every ride's money once" "$WANT_SUMS" sql "$SUMS"
+for w in w1 w2 w1 w2; do
+  expect_out "overlap: $w again: nothing added" 0 \
+    sh -c '"$CONFSPEND" import csv "$1" | sed "s/^imported \([0-9]*\),.*/\1/"' - "$TMP/lyft-$w.csv"
 done
-expect_out "overlap: nothing more after both again" "9200" \
-  sh -c '"$CONFSPEND" import csv "$1" >/dev/null && "$CONFSPEND" import csv "$2" >/dev/null && sqlite3 "$CONFSPEND_DB" "SELECT sum(amount) FROM expense"' - "$TMP/lyft-w1.csv" "$TMP/lyft-w2.csv"
+# a tip edited by hand: the report's tip is still known (by its date and amount), not added
+expect_ok "edit F's tip by hand" cs edit "$(sql "SELECT id FROM expense WHERE import_key LIKE '$F|%'")" --tip 2.50
+for w in w1 w2; do
+  expect_out "overlap: $w after the edit: nothing added" 0 \
+    sh -c '"$CONFSPEND" import csv "$1" | sed "s/^imported \([0-9]*\),.*/\1/"' - "$TMP/lyft-$w.csv"
+done
+expect_out "overlap: the money after all that" "$WANT_SUMS" sql "$SUMS"
+
+# --- lyft-business: a database from before tip identities (the ride R with its tip folded,
+# a lone tip R:tip) takes the same report again as present
+fresh lyft-legacy
+cs import csv "$DATA/lyft-business.csv" >/dev/null
+sql "UPDATE expense SET import_key = substr(import_key, 1, instr(import_key, '|') - 1) WHERE import_key LIKE '%|%';
+     UPDATE expense SET import_key = '5550000000000000002:tip' WHERE import_key LIKE '5550000000000000002:%'" >/dev/null
+expect_out "legacy keys: as before identities" "1234567890123456789
+5550000000000000001
+5550000000000000002:tip" sql "SELECT import_key FROM expense ORDER BY id"
+expect_out "legacy keys: the same report again is present" \
+  "imported 0, matched 0, present 3, skipped 1 (declined 1); 1 tip row folded into its ride" \
+  cs import csv "$DATA/lyft-business.csv"
 
 # --- chase (card): purchases negative, MM/DD/YYYY ----------------------------------------
 #   2: UBER   *TRIP -23.50: 2350 spent; the built-in rule UBER *TRIP makes it a ride, uber

@@ -69,8 +69,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int n = 0; n < 256 && (rc = rd.next(rd.self, &row, &e)) == 1; n++) {
         struct cs_date d;
         struct cs_err de = CS_ERR_INIT;
-        FUZZ_CHECK(row.fate >= SRC_SPEND && row.fate <= SRC_SKIP);
-        FUZZ_CHECK((row.fate == SRC_SKIP) == (row.skip_reason != NULL));
+        FUZZ_CHECK(row.fate >= SRC_SPEND && row.fate <= SRC_FOLDED);
+        FUZZ_CHECK((row.fate == SRC_SKIP || row.fate == SRC_FOLDED) == (row.skip_reason != NULL));
         FUZZ_CHECK(date_parse(row.date, &d, "date", &de) == 0);
         FUZZ_CHECK(money_currency_known(row.currency));
         FUZZ_CHECK(row.amount >= 0);

@@ -19,7 +19,7 @@
 
 #define DATA CONFSPEND_SRCDIR "/tests/data/profiles/"
 
-static const char *const fate_names[] = {"spend", "refund", "credit", "skip"};
+static const char *const fate_names[] = {"spend", "refund", "credit", "skip", "folded"};
 
 /* One row as a line: "LINE FATE DATE AMOUNT CUR" then the fields that are set:
  * m=merchant n=note c=category p=provider from= to= tip= key= skip=reason, and "stmt"
@@ -61,8 +61,8 @@ static void describe(const struct src_row *r, char *out, size_t n)
 #undef F
     if (r->statement)
         snprintf(out + o, n - o, " stmt");
-    /* a skip row has its reason, no other row has one */
-    assert_true((r->fate == SRC_SKIP) == (r->skip_reason != NULL));
+    /* a skip row has its reason (a folded one says where its money is), no other row has one */
+    assert_true((r->fate == SRC_SKIP || r->fate == SRC_FOLDED) == (r->skip_reason != NULL));
 }
 
 /* Read FILE through PROFILE (TZ for --tz) and compare its rows with WANT[0..N), then the
@@ -224,18 +224,23 @@ static void test_lyft_business(void **state)
 {
     (void)state;
     /* 2 and 4 are one ride (Ride ID 1234567890123456789): 24.10 + the 4.00 tip = 28.10,
-     * tip 4.00; the tip row 4 is folded into it. 3: declined, skipped. 5: a ride of its
-     * own. 6: a tip whose ride is not in this report: a row of its own, key RIDE:tip. */
+     * tip 4.00, key RIDE|the tip's identity (its Transaction Date and amount); the tip row
+     * 4 is folded into it ("tip of line 2"). 3: declined, skipped. 5: a ride of its own.
+     * 6: a tip whose ride is not in this report: a row of its own, key RIDE:its identity. */
     static const char *const want[] = {
         "2 spend 2026-05-03 28.10 USD m=Lyft n=Standard c=ride p=lyft from=1 Market St, San "
-        "Francisco, CA to=SFO Terminal 2, San Francisco, CA tip=4.00 key=1234567890123456789",
+        "Francisco, CA to=SFO Terminal 2, San Francisco, CA tip=4.00 "
+        "key=1234567890123456789|tip@2026-05-05:400",
         "3 skip 2026-05-04 12.00 USD m=Lyft n=Standard c=ride p=lyft from=Moscone Center, San "
         "Francisco, CA to=1 Market St, San Francisco, CA key=9876543210987654321 skip=declined",
+        "4 folded 2026-05-03 4.00 USD m=Lyft n=Standard c=ride p=lyft from=1 Market St, San "
+        "Francisco, CA to=SFO Terminal 2, San Francisco, CA key=1234567890123456789 skip=tip of "
+        "line 2",
         "5 spend 2026-05-05 15.75 USD m=Lyft n=Lyft XL c=ride p=lyft from=Moscone Center, San "
         "Francisco, CA to=Ferry Building, San Francisco, CA key=5550000000000000001",
         "6 spend 2026-04-29 2.00 USD m=Lyft n=tip c=ride p=lyft from=Ferry Building, San "
         "Francisco, CA to=Moscone Center, San Francisco, CA tip=2.00 "
-        "key=5550000000000000002:tip",
+        "key=5550000000000000002:tip@2026-05-07:200",
     };
     CHECK("lyft-business", "lyft-business.csv", NULL, want);
 }
@@ -256,9 +261,10 @@ static void test_lyft_keys_once(void **state)
     static const char *const want[] = {
         "2 skip 2026-05-03 10.00 USD m=Lyft n=Standard c=ride p=lyft from=A to=B key=111 "
         "skip=declined",
-        "3 spend 2026-05-03 1.00 USD m=Lyft n=tip c=ride p=lyft from=A to=B tip=1.00 key=111:tip",
+        "3 spend 2026-05-03 1.00 USD m=Lyft n=tip c=ride p=lyft from=A to=B tip=1.00 "
+        "key=111:tip@2026-05-05:100",
         "4 spend 2026-05-03 2.00 USD m=Lyft n=tip c=ride p=lyft from=A to=B tip=2.00 "
-        "key=111:tip2",
+        "key=111:tip@2026-05-06:200",
         "5 spend 2026-05-03 8.00 USD m=Lyft n=Standard c=ride p=lyft from=C to=D key=222",
         "6 spend 2026-05-03 3.50 USD m=Lyft n=Standard c=ride p=lyft from=C to=D key=222:2",
     };
