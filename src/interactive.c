@@ -13,6 +13,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "confspend/date.h"
 #include "confspend/expense.h"
 #include "confspend/money.h"
 #include "confspend/place.h"
@@ -86,6 +87,58 @@ static const char *keep(struct interactive_add *a, char *s)
     return s;
 }
 
+/* What an answer must be, checked as it is typed so that a wrong one is asked again
+ * rather than found after the last question: 0, or CS_EINPUT naming it. An answer may be
+ * replaced by what it means (a date word by its date) in FIXED (N bytes). */
+typedef int (*answer_check)(const char *answer, char *fixed, size_t n, struct cs_err *e);
+
+static struct cs_date ask_today;
+
+static int check_date(const char *s, char *fixed, size_t n, struct cs_err *e)
+{
+    struct cs_date d;
+    if (date_word(s, ask_today, &d, "date", e))
+        return CS_EINPUT;
+    if (n > 10)
+        date_format(d, fixed);
+    return 0;
+}
+
+static int check_amount(const char *s, char *fixed, size_t n, struct cs_err *e)
+{
+    int64_t v;
+    (void)fixed;
+    (void)n;
+    /* a number; its decimals are checked against the currency when it is added */
+    return money_parse(s, 3, &v, "amount", e) ? CS_EINPUT : 0;
+}
+
+static int check_category(const char *s, char *fixed, size_t n, struct cs_err *e)
+{
+    (void)fixed;
+    (void)n;
+    return category_valid(s) ? 0 : category_refuse("category", s, e);
+}
+
+static int check_provider(const char *s, char *fixed, size_t n, struct cs_err *e)
+{
+    (void)fixed;
+    (void)n;
+    return provider_canonical(s) ? 0 : provider_refuse("provider", s, e);
+}
+
+static int check_yes_no(const char *s, char *fixed, size_t n, struct cs_err *e)
+{
+    (void)fixed;
+    (void)n;
+    if (!strcasecmp(s, "y") || !strcasecmp(s, "yes") || !strcasecmp(s, "n") || !strcasecmp(s, "no"))
+        return 0;
+    return cs_error(e, CS_EINPUT, "reimbursable", s, "answer yes or no");
+}
+
+static int ask_checked(struct interactive_add *a, const char *question, const char *def,
+                       const char **out, answer_check check, struct cs_err *e);
+
 /*
  * Ask QUESTION with default DEF (NULL or "": none) and the words offered now; the answer
  * into *OUT (kept in A): the default for an empty line, NULL for "-" or an empty line with
@@ -94,15 +147,23 @@ static const char *keep(struct interactive_add *a, char *s)
 static int ask(struct interactive_add *a, const char *question, const char *def, const char **out,
                struct cs_err *e)
 {
+    return ask_checked(a, question, def, out, NULL, e);
+}
+
+/* ask(), with the answer (not a default, nor "-") through CHECK until it passes. */
+static int ask_checked(struct interactive_add *a, const char *question, const char *def,
+                       const char **out, answer_check check, struct cs_err *e)
+{
     char *prompt, *line, *shown = def && *def ? text_show(def) : NULL;
     size_t n = strlen(question) + (shown ? strlen(shown) : 0) + 8;
     const char *s, *end;
     prompt = xmalloc(n);
     snprintf(prompt, n, shown ? "%s [%s]: " : "%s: ", question, shown);
     free(shown);
+again:
     line = readline(prompt);
-    free(prompt);
     if (!line) {
+        free(prompt);
         offer_clear();
         fputc('\n', rl_outstream ? rl_outstream : stdout);
         return cs_error(e, CS_EINPUT, "add", NULL, "ended at the %s; nothing was added", question);
@@ -119,11 +180,26 @@ static int ask(struct interactive_add *a, const char *question, const char *def,
     else if (end - s == 1 && *s == '-')
         *out = NULL;
     else {
-        char *v = xmalloc((size_t)(end - s) + 1);
+        char *v = xmalloc((size_t)(end - s) + 1), fixed[16] = "";
+        struct cs_err ce = CS_ERR_INIT;
         memcpy(v, s, (size_t)(end - s));
         v[end - s] = 0;
+        if (check && check(v, fixed, sizeof fixed, &ce)) {
+            /* said on the terminal, and asked again: nothing typed so far is lost */
+            char *msg = text_show(ce.msg);
+            fprintf(rl_outstream ? rl_outstream : stdout, "confspend: %s\n", msg);
+            free(msg);
+            free(v);
+            free(line);
+            goto again;
+        }
+        if (*fixed) {
+            free(v);
+            v = xstrdup(fixed);
+        }
         *out = keep(a, v);
     }
+    free(prompt);
     free(line);
     offer_clear();
     return 0;
@@ -154,7 +230,9 @@ int confspend_interactive_add_ask(sqlite3 *db, const char *today, struct interac
         return rc;
     for (const char *const *c = cs_categories; *c; c++)
         offer_add(*c, NULL);
-    if ((rc = ask(a, "category", id ? r.category : NULL, &a->category, e)))
+    if (today && date_parse(today, &ask_today, "date", NULL))
+        memset(&ask_today, 0, sizeof ask_today);
+    if ((rc = ask_checked(a, "category", id ? r.category : NULL, &a->category, check_category, e)))
         goto out;
     if (!a->category) {
         rc = cs_error(e, CS_EINPUT, "category", NULL, "missing; nothing was added");
@@ -175,13 +253,14 @@ int confspend_interactive_add_ask(sqlite3 *db, const char *today, struct interac
         if (r.nights > 0)
             snprintf(nights, sizeof nights, "%lld", (long long)r.nights);
     }
-    if ((rc = ask(a, "amount", amt, &a->amount, e)) || (rc = ask(a, "date", today, &eo->date, e)))
+    if ((rc = ask_checked(a, "amount", amt, &a->amount, check_amount, e)) ||
+        (rc = ask_checked(a, "date", today, &eo->date, check_date, e)))
         goto out;
     if (!strcmp(a->category, "ride")) {
         for (const char *const *p = (const char *const[]){CS_PROVIDERS(CS_NAME, CS_COMMA), NULL};
              *p; p++)
             offer_add(*p, NULL);
-        if ((rc = ask(a, "provider", r.provider, &eo->provider, e)))
+        if ((rc = ask_checked(a, "provider", r.provider, &eo->provider, check_provider, e)))
             goto out;
         for (int k = 0; k < 2; k++) {
             if (db && ((rc = place_each(db, offer_alias, NULL, e)) ||
@@ -210,7 +289,7 @@ int confspend_interactive_add_ask(sqlite3 *db, const char *today, struct interac
     offer_add("yes", NULL);
     offer_add("no", NULL);
     def = id ? (r.reimbursable ? "yes" : "no") : NULL;
-    if ((rc = ask(a, "reimbursable (yes/no)", def, &yes, e)))
+    if ((rc = ask_checked(a, "reimbursable (yes/no)", def, &yes, check_yes_no, e)))
         goto out;
     if (yes && (!strcasecmp(yes, "y") || !strcasecmp(yes, "yes")))
         eo->reimbursable = 1;

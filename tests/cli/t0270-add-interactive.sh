@@ -123,4 +123,36 @@ answer "reimbursable (yes/no) [yes]: " Enter
 check "a bad amount: exit 2" "$(ended badamount)" = 2
 expect_out "the amount's error" "confspend: amount: at most 2 decimals in this currency (5.555)" errline
 check "a bad amount: the database is unchanged" "$(db_state)" = "$BEFORE"
+
+# --- a date word, and wrong answers asked again at once (nothing typed is lost) ----------------
+session words
+answer "category [meal]: " mael Enter                                # a typo
+answer "category [meal]: " meal Enter                                # asked again
+answer "amount [5.75]: " "4,50" Enter
+answer "amount [5.75]: " 4.50 Enter
+answer "date [2026-11-10]: " yday Enter
+answer "date [2026-11-10]: " yesterday Enter                         # 2026-11-09
+answer "merchant [Venue coffee]: " Enter
+answer "note: " Enter
+answer "reimbursable (yes/no) [yes]: " maybe Enter
+answer "reimbursable (yes/no) [yes]: " n Enter
+check "the words session: exit 0" "$(ended words)" = 0
+expect_out "each wrong answer said in one line, then the question again" \
+  "category [meal]: mael
+confspend: category: unknown category (ride, meal, lodging, donation, ticket, travel, other) (mael)
+category [meal]: meal
+amount [5.75]: 4,50
+confspend: amount: use '.' as the decimal separator (4,50)
+amount [5.75]: 4.50
+date [2026-11-10]: yday
+confspend: date: not a date (YYYY-MM-DD, today, yesterday, -N for N days ago, or a weekday) (yday)
+date [2026-11-10]: yesterday
+merchant [Venue coffee]:
+note:
+reimbursable (yes/no) [yes]: maybe
+confspend: reimbursable: answer yes or no (maybe)
+reimbursable (yes/no) [yes]: n
+5  2026-11-09  meal  4.50 USD  Venue coffee" screen
+expect_out "stored: yesterday's date, personal" "meal|450|2026-11-09|0" \
+  sql "SELECT category, amount, date, reimbursable FROM expense WHERE id = 5"
 finish
