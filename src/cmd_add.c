@@ -144,9 +144,11 @@ static int active_trip_ended(struct cs_ctx *ctx, const char *date, struct trip *
 
 /*
  * --back: the newest ride into R, and EO's --from and --to its places the other way, its
- * provider and trip unless EO gives them (R must outlive EO's use).
+ * provider and trip unless EO gives them (R must outlive EO's use); not a trip that ended
+ * more than two days before DATE, as for the active trip: ENDED gets that one.
  */
-static int take_back(struct cs_ctx *ctx, struct entry_opts *eo, struct expense *r)
+static int take_back(struct cs_ctx *ctx, struct entry_opts *eo, struct expense *r, const char *date,
+                     struct trip *ended)
 {
     int64_t id;
     int rc;
@@ -161,10 +163,14 @@ static int take_back(struct cs_ctx *ctx, struct entry_opts *eo, struct expense *
     if (!eo->provider)
         eo->provider = r->provider;
     if (!eo->trip && !eo->no_trip) {
-        if (r->trip_slug)
+        if (r->trip_slug && (rc = trip_load_id(ctx->db, r->trip_id, ended, &ctx->err)))
+            return rc;
+        if (r->trip_slug && trip_active_takes(ended, date)) {
             eo->trip = r->trip_slug;
-        else
-            eo->no_trip = 1;
+            trip_release(ended);
+        } else {
+            eo->no_trip = 1; /* no trip, or one that ended before DATE (ENDED says so) */
+        }
     }
     return 0;
 }
@@ -252,9 +258,11 @@ static int add_one(struct cs_ctx *ctx, struct cs_opt *o, const char **pos, struc
     if ((rc = check_before_create(ctx, &eo, pos[0], pos[1])) || (rc = ctx_open_write(ctx)))
         return rc;
     if ((rc = entry_places_resolve(ctx, &eo, &places)) ||
-        (args_has(o, "back") && (rc = take_back(ctx, &eo, &back))))
+        (args_has(o, "back") &&
+         (rc = take_back(ctx, &eo, &back,
+                         args_value(o, "date") ? args_value(o, "date") : ctx->today_s, &ended))))
         goto cleanup;
-    if (!eo.trip && !eo.no_trip &&
+    if (!eo.trip && !eo.no_trip && !ended.id &&
         (rc = active_trip_ended(ctx, args_value(o, "date") ? args_value(o, "date") : ctx->today_s,
                                 &ended)))
         goto cleanup;

@@ -13,6 +13,7 @@
 #include "confspend/entry.h"
 #include "confspend/output.h"
 #include "confspend/recent.h"
+#include "confspend/trip.h"
 
 static const char help[] =
     "Add a copy of expense ID (default: the one entered last), dated today, with a new amount "
@@ -43,6 +44,7 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     int64_t id = 0;
     struct expense x = EXPENSE_INIT;
     struct entry_places places = ENTRY_PLACES_INIT;
+    struct trip ended = TRIP_INIT;
     char *line;
 
     if ((rc = cmd_parse(ctx, &cmd_again, argc, argv, o, pos, 2, &npos)))
@@ -94,8 +96,22 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     x.receipt = x.occurrence = x.import_key = NULL;
     x.schedule_id = 0;
     if ((rc = entry_places_resolve(ctx, &eo, &places)) ||
-        (rc = entry_apply(ctx->db, ctx->today_s, &eo, NULL, amount, &x, 1, &ctx->err)) ||
-        (rc = expense_insert(ctx->db, &x, &ctx->err)))
+        (rc = entry_apply(ctx->db, ctx->today_s, &eo, NULL, amount, &x, 1, &ctx->err)))
+        goto cleanup;
+    /* the copy's trip, unless --trip: not one that ended more than two days before its
+     * date (as for the active trip in add) */
+    if (!eo.trip && x.trip_id) {
+        if ((rc = trip_load_id(ctx->db, x.trip_id, &ended, &ctx->err)))
+            goto cleanup;
+        if (trip_active_takes(&ended, x.date)) {
+            trip_release(&ended);
+        } else {
+            x.trip_id = 0;
+            free(x.trip_slug);
+            x.trip_slug = NULL;
+        }
+    }
+    if ((rc = expense_insert(ctx->db, &x, &ctx->err)))
         goto cleanup;
     expense_release(&x);
     if ((rc = expense_load(ctx->db, sqlite3_last_insert_rowid(ctx->db), &x, &ctx->err)))
@@ -104,9 +120,14 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     printf("%s\n", line);
     ctx_summary(ctx, "again %lld: %s", (long long)id, line);
     free(line);
+    if (ended.id)
+        output_linef(output_notes(), STYLE_NONE,
+                     "confspend: not added to trip %s: it ended %s (give --trip %s to add it)",
+                     ended.slug, ended.end, ended.slug);
     entry_places_hint(&places);
 cleanup:
     entry_places_release(&places);
+    trip_release(&ended);
     expense_release(&x);
     return rc;
 }

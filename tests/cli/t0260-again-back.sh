@@ -78,6 +78,23 @@ f "again with a bad amount" 2 "amount: " cs again 2 4.555
 f "again: a tip larger than the new amount" 2 "--tip: larger than the amount 1.00 (2.00)" cs again 1 1.00
 f "again with AMOUNT and --amount" 2 "--amount: cannot go with an AMOUNT argument (3)" cs again 2 4 --amount 3
 f "again with a bad id" 2 "id: not an expense id (x)" cs again x
+# a copy dated more than two days after its trip ended (pycon-2019 ends 2026-11-15) leaves
+# the trip, and says so, as `add` does with the active trip; within two days, or with
+# --trip, it keeps it
+expect_out "again dated after the trip: no trip" "16  2026-11-20  meal  5.25 USD  Venue coffee" \
+  cs again 12 --date 2026-11-20
+expect_out "and says so on stderr" \
+  "confspend: not added to trip pycon-2019: it ended 2026-11-15 (give --trip pycon-2019 to add it)" \
+  sh -c '"$CONFSPEND" again 12 --date 2026-11-20 2>&1 >/dev/null'
+expect_out "again two days after the end: still the trip" "18  2026-11-17  meal  5.25 USD  Venue coffee  [pycon-2019]" \
+  cs again 12 --date 2026-11-17
+expect_out "again with --trip: the trip" "19  2026-11-20  meal  5.25 USD  Venue coffee  [pycon-2019]" \
+  cs again 12 --date 2026-11-20 --trip pycon-2019
+expect_ok "a ride in the trip" cs add ride 16.42 --from home --to venue --date 2026-11-14
+expect_out "--back dated after the trip: no trip" "21  2026-11-30  ride  17.10 USD  venue -> home" \
+  cs add ride 17.10 --back --date 2026-11-30
+expect_out "no trip in the stored rows either" "16||18|1|19|1|21|" \
+  sql "SELECT group_concat(id || '|' || coalesce(trip_id, ''), '|') FROM expense WHERE id IN (16, 18, 19, 21)"
 rm -f "$CONFSPEND_DB"
 f "again with nothing yet" 2 "id: no expense yet to add again" cs again
 finish
