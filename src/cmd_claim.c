@@ -189,13 +189,15 @@ static int claim_list(struct cs_ctx *ctx, struct cs_opt *o, int npos, const char
 static void status_line(FILE *fp, const struct claim *c)
 {
     char a[32], p[32], d[32];
-    output_linef(fp, STYLE_NONE,
-                 "claim %lld%s%s%s: %s, %lld expense%s, claimed %s %s, paid %s, due %s",
-                 (long long)c->id, c->title ? " \"" : "", c->title ? c->title : "",
-                 c->title ? "\"" : "", c->status, (long long)c->expenses,
-                 c->expenses == 1 ? "" : "s", fmt_money(c->claimed, c->currency, a, sizeof a),
-                 c->currency, fmt_money(c->paid, c->currency, p, sizeof p),
-                 fmt_money(c->outstanding, c->currency, d, sizeof d));
+    /* paid more than claimed (SPEC: paid >= claimed is paid): said, not shown as "due 0" */
+    int over = c->paid > c->claimed;
+    output_linef(
+        fp, STYLE_NONE, "claim %lld%s%s%s: %s, %lld expense%s, claimed %s %s, paid %s, %s %s",
+        (long long)c->id, c->title ? " \"" : "", c->title ? c->title : "", c->title ? "\"" : "",
+        c->status, (long long)c->expenses, c->expenses == 1 ? "" : "s",
+        fmt_money(c->claimed, c->currency, a, sizeof a), c->currency,
+        fmt_money(c->paid, c->currency, p, sizeof p), over ? "overpaid" : "due",
+        fmt_money(over ? c->paid - c->claimed : c->outstanding, c->currency, d, sizeof d));
 }
 
 struct show_walk {
@@ -363,6 +365,12 @@ static int claim_pay_cmd(struct cs_ctx *ctx, struct cs_opt *o, int npos, const c
     fmt_money(amount, c.currency, a, sizeof a);
     output_linef(stdout, STYLE_NONE, "paid %s %s on %s", a, c.currency, date);
     status_line(stdout, &c);
+    if (c.paid > c.claimed) {
+        char over[32];
+        output_linef(output_notes(), STYLE_NONE,
+                     "confspend: claim %lld is paid %s %s more than it claims", (long long)id,
+                     fmt_money(c.paid - c.claimed, c.currency, over, sizeof over), c.currency);
+    }
     ctx_summary(ctx, "claim pay %lld: %s %s on %s (%s)", (long long)id, a, c.currency, date,
                 c.status);
 cleanup:

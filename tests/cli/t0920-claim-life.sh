@@ -186,6 +186,14 @@ expect_fail "pay before the approval" 2 "confspend: --date: before claim 1 was a
 expect_fail "reject before the approval" 2 "confspend: --date: before claim 1 was approved on 2026-11-10 (2026-11-08)" \
   cs claim reject 1 --date 2026-11-08
 expect_ok "pay on the day of the approval" cs claim pay 1 10 --date 2026-11-10
+# paid more than claimed (50.00): paid, as the SPEC says (paid >= claimed), but the line says
+# by how much instead of "due 0.00", and stderr says so
+expect_out "an overpayment: paid, overpaid 5.00" "paid 45.00 USD on 2026-11-12
+claim 1: paid, 1 expense, claimed 50.00 USD, paid 55.00, overpaid 5.00" cs claim pay 1 45 --date 2026-11-12
+expect_out "its note" "confspend: claim 1 is paid 5.00 USD more than it claims" \
+  sh -c '"$CONFSPEND" undo >/dev/null && "$CONFSPEND" claim pay 1 45 --date 2026-11-12 2>&1 >/dev/null'
+expect_out "claim show says it too" "claim 1: paid, 1 expense, claimed 50.00 USD, paid 55.00, overpaid 5.00" \
+  sh -c '"$CONFSPEND" claim show 1 | head -1'
 
 # refunds count negative: a selection that adds up to nothing or less claims nothing
 export CONFSPEND_DB="$TMP/neg.db"
