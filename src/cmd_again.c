@@ -19,7 +19,9 @@ static const char help[] =
     "Add a copy of expense ID (default: the one entered last), dated today, with a new amount "
     "when\n"
     "given and any option of `confspend add` overriding the copied field. The copy has its\n"
-    "own uid; the receipt, a monthly schedule and an import's key are not copied.\n"
+    "own uid; the receipt, a monthly schedule and an import's key are not copied, nor what\n"
+    "the card charged (--base-amount), nor the platform fee when the amount is another.\n"
+    "A copy dated more than two days after its trip ended is not in the trip.\n"
     "One argument is the ID when it is a whole number or #N, and the AMOUNT when it has a\n"
     "decimal point; --amount AMOUNT gives a whole amount to the newest.\n\n"
     "options:\n"
@@ -46,6 +48,8 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     struct entry_places places = ENTRY_PLACES_INIT;
     struct trip ended = TRIP_INIT;
     char *line;
+    int dropped_base = 0;
+    int64_t was_amount = 0, fee = -1;
 
     if ((rc = cmd_parse(ctx, &cmd_again, argc, argv, o, pos, 2, &npos)))
         return rc == CMD_HELPED ? 0 : rc;
@@ -95,9 +99,24 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
     free(x.import_key);
     x.receipt = x.occurrence = x.import_key = NULL;
     x.schedule_id = 0;
+    /* what one charge's own papers say is not copied, as its receipt is not: what the card
+     * charged in the base currency (another day's charge is another figure), and the
+     * platform's fee unless the amount is the same */
+    if (!eo.base_amount && *x.base_currency) {
+        dropped_base = 1;
+        x.base_currency[0] = 0;
+        x.base_amount = 0;
+    }
+    was_amount = x.amount;
+    if (!eo.platform_fee && x.platform_fee >= 0) {
+        fee = x.platform_fee;
+        x.platform_fee = -1;
+    }
     if ((rc = entry_places_resolve(ctx, &eo, &places)) ||
         (rc = entry_apply(ctx->db, ctx->today_s, &eo, NULL, amount, &x, 1, &ctx->err)))
         goto cleanup;
+    if (fee >= 0 && x.amount == was_amount)
+        x.platform_fee = fee, fee = -1;
     /* the copy's trip, unless --trip: not one that ended more than two days before its
      * date (as for the active trip in add) */
     if (!eo.trip && x.trip_id) {
@@ -124,6 +143,15 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
         output_linef(output_notes(), STYLE_NONE,
                      "confspend: not added to trip %s: it ended %s (give --trip %s to add it)",
                      ended.slug, ended.end, ended.slug);
+    if (dropped_base)
+        output_linef(output_notes(), STYLE_NONE,
+                     "confspend: expense %lld's base amount is not copied (give --base-amount)",
+                     (long long)id);
+    if (fee >= 0)
+        output_linef(output_notes(), STYLE_NONE,
+                     "confspend: expense %lld's platform fee is not copied: the amount is another "
+                     "(give --platform-fee)",
+                     (long long)id);
     entry_places_hint(&places);
 cleanup:
     entry_places_release(&places);

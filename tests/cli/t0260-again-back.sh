@@ -95,6 +95,24 @@ expect_out "--back dated after the trip: no trip" "21  2026-11-30  ride  17.10 U
   cs add ride 17.10 --back --date 2026-11-30
 expect_out "no trip in the stored rows either" "16||18|1|19|1|21|" \
   sql "SELECT group_concat(id || '|' || coalesce(trip_id, ''), '|') FROM expense WHERE id IN (16, 18, 19, 21)"
+# what one charge's papers say is not copied: the card's base amount (another day is another
+# charge), and the platform fee when the amount is another (8.00 of a 9.50 fare is no fee)
+cs rate set EUR 1.10 --date 2026-11-01 >/dev/null
+expect_ok "a coffee in euros, the card's charge given" cs add meal 4 -c EUR --base-amount 4.40 -m Cafe --no-trip
+expect_ok "a ride with its platform fee" cs add ride 10 -p uber --from a --to b --platform-fee 8 --no-trip
+expect_out "again of the coffee: the base amount not copied" \
+  "confspend: expense 22's base amount is not copied (give --base-amount)" \
+  sh -c '"$CONFSPEND" again 22 5 2>&1 >/dev/null'
+expect_out "again of the ride for 9.50: the fee not copied" \
+  "confspend: expense 23's platform fee is not copied: the amount is another (give --platform-fee)" \
+  sh -c '"$CONFSPEND" again 23 9.50 2>&1 >/dev/null'
+expect_ok "again of the ride for the same amount" cs again 23
+expect_ok "again of the ride with its own fee" cs again 23 12 --platform-fee 3
+expect_out "stored: no base amount; the fee only for the same amount or as given" \
+  "24|500|EUR|NULL|NULL
+25|950|USD|NULL|NULL
+26|1000|USD|NULL|800
+27|1200|USD|NULL|300" sql "SELECT id, amount, currency, quote(base_amount), quote(platform_fee) FROM expense WHERE id > 23 ORDER BY id"
 rm -f "$CONFSPEND_DB"
 f "again with nothing yet" 2 "id: no expense yet to add again" cs again
 finish
