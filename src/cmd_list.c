@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "confspend/args.h"
 #include "confspend/claim.h"
@@ -32,7 +34,8 @@ static const char help[] =
     "  --unclaimed        reimbursable expenses in no claim (but a rejected one)\n"
     "  --format F         table (default), csv or json\n"
     "  --wide             the table with every column, uncut\n\n"
-    "The table fits the terminal ($COLUMNS, else 100 columns): one column holds the\n"
+    "The table fits the terminal ($COLUMNS, else the terminal's own width, else 100\n"
+    "columns): one column holds the\n"
     "merchant or the route FROM \xe2\x86\x92 TO, and long text is cut with \xe2\x80\xa6; on a "
     "narrow one\n"
     "(a phone's) the note, trip and reimb columns are left out in turn. Its total is in "
@@ -163,11 +166,15 @@ static void total_row(struct output *out, int ncols, const struct total *t, cons
     output_styled_row(out, cells, NULL, rule);
 }
 
-/* The table's width: $COLUMNS when it is a number from 20 up, else 100. */
+/* The table's width: $COLUMNS when it is a number from 20 up; else, on a terminal, its
+ * width (bash keeps COLUMNS to itself unless it is exported); else 100. */
 static int table_width(void)
 {
     const char *s = getenv("COLUMNS");
     long v = s && *s ? strtol(s, NULL, 10) : 0;
+    struct winsize ws;
+    if (!(s && *s) && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+        v = ws.ws_col;
     return v >= 20 && v <= 10000 ? (int)v : 100;
 }
 

@@ -102,4 +102,20 @@ COLUMNS=100 "$CONFSPEND" list >"$TMP/pipe"
 if cmp -s "$TMP/tty" "$TMP/pipe"; then ok; else bad "list on a terminal differs from the pipe"; diff "$TMP/pipe" "$TMP/tty" >&2; fi
 check "on a terminal: no escape codes" "$(LC_ALL=C grep -c $'\x1b' "$TMP/tty")" -eq 0
 check "on a terminal: within 100 columns" "$(LC_ALL=C.UTF-8 wc -L <"$TMP/tty")" -le 100
+
+# --- a real terminal 64 columns wide, COLUMNS not exported (bash's default): its own width ---
+if command -v tmux >/dev/null; then
+  SOCK="cs-t0310-$$"
+  TM() { tmux -L "$SOCK" -f /dev/null "$@"; }
+  trap 'TM kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+  TM new-session -d -s w -x 64 -y 30 "env -u COLUMNS '$CONFSPEND' list >/dev/tty; touch '$TMP/done'; sleep 30"
+  for ((i = 0; i < 100; i++)); do [ -e "$TMP/done" ] && break; sleep 0.05; done
+  TM capture-pane -p -t w | sed '/^$/d' >"$TMP/pane"
+  expect_out "a 64-column terminal: the header fitted to it" \
+    "id  date        category    amount  cur  merchant/route" head -1 "$TMP/pane"
+  check "a 64-column terminal: no line wrapped (as many lines as COLUMNS=64 gives)" "$(wc -l <"$TMP/pane")" -eq "$(COLUMNS=64 "$CONFSPEND" list | wc -l)"
+  check "a 64-column terminal: within 64 columns" "$(LC_ALL=C.UTF-8 wc -L <"$TMP/pane")" -le 64
+else
+  bad "tmux is needed to run a real terminal (scripts/install-deps test)"
+fi
 finish
