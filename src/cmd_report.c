@@ -899,4 +899,4 @@ static int exec(struct cs_ctx *ctx, int argc, char **argv)
 }
 
 const struct cs_cmd cmd_report = {
-    "report", "report budget|rides|drivers|direct|quote|plan|trip ... [--format F]", help, 0, exec};
+    "report", "report budget|rides|drivers|direct|quote|plan|trip|claims ... [--format F]", help, 0, exec};

@@ -41,7 +41,7 @@ expect_out "places by prefix" "Huntington Convention Center" tab "confspend add 
 expect_out "merchants" "Venue Coffee" tab "confspend add meal 5 --merchant V"
 expect_out "subcommands" "set list rm" tab "confspend budget "
 expect_out "budget categories" "ride meal lodging donation ticket travel other total" tab "confspend budget set "
-expect_out "report kinds" "budget rides drivers direct quote plan trip" tab "confspend report "
+expect_out "report kinds" "budget rides drivers direct quote plan trip claims" tab "confspend report "
 expect_out "formats" "table csv json" tab "confspend report budget --format "
 expect_out "subcommands written without the command's name" "add list rm" tab "confspend place "
 expect_out "subcommands after a ;" "csv ofx profiles" tab "confspend import "
