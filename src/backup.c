@@ -181,6 +181,12 @@ int backup_restore(sqlite3 *db, const char *db_path, const char *file, char **sa
     sqlite3 *src = NULL, *copy = NULL;
     int rc;
     *saved = NULL;
+    {
+        struct stat a, b;
+        if (stat(file, &b) == 0 && stat(db_path, &a) == 0 && a.st_dev == b.st_dev &&
+            a.st_ino == b.st_ino)
+            return cs_error(e, CS_EINPUT, "restore", file, "is the database itself");
+    }
     if ((rc = check_file(file, e)))
         return rc;
     /* the copy is migrated, never FILE itself */

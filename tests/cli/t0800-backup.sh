@@ -50,6 +50,9 @@ n=$(sqlite3 "$TMP/live.db" "SELECT count(*) FROM expense WHERE note LIKE 'w%'")
 check "it holds a prefix of the writer's adds ($n of 40)" "$(sqlite3 "$TMP/live.db" "SELECT count(*) FROM expense WHERE note LIKE 'w%' AND CAST(substr(note, 2) AS INTEGER) <= $n")" = "$n"
 check "and each change it holds whole" "$(sqlite3 "$TMP/live.db" "SELECT count(*) FROM change WHERE command LIKE 'add meal%'")" = "$((n + 1))"
 
+before=$(db_state)
+expect_fail "restore from the database itself" 2 "restore: is the database itself" cs restore "$CONFSPEND_DB"
+check "restore from itself: nothing saved, nothing written" "$(ls "$TMP" | grep -c '^test.db.before-restore-')/$(db_state)" = "0/$before"
 # restore: the current database saved first, then replaced as one write
 cur=$(content "$CONFSPEND_DB")
 expect_out "restore an older backup" "restored 4 expenses from $TMP/b1.db" sh -c '"$CONFSPEND" restore "$1" | tail -1' _ "$TMP/b1.db"
