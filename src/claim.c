@@ -575,19 +575,34 @@ struct report_acc {
     struct claim_report_row rows[6];
     int any[6];
     int overflow;
+    sqlite3 *db;
+    const char *base;
+    struct cs_err *e;
 };
 
 static int report_one(const struct claim *c, void *arg)
 {
     struct report_acc *a = arg;
+    int64_t claimed = c->claimed, paid = c->paid, outstanding = c->outstanding;
+    int rc;
+    if (strcmp(c->currency, a->base)) {
+        /* a claim in another currency than today's base (the base was changed after it):
+         * its figures at the rate of the day it was submitted (made, for a draft), so the
+         * rows add one currency */
+        const char *d = *c->submitted ? c->submitted : c->created;
+        if ((rc = rate_convert(a->db, c->currency, d, a->base, c->claimed, &claimed, a->e)) ||
+            (rc = rate_convert(a->db, c->currency, d, a->base, c->paid, &paid, a->e)) ||
+            (rc = rate_convert(a->db, c->currency, d, a->base, c->outstanding, &outstanding, a->e)))
+            return rc;
+    }
     for (int i = 0; report_order[i]; i++)
         if (!strcmp(report_order[i], c->status)) {
             struct claim_report_row *r = &a->rows[i];
             a->any[i] = 1;
             r->claims++;
             r->expenses += c->expenses;
-            if (money_add(&r->claimed, c->claimed) || money_add(&r->paid, c->paid) ||
-                money_add(&r->outstanding, c->outstanding))
+            if (money_add(&r->claimed, claimed) || money_add(&r->paid, paid) ||
+                money_add(&r->outstanding, outstanding))
                 a->overflow = 1;
         }
     return 0;
@@ -623,6 +638,9 @@ int claim_report(sqlite3 *db, const char *base, int (*fn)(const struct claim_rep
     int rc;
     memset(&a, 0, sizeof a);
     memset(&f, 0, sizeof f);
+    a.db = db;
+    a.base = base;
+    a.e = e;
     for (int i = 0; report_order[i]; i++)
         a.rows[i].status = report_order[i];
     if ((rc = claim_each(db, report_one, &a, e)))

@@ -205,4 +205,21 @@ expect_fail "a claim that adds up to 0" 2 "confspend: claim: nothing to claim: t
   cs claim new
 cs add meal 0.01 --reimbursable >/dev/null
 expect_out "a cent more is a claim" "claim 1: 3 expenses, 0.01 USD" cs claim new
+
+# the base currency changed after a claim was paid: report claims adds one currency, the
+# claim's USD figures at the rate of the day it was submitted (1 EUR = 1.25 USD):
+# 100.00 USD = 80.00 EUR; the unclaimed 20.00 USD meal = 16.00 EUR; total 96.00
+export CONFSPEND_DB="$TMP/base.db"
+cs rate set EUR 1.25 --date 2026-11-01 >/dev/null
+cs add meal 100 --reimbursable --date 2026-11-05 >/dev/null
+cs claim new >/dev/null 2>&1
+cs claim submit 1 --date 2026-11-10 >/dev/null 2>&1
+cs claim approve 1 --date 2026-11-10 >/dev/null
+cs claim pay 1 100 --date 2026-11-10 >/dev/null
+cs add meal 20 --reimbursable --date 2026-11-06 >/dev/null
+expect_ok "the base becomes EUR" cs config set currency EUR --convert
+expect_csv "report claims: one currency, the base" "status,claims,expenses,claimed,paid,outstanding
+paid,1,1,80.00,80.00,0.00
+unclaimed,,1,16.00,0.00,0.00
+total,1,2,96.00,80.00,0.00" cs report claims --format csv
 finish
