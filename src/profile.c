@@ -994,7 +994,12 @@ static int date_of(struct preader *r, int rl, long line, char out[11], int *year
     date_format(d, out);
     /* an instant's year is its year in UTC: Uber's placeholder 1970-01-01 00:00 UTC is
      * 1969-12-31 west of Greenwich */
-    *year = date_fmt_is_instant(r->p->date_fmt) && secs >= 0 && secs < 365LL * 86400 ? 1970 : d.y;
+    if (date_fmt_is_instant(r->p->date_fmt)) {
+        long long day = secs / 86400 - (secs % 86400 < 0); /* floor */
+        *year = date_from_days((long)day).y;
+    } else {
+        *year = d.y;
+    }
     return 0;
 }
 
