@@ -14,6 +14,10 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <sys/syscall.h>
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE (1 << 0)
+#endif
 #include <unistd.h>
 
 #include "confspend/tmpfiles.h"
@@ -417,12 +421,29 @@ int outfile_commit(struct outfile *of, struct cs_err *e)
                       strerror(errno));
     if (!rc && of->no_replace) {
         /* a new name only: link(2) fails on a name that exists, whoever made it since */
-        if (linkat(of->dirfd, of->name, of->dirfd, of->base, 0) != 0)
+        int renamed = 0, lr = linkat(of->dirfd, of->name, of->dirfd, of->base, 0);
+        if (lr != 0 && errno != EEXIST) {
+            /* a file system without hard links (vfat, many FUSE mounts): the kernel's
+             * no-replace rename, else a rename after a check (not atomic there) */
+            struct stat t;
+            lr = (int)syscall(SYS_renameat2, of->dirfd, of->name, of->dirfd, of->base,
+                              RENAME_NOREPLACE);
+            if (lr != 0 && errno != EEXIST) {
+                if (fstatat(of->dirfd, of->base, &t, AT_SYMLINK_NOFOLLOW) == 0) {
+                    errno = EEXIST;
+                    lr = -1;
+                } else {
+                    lr = renameat(of->dirfd, of->name, of->dirfd, of->base);
+                }
+            }
+            renamed = lr == 0;
+        }
+        if (lr != 0)
             rc = errno == EEXIST
                      ? cs_error(e, CS_EFAIL, of->field, of->target, "already exists; not replaced")
                      : cs_error(e, CS_EFAIL, of->field, of->target,
                                 "cannot put the file in place: %s", strerror(errno));
-        else
+        else if (!renamed)
             unlinkat(of->dirfd, of->name, 0);
     } else if (!rc && renameat(of->dirfd, of->name, of->dirfd, of->base) != 0) {
         rc = cs_error(e, CS_EFAIL, of->field, of->target, "cannot put the file in place: %s",

@@ -124,9 +124,9 @@ fresh lyft-business
 WANT_LIST='3,2026-04-29,ride,2.00,USD,Lyft,tip,,no,lyft,"Ferry Building, San Francisco, CA","Moscone Center, San Francisco, CA",,2.00
 1,2026-05-03,ride,28.10,USD,Lyft,Standard,,no,lyft,"1 Market St, San Francisco, CA","SFO Terminal 2, San Francisco, CA",,4.00
 2,2026-05-05,ride,15.75,USD,Lyft,Lyft XL,,no,lyft,"Moscone Center, San Francisco, CA","Ferry Building, San Francisco, CA",,' \
-WANT_KEYS="1|1234567890123456789|tip@2026-05-05:400
+WANT_KEYS="1|1234567890123456789|tip@2026-05-05:400:USD
 2|5550000000000000001
-3|5550000000000000002:tip@2026-05-07:200" check_profile lyft-business lyft-business.csv \
+3|5550000000000000002:tip@2026-05-07:200:USD" check_profile lyft-business lyft-business.csv \
   "2,new,2026-05-03,ride,28.10,USD,Lyft,
 3,skipped (declined),2026-05-04,,12.00,USD,Lyft,
 4,tip of line 2,2026-05-03,,4.00,USD,Lyft,
@@ -181,9 +181,9 @@ expect_out "overlap: week 1: 10 expenses (J's tip apart), 7 tips folded" \
   "imported 10, matched 0, present 0, skipped 0; 7 tip rows folded into their rides" \
   cs import csv "$TMP/lyft-w1.csv"
 expect_out "overlap: the tips of a ride are in its key, each by its date and amount" \
-  "$B|tip@2026-05-05:300
-$E|tip@2026-05-05:300|tip@2026-05-06:-100
-$J:tip@2026-05-05:300" \
+  "$B|tip@2026-05-05:300:USD
+$E|tip@2026-05-05:300:USD|tip@2026-05-06:-100:USD
+$J:tip@2026-05-05:300:EUR" \
   sql "SELECT import_key FROM expense WHERE import_key LIKE '$B%' OR import_key LIKE '$E%' OR import_key LIKE '$J:%' ORDER BY id"
 expect_csv "overlap: week 2's dry run, row by row" \
   "line,result,date,category,amount,currency,merchant,expense
@@ -234,6 +234,23 @@ for w in w1 w2; do
     sh -c '"$CONFSPEND" import csv "$1" | sed "s/^imported \([0-9]*\),.*/\1/"' - "$TMP/lyft-$w.csv"
 done
 expect_out "overlap: the money after all that" "$WANT_SUMS" sql "$SUMS"
+
+# two identical tips (one day, one amount) are two, even once the first is folded: the
+# second report's second 2.00 is new (22.00 + 2.00); and a refund row takes no tip (the
+# tip of a ride never imported, beside the ride's refund, is a row of its own)
+K=1000000000000000010 L=1000000000000000011
+{ echo "$H"; ride $K 20.00; tip $K 2.00 05; } >"$TMP/lyft-k1.csv"
+{ echo "$H"; ride $K 20.00; tip $K 2.00 05; tip $K 2.00 05
+  echo "$L,2026-05-04,Ride,Approved,-1.00,USD,2026-05-03,22:40,Home,Venue,Standard,-1.00,0.00,Jane Doe,,"
+  tip $L 3.00 05; } >"$TMP/lyft-k2.csv"
+fresh lyft-twins
+cs import csv "$TMP/lyft-k1.csv" >/dev/null
+expect_out "twins: the second report" "imported 3, matched 0, present 1, skipped 0; 1 tip row folded into its ride" \
+  cs import csv "$TMP/lyft-k2.csv"
+expect_out "twins: again, nothing" "imported 0, matched 0, present 4, skipped 0; 1 tip row folded into its ride" \
+  cs import csv "$TMP/lyft-k2.csv"
+expect_out "twins: each ride's money once: 24.00; the refund -1.00 and its tip 3.00" "$K|2400
+$L|200" sql "SELECT substr(import_key, 1, 19), sum(amount) FROM expense GROUP BY 1 ORDER BY 1"
 
 # --- lyft-business: a database from before tip identities (the ride R with its tip folded,
 # a lone tip R:tip) takes the same report again as present

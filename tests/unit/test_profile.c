@@ -230,7 +230,7 @@ static void test_lyft_business(void **state)
     static const char *const want[] = {
         "2 spend 2026-05-03 28.10 USD m=Lyft n=Standard c=ride p=lyft from=1 Market St, San "
         "Francisco, CA to=SFO Terminal 2, San Francisco, CA tip=4.00 "
-        "key=1234567890123456789|tip@2026-05-05:400",
+        "key=1234567890123456789|tip@2026-05-05:400:USD",
         "3 skip 2026-05-04 12.00 USD m=Lyft n=Standard c=ride p=lyft from=Moscone Center, San "
         "Francisco, CA to=1 Market St, San Francisco, CA key=9876543210987654321 skip=declined",
         "4 folded 2026-05-03 4.00 USD m=Lyft n=Standard c=ride p=lyft from=1 Market St, San "
@@ -240,7 +240,7 @@ static void test_lyft_business(void **state)
         "Francisco, CA to=Ferry Building, San Francisco, CA key=5550000000000000001",
         "6 spend 2026-04-29 2.00 USD m=Lyft n=tip c=ride p=lyft from=Ferry Building, San "
         "Francisco, CA to=Moscone Center, San Francisco, CA tip=2.00 "
-        "key=5550000000000000002:tip@2026-05-07:200",
+        "key=5550000000000000002:tip@2026-05-07:200:USD",
     };
     CHECK("lyft-business", "lyft-business.csv", NULL, want);
 }
@@ -262,9 +262,9 @@ static void test_lyft_keys_once(void **state)
         "2 skip 2026-05-03 10.00 USD m=Lyft n=Standard c=ride p=lyft from=A to=B key=111 "
         "skip=declined",
         "3 spend 2026-05-03 1.00 USD m=Lyft n=tip c=ride p=lyft from=A to=B tip=1.00 "
-        "key=111:tip@2026-05-05:100",
+        "key=111:tip@2026-05-05:100:USD",
         "4 spend 2026-05-03 2.00 USD m=Lyft n=tip c=ride p=lyft from=A to=B tip=2.00 "
-        "key=111:tip@2026-05-06:200",
+        "key=111:tip@2026-05-06:200:USD",
         "5 spend 2026-05-03 8.00 USD m=Lyft n=Standard c=ride p=lyft from=C to=D key=222",
         "6 spend 2026-05-03 3.50 USD m=Lyft n=Standard c=ride p=lyft from=C to=D key=222:2",
     };
