@@ -670,7 +670,6 @@ struct held {
     char *merchant, *note, *category, *provider, *from, *to, *key, *reason;
     char *when; /* hook.when: the transaction's own time, part of a tip's identity */
     int tip_row;
-    int skipped;           /* lyft_group(): the row was skipped as read */
     int64_t signed_amount; /* lyft_group(): its money as read, money back negative */
     size_t order;
 };
@@ -1361,9 +1360,9 @@ static int in_list(const char *list, const char *id)
  * days after its ride) neither lose a tip nor count one twice.
  *
  * A tip's identity within its ride is "tip@" hook.when ":" its signed amount in minor
- * units ":" its currency (and "#N" for the Nth identical one): it is the same in every report. A
- * ride stored with tips folded into it has the key R|ID|ID... (the ride alone: R); a tip of its own
- * has the key R:ID. A tip is then:
+ * units ":" its currency (and "#N" for the Nth identical one): it is the same in every
+ * report. A ride stored with tips folded into it has the key R|ID|ID... (the ride alone:
+ * R); a tip of its own has the key R:ID. A tip is then:
  *   - present as a row of its own when R:ID is stored (or, from before identities, R:tip
  *     or R:tipN of the same amount);
  *   - present in the stored ride when its ID is in the ride's key (or, for a ride stored
@@ -1383,7 +1382,6 @@ static int lyft_group(struct held **g, size_t n, src_lookup_fn lookup, void *arg
     int nother = 0, ntips = 0, rc, in_db = 0, legacy = 0;
     int64_t left = 0;
     for (size_t k = 0; k < n; k++) {
-        g[k]->skipped = g[k]->r.fate == SRC_SKIP;
         g[k]->signed_amount = g[k]->r.fate == SRC_SPEND ? g[k]->r.amount : -g[k]->r.amount;
         /* the ride a tip folds into is money spent (a refund row takes no tip) */
         if (!g[k]->tip_row && g[k]->r.fate == SRC_SPEND && !ride)
@@ -1420,7 +1418,7 @@ static int lyft_group(struct held **g, size_t n, src_lookup_fn lookup, void *arg
         t = h->signed_amount;
         for (size_t j = 0; j < k; j++) /* identical tips before it in this file (as read:
                                         * an earlier one may be folded by now) */
-            same += g[j]->tip_row && !g[j]->skipped && g[j]->signed_amount == t &&
+            same += g[j]->tip_row && g[j]->r.fate != SRC_SKIP && g[j]->signed_amount == t &&
                     !strcmp(g[j]->r.currency, h->r.currency) &&
                     !strcmp(g[j]->when ? g[j]->when : "", h->when ? h->when : "");
         snprintf(id, sizeof id, same ? "tip@%.100s:%lld:%s#%d" : "tip@%.100s:%lld:%s",

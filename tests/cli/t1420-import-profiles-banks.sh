@@ -77,34 +77,26 @@ done
 #      receipt says
 #   4: pot_transfer -50.00: skipped (transfer)    5: income 1500.00: skipped
 #   6: 2.00 back at Pret: a refund, -200 GBP
+MONZO_FATES="2,new,2026-06-14,other,6.45,GBP,Pret A Manger,
+3,new,2026-06-15,other,480.00,CZK,Lokál,
+4,skipped (transfer),2026-06-16,,50.00,GBP,Savings,
+5,skipped (income or transfer),2026-06-17,,1500.00,GBP,ACME LTD,
+6,new,2026-06-18,other,-2.00,GBP,Pret A Manger,"
+MONZO_IMPORTED="imported 3, matched 0, present 0, skipped 2 (transfer 1, income or transfer 1)"
+MONZO_ROWS="1|2026-06-14|645|GBP|Pret A Manger|#conf|other||||||0|statement
+2|2026-06-15|48000|CZK|Lokál||other||||||0|statement
+3|2026-06-18|-200|GBP|Pret A Manger||other||||||0|statement"
+MONZO_AGAIN="imported 0, matched 0, present 3, skipped 2 (transfer 1, income or transfer 1)"
 fresh monzo
 WANT_KEYS="1|tx_0000AbC1
 2|tx_0000AbC2
 3|tx_0000AbC5" check_profile monzo monzo.csv \
-  "2,new,2026-06-14,other,6.45,GBP,Pret A Manger,
-3,new,2026-06-15,other,480.00,CZK,Lokál,
-4,skipped (transfer),2026-06-16,,50.00,GBP,Savings,
-5,skipped (income or transfer),2026-06-17,,1500.00,GBP,ACME LTD,
-6,new,2026-06-18,other,-2.00,GBP,Pret A Manger," \
-  "imported 3, matched 0, present 0, skipped 2 (transfer 1, income or transfer 1)" \
-  "1|2026-06-14|645|GBP|Pret A Manger|#conf|other||||||0|statement
-2|2026-06-15|48000|CZK|Lokál||other||||||0|statement
-3|2026-06-18|-200|GBP|Pret A Manger||other||||||0|statement" \
-  "imported 0, matched 0, present 3, skipped 2 (transfer 1, income or transfer 1)"
+  "$MONZO_FATES" "$MONZO_IMPORTED" "$MONZO_ROWS" "$MONZO_AGAIN"
 # the same rows as the app writes them (hledger's sample row): `Card payment`, `Pot
 # transfer`; the same fates, the 2.00 back at Pret still a refund, not money in skipped
 fresh monzo-app
 check_profile monzo monzo-app.csv \
-  "2,new,2026-06-14,other,6.45,GBP,Pret A Manger,
-3,new,2026-06-15,other,480.00,CZK,Lokál,
-4,skipped (transfer),2026-06-16,,50.00,GBP,Savings,
-5,skipped (income or transfer),2026-06-17,,1500.00,GBP,ACME LTD,
-6,new,2026-06-18,other,-2.00,GBP,Pret A Manger," \
-  "imported 3, matched 0, present 0, skipped 2 (transfer 1, income or transfer 1)" \
-  "1|2026-06-14|645|GBP|Pret A Manger|#conf|other||||||0|statement
-2|2026-06-15|48000|CZK|Lokál||other||||||0|statement
-3|2026-06-18|-200|GBP|Pret A Manger||other||||||0|statement" \
-  "imported 0, matched 0, present 3, skipped 2 (transfer 1, income or transfer 1)"
+  "$MONZO_FATES" "$MONZO_IMPORTED" "$MONZO_ROWS" "$MONZO_AGAIN"
 
 # --- wise: a BOM, every cell quoted, DD-MM-YYYY, TransferWise ID as the key -------------
 #   2: CONVERSION of 100.00 USD: skipped (exchange)
