@@ -203,11 +203,8 @@ static char *command_line(const char *name, int argc, char **argv)
     return s;
 }
 
-int cli_run(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv)
+int ctx_finish(struct cs_ctx *ctx, int rc)
 {
-    int rc;
-    ctx->command = command_line(cmd->name, argc, argv);
-    rc = cmd->exec(ctx, argc, argv);
     if (ctx->writing) {
         int64_t id;
         if (!rc)
@@ -222,6 +219,16 @@ int cli_run(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv)
     }
     if (ctx->db)
         db_rollback(ctx->db);
+    free(ctx->summary);
+    ctx->summary = NULL;
+    return rc;
+}
+
+int cli_run(struct cs_ctx *ctx, const struct cs_cmd *cmd, int argc, char **argv)
+{
+    int rc;
+    ctx->command = command_line(cmd->name, argc, argv);
+    rc = ctx_finish(ctx, cmd->exec(ctx, argc, argv));
     free(ctx->command);
     free(ctx->summary);
     ctx->command = ctx->summary = NULL;

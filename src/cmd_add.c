@@ -62,8 +62,15 @@ static const char help[] =
     "                       when its date lies within the trip's dates. Ride and lodging\n"
     "                       options, --receipt and --refund do not go with it.\n"
     "With no arguments on a terminal, add asks for each field in turn, offering the most\n"
-    "recent expense of the category as defaults (Enter takes one, '-' leaves it empty, Tab\n"
-    "completes places and merchants, Ctrl-D stops with nothing added).\n\n"
+    "recent expense of the category as defaults, then for the next expense, as hledger add\n"
+    "does: Enter takes the [default], '-' leaves it empty, '.' takes the defaults of all the\n"
+    "rest, '<' goes back one question, Tab completes categories, places and merchants, and\n"
+    "Ctrl-D (or '.') at the category ends; Ctrl-D half way adds nothing of that expense.\n"
+    "A category may be a unique prefix (r: ride). A ride's route is guessed from where\n"
+    "rides went: from where the last ride ended when a ride has started there before,\n"
+    "then to where the newest ride from the place answered went (back where the last\n"
+    "ride started, when none has); its provider and tip are those of the newest ride on\n"
+    "that route. Each expense is a change of its own (undo takes back the last).\n\n"
     "examples:\n"
     "  confspend add ride 23.50 --provider uber --from \"Friends' place\" --to Venue --tip 3\n"
     "  confspend add ride 17.10 --back\n"
@@ -178,13 +185,20 @@ static int take_back(struct cs_ctx *ctx, struct entry_opts *eo, struct expense *
 
 static int add_one(struct cs_ctx *ctx, struct cs_opt *o, const char **pos, struct entry_opts *eop);
 
-/* Ask for the expense on the terminal (interactive.h), then add it as if it was typed. */
+/*
+ * Ask for expenses on the terminal (interactive.h) until the session is ended, adding
+ * each as if it was typed, as a change of its own (undo takes back the last one). An
+ * expense that cannot be added (its amount's decimals, say) is said on the terminal and
+ * the session goes on. 0 when the session is ended at a category with at least one
+ * expense added and none refused; else CS_EINPUT: ended half way (that expense is not
+ * added), nothing added, or how many were not.
+ */
 static int add_interactive(struct cs_ctx *ctx, struct interactive_add *ia)
 {
     struct cs_opt o[] = {
         ENTRY_OPTIONS, {"monthly", OPT_FLAG}, {"until", OPT_VALUE}, {"back", OPT_FLAG}, {NULL}};
     const char *pos[2];
-    int rc;
+    int rc, refused = 0;
     char *path = db_resolve_path(ctx->db_opt);
     struct stat sb;
     /* defaults from the database when there is one; none is made until the answers are in */
@@ -193,13 +207,36 @@ static int add_interactive(struct cs_ctx *ctx, struct interactive_add *ia)
         return rc;
     }
     free(path);
-    if (!(rc = interactive_add_ask(ctx->db, ctx->today_s, ia, &ctx->err))) {
+    for (;;) {
+        rc = interactive_add_ask(ctx->db, ctx->today_s, ia, &ctx->err);
+        if (rc || ia->quit)
+            break; /* ended half way (said by main), or at a category */
         pos[0] = ia->category;
         pos[1] = ia->amount;
-        rc = add_one(ctx, o, pos, &ia->eo);
+        rc = ctx_finish(ctx, add_one(ctx, o, pos, &ia->eo));
+        interactive_add_release(ia);
+        if (rc && rc != CS_EINPUT)
+            return rc;
+        if (rc) {
+            /* said now, and the session goes on: that expense is not added */
+            fprintf(stderr, "confspend: %s; not added\n", ctx->err.msg);
+            ctx->err = (struct cs_err)CS_ERR_INIT;
+            refused++;
+            continue;
+        }
+        ia->added++;
     }
     interactive_add_release(ia);
-    return rc;
+    if (rc)
+        return rc;
+    if (refused)
+        return cs_error(&ctx->err, CS_EINPUT, "add", NULL,
+                        "%d expense%s added, %d not (said above)", ia->added,
+                        ia->added == 1 ? "" : "s", refused);
+    if (!ia->added)
+        return cs_error(&ctx->err, CS_EINPUT, "add", NULL,
+                        "ended at the category; nothing was added");
+    return 0;
 }
 
 /* Add the expense of category POS[0] and amount POS[1] with the options EO (and O: the

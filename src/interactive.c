@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* interactive.c - the questions of an interactive `add` (GNU readline): the module
- * confspend-readline.so, opened by interactive_add_ask() (interactive_module.c) on first
- * use, so that no other command pays for loading readline and its terminal library. */
+/* interactive.c - the questions of an interactive `add` (GNU readline), asked as hledger
+ * add asks them: the module confspend-readline.so, opened by interactive_add_ask()
+ * (interactive_module.c) on first use, so that no other command pays for loading readline
+ * and its terminal library. */
 #include "confspend/interactive.h"
 
 #include <stdio.h>
@@ -79,84 +80,157 @@ static char **complete(const char *text, int start, int end)
 /* Keep S (allocated) in A; returns it. */
 static const char *keep(struct interactive_add *a, char *s)
 {
-    if (a->nowned == (int)(sizeof a->owned / sizeof a->owned[0])) {
-        free(s);
-        return NULL;
+    if (a->nowned == a->capowned) {
+        a->capowned = a->capowned ? 2 * a->capowned : 16;
+        a->owned = xrealloc(a->owned, sizeof(char *) * (size_t)a->capowned);
     }
     a->owned[a->nowned++] = s;
     return s;
 }
 
+/* The questions, in the order they are asked (next_question() skips those that are not
+ * the category's). */
+enum question {
+    Q_CATEGORY,
+    Q_AMOUNT,
+    Q_DATE,
+    Q_FROM,
+    Q_TO,
+    Q_PROVIDER,
+    Q_TIP,
+    Q_RECIPIENT,
+    Q_MERCHANT,
+    Q_NIGHTS,
+    Q_NOTE,
+    Q_REIMBURSABLE,
+    Q_DONE
+};
+
+static const char *const question_name[Q_DONE] = {
+    "category", "amount",    "date",     "from",   "to",   "provider",
+    "tip",      "recipient", "merchant", "nights", "note", "reimbursable (yes/no)"};
+
+static enum question next_question(enum question q, const char *category)
+{
+    int ride = !strcmp(category, "ride"), donation = !strcmp(category, "donation");
+    for (q++; q < Q_DONE; q++) {
+        if ((q >= Q_FROM && q <= Q_TIP) && !ride)
+            continue;
+        if (q == Q_RECIPIENT && !donation)
+            continue;
+        if (q == Q_MERCHANT && (ride || donation))
+            continue;
+        if (q == Q_NIGHTS && strcmp(category, "lodging"))
+            continue;
+        break;
+    }
+    return q;
+}
+
 /* What an answer must be, checked as it is typed so that a wrong one is asked again
  * rather than found after the last question: 0, or CS_EINPUT naming it. An answer may be
- * replaced by what it means (a date word by its date) in FIXED (N bytes). */
-typedef int (*answer_check)(const char *answer, char *fixed, size_t n, struct cs_err *e);
+ * replaced by what it means (a date word by its date, a prefix by its category, a place
+ * alias by its place) in *FIXED (allocated). */
+typedef int (*answer_check)(const char *answer, char **fixed, struct cs_err *e);
 
 static struct cs_date ask_today;
+static sqlite3 *ask_db;
 
-static int check_date(const char *s, char *fixed, size_t n, struct cs_err *e)
+static int check_date(const char *s, char **fixed, struct cs_err *e)
 {
     struct cs_date d;
+    char buf[16];
     if (date_word(s, ask_today, &d, "date", e))
         return CS_EINPUT;
-    if (n > 10)
-        date_format(d, fixed);
+    date_format(d, buf);
+    *fixed = xstrdup(buf);
     return 0;
 }
 
-static int check_amount(const char *s, char *fixed, size_t n, struct cs_err *e)
+static int check_amount(const char *s, char **fixed, struct cs_err *e)
 {
     int64_t v;
     (void)fixed;
-    (void)n;
     /* a number; its decimals are checked against the currency when it is added */
     return money_parse(s, 3, &v, "amount", e) ? CS_EINPUT : 0;
 }
 
-static int check_category(const char *s, char *fixed, size_t n, struct cs_err *e)
+/* A category, or a unique prefix of one (as a long option's): "r" is ride. */
+static int check_category(const char *s, char **fixed, struct cs_err *e)
 {
-    (void)fixed;
-    (void)n;
-    return category_valid(s) ? 0 : category_refuse("category", s, e);
+    const char *found = NULL;
+    size_t n = strlen(s);
+    if (category_valid(s))
+        return 0;
+    for (const char *const *c = cs_categories; *c; c++) {
+        if (strncmp(*c, s, n))
+            continue;
+        if (found)
+            return cs_error(e, CS_EINPUT, "category", s, "ambiguous: %s or %s", found, *c);
+        found = *c;
+    }
+    if (!found)
+        return category_refuse("category", s, e);
+    *fixed = xstrdup(found);
+    return 0;
 }
 
-static int check_provider(const char *s, char *fixed, size_t n, struct cs_err *e)
+static int check_provider(const char *s, char **fixed, struct cs_err *e)
 {
     (void)fixed;
-    (void)n;
     return provider_canonical(s) ? 0 : provider_refuse("provider", s, e);
 }
 
-static int check_yes_no(const char *s, char *fixed, size_t n, struct cs_err *e)
+/* A place as --from/--to take it (place_resolve()): an ambiguous prefix is asked again. */
+static int check_place(const char *field, const char *s, char **fixed, struct cs_err *e)
+{
+    char *near = NULL;
+    if (!ask_db)
+        return 0;
+    if (place_resolve(ask_db, field, s, fixed, &near, e))
+        return CS_EINPUT;
+    free(near); /* the hint is given when the expense is added */
+    return 0;
+}
+
+static int check_from(const char *s, char **fixed, struct cs_err *e)
+{
+    return check_place("from", s, fixed, e);
+}
+
+static int check_to(const char *s, char **fixed, struct cs_err *e)
+{
+    return check_place("to", s, fixed, e);
+}
+
+static int check_yes_no(const char *s, char **fixed, struct cs_err *e)
 {
     (void)fixed;
-    (void)n;
     if (!strcasecmp(s, "y") || !strcasecmp(s, "yes") || !strcasecmp(s, "n") || !strcasecmp(s, "no"))
         return 0;
     return cs_error(e, CS_EINPUT, "reimbursable", s, "answer yes or no");
 }
 
-static int ask_checked(struct interactive_add *a, const char *question, const char *def,
-                       const char **out, answer_check check, struct cs_err *e);
+static const answer_check question_check[Q_DONE] = {
+    [Q_CATEGORY] = check_category,  [Q_AMOUNT] = check_amount, [Q_DATE] = check_date,
+    [Q_FROM] = check_from,          [Q_TO] = check_to,         [Q_PROVIDER] = check_provider,
+    [Q_REIMBURSABLE] = check_yes_no};
+
+enum { ANSWERED, BACK, REST, ENDED };
 
 /*
- * Ask QUESTION with default DEF (NULL or "": none) and the words offered now; the answer
+ * Ask question Q with default DEF (NULL or "": none) and the words offered now; the answer
  * into *OUT (kept in A): the default for an empty line, NULL for "-" or an empty line with
- * no default. 0, or CS_EINPUT for Ctrl-D.
+ * no default. ANSWERED, BACK for "<", REST for "." (*OUT the default), ENDED for Ctrl-D.
  */
-static int ask(struct interactive_add *a, const char *question, const char *def, const char **out,
-               struct cs_err *e)
+static int ask(struct interactive_add *a, enum question q, const char *def, const char **out)
 {
-    return ask_checked(a, question, def, out, NULL, e);
-}
-
-/* ask(), with the answer (not a default, nor "-") through CHECK until it passes. */
-static int ask_checked(struct interactive_add *a, const char *question, const char *def,
-                       const char **out, answer_check check, struct cs_err *e)
-{
+    const char *question = question_name[q];
     char *prompt, *line, *shown = def && *def ? text_show(def) : NULL;
     size_t n = strlen(question) + (shown ? strlen(shown) : 0) + 8;
     const char *s, *end;
+    int rc = ANSWERED;
+    FILE *term = rl_outstream ? rl_outstream : stdout;
     prompt = xmalloc(n);
     snprintf(prompt, n, shown ? "%s [%s]: " : "%s: ", question, shown);
     free(shown);
@@ -164,9 +238,8 @@ again:
     line = readline(prompt);
     if (!line) {
         free(prompt);
-        offer_clear();
-        fputc('\n', rl_outstream ? rl_outstream : stdout);
-        return cs_error(e, CS_EINPUT, "add", NULL, "ended at the %s; nothing was added", question);
+        fputc('\n', term);
+        return ENDED;
     }
     for (s = line; *s == ' ' || *s == '\t'; s++)
         ;
@@ -175,34 +248,252 @@ again:
         end--;
     if (end > s)
         add_history(line);
-    if (end == s)
+    if (end - s == 1 && (*s == '.' || *s == '<')) {
+        rc = *s == '.' ? REST : BACK;
+        *out = rc == REST && def && *def ? keep(a, xstrdup(def)) : NULL;
+    } else if (end == s) {
         *out = def && *def ? keep(a, xstrdup(def)) : NULL;
-    else if (end - s == 1 && *s == '-')
+    } else if (end - s == 1 && *s == '-') {
         *out = NULL;
-    else {
-        char *v = xmalloc((size_t)(end - s) + 1), fixed[16] = "";
+    } else {
+        char *v = xmalloc((size_t)(end - s) + 1), *fixed = NULL;
         struct cs_err ce = CS_ERR_INIT;
         memcpy(v, s, (size_t)(end - s));
         v[end - s] = 0;
-        if (check && check(v, fixed, sizeof fixed, &ce)) {
+        if (question_check[q] && question_check[q](v, &fixed, &ce)) {
             /* said on the terminal, and asked again: nothing typed so far is lost */
-            char *msg = text_show(ce.msg);
-            fprintf(rl_outstream ? rl_outstream : stdout, "confspend: %s\n", msg);
-            free(msg);
+            fprintf(term, "confspend: %s\n", ce.msg);
+            free(fixed);
             free(v);
             free(line);
             goto again;
         }
-        if (*fixed) {
+        if (fixed) {
             free(v);
-            v = xstrdup(fixed);
+            v = fixed;
         }
         *out = keep(a, v);
     }
     free(prompt);
     free(line);
-    offer_clear();
+    return rc;
+}
+
+/* What the defaults are read from: the most recent expense of the category (LAST), the
+ * newest ride from the place answered (FROM), the newest ride on the route answered
+ * (ROUTE); each loaded when its id is set. */
+struct defaults {
+    struct expense last, from, route;
+    int64_t last_id, from_id, route_id;
+    char amount[48], tip[48], nights[24];
+};
+
+static void defaults_release(struct defaults *d)
+{
+    expense_release(&d->last);
+    expense_release(&d->from);
+    expense_release(&d->route);
+    memset(d, 0, sizeof *d);
+}
+
+static int load_ride(sqlite3 *db, const char *from, const char *to, int64_t *id, struct expense *x,
+                     struct cs_err *e)
+{
+    int rc;
+    expense_release(x);
+    *id = 0;
+    if (!db || !from || !*from)
+        return 0;
+    if ((rc = recent_ride_route(db, from, to, id, e)) ||
+        (*id && (rc = expense_load(db, *id, x, e))))
+        return rc;
     return 0;
+}
+
+static int same_place(const char *a, const char *b)
+{
+    char *fa, *fb;
+    int same;
+    if (!a || !b)
+        return 0;
+    fa = place_fold(a);
+    fb = place_fold(b);
+    same = *fa && !strcmp(fa, fb);
+    free(fa);
+    free(fb);
+    return same;
+}
+
+/* The defaults of CATEGORY: its most recent expense. */
+static int defaults_of(sqlite3 *db, const char *category, struct defaults *d, struct cs_err *e)
+{
+    int rc, digits;
+    defaults_release(d);
+    if (!db || !category_valid(category))
+        return 0;
+    if ((rc = recent_expense(db, category, &d->last_id, e)) ||
+        (d->last_id && (rc = expense_load(db, d->last_id, &d->last, e))))
+        return rc;
+    if (!d->last_id)
+        return 0;
+    digits = money_digits(d->last.currency);
+    money_format(d->last.amount < 0 ? -d->last.amount : d->last.amount, digits < 0 ? 2 : digits,
+                 d->amount, sizeof d->amount);
+    if (d->last.nights > 0)
+        snprintf(d->nights, sizeof d->nights, "%lld", (long long)d->last.nights);
+    return 0;
+}
+
+/* A ride's tip default: the newest ride on the route's, else the most recent ride's. */
+static const char *tip_default(struct defaults *d)
+{
+    const struct expense *x = d->route_id ? &d->route : d->last_id ? &d->last : NULL;
+    int digits;
+    if (!x || x->tip < 0)
+        return NULL;
+    digits = money_digits(x->currency);
+    money_format(x->tip, digits < 0 ? 2 : digits, d->tip, sizeof d->tip);
+    return d->tip;
+}
+
+/* Question Q's default, given the answers so far (ANS). */
+static int default_of(sqlite3 *db, enum question q, const char *const *ans, struct defaults *d,
+                      const char **def, struct cs_err *e)
+{
+    const struct expense *l = d->last_id ? &d->last : NULL;
+    int rc;
+    *def = NULL;
+    switch (q) {
+    case Q_CATEGORY:
+    case Q_NOTE:
+        break; /* the category's is read before (the newest expense's) */
+    case Q_AMOUNT:
+        *def = d->amount;
+        break;
+    case Q_DATE:
+        *def = NULL; /* today: given by the caller */
+        break;
+    case Q_FROM:
+        if (!l)
+            break;
+        /* where the last ride ended, when a ride has started there before (the next leg
+         * of a round already ridden); else the last ride's own */
+        if ((rc = load_ride(db, l->to, NULL, &d->from_id, &d->from, e)))
+            return rc;
+        *def = d->from_id ? l->to : l->from;
+        break;
+    case Q_TO:
+        if ((rc = load_ride(db, ans[Q_FROM], NULL, &d->from_id, &d->from, e)))
+            return rc;
+        if (d->from_id)
+            *def = d->from.to; /* where rides from there went last */
+        else if (l)
+            *def = same_place(ans[Q_FROM], l->to) ? l->from /* the way back */ : l->to;
+        break;
+    case Q_PROVIDER:
+        if ((rc = load_ride(db, ans[Q_FROM], ans[Q_TO] ? ans[Q_TO] : "", &d->route_id, &d->route,
+                            e)))
+            return rc;
+        *def = d->route_id ? d->route.provider : l ? l->provider : NULL;
+        break;
+    case Q_TIP:
+        *def = tip_default(d);
+        break;
+    case Q_RECIPIENT:
+        *def = l ? l->recipient : NULL;
+        break;
+    case Q_MERCHANT:
+        *def = l ? l->merchant : NULL;
+        break;
+    case Q_NIGHTS:
+        *def = d->nights;
+        break;
+    case Q_REIMBURSABLE:
+        *def = l ? (l->reimbursable ? "yes" : "no") : NULL;
+        break;
+    case Q_DONE:
+        break;
+    }
+    return 0;
+}
+
+/* The words Tab offers for question Q. */
+static int offer_for(sqlite3 *db, enum question q, struct cs_err *e)
+{
+    offer_clear();
+    switch (q) {
+    case Q_CATEGORY:
+        for (const char *const *c = cs_categories; *c; c++)
+            offer_add(*c, NULL);
+        return 0;
+    case Q_PROVIDER:
+        for (const char *const *p = (const char *const[]){CS_PROVIDERS(CS_NAME, CS_COMMA), NULL};
+             *p; p++)
+            offer_add(*p, NULL);
+        return 0;
+    case Q_FROM:
+    case Q_TO:
+        if (db &&
+            (place_each(db, offer_alias, NULL, e) || place_each_known(db, offer_add, NULL, e)))
+            return CS_EFAIL;
+        return 0;
+    case Q_RECIPIENT:
+    case Q_MERCHANT:
+        return db && recent_each_merchant(db, 500, offer_add, NULL, e) ? CS_EFAIL : 0;
+    case Q_REIMBURSABLE:
+        offer_add("yes", NULL);
+        offer_add("no", NULL);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* Into A's options: answer V of question Q. */
+static void answer_into(struct interactive_add *a, enum question q, const char *v)
+{
+    struct entry_opts *eo = &a->eo;
+    switch (q) {
+    case Q_CATEGORY:
+        a->category = v;
+        break;
+    case Q_AMOUNT:
+        a->amount = v;
+        break;
+    case Q_DATE:
+        eo->date = v;
+        break;
+    case Q_FROM:
+        eo->from = v;
+        break;
+    case Q_TO:
+        eo->to = v;
+        break;
+    case Q_PROVIDER:
+        eo->provider = v;
+        break;
+    case Q_TIP:
+        eo->tip = v;
+        break;
+    case Q_RECIPIENT:
+        eo->recipient = v;
+        break;
+    case Q_MERCHANT:
+        eo->merchant = v;
+        break;
+    case Q_NIGHTS:
+        eo->nights = v;
+        break;
+    case Q_NOTE:
+        eo->note = v;
+        break;
+    case Q_REIMBURSABLE:
+        eo->reimbursable = v && (!strcasecmp(v, "y") || !strcasecmp(v, "yes"));
+        eo->personal = v && (!strcasecmp(v, "n") || !strcasecmp(v, "no"));
+        break;
+    case Q_DONE:
+        break;
+    }
 }
 
 __attribute__((visibility("default"))) int confspend_interactive_add_ask(sqlite3 *db,
@@ -212,100 +503,101 @@ __attribute__((visibility("default"))) int confspend_interactive_add_ask(sqlite3
 int confspend_interactive_add_ask(sqlite3 *db, const char *today, struct interactive_add *a,
                                   struct cs_err *e)
 {
-    struct expense r = EXPENSE_INIT;
-    struct entry_opts *eo = &a->eo;
-    const char *yes = NULL, *def;
-    char amt[48] = "", tip[48] = "", nights[24] = "";
+    struct defaults d;
+    const char *ans[Q_DONE] = {NULL}, *category_def = NULL;
+    enum question asked[Q_DONE], q = Q_CATEGORY;
+    struct expense newest = EXPENSE_INIT;
+    int nasked = 0, rest = 0, rc = 0;
     int64_t id = 0;
-    int rc;
-    memset(eo, 0, sizeof *eo);
+    FILE *term;
+    memset(&d, 0, sizeof d);
+    memset(&a->eo, 0, sizeof a->eo);
+    a->category = a->amount = NULL;
+    a->quit = 0;
     rl_readline_name = "confspend";
     rl_attempted_completion_function = complete;
     rl_completer_word_break_characters = (char *)"\n"; /* a place is the whole line */
     rl_completion_append_character = '\0';
-
-    if (db && (rc = recent_expense(db, NULL, &id, e)))
-        return rc;
-    if (id && (rc = expense_load(db, id, &r, e)))
-        return rc;
-    for (const char *const *c = cs_categories; *c; c++)
-        offer_add(*c, NULL);
+    term = rl_outstream ? rl_outstream : stdout;
+    ask_db = db;
     if (today && date_parse(today, &ask_today, "date", NULL))
         memset(&ask_today, 0, sizeof ask_today);
-    if ((rc = ask_checked(a, "category", id ? r.category : NULL, &a->category, check_category, e)))
+
+    if (db && ((rc = recent_expense(db, NULL, &id, e)) ||
+               (id && (rc = expense_load(db, id, &newest, e)))))
         goto out;
-    if (!a->category) {
-        rc = cs_error(e, CS_EINPUT, "category", NULL, "missing; nothing was added");
-        goto out;
-    }
-    /* the defaults: the most recent expense of this category */
-    expense_release(&r);
-    id = 0;
-    if (db && category_valid(a->category) &&
-        ((rc = recent_expense(db, a->category, &id, e)) ||
-         (id && (rc = expense_load(db, id, &r, e)))))
-        goto out;
-    if (id) {
-        int d = money_digits(r.currency);
-        money_format(r.amount < 0 ? -r.amount : r.amount, d < 0 ? 2 : d, amt, sizeof amt);
-        if (r.tip >= 0)
-            money_format(r.tip, d < 0 ? 2 : d, tip, sizeof tip);
-        if (r.nights > 0)
-            snprintf(nights, sizeof nights, "%lld", (long long)r.nights);
-    }
-    if ((rc = ask_checked(a, "amount", amt, &a->amount, check_amount, e)) ||
-        (rc = ask_checked(a, "date", today, &eo->date, check_date, e)))
-        goto out;
-    if (!strcmp(a->category, "ride")) {
-        for (const char *const *p = (const char *const[]){CS_PROVIDERS(CS_NAME, CS_COMMA), NULL};
-             *p; p++)
-            offer_add(*p, NULL);
-        if ((rc = ask_checked(a, "provider", r.provider, &eo->provider, check_provider, e)))
+    if (id)
+        category_def = newest.category;
+    if (!a->added)
+        fprintf(term, "Enter takes the [default], - leaves it empty, . takes the rest, "
+                      "< goes back, Ctrl-D ends.\n");
+    while (q != Q_DONE) {
+        const char *def = NULL, *v = NULL;
+        int r;
+        if (q == Q_CATEGORY)
+            def = category_def;
+        else if (q == Q_DATE)
+            def = today;
+        else if ((rc = default_of(db, q, ans, &d, &def, e)))
             goto out;
-        for (int k = 0; k < 2; k++) {
-            if (db && ((rc = place_each(db, offer_alias, NULL, e)) ||
-                       (rc = place_each_known(db, offer_add, NULL, e))))
+        if (rest) { /* after ".": the defaults, unasked */
+            v = def && *def ? keep(a, xstrdup(def)) : NULL;
+            r = ANSWERED;
+        } else {
+            if ((rc = offer_for(db, q, e)))
                 goto out;
-            if ((rc = ask(a, k ? "to" : "from", k ? r.to : r.from, k ? &eo->to : &eo->from, e)))
+            r = ask(a, q, def, &v);
+            offer_clear();
+        }
+        if (r == ENDED || (r == REST && q == Q_CATEGORY)) {
+            if (q == Q_CATEGORY) {
+                a->quit = 1;
+                goto out;
+            }
+            rc = cs_error(e, CS_EINPUT, "add", NULL, "ended at the %s; %s", question_name[q],
+                          a->added ? "this expense was not added" : "nothing was added");
+            goto out;
+        }
+        if (r == BACK) {
+            if (nasked) {
+                q = asked[--nasked];
+                for (enum question k = q; k < Q_DONE; k++)
+                    ans[k] = NULL;
+            }
+            continue;
+        }
+        if (r == REST) {
+            if (q == Q_AMOUNT && !v) {
+                fprintf(term, "confspend: amount: no default to take\n");
+                continue;
+            }
+            rest = 1;
+        }
+        if (q == Q_CATEGORY) {
+            if (!v) {
+                fprintf(term, "confspend: category: missing\n");
+                continue;
+            }
+            if ((rc = defaults_of(db, v, &d, e)))
                 goto out;
         }
-        if ((rc = ask(a, "tip", tip, &eo->tip, e)))
-            goto out;
-    } else if (!strcmp(a->category, "donation")) {
-        if (db && (rc = recent_each_merchant(db, 500, offer_add, NULL, e)))
-            goto out;
-        if ((rc = ask(a, "recipient", r.recipient, &eo->recipient, e)))
-            goto out;
-    } else {
-        if (db && (rc = recent_each_merchant(db, 500, offer_add, NULL, e)))
-            goto out;
-        if ((rc = ask(a, "merchant", r.merchant, &eo->merchant, e)))
-            goto out;
-        if (!strcmp(a->category, "lodging") && (rc = ask(a, "nights", nights, &eo->nights, e)))
-            goto out;
+        if (q == Q_AMOUNT && !v) {
+            fprintf(term, "confspend: amount: missing\n");
+            continue;
+        }
+        ans[q] = v;
+        asked[nasked++] = q;
+        q = next_question(q, ans[Q_CATEGORY]);
     }
-    if ((rc = ask(a, "note", NULL, &eo->note, e)))
-        goto out;
-    offer_add("yes", NULL);
-    offer_add("no", NULL);
-    def = id ? (r.reimbursable ? "yes" : "no") : NULL;
-    if ((rc = ask_checked(a, "reimbursable (yes/no)", def, &yes, check_yes_no, e)))
-        goto out;
-    if (yes && (!strcasecmp(yes, "y") || !strcasecmp(yes, "yes")))
-        eo->reimbursable = 1;
-    else if (yes && (!strcasecmp(yes, "n") || !strcasecmp(yes, "no")))
-        eo->personal = 1;
-    else if (yes) {
-        rc = cs_error(e, CS_EINPUT, "reimbursable", yes, "answer yes or no");
-        goto out;
-    }
-    if (!a->amount)
-        rc = cs_error(e, CS_EINPUT, "amount", NULL, "missing; nothing was added");
+    for (int k = 0; k < Q_DONE; k++)
+        answer_into(a, (enum question)k, ans[k]);
 out:
     offer_clear();
     free(offer.word);
     offer.word = NULL;
     offer.cap = 0;
-    expense_release(&r);
+    ask_db = NULL;
+    expense_release(&newest);
+    defaults_release(&d);
     return rc;
 }

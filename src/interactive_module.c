@@ -6,6 +6,7 @@
 #include "confspend/interactive.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "confspend/module.h"
@@ -32,7 +33,10 @@ int interactive_add_ask(sqlite3 *db, const char *today, struct interactive_add *
 
 void interactive_add_release(struct interactive_add *a)
 {
+    int added = a->added;
     for (int i = 0; i < a->nowned; i++)
         free(a->owned[i]);
-    a->nowned = 0;
+    free(a->owned);
+    memset(a, 0, sizeof *a);
+    a->added = added;
 }

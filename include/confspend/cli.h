@@ -104,6 +104,11 @@ int ctx_open_db(struct cs_ctx *ctx);
  */
 int ctx_open_write(struct cs_ctx *ctx);
 
+/* Finish what the command wrote so far as cli_run() does (RC 0: store the change and
+ * commit; else roll back), so that the next write is a change of its own (the
+ * interactive add's session, one change per expense); returns RC, or the commit's error. */
+int ctx_finish(struct cs_ctx *ctx, int rc);
+
 /* The one-line summary of the change the command makes (printf-style). */
 void ctx_summary(struct cs_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
