@@ -5,7 +5,8 @@
 # whose Transaction Type is Tip into its ride (same Ride ID) as its tip, part of the
 # amount; a tip whose ride is not in the file, or was stored by an earlier report, is a
 # row of its own. A tip is known again in a later report by its Transaction Date (UTC) and
-# amount, so that reports that overlap neither lose nor repeat one.
+# amount, so that reports that overlap neither lose nor repeat one; a refund or an
+# adjustment likewise by its Transaction Type, date and amount.
 name = lyft-business
 description = Lyft Business transaction report (tip rows folded into their ride)
 header = Ride ID, Transaction Date (UTC), Transaction Type, Transaction Amount, Transaction Currency

@@ -66,14 +66,17 @@
  *       line N". A tip is known across reports by hook.when (the transaction's own time)
  *       and its amount: one already stored (in its ride, or as a row of its own) is
  *       present; a new one whose ride is stored, or has no ride in the file, is a row of
- *       its own (note "tip"); a further row of one key gets KEY:2, KEY:3, ... so that every
- *       key is once in the file (lyft_group() says how the database decides).
+ *       its own (note "tip"). The ride is the row of hook.kind Ride (or, without a kind,
+ *       the first row spent); every other row (a refund, an adjustment) has the key
+ *       KEY:TYPE@WHEN:AMOUNT:CUR, so that every key is once in the file and the same in
+ *       every report (lyft_group() says how the database decides).
  *
  * The reader streams the file through csv.c, holding one record at a time (the lyft-tips
  * hook reads its file whole to fold each tip row into its ride).
  */
 #include "confspend/profile.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -668,8 +671,9 @@ struct preader {
 struct held {
     struct src_row r;
     char *merchant, *note, *category, *provider, *from, *to, *key, *reason;
-    char *when; /* hook.when: the transaction's own time, part of a tip's identity */
-    int tip_row;
+    char *when;            /* hook.when: the transaction's own time, part of a row's identity */
+    char *kind;            /* hook.kind, as read */
+    int tip_row, ride_row; /* hook.kind is Tip, Ride (any case) */
     int64_t signed_amount; /* lyft_group(): its money as read, money back negative */
     size_t order;
 };
@@ -1289,7 +1293,9 @@ static int lyft_load(struct preader *r, struct cs_err *e)
         h->key = dup_or_null(row.key);
         h->reason = dup_or_null(row.skip_reason);
         h->when = dup_or_null(role(r, R_WHEN));
+        h->kind = dup_or_null(kind);
         h->tip_row = kind && !strcasecmp(kind, "tip");
+        h->ride_row = kind && !strcasecmp(kind, "ride");
         h->order = r->nheld++;
     }
     return rc < 0 ? rc : 0;
@@ -1353,9 +1359,77 @@ static int in_list(const char *list, const char *id)
     return 0;
 }
 
+/* S's characters that would end a key's part ('|', the ride key's separator) as '/',
+ * in place. */
+static void key_part(char *s)
+{
+    for (; *s; s++)
+        if (*s == '|')
+            *s = '/';
+}
+
+/*
+ * Row G[K] of ride R, neither the ride nor a tip (a refund, an adjustment): a key of its
+ * own, its identity R:TYPE@WHEN:AMOUNT:CUR (Transaction Type in lower case, hook.when, its
+ * signed minor units, "#N" for the Nth identical row), the same in every report, so that
+ * such a row alone in a later report is neither taken for the stored ride nor counted
+ * again. Keys from before identities (R:2, R:3, ... by position; R when its file had no
+ * ride, NORIDE) are found again by their amount. 0, or an error code.
+ */
+static int other_row(struct held **g, size_t k, const char *R, int noride, src_lookup_fn lookup,
+                     void *arg, struct cs_err *e)
+{
+    struct held *h = g[k];
+    struct src_stored own;
+    char id[200], kind[41] = "", old[1100];
+    int same = 0, rc;
+    size_t i = 0;
+    if (h->r.fate == SRC_SKIP)
+        return 0; /* never stored: its key as read */
+    for (const char *c = h->kind ? h->kind : ""; *c && i < sizeof kind - 1; c++)
+        kind[i++] = (char)tolower((unsigned char)*c);
+    kind[i] = 0;
+    for (size_t j = 0; j < k; j++)
+        same += !g[j]->tip_row && g[j]->r.fate != SRC_SKIP &&
+                g[j]->signed_amount == h->signed_amount &&
+                !strcmp(g[j]->r.currency, h->r.currency) &&
+                !strcasecmp(g[j]->kind ? g[j]->kind : "", h->kind ? h->kind : "") &&
+                !strcmp(g[j]->when ? g[j]->when : "", h->when ? h->when : "");
+    snprintf(id, sizeof id, same ? "%s@%.100s:%lld:%s#%d" : "%s@%.100s:%lld:%s", kind,
+             h->when ? h->when : "", (long long)h->signed_amount, h->r.currency, same + 1);
+    key_part(id);
+    snprintf(old, sizeof old, "%s:%s", R, id);
+    if ((rc = stored(lookup, arg, old, 0, &own, e)) < 0)
+        return rc;
+    if (rc) {
+        own_row(h, xstrdup(old));
+        return 0;
+    }
+    /* from before identities, by position: the first stored one of this amount that no
+     * earlier row of the file has taken */
+    for (int pos = noride ? 0 : 2; pos <= 16; pos += pos ? 1 : 2) {
+        int taken = 0;
+        if (pos)
+            snprintf(old, sizeof old, "%s:%d", R, pos);
+        else
+            snprintf(old, sizeof old, "%s", R);
+        if ((rc = stored(lookup, arg, old, 0, &own, e)) < 0)
+            return rc;
+        for (size_t j = 0; j < k && rc; j++)
+            taken |= !g[j]->tip_row && g[j]->key && !strcmp(g[j]->key, old);
+        if (rc && !taken && own.amount == h->signed_amount) {
+            own_row(h, xstrdup(old));
+            return 0;
+        }
+    }
+    snprintf(old, sizeof old, "%s:%s", R, id);
+    own_row(h, xstrdup(old));
+    return 0;
+}
+
 /*
  * The rows of one Ride ID R: each tip row folded into the ride, or a row of its own, and
- * every other row a key of its own (R:2, R:3, ...). What the database already holds
+ * every other row a key of its own (other_row()). What the database already holds
  * decides, so that reports that overlap (Lyft's go by transaction date, and a tip comes
  * days after its ride) neither lose a tip nor count one twice.
  *
@@ -1377,18 +1451,23 @@ static int lyft_group(struct held **g, size_t n, src_lookup_fn lookup, void *arg
 {
     struct held *ride = NULL;
     struct src_stored st, own;
-    const char *R = g[0]->key, *ids = NULL;
+    const char *ids = NULL;
+    char R[1024]; /* a copy: the row that had it may get a key of its own */
     char newkey[1024];
-    int nother = 0, ntips = 0, rc, in_db = 0, legacy = 0;
+    int ntips = 0, rc, in_db = 0, legacy = 0;
     int64_t left = 0;
-    for (size_t k = 0; k < n; k++) {
-        g[k]->signed_amount = g[k]->r.fate == SRC_SPEND ? g[k]->r.amount : -g[k]->r.amount;
-        /* the ride a tip folds into is money spent (a refund row takes no tip) */
-        if (!g[k]->tip_row && g[k]->r.fate == SRC_SPEND && !ride)
+    /* the ride a tip folds into is money spent (a refund row takes no tip): the row of
+     * Transaction Type Ride (any case), else, in a file without the type, the first row
+     * spent that is not a tip; a row of another type (Adjustment) is never the ride */
+    for (size_t k = 0; k < n && !ride; k++)
+        if (!g[k]->tip_row && g[k]->r.fate == SRC_SPEND &&
+            (g[k]->ride_row || !g[k]->kind || !*g[k]->kind))
             ride = g[k];
-    }
-    if (!R) /* no Ride ID: a row of its own, as read */
+    for (size_t k = 0; k < n; k++)
+        g[k]->signed_amount = g[k]->r.fate == SRC_SPEND ? g[k]->r.amount : -g[k]->r.amount;
+    if (!g[0]->key) /* no Ride ID: a row of its own, as read */
         return 0;
+    snprintf(R, sizeof R, "%s", g[0]->key);
     if ((rc = stored(lookup, arg, R, 1, &st, e)) < 0)
         return rc;
     in_db = rc;
@@ -1402,14 +1481,11 @@ static int lyft_group(struct held **g, size_t n, src_lookup_fn lookup, void *arg
         char id[160], *nk;
         int64_t t;
         int same = 0;
-        if (h == ride || (!ride && nother == 0 && !h->tip_row)) {
-            nother++;
+        if (h == ride)
             continue;
-        }
         if (!h->tip_row) {
-            nk = xmalloc(strlen(R) + 24);
-            sprintf(nk, "%s:%d", R, ++nother);
-            own_row(h, nk);
+            if ((rc = other_row(g, k, R, !ride, lookup, arg, e)) < 0)
+                return rc;
             continue;
         }
         ntips++; /* every tip row counts, as before identities */
@@ -1423,9 +1499,7 @@ static int lyft_group(struct held **g, size_t n, src_lookup_fn lookup, void *arg
                     !strcmp(g[j]->when ? g[j]->when : "", h->when ? h->when : "");
         snprintf(id, sizeof id, same ? "tip@%.100s:%lld:%s#%d" : "tip@%.100s:%lld:%s",
                  h->when ? h->when : "", (long long)t, h->r.currency, same + 1);
-        for (char *c = id; *c; c++)
-            if (*c == '|')
-                *c = '/'; /* the separator of the ride's key */
+        key_part(id);
         nk = xmalloc(strlen(R) + strlen(id) + 24);
         sprintf(nk, "%s:%s", R, id);
         /* a row of its own already */
@@ -1564,6 +1638,7 @@ static void reader_release(void *self)
         free(h->key);
         free(h->reason);
         free(h->when);
+        free(h->kind);
     }
     free(r->held);
     if (r->hnames)

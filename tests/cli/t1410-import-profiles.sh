@@ -265,6 +265,61 @@ expect_out "legacy keys: the same report again is present" \
   "imported 0, matched 0, present 3, skipped 1 (declined 1); 1 tip row folded into its ride" \
   cs import csv "$DATA/lyft-business.csv"
 
+# --- lyft-business: a refund or an adjustment is known by its identity too (type, date,
+# amount), never by its place among the ride's rows, so that one alone in a later report is
+# neither taken for the stored ride nor counted twice. Truth is what the files charged once:
+#   M  ride 20 + refund -5 | then the refund alone: present                      15.00
+#   N  ride 20 | then the refund -5 alone: new                                  15.00
+#   P  ride 20 | then an Adjustment 2.00 alone (money spent, not a Ride): new   22.00
+#   Q  refund -5 alone | then ride 20 + that refund: the ride new               15.00
+#   S  ride 20 + refunds -5 and -5 (twins) | then both alone: present           10.00
+# other TYPE ID AMOUNT DAY: a row of Transaction Type TYPE
+other() { echo "$2,2026-05-$4,$1,Approved,$3,USD,2026-05-03,22:40,Home,Venue,Standard,$3,0.00,Jane Doe,,"; }
+M=1000000000000000021 N=1000000000000000022 P=1000000000000000023 Q=1000000000000000024
+S=1000000000000000025
+{ echo "$H"; ride $M 20.00; other Refund $M -5.00 06
+  ride $N 20.00
+  ride $P 20.00
+  other Refund $Q -5.00 06
+  ride $S 20.00; other Refund $S -5.00 06; other Refund $S -5.00 06; } >"$TMP/lyft-r1.csv"
+{ echo "$H"; other Refund $M -5.00 06
+  other Refund $N -5.00 07
+  other Adjustment $P 2.00 08
+  ride $Q 20.00; other Refund $Q -5.00 06
+  other Refund $S -5.00 06; other Refund $S -5.00 06; } >"$TMP/lyft-r2.csv"
+WANT_RSUMS="$M|1500
+$N|1500
+$P|2200
+$Q|1500
+$S|1000"
+RSUMS="SELECT substr(import_key, 1, 19), sum(amount) FROM expense GROUP BY 1 ORDER BY 1"
+for order in "r1 r2" "r2 r1"; do
+  fresh "lyft-refunds-${order/ /-}"
+  for w in $order $order; do cs import csv "$TMP/lyft-$w.csv" >/dev/null || bad "refunds: $w refused"; done
+  expect_out "refunds ($order, each twice): each row's money once" "$WANT_RSUMS" sql "$RSUMS"
+done
+expect_out "refunds: their keys" "$M:refund@2026-05-06:-500:USD
+$N:refund@2026-05-07:-500:USD
+$P:adjustment@2026-05-08:200:USD
+$Q:refund@2026-05-06:-500:USD
+$S:refund@2026-05-06:-500:USD
+$S:refund@2026-05-06:-500:USD#2" sql "SELECT import_key FROM expense WHERE import_key LIKE '%:%' ORDER BY 1"
+# from before identities: the refunds stored as R:2 and R:3 by their place: the same reports
+# again add nothing
+fresh lyft-refunds-legacy
+cs import csv "$TMP/lyft-r1.csv" >/dev/null
+sql "UPDATE expense SET import_key = '$M:2' WHERE import_key LIKE '$M:%';
+     UPDATE expense SET import_key = '$S:' || (id - (SELECT min(id) FROM expense WHERE import_key LIKE '$S:%') + 2)
+       WHERE import_key LIKE '$S:%'" >/dev/null
+expect_out "refunds, legacy keys: the keys" "$M:2
+$Q:refund@2026-05-06:-500:USD
+$S:2
+$S:3" sql "SELECT import_key FROM expense WHERE import_key LIKE '%:%' ORDER BY 1"
+expect_out "refunds, legacy keys: the first report again: present" \
+  "imported 0, matched 0, present 8, skipped 0" cs import csv "$TMP/lyft-r1.csv"
+cs import csv "$TMP/lyft-r2.csv" >/dev/null
+expect_out "refunds, legacy keys: then the second: each row's money once" "$WANT_RSUMS" sql "$RSUMS"
+
 # --- chase (card): purchases negative, MM/DD/YYYY ----------------------------------------
 #   2: UBER   *TRIP -23.50: 2350 spent; the built-in rule UBER *TRIP makes it a ride, uber
 #   3: BLUE BOTTLE COFFEE -4.75: 475, note the Memo "conference coffee", no rule: other

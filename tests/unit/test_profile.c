@@ -246,8 +246,8 @@ static void test_lyft_business(void **state)
 }
 
 /* Every key is once in a Lyft file: the ride whose charge was declined keeps its Ride
- * ID, its two tips (with no ride to fold into) are RIDE:tip and RIDE:tip2, and a second
- * charge of one ride is RIDE:2. */
+ * ID, its two tips (with no ride to fold into) have their identities, and a second
+ * charge of one ride is RIDE:TYPE@WHEN:AMOUNT:CUR, the same in any report. */
 static void test_lyft_keys_once(void **state)
 {
     static const char text[] =
@@ -266,7 +266,8 @@ static void test_lyft_keys_once(void **state)
         "4 spend 2026-05-03 2.00 USD m=Lyft n=tip c=ride p=lyft from=A to=B tip=2.00 "
         "key=111:tip@2026-05-06:200:USD",
         "5 spend 2026-05-03 8.00 USD m=Lyft n=Standard c=ride p=lyft from=C to=D key=222",
-        "6 spend 2026-05-03 3.50 USD m=Lyft n=Standard c=ride p=lyft from=C to=D key=222:2",
+        "6 spend 2026-05-03 3.50 USD m=Lyft n=Standard c=ride p=lyft from=C to=D "
+        "key=222:ride@2026-05-09:350:USD",
     };
     FILE *fp = fmemopen((void *)text, sizeof text - 1, "r");
     struct src_reader rd;
