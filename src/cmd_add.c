@@ -70,7 +70,9 @@ static const char help[] =
     "rides went: from where the last ride ended when a ride has started there before,\n"
     "then to where the newest ride from the place answered went (back where the last\n"
     "ride started, when none has); its provider and tip are those of the newest ride on\n"
-    "that route. Each expense is a change of its own (undo takes back the last).\n\n"
+    "that route. Each expense is a change of its own (undo takes back the last); one that\n"
+    "cannot be added (an amount with more decimals than its currency has) is said and\n"
+    "asked again, what was typed the defaults.\n\n"
     "examples:\n"
     "  confspend add ride 23.50 --provider uber --from \"Friends' place\" --to Venue --tip 3\n"
     "  confspend add ride 17.10 --back\n"
@@ -189,16 +191,16 @@ static int add_one(struct cs_ctx *ctx, struct cs_opt *o, const char **pos, struc
  * Ask for expenses on the terminal (interactive.h) until the session is ended, adding
  * each as if it was typed, as a change of its own (undo takes back the last one). An
  * expense that cannot be added (its amount's decimals, say) is said on the terminal and
- * the session goes on. 0 when the session is ended at a category with at least one
- * expense added and none refused; else CS_EINPUT: ended half way (that expense is not
- * added), nothing added, or how many were not.
+ * asked again, the answers as defaults. 0 when the session is ended at a category with at
+ * least one expense added and none left unadded; else CS_EINPUT: ended half way (that
+ * expense is not added), nothing added, or how many were not.
  */
 static int add_interactive(struct cs_ctx *ctx, struct interactive_add *ia)
 {
     struct cs_opt o[] = {
         ENTRY_OPTIONS, {"monthly", OPT_FLAG}, {"until", OPT_VALUE}, {"back", OPT_FLAG}, {NULL}};
     const char *pos[2];
-    int rc, refused = 0;
+    int rc, refused = 0, asked_again = 0;
     char *path = db_resolve_path(ctx->db_opt);
     struct stat sb;
     /* defaults from the database when there is one; none is made until the answers are in */
@@ -209,22 +211,27 @@ static int add_interactive(struct cs_ctx *ctx, struct interactive_add *ia)
     free(path);
     for (;;) {
         rc = interactive_add_ask(ctx->db, ctx->today_s, ia, &ctx->err);
-        if (rc || ia->quit)
-            break; /* ended half way (said by main), or at a category */
+        if (rc || ia->quit) { /* ended half way (said by main), or at a category */
+            refused += !rc && asked_again;
+            break;
+        }
         pos[0] = ia->category;
         pos[1] = ia->amount;
         rc = ctx_finish(ctx, add_one(ctx, o, pos, &ia->eo));
-        interactive_add_release(ia);
-        if (rc && rc != CS_EINPUT)
+        if (rc && rc != CS_EINPUT) {
+            interactive_add_release(ia);
             return rc;
+        }
         if (rc) {
-            /* said now, and the session goes on: that expense is not added */
-            fprintf(stderr, "confspend: %s; not added\n", ctx->err.msg);
+            /* said now, and asked again with the answers as defaults */
+            fprintf(stderr, "confspend: %s; not added, asked again\n", ctx->err.msg);
             ctx->err = (struct cs_err)CS_ERR_INIT;
-            refused++;
+            ia->retry = asked_again = 1;
             continue;
         }
+        interactive_add_release(ia);
         ia->added++;
+        asked_again = 0;
     }
     interactive_add_release(ia);
     if (rc)

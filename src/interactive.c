@@ -507,13 +507,19 @@ int confspend_interactive_add_ask(sqlite3 *db, const char *today, struct interac
     const char *ans[Q_DONE] = {NULL}, *category_def = NULL;
     enum question asked[Q_DONE], q = Q_CATEGORY;
     struct expense newest = EXPENSE_INIT;
-    int nasked = 0, rest = 0, rc = 0;
+    int nasked = 0, rest = 0, rc = 0, retry = a->retry;
     int64_t id = 0;
     FILE *term;
+    /* asked again: the answers given before are the defaults (still owned by A) */
+    const char *prev[Q_DONE] = {
+        a->category,  a->amount,       a->eo.date,
+        a->eo.from,   a->eo.to,        a->eo.provider,
+        a->eo.tip,    a->eo.recipient, a->eo.merchant,
+        a->eo.nights, a->eo.note,      a->eo.reimbursable ? "yes" : a->eo.personal ? "no" : NULL};
     memset(&d, 0, sizeof d);
     memset(&a->eo, 0, sizeof a->eo);
     a->category = a->amount = NULL;
-    a->quit = 0;
+    a->quit = a->retry = 0;
     rl_readline_name = "confspend";
     rl_attempted_completion_function = complete;
     rl_completer_word_break_characters = (char *)"\n"; /* a place is the whole line */
@@ -528,13 +534,15 @@ int confspend_interactive_add_ask(sqlite3 *db, const char *today, struct interac
         goto out;
     if (id)
         category_def = newest.category;
-    if (!a->added)
+    if (!a->added && !retry)
         fprintf(term, "Enter takes the [default], - leaves it empty, . takes the rest, "
                       "< goes back, Ctrl-D ends.\n");
     while (q != Q_DONE) {
         const char *def = NULL, *v = NULL;
         int r;
-        if (q == Q_CATEGORY)
+        if (retry)
+            def = prev[q];
+        else if (q == Q_CATEGORY)
             def = category_def;
         else if (q == Q_DATE)
             def = today;

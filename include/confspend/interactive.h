@@ -18,6 +18,7 @@ struct interactive_add {
     char **owned;
     int nowned, capowned;
     int added, quit;
+    int retry; /* set by the caller: ask again, the answers in the struct as defaults */
 };
 
 /* 1 when standard input and output are both terminals. */
@@ -45,7 +46,9 @@ int interactive_possible(void);
  */
 int interactive_add_ask(sqlite3 *db, const char *today, struct interactive_add *a,
                         struct cs_err *e);
-/* Free what A owns and clear it for the next expense (ADDED is kept). */
+/* Free what A owns and clear it for the next expense (ADDED is kept). With RETRY set by
+ * the caller, interactive_add_ask() asks again with A's answers as the defaults (after an
+ * expense that could not be added). */
 void interactive_add_release(struct interactive_add *a);
 
 #endif

@@ -155,12 +155,29 @@ session badamount
 answer "category [meal]: " meal Enter
 answer "amount [5.75]: " 5.555 Enter
 answer "date [2026-11-10]: " .  Enter
-answer "category [meal]: " C-d
+answer "category [meal]: " C-d                                       # asked again: given up
 check "a bad amount: exit 2" "$(ended badamount)" = 2
 expect_out "the amount's error, then the session's" \
-  "confspend: amount: at most 2 decimals in this currency (5.555); not added
+  "confspend: amount: at most 2 decimals in this currency (5.555); not added, asked again
 confspend: add: 0 expenses added, 1 not (said above)" errline
 check "a bad amount: the database is unchanged" "$(db_state)" = "$BEFORE"
+# asked again, the answers typed are the defaults: only the amount is typed again
+session retry
+answer "category [meal]: " meal Enter
+answer "amount [5.75]: " 6.125 Enter
+answer "date [2026-11-10]: " 2026-11-08 Enter
+answer "merchant [Venue coffee]: " "Bean bar" Enter
+answer "note: " "flat white" Enter
+answer "reimbursable (yes/no) [yes]: " n Enter
+answer "category [meal]: " Enter
+answer "amount [6.125]: " 6.25 Enter
+answer "date [2026-11-08]: " .  Enter
+answer "category [meal]: " C-d
+check "asked again, then added: exit 0" "$(ended retry)" = 0
+expect_out "stored with the answers of the first time" "meal|625|2026-11-08|Bean bar|flat white|0" \
+  sql "SELECT category, amount, date, merchant, note, reimbursable FROM expense ORDER BY id DESC LIMIT 1"
+cs undo >/dev/null
+BEFORE=$(db_state)
 # an expense added, then Ctrl-D half way through the next: the first stays
 session later
 answer "category [meal]: " m Enter
@@ -169,9 +186,9 @@ answer "category [meal]: " r Enter
 answer "amount [17.00]: " C-d
 check "Ctrl-D in the second expense: exit 2" "$(ended later)" = 2
 expect_out "its line" "confspend: add: ended at the amount; this expense was not added" errline
-expect_out "the first was added" "7|meal|575|Venue coffee|1" \
-  sql "SELECT id, category, amount, merchant, reimbursable FROM expense WHERE id > 6"
-cs rm 7 >/dev/null
+expect_out "the first was added" "meal|575|Venue coffee|1" \
+  sql "SELECT category, amount, merchant, reimbursable FROM expense WHERE id > 6"
+cs rm "$(sql 'SELECT max(id) FROM expense')" >/dev/null
 BEFORE=$(db_state)
 
 # --- a date word, and wrong answers asked again at once (nothing typed is lost) ----------------
@@ -207,10 +224,10 @@ note:
 reimbursable (yes/no) [yes]: maybe
 confspend: reimbursable: answer yes or no (maybe)
 reimbursable (yes/no) [yes]: n
-8  2026-11-09  meal  4.50 USD  Venue coffee
+9  2026-11-09  meal  4.50 USD  Venue coffee
 category [meal]:" screen
 expect_out "stored: yesterday's date, personal" "meal|450|2026-11-09|0" \
-  sql "SELECT category, amount, date, reimbursable FROM expense WHERE id = 8"
+  sql "SELECT category, amount, date, reimbursable FROM expense WHERE id = 9"
 
 # --- an ambiguous place prefix is asked again, with the candidates ------------------------------
 cs place add hotel "Hilton Downtown" >/dev/null
